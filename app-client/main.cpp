@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "mainwindow.h"
+
+#include <duplex/version.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("duplex-client"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Duplex Client"));
+    QApplication::setOrganizationName(QStringLiteral("Duplex"));
+    QApplication::setApplicationVersion(QStringLiteral(DUPLEX_VERSION_STRING));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Duplex WebSocket chat client"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    duplex::client::MainWindow window;
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Duplex authors
+# Installs the Debian 12 packages Duplex needs that are missing. Usage: deps.sh [build|test|demo]
+set -euo pipefail
+what=${1:-build}
+pkgs=(cmake g++ ninja-build pkg-config git
+      qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite
+      qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev)
+case "$what" in
+  test) pkgs+=(python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file) ;;
+  demo) pkgs+=(xvfb xauth x11-apps imagemagick) ;;
+esac
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "deps: all ${#pkgs[@]} packages present"
+fi
