@@ -31,11 +31,15 @@ using ServerDecodeResult = std::variant<ServerMessage, DecodeError>;
 /// asserts, whatever the input.
 ClientDecodeResult decodeClient(QByteArrayView utf8);
 ClientDecodeResult decodeClient(const QString &text);
+/// Exact match for QByteArray: without it a QByteArray argument is ambiguous between the
+/// QByteArrayView and the QString overloads (QString converts from QByteArray).
+ClientDecodeResult decodeClient(const QByteArray &utf8);
 
 /// Decodes one server->client text frame. Lenient about unknown optional fields, strict
 /// about the fields the client relies on.
 ServerDecodeResult decodeServer(QByteArrayView utf8);
 ServerDecodeResult decodeServer(const QString &text);
+ServerDecodeResult decodeServer(const QByteArray &utf8);   ///< see decodeClient(const QByteArray &)
 
 /// Compact JSON, UTF-8. Optional fields that are empty/absent are omitted.
 QByteArray encode(const ClientMessage &message);
