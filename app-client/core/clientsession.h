@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+#include "framelogmodel.h"
+
+#include <protocol.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <optional>
+
+class QWebSocket;
+
+namespace duplex::client {
+
+/// A message typed by the user that has not been confirmed by the server yet.
+struct OutboxEntry {
+    enum class Kind { Say, Whisper };
+    QString id;        ///< unique (UUID); resent with the SAME id, the server deduplicates
+    Kind kind = Kind::Say;
+    QString target;    ///< room (Say) or nick (Whisper)
+    QString text;
+    qint64 queuedMs = 0;
+    int sends = 0;     ///< how many times it went on the wire
+};
+
+/// The client end of one chat connection: a QWebSocket speaking protocol v1 with an
+/// explicit state machine, automatic reconnect with backoff, resume, catch-up history and
+/// an outbox, so that nothing typed or said is lost or doubled.
+///
+/// States: Disconnected -> Connecting (TCP + HTTP upgrade) -> Handshaking (socket open,
+/// `hello` sent, no `welcome` yet) -> Online. An unexpected drop goes to Reconnecting
+/// (a countdown to the next attempt), then Connecting again.
+class ClientSession final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Disconnected, Connecting, Handshaking, Online, Reconnecting };
+    Q_ENUM(State)
+
+    struct Config {
+        int backoffInitialMs = 1000;   ///< first retry delay; doubles per failed attempt
+        int backoffMaxMs = 30000;
+        double jitter = 0.2;           ///< +-20 % so a restarted server is not hit in lockstep
+        int pingIntervalMs = 5000;     ///< WebSocket ping for the RTT (and liveness)
+        int handshakeTimeoutMs = 10000;
+        /// Retry even when the very first attempt fails (otherwise connectionFailed is
+        /// emitted and the session stays Disconnected, for the connect dialog).
+        bool retryBeforeFirstWelcome = false;
+        QString agent;                 ///< sent in hello; default "duplex-client/VERSION"
+    };
+
+    explicit ClientSession(QObject *parent = nullptr);
+    ClientSession(const Config &config, QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    Config config() const { return m_config; }
+    void setConfig(const Config &config);
+
+    State state() const { return m_state; }
+    static QString stateName(State state);
+    bool isOnline() const { return m_state == State::Online; }
+    QUrl url() const { return m_url; }
+    /// The nick (the server's answer once welcomed, else the requested one).
+    QString nick() const { return m_nick; }
+    QString serverName() const { return m_serverName; }
+    QString sessionToken() const { return m_token; }
+    proto::server::Limits limits() const { return m_limits; }
+    /// Last measured round trip in ms (-1 before the first pong).
+    qint64 rttMs() const { return m_rttMs; }
+    /// Seconds until the next reconnect attempt (0 when not Reconnecting).
+    int reconnectSecondsLeft() const;
+    /// Rooms this session is (or wants to be, after a reconnect) in.
+    QStringList rooms() const;
+    /// The highest seq seen in a room (0 when none).
+    qint64 lastSeq(const QString &room) const { return m_lastSeq.value(room, 0); }
+    QList<OutboxEntry> outbox() const { return m_outbox; }
+    /// Connections made since open() (1 after the first connect).
+    int connectionCount() const { return m_connections; }
+
+    // --- connection ---------------------------------------------------------------------
+    /// Connects to url as nick. Rooms, seqs and the outbox of a previous open() are kept
+    /// when the url is the same, so a deliberate reconnect loses nothing either.
+    void open(const QUrl &url, const QString &nick);
+    /// Closes with 1000 (ends the server-side session at once); no reconnect.
+    void close();
+    /// Skips the remaining backoff and tries now (also from Disconnected after a failure).
+    void reconnectNow();
+    /// Drops the TCP connection without a close frame, as a network failure would (tests,
+    /// and the "simulate drop" menu item that shows reconnect/resume in class).
+    void simulateDrop();
+
+    // --- one command per client->server message (each returns its request id) ----------
+    /// Queued in the outbox; sent now when online, else after the next welcome.
+    QString say(const QString &room, const QString &text);
+    QString whisper(const QString &to, const QString &text);
+    QString join(const QString &room);
+    QString leave(const QString &room);
+    void setTyping(const QString &room, bool on);
+    QString requestHistory(const QString &room, std::optional<qint64> before = std::nullopt,
+                           std::optional<qint64> after = std::nullopt, int limit = proto::limits::HistoryDefault);
+    QString changeNick(const QString &nick);
+    QString requestRooms();
+    QString sendAppPing(std::optional<double> t = std::nullopt);
+
+Q_SIGNALS:
+    void stateChanged(duplex::client::ClientSession::State state);
+    /// Every reconnect countdown tick (seconds left, 0 when the attempt starts).
+    void reconnectCountdown(int secondsLeft);
+    void rttChanged(qint64 ms);
+    void nickChanged(const QString &nick);
+    /// The first attempt failed (no reconnect follows; see Config::retryBeforeFirstWelcome).
+    /// `reason` is a human sentence that says what to check.
+    void connectionFailed(const QString &reason);
+    /// The connection ended for good: kicked (4001), taken over (4000) or refused nick.
+    void connectionEnded(int closeCode, const QString &reason);
+    /// After the post-welcome sync: rooms rejoined, catch-up asked, outbox flushed.
+    void synchronized();
+
+    void welcomed(const duplex::proto::server::Welcome &welcome);
+    void joined(const duplex::proto::server::Joined &joined);
+    void left(const duplex::proto::server::Left &left);
+    void messageReceived(const duplex::proto::server::Message &message);
+    void historyReceived(const duplex::proto::server::History &history);
+    void whisperReceived(const duplex::proto::server::Whisper &whisper);
+    void presenceReceived(const duplex::proto::server::Presence &presence);
+    void typingReceived(const duplex::proto::server::Typing &typing);
+    void roomsReceived(const duplex::proto::server::Rooms &rooms);
+    void pongReceived(const duplex::proto::server::Pong &pong);
+    void noticeReceived(const duplex::proto::server::Notice &notice);
+    void errorReceived(const duplex::proto::server::Error &error);
+
+    void outboxQueued(const duplex::client::OutboxEntry &entry);
+    void outboxDelivered(const QString &id);
+    void outboxFailed(const QString &id, const duplex::proto::server::Error &error);
+
+    /// Every frame in and out, pings and pongs included (for the inspector).
+    void frameLogged(const duplex::client::FrameRecord &record);
+
+private:
+    void setState(State state);
+    void startConnect();
+    void onConnected(QWebSocket *socket);
+    void onDropped(QWebSocket *socket);
+    void onTextFrame(QWebSocket *socket, const QString &text);
+    void onSynced();
+    void scheduleReconnect();
+    void sendMessage(const proto::ClientMessage &message);
+    void sendOutboxEntry(OutboxEntry &entry);
+    void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload, qint64 rtt = -1);
+    void dispatch(const proto::ServerMessage &message);
+    QString nextId(const char *prefix);
+    int takeOutbox(const QString &id);
+    void endForGood(int code, const QString &reason);
+    QString describeSocketError() const;
+
+    Config m_config;
+    State m_state = State::Disconnected;
+    QWebSocket *m_socket = nullptr;
+    QUrl m_url;
+    QString m_nick;
+    QString m_serverName;
+    QString m_token;
+    proto::server::Limits m_limits;
+    QString m_helloId;
+    QString m_syncId;
+    bool m_synced = false;
+    bool m_userClosed = false;
+    bool m_everWelcomed = false;
+    bool m_fatal = false;
+    int m_fatalCode = 0;
+    QString m_fatalReason;
+    QString m_lastError;
+    int m_attempt = 0;
+    int m_connections = 0;
+    quint64 m_idCounter = 0;
+    qint64 m_rttMs = -1;
+
+    QStringList m_rooms;                 ///< wanted rooms, in join order
+    QSet<QString> m_joinedNow;           ///< rooms confirmed on this connection
+    QSet<QString> m_pendingJoins;        ///< asked while offline
+    QHash<QString, qint64> m_lastSeq;
+    QHash<QString, QString> m_catchUp;   ///< history request id -> room
+    QHash<QString, qint64> m_catchUpFrom; ///< last seqs when the current connection began
+    QList<OutboxEntry> m_outbox;
+
+    QTimer m_reconnectTimer;
+    QTimer m_countdownTimer;
+    QTimer m_pingTimer;
+    QTimer m_handshakeTimer;
+    QElapsedTimer m_reconnectClock;
+    qint64 m_reconnectDelayMs = 0;
+    QElapsedTimer m_lastPong;
+    int m_lastCountdown = -1;
+};
+
+} // namespace duplex::client
+
+Q_DECLARE_METATYPE(duplex::client::OutboxEntry)

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace duplex::client {
+
+/// One line of a conversation.
+struct ChatLine {
+    enum class Kind { Message, System, Notice };
+    enum class Delivery { None, Pending, Delivered, Failed };
+    Kind kind = Kind::Message;
+    Delivery delivery = Delivery::None;
+    qint64 seq = 0;       ///< room messages only (0 for whispers, system lines, pending)
+    QString id;           ///< outbox id of an own message (pending or delivered)
+    QString from;
+    QString text;         ///< plain text, never markup
+    qint64 ts = 0;        ///< ms since the epoch
+    bool own = false;
+    QString failure;      ///< why a pending message was refused
+};
+
+/// The lines of one room or one whisper partner. Room messages are kept in seq order and
+/// each seq appears once, whatever order and however often they arrive (live, history on
+/// join, catch-up history after a reconnect, a resent id's original copy). Pending own
+/// messages sit at the end until their copy comes back.
+class ConversationModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum class Type { Room, Whisper };
+    enum Role {
+        KindRole = Qt::UserRole + 1,   ///< int (ChatLine::Kind)
+        DeliveryRole,                  ///< int (ChatLine::Delivery)
+        SeqRole,
+        IdRole,
+        SenderRole,
+        TextRole,
+        TimestampRole,                 ///< qint64 ms since the epoch
+        TimeRole,                      ///< QDateTime (local)
+        OwnRole,
+        FailureRole,
+    };
+
+    ConversationModel(Type type, const QString &name, QObject *parent = nullptr);
+
+    Type type() const { return m_type; }
+    QString name() const { return m_name; }
+    void setName(const QString &name) { m_name = name; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const ChatLine &line(int row) const { return m_lines.at(row); }
+
+    /// Adds a room message at its seq position (or appends a whisper). False when that seq
+    /// is already present (nothing changes).
+    bool addMessage(const ChatLine &line);
+    /// An own message waiting in the outbox.
+    void addPending(const QString &id, const QString &from, const QString &text, qint64 ts);
+    /// The copy of a pending message came back: the pending row is replaced by `line`
+    /// (placed by seq). Returns false when no such pending row exists.
+    bool confirm(const QString &id, const ChatLine &line);
+    void markFailed(const QString &id, const QString &reason);
+    bool hasPending(const QString &id) const;
+    void addSystem(const QString &text, qint64 ts);
+    void addNotice(const QString &from, const QString &text, qint64 ts);
+
+    /// The seqs of room messages, in row order (for tests and the catch-up logic).
+    QList<qint64> seqs() const;
+    qint64 lastSeq() const { return m_maxSeq; }
+    int messageCount() const;
+
+private:
+    int pendingStart() const;   ///< index of the first pending row (rowCount() when none)
+    void insertLine(int row, const ChatLine &line);
+
+    Type m_type;
+    QString m_name;
+    QList<ChatLine> m_lines;
+    QSet<qint64> m_seqs;
+    qint64 m_maxSeq = 0;
+};
+
+} // namespace duplex::client

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "framelogmodel.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace duplex::client {
+
+FrameLogModel::FrameLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(100);
+    connect(&m_batchTimer, &QTimer::timeout, this, &FrameLogModel::flush);
+}
+
+void FrameLogModel::setCapacity(int rows)
+{
+    m_capacity = qMax(1, rows);
+    flush();
+    if (m_rows.size() > m_capacity) {
+        const int drop = int(m_rows.size()) - m_capacity;
+        beginRemoveRows({}, 0, drop - 1);
+        m_rows.remove(0, drop);
+        endRemoveRows();
+    }
+}
+
+void FrameLogModel::setBatchInterval(int ms)
+{
+    m_batchTimer.setInterval(qMax(0, ms));
+}
+
+int FrameLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int FrameLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString directionText(FrameRecord::Direction d)
+{
+    return d == FrameRecord::Direction::In ? FrameLogModel::tr("\u2190 in")
+                                           : FrameLogModel::tr("\u2192 out");
+}
+
+QVariant FrameLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const FrameRecord &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case DirectionColumn:
+            return directionText(r.direction);
+        case TypeColumn:
+            return r.type.isEmpty() ? tr("(unparsed)") : r.type;
+        case SizeColumn:
+            return r.size;
+        case SummaryColumn:
+            if (r.kind == FrameRecord::Kind::Pong && r.rttMs >= 0)
+                return tr("control frame, round trip %1 ms").arg(r.rttMs);
+            if (r.kind == FrameRecord::Kind::Ping)
+                return tr("control frame (keep-alive / RTT probe)");
+            // Keep the summary line short: a 4000-character message would make wide rows.
+            return QString::fromUtf8(r.payload.left(300));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case PayloadRole:
+        return r.payload;
+    case PrettyRole:
+        return prettyText(r);
+    case DirectionRole:
+        return int(r.direction);
+    case KindRole:
+        return int(r.kind);
+    case TypeRole:
+        return r.type;
+    }
+    return {};
+}
+
+QVariant FrameLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case DirectionColumn: return tr("Dir");
+    case TypeColumn: return tr("Type");
+    case SizeColumn: return tr("Bytes");
+    case SummaryColumn: return tr("Frame");
+    }
+    return {};
+}
+
+QString FrameLogModel::prettyText(const FrameRecord &r)
+{
+    switch (r.kind) {
+    case FrameRecord::Kind::Ping:
+        return tr("WebSocket ping control frame (opcode 0x9), payload %1 bytes.\n"
+                  "The server's WebSocket stack answers with a pong automatically.")
+            .arg(r.size);
+    case FrameRecord::Kind::Pong:
+        return tr("WebSocket pong control frame (opcode 0xA), payload %1 bytes.\n"
+                  "Round trip: %2 ms.")
+            .arg(r.size)
+            .arg(r.rttMs);
+    case FrameRecord::Kind::Binary:
+        return tr("Binary frame, %1 bytes: %2").arg(r.size).arg(QString::fromLatin1(r.payload.left(256).toHex(' ')));
+    case FrameRecord::Kind::Text:
+        break;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.payload, &error);
+    if (error.error == QJsonParseError::NoError && !doc.isNull())
+        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(r.payload);
+}
+
+void FrameLogModel::append(const FrameRecord &record)
+{
+    ++m_total;
+    m_pending.append(record);
+    // Bound the pending buffer too, so a stalled event loop cannot grow it without limit.
+    if (m_pending.size() > m_capacity)
+        m_pending.remove(0, m_pending.size() - m_capacity);
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void FrameLogModel::flush()
+{
+    m_batchTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const int overflow = int(m_rows.size() + m_pending.size()) - m_capacity;
+    if (overflow > 0) {
+        const int drop = qMin(overflow, int(m_rows.size()));
+        if (drop > 0) {
+            beginRemoveRows({}, 0, drop - 1);
+            m_rows.remove(0, drop);
+            endRemoveRows();
+        }
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(m_pending.size()) - 1);
+    m_rows.append(m_pending);
+    m_pending.clear();
+    endInsertRows();
+}
+
+void FrameLogModel::clear()
+{
+    m_pending.clear();
+    m_batchTimer.stop();
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+} // namespace duplex::client
