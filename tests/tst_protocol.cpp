@@ -1364,10 +1364,15 @@ void TstProtocol::deepNestingIsRefused()
     QVERIFY(duplex::proto::peekType(frame).isEmpty()
             || duplex::proto::peekType(frame) == QStringLiteral("rooms"));
 
-    // Moderate nesting inside an ignored field is fine.
-    const QByteArray moderate =
-        R"({"type":"rooms","x":)" + QByteArray(200, '[') + QByteArray(200, ']') + "}";
-    QVERIFY(std::holds_alternative<ClientMessage>(decodeClient(moderate)));
+    // Qt's parser allows 1024 levels (the frame's object counts as one); an ignored field
+    // nested up to that is fine, one level more is bad_json.
+    const auto nested = [](int depth) {
+        return R"({"type":"rooms","x":)" + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
+    };
+    QVERIFY(std::holds_alternative<ClientMessage>(decodeClient(nested(1023))));
+    const ClientDecodeResult tooDeep = decodeClient(nested(1024));
+    QVERIFY(std::holds_alternative<DecodeError>(tooDeep));
+    QCOMPARE(std::get<DecodeError>(tooDeep).code, ErrorCode::BadJson);
 }
 
 void TstProtocol::peekType_data()
