@@ -66,6 +66,18 @@ constexpr std::array<CodeName, 16> codeTable{{
      QT_TRANSLATE_NOOP("duplex", "The server failed and did not carry out the request.")},
 }};
 
+constexpr bool codeTableInDeclarationOrder()
+{
+    for (std::size_t i = 0; i < codeTable.size(); ++i) {
+        if (codeTable[i].code != ErrorCode(i))
+            return false;
+    }
+    return true;
+}
+static_assert(codeTableInDeclarationOrder(), "codeTable must follow the order of ErrorCode");
+static_assert(codeTable.size() == std::size_t(ErrorCode::Internal) + 1,
+              "a new ErrorCode needs a row in codeTable");
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("duplex", text);
@@ -228,6 +240,10 @@ constexpr std::array<const char *, 12> serverTypeNames{
     "welcome", "joined", "left", "message", "history", "whisper",
     "presence", "typing", "rooms", "pong", "notice", "error"};
 constexpr std::array<const char *, 4> presenceEventNames{"join", "leave", "nick", "count"};
+// The name tables are indexed by the variants' index(): a new message needs its name here.
+static_assert(clientTypeNames.size() == std::variant_size_v<ClientMessage>);
+static_assert(serverTypeNames.size() == std::variant_size_v<ServerMessage>);
+static_assert(presenceEventNames.size() == std::size_t(server::PresenceEvent::Count) + 1);
 
 template<std::size_t N>
 int indexOf(const std::array<const char *, N> &names, const QString &s)
