@@ -65,7 +65,14 @@ public:
     QString errorString() const;
 
     const ServerConfig &config() const;
+    /// base64(SHA-1(key + the RFC 6455 GUID)): the Sec-WebSocket-Accept for a key.
+    static QByteArray acceptKey(const QByteArray &secWebSocketKey);
     void setName(const QString &name);
+
+    /// The store in use (the internal ":memory:" one when none was given).
+    HistoryStore *historyStore() const;
+    /// The traffic log given at construction (may be null).
+    TrafficLog *trafficLog() const;
 
     // --- operator actions ---------------------------------------------------------------
     /// Pushes a `notice` (from "server"). Returns how many clients it was sent to.
@@ -78,6 +85,8 @@ public:
     std::optional<ClientInfo> client(quint64 clientId) const;
     QList<RoomInfo> rooms() const;
     ServerCounters counters() const;
+    /// Open connections now (welcomed or not); same as counters().clients.
+    int clientCount() const;
 
 Q_SIGNALS:
     void listeningChanged(bool listening);
@@ -87,6 +96,10 @@ Q_SIGNALS:
     void clientDisconnected(const duplex::server::ClientInfo &info);
     /// A human sentence for the event list (connects, kicks, rate limits, errors...).
     void eventLogged(const QString &kind, const QString &text);
+    /// Room membership changed (a join, leave, drop or resume). Views re-read rooms().
+    void roomsChanged();
+    /// A client's nick, agent or rooms changed. Views re-read client(clientId).
+    void clientUpdated(quint64 clientId);
 
 private:
     struct Private;

@@ -50,6 +50,7 @@ struct ClientInfo {
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
     int rttMs = -1;              ///< last WebSocket ping round trip; -1 unknown
+    qint64 queuedBytes = 0;      ///< outgoing bytes not yet taken by the kernel (slow reader)
     bool welcomed = false;
     HandshakeInfo handshake;
     EndKind end = EndKind::Open;

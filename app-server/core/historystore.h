@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// Room history on SQLite (Qt SQL, QSQLITE driver, WAL mode).
+
+#include <protocol.h>
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace duplex::server {
+
+/// Stores every room message before it is fanned out and answers history queries.
+/// seq is per room, starts at 1, is never reused and survives a restart (it is derived
+/// from the stored rows, which are never deleted). One instance = one SQLite connection
+/// with a unique connection name, so several stores may live in one process (tests).
+class HistoryStore final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HistoryStore(QObject *parent = nullptr);
+    ~HistoryStore() override;
+
+    /// Opens (creating when missing) the database at path; ":memory:" is allowed.
+    /// On failure returns false and, when error is given, a human sentence saying why.
+    bool open(const QString &path, QString *error = nullptr);
+    /// Flushes (WAL checkpoint) and closes. Safe to call twice.
+    void close();
+    bool isOpen() const;
+    QString path() const;
+
+    /// Assigns the next seq of the room and stores the message (one SQLite transaction).
+    /// senderKey is proto::nickKey(from); clientId is the request id (may be empty).
+    /// std::nullopt when the store failed (the caller answers `internal`).
+    std::optional<proto::server::Message> append(const QString &room, const QString &from,
+                                                 const QString &senderKey,
+                                                 const QString &clientId, const QString &text,
+                                                 qint64 ts);
+
+    /// Messages of the room in ascending seq, per the contract's paging rule: with after,
+    /// the oldest `limit` with seq > after; otherwise the newest `limit` (seq < before when
+    /// given). limit is clamped to 1..HistoryMax.
+    QList<proto::server::Message> history(const QString &room,
+                                          std::optional<qint64> before = std::nullopt,
+                                          std::optional<qint64> after = std::nullopt,
+                                          int limit = proto::limits::HistoryDefault);
+
+    /// The message this sender already stored under that request id at or after sinceTs
+    /// (dedup of resent `say`s; works across restarts). std::nullopt when none.
+    std::optional<proto::server::Message> findByClientId(const QString &senderKey,
+                                                         const QString &clientId,
+                                                         qint64 sinceTs);
+
+    /// Rooms that have at least one stored message, sorted.
+    QStringList rooms();
+    /// The highest seq stored in the room (0 when none).
+    qint64 lastSeq(const QString &room);
+    /// Total stored messages (all rooms).
+    qint64 messageCount();
+
+    /// The last error as a human sentence (empty when none).
+    QString lastError() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace duplex::server
