@@ -2,10 +2,17 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "mainwindow.h"
 
+#include <chatstate.h>
+#include <clientsession.h>
 #include <duplex/version.h>
+#include <names.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
+#include <QUrl>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -14,14 +21,48 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Duplex Client"));
     QApplication::setOrganizationName(QStringLiteral("Duplex"));
     QApplication::setApplicationVersion(QStringLiteral(DUPLEX_VERSION_STRING));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/duplex-client.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("duplex-client"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Duplex WebSocket chat client"));
+    parser.setApplicationDescription(QApplication::translate("main", "Duplex WebSocket chat client"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QApplication::translate("main", "Server address, e.g. ws://127.0.0.1:8080/."),
+                                          QStringLiteral("URL"));
+    const QCommandLineOption nickOption(QStringLiteral("nick"),
+                                        QApplication::translate("main", "Nickname. With --server, connects at once."),
+                                        QStringLiteral("NAME"));
+    parser.addOption(serverOption);
+    parser.addOption(nickOption);
     parser.process(app);
 
-    duplex::client::MainWindow window;
+    const QUrl url(parser.value(serverOption));
+    const QString nick = parser.value(nickOption);
+    const bool direct = parser.isSet(serverOption) && parser.isSet(nickOption);
+    if (direct && (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))) {
+        std::fprintf(stderr, "duplex-client: --server must be a ws:// or wss:// address\n");
+        return 2;
+    }
+
+    QSettings settings;
+    duplex::client::ClientSession::Config config;
+    // Started by a script (the demo) the server may still be coming up: keep retrying
+    // instead of stopping at the first refused connection.
+    config.retryBeforeFirstWelcome = direct;
+    duplex::client::ClientSession session(config);
+    duplex::client::ChatState state(&session);
+    duplex::client::MainWindow window(&state, &settings);
     window.show();
+
+    if (direct) {
+        if (const auto problem = duplex::proto::nickProblem(nick))
+            window.showConnectDialog(*problem);
+        else
+            window.connectTo(url, nick);
+    } else {
+        window.showConnectDialog();
+    }
     return app.exec();
 }

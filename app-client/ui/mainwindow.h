@@ -2,16 +2,97 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include "connectdialog.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QSettings;
+class QSystemTrayIcon;
+class QTabWidget;
+class QToolButton;
 
 namespace duplex::client {
 
-// PLACEHOLDER until the chat client lands (issue 5).
+class ChatInput;
+class ChatState;
+class ChatView;
+class InspectorDock;
+class TypingNotifier;
+
+/// The chat window. It binds to ChatState's models and calls its commands; it never
+/// touches a socket or JSON. Rooms and whisper partners are in the sidebar (with unread
+/// badges) and as tabs; the member list shows who is typing; the status bar shows the
+/// connection state, server, RTT and the reconnect countdown.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// settings is not owned; it holds server, nick, recent servers, geometry, inspector.
+    MainWindow(ChatState *state, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Connects (remembering server and nick) without asking.
+    void connectTo(const QUrl &url, const QString &nick);
+    /// Opens the connect dialog (window-modal, not blocking), showing error when given.
+    ConnectDialog *showConnectDialog(const QString &error = {});
+
+    /// What the input does with a line: send it, or run a slash command.
+    void submitInput(const QString &text);
+
+    QString currentKey() const;
+    ChatView *chatView(const QString &key) const { return m_views.value(key); }
+    ChatInput *input() const { return m_input; }
+    InspectorDock *inspector() const { return m_inspector; }
+    ConnectDialog *connectDialog() const { return m_connectDialog; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void addConversationTab(const QString &key);
+    void removeConversationTab(const QString &key);
+    void activate(const QString &key);
+    void onCurrentTabChanged();
+    void refreshTabTitles();
+    void refreshStatus();
+    void refreshTitle();
+    void refreshTyping();
+    void refreshMembersTitle();
+    void alertIncoming(const QString &key, const QString &from);
+    void askJoinRoom();
+    void askWhisper();
+    void saveSettings();
+
+    ChatState *m_state;
+    QSettings *m_settings;
+    TypingNotifier *m_typing;
+    QListView *m_roomList;
+    QToolButton *m_joinButton;
+    QTabWidget *m_tabs;
+    QLabel *m_typingLabel;
+    ChatInput *m_input;
+    QPushButton *m_sendButton;
+    QLabel *m_membersTitle;
+    QListView *m_memberList;
+    QLabel *m_stateLabel;
+    QLabel *m_serverLabel;
+    QLabel *m_rttLabel;
+    QLabel *m_countdownLabel;
+    QPushButton *m_reconnectButton;
+    InspectorDock *m_inspector;
+    QSystemTrayIcon *m_tray = nullptr;
+    QPointer<ConnectDialog> m_connectDialog;
+    QHash<QString, ChatView *> m_views;
+    QMetaObject::Connection m_rosterTyping;
+    QMetaObject::Connection m_rosterCount;
+    bool m_syncingSelection = false;
 };
 
 } // namespace duplex::client

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "connectdialog.h"
+
+#include <names.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace duplex::client {
+
+namespace {
+QLabel *hintLabel(const QString &name, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setTextFormat(Qt::PlainText);
+    l->setWordWrap(true);
+    QPalette p = l->palette();
+    p.setColor(QPalette::WindowText, QColor(200, 30, 30));
+    l->setPalette(p);
+    return l;
+}
+} // namespace
+
+ConnectDialog::ConnectDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("connectDialog"));
+    setWindowTitle(tr("Connect to a Duplex server"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/duplex-client.svg")));
+
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Type the address the server window shows, and pick a nickname."), this);
+    intro->setTextFormat(Qt::PlainText);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("connectError"));
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    m_error->setFrameShape(QFrame::StyledPanel);
+    m_error->setMargin(8);
+    m_error->setAutoFillBackground(true);
+    {
+        QPalette p = m_error->palette();
+        p.setColor(QPalette::Window, QColor(253, 226, 226));
+        p.setColor(QPalette::WindowText, QColor(130, 20, 20));
+        m_error->setPalette(p);
+    }
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto *form = new QFormLayout;
+    m_server = new QComboBox(this);
+    m_server->setObjectName(QStringLiteral("serverCombo"));
+    m_server->setEditable(true);
+    m_server->setInsertPolicy(QComboBox::NoInsert);
+    m_server->setMinimumContentsLength(28);
+    m_server->setToolTip(tr("The server's address, e.g. ws://192.168.1.20:8080 (recent servers in the list)"));
+    m_server->lineEdit()->setPlaceholderText(QStringLiteral("ws://127.0.0.1:8080"));
+    m_serverHint = hintLabel(QStringLiteral("serverHint"), this);
+    m_nick = new QLineEdit(this);
+    m_nick->setObjectName(QStringLiteral("nickEdit"));
+    m_nick->setMaxLength(64);
+    m_nick->setPlaceholderText(tr("e.g. alice"));
+    m_nick->setToolTip(tr("1\u201324 letters, digits, _ - or . (not \u201cserver\u201d or \u201csystem\u201d)"));
+    m_nickHint = hintLabel(QStringLiteral("nickHint"), this);
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(QString(), m_serverHint);
+    form->addRow(tr("&Nickname:"), m_nick);
+    form->addRow(QString(), m_nickHint);
+    layout->addLayout(form);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_connect = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    m_connect->setDefault(true);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    connect(m_server, &QComboBox::currentTextChanged, this, &ConnectDialog::validate);
+    connect(m_nick, &QLineEdit::textChanged, this, &ConnectDialog::validate);
+    setServer(QStringLiteral("ws://127.0.0.1:8080"));
+    validate();
+    m_nick->setFocus();
+}
+
+void ConnectDialog::setRecentServers(const QStringList &servers)
+{
+    const QString current = m_server->currentText();
+    m_server->clear();
+    m_server->addItems(servers);
+    m_server->setEditText(current);
+}
+
+void ConnectDialog::setServer(const QString &url)
+{
+    m_server->setEditText(url);
+}
+
+void ConnectDialog::setNick(const QString &nick)
+{
+    m_nick->setText(nick);
+}
+
+void ConnectDialog::setError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+    adjustSize();
+}
+
+QUrl ConnectDialog::serverUrl() const
+{
+    return QUrl(m_server->currentText().trimmed());
+}
+
+QString ConnectDialog::nick() const
+{
+    return m_nick->text().trimmed();
+}
+
+QString ConnectDialog::urlProblem(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return tr("Type the server address, e.g. ws://127.0.0.1:8080");
+    const QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+        return tr("The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080");
+    if (url.host().isEmpty())
+        return tr("The address needs a host, e.g. ws://127.0.0.1:8080");
+    return {};
+}
+
+bool ConnectDialog::isInputValid() const
+{
+    return urlProblem(m_server->currentText()).isEmpty() && !proto::nickProblem(nick()).has_value();
+}
+
+void ConnectDialog::validate()
+{
+    const QString serverProblem = urlProblem(m_server->currentText());
+    m_serverHint->setText(serverProblem);
+    m_serverHint->setVisible(!serverProblem.isEmpty());
+    const auto nickProblem = proto::nickProblem(nick());
+    // An empty field is not an error yet: just keep Connect disabled.
+    const bool showNick = nickProblem.has_value() && !m_nick->text().isEmpty();
+    m_nickHint->setText(showNick ? *nickProblem : QString());
+    m_nickHint->setVisible(showNick);
+    m_connect->setEnabled(serverProblem.isEmpty() && !nickProblem.has_value());
+}
+
+} // namespace duplex::client

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+#include <QDialog>
+#include <QUrl>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace duplex::client {
+
+/// Where to connect and as whom. The nick is checked live with the shared rules
+/// (proto::nickProblem): a red hint says what is wrong and Connect stays disabled until it
+/// is right. An error from the last attempt (nick taken, server unreachable) is shown on top.
+class ConnectDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ConnectDialog(QWidget *parent = nullptr);
+
+    void setRecentServers(const QStringList &servers);
+    void setServer(const QString &url);
+    void setNick(const QString &nick);
+    /// Shows why the last attempt failed (empty hides the message).
+    void setError(const QString &message);
+
+    QUrl serverUrl() const;
+    QString nick() const;
+    bool isInputValid() const;
+
+    /// A human sentence when url is not a usable ws:// or wss:// address; empty when fine.
+    static QString urlProblem(const QString &text);
+
+private:
+    void validate();
+
+    QComboBox *m_server;
+    QLineEdit *m_nick;
+    QLabel *m_serverHint;
+    QLabel *m_nickHint;
+    QLabel *m_error;
+    QPushButton *m_connect;
+};
+
+} // namespace duplex::client
