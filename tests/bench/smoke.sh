@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Duplex authors
+# CTest smoke run of duplex-bench (~2 s): a headless server on 127.0.0.1 with a free port,
+# 5 clients, 2 senders; passes when every message reached every client exactly once.
+# Usage: smoke.sh DUPLEX_SERVER DUPLEX_BENCH
+set -euo pipefail
+server=$1
+bench=$2
+if ! "$server" --help 2>/dev/null | grep -q -- '--headless'; then
+    echo "duplex-server has no --headless yet: skipping"
+    exit 77
+fi
+log=$(mktemp)
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
+timeout 60 "$server" --headless --bind 127.0.0.1 --port 0 --rate 0 --db :memory: >"$log" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+    port=$(grep -i 'listening' "$log" | grep -oE '127\.0\.0\.1:[0-9]+' | head -1 | cut -d: -f2 || true)
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [ -z "$port" ]; then
+    echo "server did not report its port:"; cat "$log"; exit 1
+fi
+out=$(timeout 30 "$bench" --url "ws://127.0.0.1:$port/" --clients 5 --senders 2 --rate 20 \
+      --duration 1 --idle 0.2 --drain 3 --timeout 20 --pid "$pid" --json --quiet)
+echo "$out"
+echo "$out" | grep -q '"joined":5,' || { echo "FAIL: not every client joined"; exit 1; }
+echo "$out" | grep -q '"lost":0,"duplicated":0,' || { echo "FAIL: lost or duplicated messages"; exit 1; }
+echo "$out" | grep -q '"sent":0,' && { echo "FAIL: nothing was sent"; exit 1; }
+echo "$out" | grep -q '"timed_out":false' || { echo "FAIL: timed out"; exit 1; }
+echo "bench smoke OK"
