@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cmath>
+#include <cstring>
+
+namespace duplex::server {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("duplex::server::ServerOptions", text);
+}
+} // namespace
+
+bool argumentsRequestHeadless(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "-headless") == 0)
+            return true;
+        if (std::strcmp(argv[i], "--") == 0)
+            break;
+    }
+    return false;
+}
+
+void addServerOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("headless"),
+                      tr("Run without a window: log connections to standard output.")});
+    parser.addOption({QStringLiteral("bind"),
+                      tr("Listen on this address (default: all interfaces)."),
+                      QStringLiteral("ADDR")});
+    parser.addOption({QStringLiteral("port"), tr("Listen on this TCP port (default 8080; 0 picks a free one)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("db"),
+                      tr("The SQLite history database (default: in the application data "
+                         "folder; \":memory:\" keeps nothing)."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("name"), tr("The server name shown to clients."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("rate"),
+                      tr("Messages per second each client may send (default 10; 0 = unlimited)."),
+                      QStringLiteral("PER_SEC")});
+    parser.addOption({QStringLiteral("burst"),
+                      tr("Messages a client may send at once before the rate applies (default 20)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-clients"),
+                      tr("Refuse connections beyond this many (default 10000)."),
+                      QStringLiteral("N")});
+}
+
+bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    ServerOptions o;
+    o.headless = parser.isSet(QStringLiteral("headless"));
+    if (parser.isSet(QStringLiteral("bind"))) {
+        const QString text = parser.value(QStringLiteral("bind"));
+        if (!o.bind.setAddress(text))
+            return fail(tr("--bind: \"%1\" is not an IP address.").arg(text));
+        o.bindGiven = true;
+    }
+    if (parser.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port > 65535)
+            return fail(tr("--port: give a number from 0 to 65535."));
+        o.port = quint16(port);
+        o.portGiven = true;
+    }
+    if (parser.isSet(QStringLiteral("db"))) {
+        o.dbPath = parser.value(QStringLiteral("db"));
+        if (o.dbPath.isEmpty())
+            return fail(tr("--db: give a file path or \":memory:\"."));
+    }
+    if (parser.isSet(QStringLiteral("name"))) {
+        o.name = parser.value(QStringLiteral("name")).trimmed();
+        if (o.name.isEmpty())
+            return fail(tr("--name: the server name cannot be empty."));
+        o.nameGiven = true;
+    }
+    if (parser.isSet(QStringLiteral("rate"))) {
+        bool ok = false;
+        o.rate = parser.value(QStringLiteral("rate")).toDouble(&ok);
+        if (!ok || !std::isfinite(o.rate) || o.rate < 0)
+            return fail(tr("--rate: give a number of messages per second, 0 for unlimited."));
+    }
+    if (parser.isSet(QStringLiteral("burst"))) {
+        bool ok = false;
+        o.burst = parser.value(QStringLiteral("burst")).toInt(&ok);
+        if (!ok || o.burst < 1)
+            return fail(tr("--burst: give a whole number of at least 1."));
+    }
+    if (parser.isSet(QStringLiteral("max-clients"))) {
+        bool ok = false;
+        o.maxClients = parser.value(QStringLiteral("max-clients")).toInt(&ok);
+        if (!ok || o.maxClients < 1)
+            return fail(tr("--max-clients: give a whole number of at least 1."));
+    }
+    *options = o;
+    return true;
+}
+
+bool parseServerOptions(const QStringList &arguments, ServerOptions *options, QString *error)
+{
+    QCommandLineParser parser;
+    addServerOptions(parser);
+    if (!parser.parse(arguments)) {
+        if (error)
+            *error = parser.errorText();
+        return false;
+    }
+    return readServerOptions(parser, options, error);
+}
+
+QString resolvedDatabasePath(const ServerOptions &options)
+{
+    if (!options.dbPath.isEmpty())
+        return options.dbPath;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/history.sqlite");
+}
+
+ServerConfig serverConfigFrom(const ServerOptions &options)
+{
+    ServerConfig config;
+    if (options.nameGiven)
+        config.name = options.name;
+    config.ratePerSec = options.rate;
+    config.burst = options.burst;
+    config.maxClients = options.maxClients;
+    return config;
+}
+
+} // namespace duplex::server

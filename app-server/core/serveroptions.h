@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// The command line of duplex-server, shared by the headless engine and the window.
+
+#include "chatserver.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace duplex::server {
+
+struct ServerOptions {
+    bool headless = false;
+    QHostAddress bind;         ///< meaningful when bindGiven
+    bool bindGiven = false;
+    quint16 port = 8080;
+    bool portGiven = false;
+    QString dbPath;            ///< empty = QStandardPaths::AppDataLocation + "/history.sqlite"
+    QString name;
+    bool nameGiven = false;
+    double rate = 10;          ///< messages per second per client; 0 = unlimited
+    int burst = 20;
+    int maxClients = 10000;
+};
+
+/// True when the arguments ask for --headless. Checked on argv before the application
+/// object exists, because the kind of application object depends on it.
+bool argumentsRequestHeadless(int argc, char *argv[]);
+
+/// Adds --headless --bind --port --db --name --rate --burst --max-clients to the parser
+/// (not --help/--version: the caller adds those).
+void addServerOptions(QCommandLineParser &parser);
+
+/// Reads the options from a parser that has processed the arguments. On a bad value
+/// returns false and a human sentence in *error.
+bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error);
+
+/// Convenience for tests: parses a full argument list (program name first).
+bool parseServerOptions(const QStringList &arguments, ServerOptions *options, QString *error);
+
+/// The database path to use: options.dbPath, or history.sqlite in the platform's app data
+/// location (created when missing).
+QString resolvedDatabasePath(const ServerOptions &options);
+
+/// The engine configuration the options describe (name, rate, burst, max clients).
+ServerConfig serverConfigFrom(const ServerOptions &options);
+
+} // namespace duplex::server
