@@ -69,6 +69,8 @@ public:
     State state() const { return m_state; }
     static QString stateName(State state);
     bool isOnline() const { return m_state == State::Online; }
+    /// Online and caught up: rooms rejoined, catch-up requested, outbox flushed.
+    bool isSynchronized() const { return m_state == State::Online && m_synced; }
     QUrl url() const { return m_url; }
     /// The nick (the server's answer once welcomed, else the requested one).
     QString nick() const { return m_nick; }
