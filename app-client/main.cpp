@@ -5,7 +5,6 @@
 #include <chatstate.h>
 #include <clientsession.h>
 #include <duplex/version.h>
-#include <i18n.h>
 #include <names.h>
 
 #include <QApplication>
@@ -18,7 +17,6 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    duplex::installTranslators(app, QStringLiteral("duplex_client"));
     QApplication::setApplicationName(QStringLiteral("duplex-client"));
     QApplication::setApplicationDisplayName(QStringLiteral("Duplex Client"));
     QApplication::setOrganizationName(QStringLiteral("Duplex"));
