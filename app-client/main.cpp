@@ -5,6 +5,7 @@
 #include <chatstate.h>
 #include <clientsession.h>
 #include <duplex/version.h>
+#include <i18n.h>
 #include <names.h>
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    duplex::installTranslators(app, QStringLiteral("duplex_client"));
     QApplication::setApplicationName(QStringLiteral("duplex-client"));
     QApplication::setApplicationDisplayName(QStringLiteral("Duplex Client"));
     QApplication::setOrganizationName(QStringLiteral("Duplex"));

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include <duplex/version.h>
+#include <i18n.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    duplex::installTranslators(app, QStringLiteral("duplex_server"));
     QApplication::setApplicationName(QStringLiteral("duplex-server"));
     QApplication::setApplicationDisplayName(QStringLiteral("Duplex Server"));
     QApplication::setOrganizationName(QStringLiteral("Duplex"));
