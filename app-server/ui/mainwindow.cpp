@@ -2,18 +2,623 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "mainwindow.h"
 
+#include "clientspanel.h"
+#include "pushbar.h"
+#include "settingsdialog.h"
+#include "statspanel.h"
+#include "trafficpanel.h"
+#include "uiutil.h"
+
+#include <chatserver.h>
+#include <clientmodel.h>
+#include <roommodel.h>
+#include <serverstats.h>
+#include <trafficlog.h>
+#include <trafficmodel.h>
+
+#include <duplex/version.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QNetworkInterface>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace duplex::server {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+
+constexpr double ProjectorScale = 1.6;
+constexpr int MaxEventLines = 2000;
+
+bool isAnyAddress(const QHostAddress &a)
 {
+    return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv4)
+            || a == QHostAddress(QHostAddress::AnyIPv6);
+}
+
+QString endSentence(const ClientInfo &info)
+{
+    switch (info.end) {
+    case EndKind::ClosedCleanly:
+        return MainWindow::tr("closed the connection cleanly with %1 (%2)")
+                .arg(info.closeCode).arg(closeCodeMeaning(info.closeCode));
+    case EndKind::ClosedByServer:
+        return MainWindow::tr("was disconnected by the server with %1 (%2)")
+                .arg(info.closeCode).arg(closeCodeMeaning(info.closeCode));
+    case EndKind::Dropped:
+        return MainWindow::tr("dropped without a close frame (network cut, crash or timeout)");
+    case EndKind::Open:
+        break;
+    }
+    return MainWindow::tr("disconnected");
+}
+
+} // namespace
+
+MainWindow::MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig config,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_server(server)
+    , m_traffic(traffic)
+    , m_config(std::move(config))
+    , m_settings(m_config.settingsPath.isEmpty()
+                         ? std::make_unique<QSettings>()
+                         : std::make_unique<QSettings>(m_config.settingsPath, QSettings::IniFormat))
+    , m_clientModel(new ClientModel(this))
+    , m_trafficModel(new TrafficModel(traffic, 10000, this))
+    , m_roomModel(new RoomModel(this))
+    , m_stats(new ServerStats([server] { return server->counters(); }, this))
+{
+    setObjectName(QStringLiteral("serverMainWindow"));
     setWindowTitle(tr("Duplex Server"));
-    auto *label = new QLabel(tr("The server window is coming soon."), this);
-    label->setTextFormat(Qt::PlainText);
-    setCentralWidget(label);
-    resize(800, 500);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/duplex-server.svg")));
+    m_baseFont = font();
+
+    // --- central: header, clients | traffic, push bar -----------------------------------
+    auto *central = new QWidget(this);
+    auto *header = new QFrame(central);
+    buildHeader(header);
+    m_clientsPanel = new ClientsPanel(m_server, m_clientModel, central);
+    m_trafficPanel = new TrafficPanel(m_trafficModel, m_clientModel, central);
+    m_pushBar = new PushBar(m_server, m_roomModel, central);
+    auto *split = new QSplitter(Qt::Horizontal, central);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(m_clientsPanel);
+    split->addWidget(m_trafficPanel);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({440, 660});
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 6, 8, 4);
+    layout->addWidget(header);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_pushBar);
+    setCentralWidget(central);
+
+    // --- docks: rooms, statistics, events -------------------------------------------------
+    m_roomsTree = new QTreeView(this);
+    m_roomsTree->setObjectName(QStringLiteral("roomsTree"));
+    m_roomsTree->setModel(m_roomModel);
+    m_roomsTree->setUniformRowHeights(true);
+    m_roomsTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_roomsTree->header()->setStretchLastSection(false);
+    m_roomsTree->header()->setSectionResizeMode(RoomModel::NameColumn, QHeaderView::Stretch);
+    m_roomsTree->header()->setSectionResizeMode(RoomModel::CountColumn, QHeaderView::ResizeToContents);
+    m_roomsTree->setToolTip(tr("Rooms and who is in them. A message said in a room is pushed "
+                               "to every member."));
+    connect(m_roomModel, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                // Small rooms open expanded: members visible at a glance.
+                for (int r = first; r <= last; ++r) {
+                    const QModelIndex room = m_roomModel->index(r, 0);
+                    if (m_roomModel->rowCount(room) <= 30)
+                        m_roomsTree->expand(room);
+                }
+            });
+    auto *roomsDock = new QDockWidget(tr("Rooms"), this);
+    roomsDock->setObjectName(QStringLiteral("roomsDock"));
+    roomsDock->setWidget(m_roomsTree);
+    addDockWidget(Qt::RightDockWidgetArea, roomsDock);
+
+    m_statsPanel = new StatsPanel(m_stats, this);
+    auto *statsDock = new QDockWidget(tr("Live statistics (last 5 minutes)"), this);
+    statsDock->setObjectName(QStringLiteral("statsDock"));
+    statsDock->setWidget(m_statsPanel);
+    addDockWidget(Qt::RightDockWidgetArea, statsDock);
+
+    m_events = new QPlainTextEdit(this);
+    m_events->setObjectName(QStringLiteral("eventList"));
+    m_events->setReadOnly(true);
+    m_events->setMaximumBlockCount(MaxEventLines);
+    m_events->setFont(monospaceFont());
+    m_events->setToolTip(tr("Connections, disconnections (with the close code in words), kicks, "
+                            "rate limits and errors."));
+    auto *eventsDock = new QDockWidget(tr("Events"), this);
+    eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    eventsDock->setWidget(m_events);
+    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    resizeDocks({roomsDock, statsDock}, {220, 380}, Qt::Vertical);
+    resizeDocks({roomsDock}, {300}, Qt::Horizontal);
+    resizeDocks({eventsDock}, {130}, Qt::Vertical);
+
+    // --- status bar --------------------------------------------------------------------
+    m_clientsLabel = new QLabel(this);
+    m_clientsLabel->setObjectName(QStringLiteral("clientsStatusLabel"));
+    m_uptimeLabel = new QLabel(this);
+    m_uptimeLabel->setObjectName(QStringLiteral("uptimeLabel"));
+    m_uptimeLabel->setToolTip(tr("How long the server has been listening."));
+    m_dbLabel = new QLabel(this);
+    m_dbLabel->setObjectName(QStringLiteral("dbPathLabel"));
+    m_dbLabel->setTextFormat(Qt::PlainText);
+    m_dbLabel->setText(tr("Database: %1").arg(m_config.dbPath.isEmpty() ? tr("(in memory)")
+                                                                        : m_config.dbPath));
+    m_dbLabel->setToolTip(tr("Where messages are stored (SQLite). History survives restarts."));
+    statusBar()->addWidget(m_clientsLabel);
+    statusBar()->addWidget(m_uptimeLabel);
+    statusBar()->addPermanentWidget(m_dbLabel);
+
+    buildMenus();
+    m_projectorAction->setChecked(false);
+
+    // --- wiring --------------------------------------------------------------------------
+    connect(m_clientsPanel, &ClientsPanel::selectionChanged, m_pushBar, &PushBar::setSelectedClient);
+    connect(m_server, &ChatServer::listeningChanged, this, [this] { updateHeader(); });
+    connect(m_server, &ChatServer::clientConnected, this, [this] { scheduleRefresh(); });
+    connect(m_server, &ChatServer::clientWelcomed, this, [this] { scheduleRefresh(); });
+    connect(m_server, &ChatServer::clientUpdated, this, [this] { scheduleRefresh(); });
+    connect(m_server, &ChatServer::roomsChanged, this, [this] { scheduleRefresh(); });
+    connect(m_server, &ChatServer::clientDisconnected, this,
+            [this](const ClientInfo &info) { onClientDisconnected(info); });
+    connect(m_server, &ChatServer::eventLogged, this,
+            [this](const QString &kind, const QString &text) {
+                // Disconnects are written by onClientDisconnected with the close code in words.
+                if (kind == QLatin1String("close") || kind == QLatin1String("disconnect"))
+                    return;
+                logEvent(kind, text);
+            });
+
+    m_refreshTimer.setInterval(500);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { refreshSnapshots(); });
+    m_refreshTimer.start();
+    m_refreshSoon.setSingleShot(true);
+    m_refreshSoon.setInterval(100);
+    connect(&m_refreshSoon, &QTimer::timeout, this, [this] { refreshSnapshots(); });
+    m_eventFlush.setInterval(200);
+    connect(&m_eventFlush, &QTimer::timeout, this, [this] { flushEvents(); });
+    m_eventFlush.start();
+    m_uptimeTimer.setInterval(1000);
+    connect(&m_uptimeTimer, &QTimer::timeout, this, [this] { updateStatusBar(); });
+    m_uptimeTimer.start();
+    m_stats->setInterval(1000);
+    m_stats->sample();
+
+    // --- remembered state ----------------------------------------------------------------
+    resize(1400, 900);
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    setProjectorMode(m_settings->value(QStringLiteral("view/projector"), false).toBool());
+    updateHeader();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildHeader(QWidget *header)
+{
+    header->setObjectName(QStringLiteral("headerBar"));
+    auto *frame = qobject_cast<QFrame *>(header);
+    if (frame)
+        frame->setFrameShape(QFrame::StyledPanel);
+    m_stateLabel = new QLabel(header);
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_stateLabel->setTextFormat(Qt::PlainText);
+    m_stateLabel->setWordWrap(true);
+    m_nameLabel = new QLabel(header);
+    m_nameLabel->setObjectName(QStringLiteral("serverNameLabel"));
+    m_nameLabel->setTextFormat(Qt::PlainText);
+    m_nameLabel->setToolTip(tr("The server name clients see when they connect."));
+    m_startStop = new QPushButton(header);
+    m_startStop->setObjectName(QStringLiteral("startStopButton"));
+    m_startStop->setToolTip(tr("Start or stop accepting WebSocket connections. Stopping "
+                               "closes every client with 1001 (going away)."));
+    m_retry = new QPushButton(header);
+    m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setToolTip(tr("Listen on the next port instead."));
+    m_retry->hide();
+    m_addressHint = new QLabel(tr("Students connect to:"), header);
+    m_addressHint->setObjectName(QStringLiteral("addressHint"));
+    m_addressBox = new QWidget(header);
+    m_addressBox->setObjectName(QStringLiteral("addressBox"));
+    m_addressGrid = new QGridLayout(m_addressBox);
+    m_addressGrid->setContentsMargins(0, 0, 0, 0);
+    m_addressGrid->setHorizontalSpacing(6);
+    m_addressGrid->setVerticalSpacing(0);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_stateLabel);
+    left->addWidget(m_nameLabel);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_startStop);
+    buttons->addWidget(m_retry);
+    buttons->addStretch(1);
+    left->addLayout(buttons);
+    left->addStretch(1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_addressHint);
+    right->addWidget(m_addressBox);
+    right->addStretch(1);
+    auto *row = new QHBoxLayout(header);
+    row->setContentsMargins(10, 6, 10, 6);
+    row->addLayout(left, 1);
+    row->addSpacing(20);
+    row->addLayout(right, 3);
+
+    connect(m_startStop, &QPushButton::clicked, this, [this] {
+        if (m_server->isListening())
+            stopListening();
+        else
+            startListening();
+    });
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        if (m_config.port != 0 && m_config.port < 65535)
+            ++m_config.port;
+        startListening();
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(uiIcon(QStringLiteral("export")), tr("&Export traffic…"),
+                                            this, [this] { m_trafficPanel->exportToFile(); });
+    exportAction->setObjectName(QStringLiteral("actionExportTraffic"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *server = menuBar()->addMenu(tr("&Server"));
+    m_startStopAction = server->addAction(tr("&Stop listening"), this, [this] {
+        if (m_server->isListening())
+            stopListening();
+        else
+            startListening();
+    });
+    m_startStopAction->setObjectName(QStringLiteral("actionStartStop"));
+    QAction *settings = server->addAction(tr("S&ettings…"), this, [this] { openSettings(); });
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    settings->setShortcut(QKeySequence::Preferences);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_projectorAction = view->addAction(tr("&Projector mode"));
+    m_projectorAction->setObjectName(QStringLiteral("actionProjectorMode"));
+    m_projectorAction->setCheckable(true);
+    m_projectorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_projectorAction->setToolTip(tr("Larger fonts everywhere, for the back row."));
+    connect(m_projectorAction, &QAction::toggled, this, [this](bool on) { setProjectorMode(on); });
+    view->addSeparator();
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Duplex Server"), this, [this] { showAbout(); });
+    about->setObjectName(QStringLiteral("actionAbout"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+bool MainWindow::startListening()
+{
+    m_lastError.clear();
+    const bool ok = m_server->listen(m_config.bind, m_config.port);
+    if (ok) {
+        m_listeningFor.start();
+        logEvent(QStringLiteral("listen"),
+                 tr("listening on %1 port %2").arg(m_config.bind.toString()).arg(m_server->port()));
+    } else {
+        m_lastError = m_server->errorString();
+        logEvent(QStringLiteral("error"), tr("could not listen on port %1: %2")
+                                                  .arg(m_config.port).arg(m_lastError));
+    }
+    updateHeader();
+    return ok;
+}
+
+void MainWindow::stopListening()
+{
+    m_server->stop();
+    m_lastError.clear();
+    logEvent(QStringLiteral("stop"), tr("stopped listening; every client was closed with 1001"));
+    updateHeader();
+    scheduleRefresh();
+}
+
+void MainWindow::updateHeader()
+{
+    const bool listening = m_server->isListening();
+    QPalette pal = m_stateLabel->palette();
+    if (listening) {
+        m_stateLabel->setText(tr("● Listening on port %1").arg(m_server->port()));
+        pal.setColor(QPalette::WindowText, QColor(0x2e, 0x7d, 0x32));
+        m_retry->hide();
+    } else if (!m_lastError.isEmpty()) {
+        m_stateLabel->setText(tr("▲ Error: %1").arg(m_lastError));
+        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        const quint16 next = m_config.port == 0 ? 0 : quint16(m_config.port + 1);
+        m_retry->setText(next == 0 ? tr("Retry") : tr("Retry on port %1").arg(next));
+        m_retry->show();
+    } else {
+        m_stateLabel->setText(tr("■ Stopped"));
+        pal.setColor(QPalette::WindowText, QColor(0x61, 0x61, 0x61));
+        m_retry->hide();
+    }
+    m_stateLabel->setPalette(pal);
+    m_nameLabel->setText(tr("Server name: %1").arg(m_server->config().name));
+    m_startStop->setText(listening ? tr("Stop") : tr("Start"));
+    m_startStop->setIcon(uiIcon(listening ? QStringLiteral("disconnect") : QStringLiteral("connect")));
+    if (m_startStopAction)
+        m_startStopAction->setText(listening ? tr("&Stop listening") : tr("&Start listening"));
+    rebuildAddresses();
+    updateStatusBar();
+}
+
+void MainWindow::rebuildAddresses()
+{
+    QStringList hosts;
+    if (m_server->isListening()) {
+        const QHostAddress bound = m_server->address();
+        if (isAnyAddress(bound) || isAnyAddress(m_config.bind)) {
+            const QList<QNetworkInterface> ifaces = QNetworkInterface::allInterfaces();
+            for (const QNetworkInterface &iface : ifaces) {
+                const auto flags = iface.flags();
+                if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning)
+                        || (flags & QNetworkInterface::IsLoopBack))
+                    continue;
+                for (const QNetworkAddressEntry &e : iface.addressEntries()) {
+                    const QHostAddress ip = e.ip();
+                    if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLoopback())
+                        hosts.append(ip.toString());
+                }
+            }
+            if (hosts.isEmpty())
+                hosts.append(QStringLiteral("127.0.0.1"));
+        } else if (bound.protocol() == QAbstractSocket::IPv6Protocol) {
+            hosts.append(QStringLiteral("[%1]").arg(bound.toString()));
+        } else {
+            hosts.append(bound.toString());
+        }
+    }
+    QStringList urls;
+    for (const QString &h : std::as_const(hosts))
+        urls.append(QStringLiteral("ws://%1:%2").arg(h).arg(m_server->port()));
+    if (urls == m_addresses && !m_addressLabels.isEmpty() == !urls.isEmpty())
+        return;
+    m_addresses = urls;
+
+    while (QLayoutItem *item = m_addressGrid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_addressLabels.clear();
+    if (urls.isEmpty()) {
+        auto *none = new QLabel(tr("(not listening)"), m_addressBox);
+        none->setObjectName(QStringLiteral("addressLabel0"));
+        m_addressGrid->addWidget(none, 0, 0);
+        m_addressLabels.append(none);
+    }
+    for (int i = 0; i < urls.size(); ++i) {
+        auto *label = new QLabel(urls.at(i), m_addressBox);
+        label->setObjectName(QStringLiteral("addressLabel%1").arg(i));
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setToolTip(tr("Type this address in the client's Server field."));
+        auto *copy = new QToolButton(m_addressBox);
+        copy->setObjectName(QStringLiteral("copyAddress%1").arg(i));
+        copy->setIcon(uiIcon(QStringLiteral("copy")));
+        copy->setText(tr("Copy"));
+        copy->setToolButtonStyle(copy->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                       : Qt::ToolButtonTextBesideIcon);
+        copy->setToolTip(tr("Copy %1 to the clipboard").arg(urls.at(i)));
+        const QString url = urls.at(i);
+        connect(copy, &QToolButton::clicked, this, [url] {
+            QGuiApplication::clipboard()->setText(url);
+        });
+        m_addressGrid->addWidget(label, i, 0);
+        m_addressGrid->addWidget(copy, i, 1, Qt::AlignLeft | Qt::AlignVCenter);
+        m_addressLabels.append(label);
+    }
+    m_addressGrid->setColumnStretch(2, 1);
+    applyFonts();
+}
+
+void MainWindow::setProjectorMode(bool on)
+{
+    if (m_projectorAction && m_projectorAction->isChecked() != on) {
+        m_projectorAction->setChecked(on);   // re-enters through toggled
+        return;
+    }
+    m_projector = on;
+    m_settings->setValue(QStringLiteral("view/projector"), on);
+    applyFonts();
+}
+
+void MainWindow::applyFonts()
+{
+    QFont f = m_baseFont;
+    const double base = m_baseFont.pointSizeF() > 0 ? m_baseFont.pointSizeF() : 10.0;
+    f.setPointSizeF(m_projector ? base * ProjectorScale : base);
+    setFont(f);
+    // Row heights and column widths follow the font (fixed for speed, so set them here).
+    const int row = QFontMetrics(f).height() + 6;
+    const double ratio = m_appliedPointSize > 0 ? f.pointSizeF() / m_appliedPointSize : 1.0;
+    m_appliedPointSize = f.pointSizeF();
+    const QList<QTableView *> tables = findChildren<QTableView *>();
+    for (QTableView *t : tables) {
+        t->verticalHeader()->setDefaultSectionSize(row);
+        if (ratio != 1.0) {
+            QHeaderView *h = t->horizontalHeader();
+            for (int c = 0; c + 1 < h->count(); ++c)
+                h->resizeSection(c, int(h->sectionSize(c) * ratio));
+        }
+    }
+
+    // The addresses: large enough to read from the back of the room.
+    QFont big = monospaceFont();
+    big.setPointSizeF(f.pointSizeF() * 1.9);
+    big.setBold(true);
+    for (QLabel *l : std::as_const(m_addressLabels))
+        l->setFont(big);
+    QFont state;
+    state.setPointSizeF(f.pointSizeF() * 1.25);
+    state.setBold(true);
+    m_stateLabel->setFont(state);
+}
+
+void MainWindow::refreshSnapshots()
+{
+    QElapsedTimer cost;
+    cost.start();
+    m_clientModel->setClients(m_server->clients());
+    m_roomModel->setRooms(m_server->rooms());
+    // Keep the snapshot work a small share of the event loop however many clients there
+    // are: at 1000 clients a snapshot can take a few ms, so poll less often then.
+    const qint64 ms = cost.elapsed();
+    m_refreshTimer.setInterval(int(qBound(qint64(500), ms * 50, qint64(3000))));
+}
+
+void MainWindow::prepareScreenshot(const QString &notice)
+{
+    if (!notice.isEmpty())
+        m_server->sendNotice(notice);
+    refreshSnapshots();
+    m_trafficModel->poll();
+    QTableView *clients = m_clientsPanel->table();
+    if (clients->model()->rowCount() > 0)
+        clients->selectRow(0);
+    QTableView *traffic = m_trafficPanel->table();
+    for (int r = traffic->model()->rowCount() - 1; r >= 0; --r) {
+        if (traffic->model()->index(r, TrafficModel::TypeColumn).data().toString()
+                == QLatin1String("say")) {
+            traffic->selectRow(r);
+            break;
+        }
+    }
+    traffic->scrollToBottom();
+}
+
+void MainWindow::scheduleRefresh()
+{
+    if (!m_refreshSoon.isActive())
+        m_refreshSoon.start();
+}
+
+void MainWindow::logEvent(const QString &kind, const QString &text)
+{
+    m_pendingEvents.append(QStringLiteral("%1  %2  %3")
+                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                        kind.leftJustified(10), text));
+    // Bound the backlog: an event storm must not grow memory between two flushes.
+    if (m_pendingEvents.size() > MaxEventLines)
+        m_pendingEvents.erase(m_pendingEvents.begin(),
+                              m_pendingEvents.begin() + (m_pendingEvents.size() - MaxEventLines));
+}
+
+void MainWindow::flushEvents()
+{
+    if (m_pendingEvents.isEmpty())
+        return;
+    // One append per flush: plain text, never interpreted as markup.
+    m_events->appendPlainText(m_pendingEvents.join(QLatin1Char('\n')));
+    m_pendingEvents.clear();
+}
+
+void MainWindow::onClientDisconnected(const ClientInfo &info)
+{
+    const QString who = info.welcomed && !info.nick.isEmpty()
+            ? info.nick
+            : QStringLiteral("%1:%2").arg(info.address.toString()).arg(info.port);
+    QString text = who + QLatin1Char(' ') + endSentence(info);
+    if (!info.closeReason.isEmpty())
+        text += tr(", reason: \"%1\"").arg(info.closeReason);
+    logEvent(info.closeCode == 4001 ? QStringLiteral("kick") : QStringLiteral("disconnect"), text);
+    scheduleRefresh();
+}
+
+void MainWindow::updateStatusBar()
+{
+    const int n = m_clientModel->rowCount();
+    m_clientsLabel->setText(n == 1 ? tr("1 client") : tr("%1 clients").arg(n));
+    if (m_server->isListening() && m_listeningFor.isValid()) {
+        const qint64 s = m_listeningFor.elapsed() / 1000;
+        m_uptimeLabel->setText(tr("Up %1:%2:%3")
+                                       .arg(s / 3600)
+                                       .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                                       .arg(s % 60, 2, 10, QLatin1Char('0')));
+    } else {
+        m_uptimeLabel->setText(tr("Not listening"));
+    }
+}
+
+void MainWindow::openSettings()
+{
+    const quint16 shownPort = m_server->isListening() ? m_server->port() : m_config.port;
+    SettingsDialog dialog(shownPort, m_server->config().name, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_server->setName(dialog.name());
+    m_settings->setValue(QStringLiteral("server/name"), dialog.name());
+    m_settings->setValue(QStringLiteral("server/port"), dialog.port());
+    if (dialog.port() != shownPort) {
+        m_config.port = dialog.port();
+        if (m_server->isListening())
+            m_server->stop();
+        startListening();
+    }
+    updateHeader();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("aboutBox"));
+    box.setWindowTitle(tr("About Duplex Server"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/duplex-server.svg")).pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("Duplex Server %1").arg(QStringLiteral(DUPLEX_VERSION_STRING)));
+    box.setInformativeText(
+            tr("A WebSocket chat server for teaching full-duplex push: see every client, the "
+               "HTTP 101 upgrade and every frame, and push to the room.\n\n"
+               "Released under the MIT license.\nCopyright 2026 The Duplex authors.\n"
+               "Built with Qt %1.").arg(QString::fromLatin1(qVersion())));
+    box.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_settings->setValue(QStringLiteral("view/projector"), m_projector);
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace duplex::server

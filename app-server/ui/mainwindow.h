@@ -2,16 +2,137 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFont>
+#include <QHostAddress>
 #include <QMainWindow>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+class QAction;
+class QGridLayout;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSettings;
+class QTreeView;
+class QWidget;
 
 namespace duplex::server {
 
-// PLACEHOLDER until the server window lands (issue 4).
+class ChatServer;
+class ClientModel;
+class ClientsPanel;
+class PushBar;
+class RoomModel;
+class ServerStats;
+class StatsPanel;
+class TrafficLog;
+class TrafficModel;
+class TrafficPanel;
+struct ClientInfo;
+
+/// How the window listens and where it keeps its settings.
+struct WindowConfig {
+    QHostAddress bind = QHostAddress::LocalHost;
+    quint16 port = 0;              ///< 0 picks a free port (tests)
+    QString dbPath;                ///< shown in the status bar
+    QString settingsPath;          ///< an INI file; empty = the platform's default QSettings
+};
+
+/// The server window: what a teacher projects. Binds the core's models to widgets; never
+/// touches a socket or JSON itself (ChatServer does the work, the models format it).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig config,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Listens on the configured address and port; on failure the header shows the error
+    /// and offers to retry on the next port.
+    bool startListening();
+    void stopListening();
+
+    void setProjectorMode(bool on);
+    bool projectorMode() const { return m_projector; }
+
+    /// The ws:// addresses the header shows (what students type).
+    QStringList addresses() const { return m_addresses; }
+    /// Re-reads the server's clients and rooms now (otherwise on a timer).
+    void refreshSnapshots();
+    /// For scripted screenshots: pushes a notice to everyone (when not empty), selects the
+    /// first client and the newest say so the detail panes show something.
+    void prepareScreenshot(const QString &notice);
+
+    ClientModel *clientModel() const { return m_clientModel; }
+    TrafficModel *trafficModel() const { return m_trafficModel; }
+    RoomModel *roomModel() const { return m_roomModel; }
+    ServerStats *stats() const { return m_stats; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildHeader(QWidget *header);
+    void buildMenus();
+    void updateHeader();
+    void rebuildAddresses();
+    void applyFonts();
+    void scheduleRefresh();
+    void logEvent(const QString &kind, const QString &text);
+    void flushEvents();
+    void onClientDisconnected(const ClientInfo &info);
+    void openSettings();
+    void showAbout();
+    void updateStatusBar();
+
+    ChatServer *m_server;
+    TrafficLog *m_traffic;
+    WindowConfig m_config;
+    std::unique_ptr<QSettings> m_settings;
+
+    ClientModel *m_clientModel;
+    TrafficModel *m_trafficModel;
+    RoomModel *m_roomModel;
+    ServerStats *m_stats;
+
+    ClientsPanel *m_clientsPanel = nullptr;
+    TrafficPanel *m_trafficPanel = nullptr;
+    PushBar *m_pushBar = nullptr;
+    StatsPanel *m_statsPanel = nullptr;
+    QTreeView *m_roomsTree = nullptr;
+    QPlainTextEdit *m_events = nullptr;
+
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_addressHint = nullptr;
+    QWidget *m_addressBox = nullptr;
+    QGridLayout *m_addressGrid = nullptr;
+    QPushButton *m_startStop = nullptr;
+    QPushButton *m_retry = nullptr;
+    QLabel *m_uptimeLabel = nullptr;
+    QLabel *m_dbLabel = nullptr;
+    QLabel *m_clientsLabel = nullptr;
+    QAction *m_projectorAction = nullptr;
+    QAction *m_startStopAction = nullptr;
+
+    QStringList m_addresses;
+    QList<QLabel *> m_addressLabels;
+    QString m_lastError;
+    bool m_projector = false;
+    QFont m_baseFont;
+    double m_appliedPointSize = 0;
+    QElapsedTimer m_listeningFor;
+    QTimer m_refreshTimer;
+    QTimer m_refreshSoon;
+    QTimer m_eventFlush;
+    QTimer m_uptimeTimer;
+    QStringList m_pendingEvents;
 };
 
 } // namespace duplex::server

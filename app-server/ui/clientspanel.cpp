@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "clientspanel.h"
+
+#include "handshakeexplainer.h"
+#include "uiutil.h"
+
+#include <chatserver.h>
+#include <clientmodel.h>
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace duplex::server {
+
+ClientsPanel::ClientsPanel(ChatServer *server, ClientModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_server(server)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_detail(new QPlainTextEdit(this))
+    , m_count(new QLabel(this))
+    , m_noticeButton(new QToolButton(this))
+    , m_kickButton(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("clientsPanel"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ClientModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+
+    m_table->setObjectName(QStringLiteral("clientsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ClientModel::NickColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    {
+        // Widths from the font and the header texts, never from the rows (that is O(rows)).
+        const QFontMetrics fm = m_table->fontMetrics();
+        QHeaderView *h = m_table->horizontalHeader();
+        auto fit = [&](int column, const QString &sample) {
+            const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+            h->resizeSection(column, qMax(fm.horizontalAdvance(sample),
+                                          fm.horizontalAdvance(title) + 20) + 12);
+        };
+        fit(ClientModel::NickColumn, QStringLiteral("MMMMMMMM"));
+        fit(ClientModel::AddressColumn, QStringLiteral("127.0.0.1:55555"));
+        fit(ClientModel::AgentColumn, QStringLiteral("duplex-client/0.1"));
+        fit(ClientModel::RoomsColumn, QStringLiteral("general, lab"));
+        fit(ClientModel::ConnectedColumn, QStringLiteral("59 min 59 s"));
+        fit(ClientModel::FramesInColumn, QStringLiteral("99,999"));
+        fit(ClientModel::FramesOutColumn, QStringLiteral("99,999"));
+        fit(ClientModel::BytesInColumn, QStringLiteral("999.9 KiB"));
+        fit(ClientModel::BytesOutColumn, QStringLiteral("999.9 KiB"));
+    }
+    m_table->setToolTip(tr("Every open WebSocket connection. Click a client to see its handshake; "
+                           "right-click to push a notice or kick."));
+
+    m_detail->setObjectName(QStringLiteral("handshakeView"));
+    m_detail->setReadOnly(true);
+    m_detail->setFont(monospaceFont());
+    m_detail->setPlaceholderText(tr("Select a client to see how its connection was opened: the "
+                                    "HTTP request, the 101 answer, and the Accept proof."));
+    m_detail->setToolTip(tr("The opening handshake of the selected connection, header by header."));
+
+    m_noticeButton->setObjectName(QStringLiteral("noticeClientButton"));
+    m_noticeButton->setText(tr("Notice…"));
+    m_noticeButton->setIcon(uiIcon(QStringLiteral("notice")));
+    m_noticeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_noticeButton->setToolTip(tr("Push a notice to the selected client only."));
+    m_kickButton->setObjectName(QStringLiteral("kickButton"));
+    m_kickButton->setText(tr("Kick…"));
+    m_kickButton->setIcon(uiIcon(QStringLiteral("kick")));
+    m_kickButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_kickButton->setToolTip(tr("Close the selected client's connection with code 4001 and a reason."));
+    m_count->setObjectName(QStringLiteral("clientCountLabel"));
+
+    auto *title = new QLabel(tr("Clients"), this);
+    QFont bold;   // only the weight: size follows the window (projector mode)
+    bold.setBold(true);
+    title->setFont(bold);
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(title);
+    bar->addWidget(m_count);
+    bar->addStretch(1);
+    bar->addWidget(m_noticeButton);
+    bar->addWidget(m_kickButton);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(bar);
+    topLayout->addWidget(m_table);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("clientsSplitter"));
+    splitter->addWidget(top);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showDetail();
+        updateActions();
+        Q_EMIT selectionChanged(selectedClientId(), selectedClientNick());
+    });
+    auto recount = [this] {
+        m_count->setText(tr("(%1 connected)").arg(m_model->rowCount()));
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, recount);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this, recount] {
+        recount();
+        if (m_detailId != 0 && m_model->rowForId(m_detailId) < 0) {
+            // The client left: keep its handshake readable, say it is gone.
+            m_detail->appendPlainText(tr("\n(This client has disconnected.)"));
+            m_detailId = 0;
+        }
+        updateActions();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, recount);
+    recount();
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_table->indexAt(pos);
+        if (!at.isValid())
+            return;
+        m_table->selectRow(at.row());
+        QMenu menu(this);
+        menu.addAction(uiIcon(QStringLiteral("notice")), tr("Push a notice to %1…").arg(selectedClientNick()),
+                       this, [this] { askNotice(); });
+        menu.addAction(uiIcon(QStringLiteral("kick")), tr("Kick %1…").arg(selectedClientNick()),
+                       this, [this] { askKick(); });
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
+    connect(m_noticeButton, &QToolButton::clicked, this, [this] { askNotice(); });
+    connect(m_kickButton, &QToolButton::clicked, this, [this] { askKick(); });
+    updateActions();
+}
+
+quint64 ClientsPanel::selectedClientId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return 0;
+    return rows.first().data(ClientModel::IdRole).value<quint64>();
+}
+
+QString ClientsPanel::selectedClientNick() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(ClientModel::NickColumn);
+    return rows.isEmpty() ? QString() : rows.first().data().toString();
+}
+
+void ClientsPanel::updateActions()
+{
+    const bool any = selectedClientId() != 0;
+    m_noticeButton->setEnabled(any);
+    m_kickButton->setEnabled(any);
+}
+
+void ClientsPanel::showDetail()
+{
+    const quint64 id = selectedClientId();
+    if (id == 0)
+        return;   // keep the last detail: deselecting should not blank what is being read
+    m_detailId = id;
+    const ClientInfo *c = m_model->clientAt(m_model->rowForId(id));
+    if (!c)
+        return;
+    QString head = tr("%1 from %2")
+            .arg(c->welcomed ? c->nick : tr("(no hello yet)"),
+                 m_model->index(m_model->rowForId(id), ClientModel::AddressColumn).data().toString());
+    if (!c->agent.isEmpty())
+        head += tr(", agent: %1").arg(c->agent);
+    m_detail->setPlainText(head + QStringLiteral("\n\n") + handshake::describe(*c));
+}
+
+bool ClientsPanel::kickSelected(const QString &reason)
+{
+    const quint64 id = selectedClientId();
+    return id != 0 && m_server->kick(id, reason);
+}
+
+int ClientsPanel::noticeToSelected(const QString &text)
+{
+    const quint64 id = selectedClientId();
+    if (id == 0 || text.trimmed().isEmpty())
+        return 0;
+    NoticeTarget target;
+    target.kind = NoticeTarget::Kind::Client;
+    target.clientId = id;
+    return m_server->sendNotice(text, target);
+}
+
+void ClientsPanel::askKick()
+{
+    if (selectedClientId() == 0)
+        return;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("kickReasonDialog"));
+    dialog.setWindowTitle(tr("Kick %1").arg(selectedClientNick()));
+    dialog.setLabelText(tr("Reason (the client sees it in the close frame, code 4001):"));
+    dialog.setTextValue(tr("Kicked by the teacher"));
+    if (dialog.exec() == QDialog::Accepted)
+        kickSelected(dialog.textValue());
+}
+
+void ClientsPanel::askNotice()
+{
+    if (selectedClientId() == 0)
+        return;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("clientNoticeDialog"));
+    dialog.setWindowTitle(tr("Notice to %1").arg(selectedClientNick()));
+    dialog.setLabelText(tr("Text pushed to this client only:"));
+    if (dialog.exec() == QDialog::Accepted)
+        noticeToSelected(dialog.textValue());
+}
+
+} // namespace duplex::server

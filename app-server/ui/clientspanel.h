@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+#include <QWidget>
+
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QToolButton;
+class QLabel;
+
+namespace duplex::server {
+
+class ChatServer;
+class ClientModel;
+
+/// Who is connected: a sortable live table, and for the selected client its opening
+/// handshake explained header by header. Operator actions: notice to this client, kick.
+class ClientsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    ClientsPanel(ChatServer *server, ClientModel *model, QWidget *parent = nullptr);
+
+    /// 0 when nothing is selected.
+    quint64 selectedClientId() const;
+    QString selectedClientNick() const;
+    QTableView *table() const { return m_table; }
+
+    /// Kicks the selected client with this reason (the Kick button asks for it first).
+    bool kickSelected(const QString &reason);
+    /// Pushes a notice to the selected client only.
+    int noticeToSelected(const QString &text);
+
+Q_SIGNALS:
+    void selectionChanged(quint64 clientId, const QString &nick);
+
+private:
+    void askKick();
+    void askNotice();
+    void showDetail();
+    void updateActions();
+
+    ChatServer *m_server;
+    ClientModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QPlainTextEdit *m_detail;
+    QLabel *m_count;
+    QToolButton *m_noticeButton;
+    QToolButton *m_kickButton;
+    quint64 m_detailId = 0;
+};
+
+} // namespace duplex::server
