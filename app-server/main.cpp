@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include <duplex/version.h>
 #include <headless.h>
+#include <i18n.h>
 #include <serveroptions.h>
 #include <serverwindowapp.h>
 
@@ -13,6 +14,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    duplex::installTranslators(app, QStringLiteral("duplex_server"));
     QApplication::setApplicationName(QStringLiteral("duplex-server"));
     QApplication::setApplicationDisplayName(QStringLiteral("Duplex Server"));
     QApplication::setOrganizationName(QStringLiteral("Duplex"));
