@@ -16,9 +16,10 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
     connect(session, &ClientSession::frameLogged, &m_frameLog, &FrameLogModel::append);
     connect(session, &ClientSession::joined, this, [this](const ps::Joined &j) {
         const QString key = roomKey(j.room);
-        ensureConversation(ConversationModel::Type::Room, j.room);
+        // The roster first: the window binds it when the conversation appears.
         RosterModel *r = ensureRoster(j.room);
         r->setMembers(j.members, j.count);
+        ensureConversation(ConversationModel::Type::Room, j.room);
         if (m_userJoins.remove(j.room))
             Q_EMIT conversationActivated(key);
     });

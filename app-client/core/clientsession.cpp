@@ -51,19 +51,7 @@ ClientSession::ClientSession(const Config &config, QObject *parent)
             Q_EMIT reconnectCountdown(left);
         }
     });
-    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
-        if (!m_socket || m_state != State::Online)
-            return;
-        // Three unanswered pings: the path is dead even if TCP has not noticed (half-open).
-        if (m_lastPong.isValid() && m_lastPong.elapsed() > 3 * qint64(m_config.pingIntervalMs) + 1000) {
-            m_lastError = tr("the server stopped answering pings");
-            simulateDrop();
-            return;
-        }
-        const QByteArray payload = QByteArray::number(++m_idCounter);
-        m_socket->ping(payload);
-        logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Ping, payload);
-    });
+    connect(&m_pingTimer, &QTimer::timeout, this, &ClientSession::sendKeepAlivePing);
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Connecting || m_state == State::Handshaking) {
@@ -80,6 +68,21 @@ ClientSession::~ClientSession()
         m_socket->abort();
         delete m_socket;
     }
+}
+
+void ClientSession::sendKeepAlivePing()
+{
+    if (!m_socket || m_state != State::Online)
+        return;
+    // Three unanswered pings: the path is dead even if TCP has not noticed (half-open).
+    if (m_lastPong.isValid() && m_lastPong.elapsed() > 3 * qint64(m_config.pingIntervalMs) + 1000) {
+        m_lastError = tr("the server stopped answering pings");
+        simulateDrop();
+        return;
+    }
+    const QByteArray payload = QByteArray::number(++m_idCounter);
+    m_socket->ping(payload);
+    logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Ping, payload);
 }
 
 void ClientSession::setConfig(const Config &config)
@@ -511,6 +514,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         // replies of the hello (resumed rooms) have all arrived.
         m_catchUpFrom = m_lastSeq;
         sendMessage(proto::client::Ping{m_syncId, std::nullopt});
+        sendKeepAlivePing();   // an RTT right away, not after the first interval
     } else if (const auto *j = std::get_if<ps::Joined>(&message)) {
         if (!m_rooms.contains(j->room))
             m_rooms.append(j->room);
@@ -578,7 +582,9 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             && (e->code == proto::ErrorCode::NickTaken || e->code == proto::ErrorCode::BadNick)) {
             m_fatal = true;
             m_fatalCode = 0;
-            m_fatalReason = e->message;
+            m_fatalReason = e->code == proto::ErrorCode::NickTaken
+                ? tr("The nickname \u201c%1\u201d is taken on this server. Pick another one. (%2)").arg(m_nick, e->message)
+                : tr("The server refused the nickname \u201c%1\u201d: %2").arg(m_nick, e->message);
             Q_EMIT errorReceived(*e);
             if (m_socket)
                 m_socket->close(QWebSocketProtocol::CloseCodeNormal);

@@ -156,6 +156,7 @@ private:
     void onTextFrame(QWebSocket *socket, const QString &text);
     void onSynced();
     void scheduleReconnect();
+    void sendKeepAlivePing();
     void sendMessage(const proto::ClientMessage &message);
     void sendOutboxEntry(OutboxEntry &entry);
     void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload, qint64 rtt = -1);

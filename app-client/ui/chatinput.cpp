@@ -11,6 +11,8 @@ ChatInput::ChatInput(QWidget *parent)
     : QPlainTextEdit(parent)
 {
     setTabChangesFocus(true);
+    // A few lines high, whatever the window size: the conversation gets the rest.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setPlaceholderText(tr("Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands"));
     setToolTip(tr("Enter sends, Shift+Enter starts a new line, Up recalls your last message.\n"
                   "Commands: /join ROOM, /leave, /nick NAME, /msg NICK text, /help"));

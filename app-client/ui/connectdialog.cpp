@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,10 +37,26 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/duplex-client.svg")));
 
     auto *layout = new QVBoxLayout(this);
+    auto *head = new QHBoxLayout;
+    auto *icon = new QLabel(this);
+    icon->setPixmap(windowIcon().pixmap(48, 48));
+    auto *headText = new QVBoxLayout;
+    auto *title = new QLabel(tr("Join a Duplex chat"), this);
+    title->setTextFormat(Qt::PlainText);
+    QFont titleFont = title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    title->setFont(titleFont);
     auto *intro = new QLabel(tr("Type the address the server window shows, and pick a nickname."), this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
-    layout->addWidget(intro);
+    headText->addWidget(title);
+    headText->addWidget(intro);
+    head->addWidget(icon, 0, Qt::AlignTop);
+    head->addSpacing(8);
+    head->addLayout(headText, 1);
+    layout->addLayout(head);
+    layout->addSpacing(6);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("connectError"));

@@ -82,6 +82,7 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     m_roomList->setModel(state->roomList());
     m_roomList->setItemDelegate(new RoomDelegate(m_roomList));
     m_roomList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_roomList->setSpacing(1);
     m_roomList->setToolTip(tr("Rooms you are in and private conversations; red badges count unread messages"));
     sideLayout->addWidget(m_roomList, 1);
 
@@ -128,6 +129,7 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     m_memberList->setObjectName(QStringLiteral("memberList"));
     m_memberList->setItemDelegate(new MemberDelegate(m_memberList));
     m_memberList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_memberList->setSpacing(2);
     m_memberList->setToolTip(tr("Members of this room; double-click someone to whisper"));
     rightLayout->addWidget(m_memberList, 1);
 
@@ -163,6 +165,13 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     m_inspector = new InspectorDock(state->frameLog(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_inspector);
     m_inspector->hide();   // off by default; restoreState() brings it back when it was on
+    connect(m_inspector, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // First time shown without a saved layout: a third of the window, not half.
+        if (visible && !m_inspectorSized) {
+            m_inspectorSized = true;
+            resizeDocks({m_inspector}, {height() / 3}, Qt::Vertical);
+        }
+    });
 
     buildMenus();
 
@@ -246,7 +255,7 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     // --- settings ------------------------------------------------------------------------
     if (!restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1000, 640);
-    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    m_inspectorSized = restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
     m_inspector->setVisible(m_settings->value(QStringLiteral("inspector/visible"), false).toBool());
 
     refreshStatus();

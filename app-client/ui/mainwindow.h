@@ -93,6 +93,7 @@ private:
     QMetaObject::Connection m_rosterTyping;
     QMetaObject::Connection m_rosterCount;
     bool m_syncingSelection = false;
+    bool m_inspectorSized = false;
 };
 
 } // namespace duplex::client

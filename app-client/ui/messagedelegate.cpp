@@ -127,7 +127,13 @@ QColor MessageDelegate::nickColor(const QString &nick)
 {
     // A fixed palette of hues that stay readable on light and dark backgrounds.
     static const int hues[] = {0, 25, 200, 130, 280, 330, 170, 45, 230, 300, 100, 260};
-    const uint h = qHash(duplex::proto::nickKey(nick), 7u);
+    // FNV-1a, not qHash: the colour must be the same in every client and every run, so
+    // that bob is the same colour on everyone's screen.
+    quint32 h = 2166136261u;
+    for (const QChar c : duplex::proto::nickKey(nick)) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
     return QColor::fromHsv(hues[h % (sizeof(hues) / sizeof(hues[0]))], 200, 170);
 }
 
