@@ -309,6 +309,7 @@ private:
     std::vector<Sender> m_senders;
     std::vector<char> m_readBuf = std::vector<char>(256 * 1024);
     uint64_t m_rng = 0x9e3779b97f4a7c15ull;
+    char m_runTag[8] = {};   // nick prefix: a server keeps dropped nicks reserved for 120 s
 
     Phase m_phase = Phase::Connecting;
     int m_nextConnect = 0;
@@ -572,7 +573,7 @@ void Bench::sendHello(int i)
 {
     char buf[128];
     const int n = std::snprintf(buf, sizeof buf,
-                                "{\"type\":\"hello\",\"nick\":\"b%d\",\"agent\":\"duplex-bench\"}", i);
+                                "{\"type\":\"hello\",\"nick\":\"b%s_%d\",\"agent\":\"duplex-bench\"}", m_runTag, i);
     sendFrame(i, 0x1, buf, static_cast<size_t>(n));
 }
 
@@ -888,6 +889,8 @@ int Bench::run()
         m_addrLen = sizeof(sockaddr_in);
     }
     m_rng ^= monoNs();
+    for (int k = 0; k < 4; ++k)
+        m_runTag[k] = "abcdefghijklmnopqrstuvwxyz0123456789"[rnd() % 36];
     m_ep = epoll_create1(EPOLL_CLOEXEC);
     m_conns.resize(static_cast<size_t>(m_o.clients));
     m_senders.resize(static_cast<size_t>(m_o.senders));

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The Duplex authors
+#
+# Races duplex-server --headless against the Node.js `ws` peer (peers/ws-broadcast.js) on
+# 127.0.0.1 with duplex-bench, alternating servers, and prints medians and Duplex/peer ratios.
+#
+#   tests/bench/compare.sh            full: W1 1000/5000/15000, W2 1000x4x250 and 5000x2x50,
+#                                     W3 300 clients + 1 stalled reader; 3 runs each
+#   tests/bench/compare.sh quick      same workloads, 1 run each, shorter sending phases
+#
+# Environment:
+#   SERVERS="duplex peer"   which servers to race; also duplex-glib (Qt's GLib dispatcher),
+#                           duplex-unix (QT_NO_GLIB=1, poll-based), duplex-epoll (DUPLEX_EPOLL=1)
+#   WORKLOADS="W1 W2 W3"    subset to run;  RUNS=N  override the run count
+#   W1_SIZES="1000 5000 15000"
+#   OUT=dir                 where results go (default build/bench/results-<time>)
+# Every server and every bench run is bounded by `timeout`; nothing leaves loopback.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+mode=${1:-full}
+case "$mode" in
+  full)  runs=${RUNS:-3}; w2dur=10; w3dur=20; warm=2 ;;
+  quick) runs=${RUNS:-1}; w2dur=5;  w3dur=10; warm=1 ;;
+  *) echo "usage: $0 [full|quick]"; exit 2 ;;
+esac
+servers=${SERVERS:-"duplex peer"}
+workloads=${WORKLOADS:-"W1 W2 W3"}
+w1sizes=${W1_SIZES:-"1000 5000 15000"}
+out=${OUT:-$root/build/bench/results-$(date -u +%Y%m%dT%H%M%S)}
+mkdir -p "$out"
+results=$out/results.jsonl
+: >"$results"
+
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 16000 ]; then
+  echo "compare.sh: need ~16000 descriptors per process for W1 at 15000 (ulimit -n is $(ulimit -n))" >&2
+fi
+
+echo "== building Release (build/bench)"
+cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/bench --parallel 2 --target duplex-server duplex-bench
+server_bin=$root/build/bench/app-server/duplex-server
+bench_bin=$root/build/bench/tests/bench/duplex-bench
+
+if [[ " $servers " == *" peer "* ]]; then
+  command -v node >/dev/null || { echo "compare.sh: node (Node.js >= 18) is needed for the peer" >&2; exit 1; }
+  echo "== npm ci (peer: ws $(sed -n 's/.*"ws": "\(.*\)".*/\1/p' tests/bench/peers/package.json))"
+  (cd tests/bench/peers && npm ci --no-audit --no-fund --silent)
+fi
+
+pid=""
+port=""
+stop_server() {
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  pid=""
+}
+trap stop_server EXIT
+
+start_server() {   # kind logfile
+  local kind=$1 log=$2
+  case "$kind" in
+    duplex)       env timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
+    duplex-glib)  env QT_NO_GLIB= DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
+    duplex-unix)  env QT_NO_GLIB=1 DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
+    duplex-epoll) env QT_NO_GLIB=1 DUPLEX_EPOLL=1 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
+    peer)         timeout 900 node "$root/tests/bench/peers/ws-broadcast.js" --port 0 >"$log" 2>&1 & ;;
+    *) echo "unknown server kind $kind" >&2; exit 2 ;;
+  esac
+  pid=$!
+  port=""
+  for _ in $(seq 1 100); do
+    port=$(grep -i 'listening' "$log" 2>/dev/null | grep -oE '127\.0\.0\.1:[0-9]+' | head -1 | cut -d: -f2 || true)
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -z "$port" ]; then echo "server $kind did not start:"; cat "$log"; exit 1; fi
+  # `timeout` is the parent: measure the server process itself.
+  local child
+  child=$(pgrep -P "$pid" | head -1 || true)
+  [ -n "$child" ] && spid=$child || spid=$pid
+  sleep 0.3   # let the runtime settle before the baseline RSS sample
+}
+
+run_one() {   # workload kind run args...
+  local w=$1 kind=$2 run=$3; shift 3
+  local log=$out/$w-$kind-$run.server.log
+  start_server "$kind" "$log"
+  local line
+  line=$(timeout 600 "$bench_bin" --url "ws://127.0.0.1:$port/" --pid "$spid" --json --quiet \
+         --label "$w" "$@" 2>>"$out/bench.stderr" || true)
+  stop_server
+  if [ -z "$line" ]; then line='{"failed_run":true}'; fi
+  echo "{\"workload\":\"$w\",\"server\":\"$kind\",\"run\":$run,\"bench\":$line}" >>"$results"
+  python3 - "$line" "$w" "$kind" "$run" <<'PY'
+import json, sys
+d = json.loads(sys.argv[1]); w, k, r = sys.argv[2:]
+if d.get("failed_run"):
+    print(f"  {w:12} {k:12} run {r}: FAILED"); sys.exit()
+if d["senders"] == 0:
+    print(f"  {w:12} {k:12} run {r}: {d['joined']} joined, {d['connects_per_s']:.0f} connects/s, "
+          f"{d['rss_per_conn_kb']:.1f} kB/conn, presence {d['presence_frames']}")
+else:
+    print(f"  {w:12} {k:12} run {r}: {d['delivered_per_s']:.0f} msgs/s, p50 {d['lat_p50_ms']:.2f} ms, "
+          f"p99 {d['lat_p99_ms']:.2f} ms, lost {d['lost']}, dup {d['duplicated']}, "
+          f"rss max {d['server_rss_max_kb']/1024:.0f} MB, closed {d['closed_by_server']}")
+PY
+}
+
+race() {   # workload args...
+  local w=$1; shift
+  echo "== $w: $*"
+  for run in $(seq 1 "$runs"); do
+    for kind in $servers; do
+      run_one "$w" "$kind" "$run" "$@"
+    done
+  done
+}
+
+for wl in $workloads; do
+  case "$wl" in
+    W1) for n in $w1sizes; do
+          race "W1-$n" --clients "$n" --senders 0 --idle 2 --concurrency 256 --timeout 240
+        done ;;
+    W2) race "W2-1000" --clients 1000 --senders 4 --rate 250 --warmup "$warm" --duration "$w2dur" --drain 5 --timeout 180
+        race "W2-5000" --clients 5000 --senders 2 --rate 50 --warmup "$warm" --duration "$w2dur" --drain 5 --timeout 240 ;;
+    W3) race "W3-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
+    *) echo "unknown workload $wl" >&2; exit 2 ;;
+  esac
+done
+
+python3 "$root/tests/bench/summarize.py" "$results" | tee "$out/summary.md"
+echo "results: $results"
