@@ -1,31 +1,69 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "i18n.h"
+
 #include <duplex/version.h>
+#include <epolldispatcher.h>
 #include <headless.h>
-#include <i18n.h>
 #include <serveroptions.h>
 #include <serverwindowapp.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+void describe(QCoreApplication &app)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("duplex-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Duplex"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DUPLEX_VERSION_STRING));
+    duplex::installTranslators(app, QStringLiteral("duplex_server"));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    duplex::installTranslators(app, QStringLiteral("duplex_server"));
-    QApplication::setApplicationName(QStringLiteral("duplex-server"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Duplex Server"));
-    QApplication::setOrganizationName(QStringLiteral("Duplex"));
-    QApplication::setApplicationVersion(QStringLiteral(DUPLEX_VERSION_STRING));
+    // Qt's GLib event dispatcher costs O(sockets) per socket notification, which makes a
+    // broadcast to N clients O(N^2). The bench (issue 7) decides the default; set it
+    // before the application object exists, and let the environment override it.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+
+    // The application object depends on --headless: no GUI libraries touched headless.
+    const bool headless = duplex::server::argumentsRequestHeadless(argc, argv);
+    // --help and --version need no display either (they work over ssh, in CI, in a TTY).
+    bool infoOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        infoOnly |= arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
+            || arg == "--help-all";
+    }
+    // Headless only, opt-in (DUPLEX_EPOLL=1, see docs/performance.md): a dispatcher whose
+    // loop pass costs O(ready sockets) instead of O(all sockets). Must precede the app object.
+    if (headless && !infoOnly && qEnvironmentVariableIntValue("DUPLEX_EPOLL") == 1)
+        QCoreApplication::setEventDispatcher(new duplex::server::EpollEventDispatcher);
+    std::unique_ptr<QCoreApplication> app;
+    if (headless || infoOnly)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    describe(*app);
+    if (!headless && !infoOnly)
+        QApplication::setApplicationDisplayName(QStringLiteral("Duplex Server"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Duplex WebSocket chat server"));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Duplex WebSocket chat server"));
     parser.addHelpOption();
     parser.addVersionOption();
     duplex::server::addServerOptions(parser);
-    parser.process(app);
+    parser.process(*app);   // --help and --version print and exit here
 
     duplex::server::ServerOptions options;
     QString error;
@@ -33,7 +71,10 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "duplex-server: %s\n", qPrintable(error));
         return 2;
     }
-    if (options.headless)
-        return duplex::server::runHeadless(app, options);
-    return duplex::server::runServerWindow(app, options);
+
+    if (headless)
+        return duplex::server::runHeadless(*app, options);
+
+    auto &gui = static_cast<QApplication &>(*app);
+    return duplex::server::runServerWindow(gui, options);
 }

@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSet>
@@ -497,6 +498,9 @@ void ChatServer::Private::onTcpConnection()
             break;
         // Chat frames are small and latency matters more than packet count.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (config.socketSendBufferBytes > 0)
+            socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
+                                    config.socketSendBufferBytes);
         const QString key = endpointText(socket->peerAddress(), socket->peerPort());
         pending.insert(key, PendingHandshake{socket, {}});
         // Capture the request head as received, before QWebSocketServer consumes it (its
@@ -623,7 +627,25 @@ void ChatServer::Private::setUp(QWebSocket *socket)
     if (!socket->subprotocol().isEmpty())
         h.responseHeaders.append(
             {QByteArrayLiteral("Sec-WebSocket-Protocol"), socket->subprotocol().toLatin1()});
+    // The rest as Qt 6.4's QWebSocketHandshakeResponse writes it.
+    QByteArray origin = "*";
+    for (const auto &header : std::as_const(h.requestHeaders)) {
+        if (header.first.compare("Origin", Qt::CaseInsensitive) == 0)
+            origin = header.second;
+    }
     h.responseHeaders.append({QByteArrayLiteral("Server"), wsServer->serverName().toUtf8()});
+    h.responseHeaders.append(
+        {QByteArrayLiteral("Access-Control-Allow-Credentials"), QByteArrayLiteral("false")});
+    h.responseHeaders.append({QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET")});
+    h.responseHeaders.append(
+        {QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("content-type")});
+    h.responseHeaders.append({QByteArrayLiteral("Access-Control-Allow-Origin"), origin});
+    h.responseHeaders.append(
+        {QByteArrayLiteral("Date"),
+         QLocale::c()
+             .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+             .toLatin1()
+             + " GMT"});
     h.reconstructed = true;
 
     conns.emplace(c->id, std::move(owned));
@@ -816,21 +838,23 @@ void ChatServer::Private::onText(Connection *c, const QString &message)
     logIn(c, utf8, error ? (error->type.isEmpty() ? peekType(utf8) : error->type)
                          : typeName(std::get<ClientMessage>(decoded)));
 
-    if (!admit(c, error ? error->re : QString()))
-        return;
     if (error) {
-        ++counters.errorsSent;
-        send(c, makeError(error->code, error->re, error->message));
+        if (admit(c, error->re)) {
+            ++counters.errorsSent;
+            send(c, makeError(error->code, error->re, error->message));
+        }
         return;
     }
     const ClientMessage &m = std::get<ClientMessage>(decoded);
+    // Every request type carries `id`: replies (errors included) echo it as `re`.
+    const QString re = std::visit([](const auto &r) { return r.id; }, m);
+    if (!admit(c, re))
+        return;
     if (const auto *h = std::get_if<client::Hello>(&m)) {
         hello(c, *h);
         return;
     }
     if (!c->session) {
-        // Every request type carries `id` as its first member.
-        const QString re = std::visit([](const auto &r) { return r.id; }, m);
         sendError(c, ErrorCode::NotWelcomed, re);
         return;
     }
@@ -1230,8 +1254,13 @@ void ChatServer::Private::houseTick()
         if (!s->conn && now - s->detachedAtMs >= config.resumeGraceMs)
             expired.append(s.get());
     }
-    for (Session *s : std::as_const(expired))
+    for (Session *s : std::as_const(expired)) {
+        event(nullptr, QStringLiteral("expired"),
+              tr("Nobody resumed the session of \"%1\" within %2 s: the nickname is free again.")
+                  .arg(s->nick)
+                  .arg(config.resumeGraceMs / 1000.0));
         removeSession(s);
+    }
     // Whisper dedup entries older than the window.
     for (auto it = whisperSeen.begin(); it != whisperSeen.end();) {
         if (now - it->ts >= config.dedupWindowMs)

@@ -35,6 +35,9 @@ struct ServerConfig {
     int resumeGraceMs = proto::limits::ResumeGraceMs;
     int largeRoomThreshold = proto::limits::LargeRoomThreshold;
     qint64 maxQueuedBytesPerClient = 4 * 1024 * 1024;   ///< slow reader cap -> close 1008
+    /// SO_SNDBUF of accepted sockets; 0 keeps the kernel's autotuning (Linux: up to 4 MiB
+    /// per socket on top of maxQueuedBytesPerClient).
+    int socketSendBufferBytes = 0;
     int dedupWindowMs = proto::limits::DedupWindowMs;
 };
 
