@@ -58,13 +58,17 @@ int main(int argc, char *argv[])
     duplex::client::MainWindow window(&state, &settings);
     window.show();
 
-    if (direct) {
-        if (const auto problem = duplex::proto::nickProblem(nick))
-            window.showConnectDialog(*problem);
-        else
-            window.connectTo(url, nick);
+    const auto nickProblem = duplex::proto::nickProblem(nick);
+    if (direct && !nickProblem) {
+        window.connectTo(url, nick);
     } else {
-        window.showConnectDialog();
+        // Ask, pre-filled with whatever the command line did give.
+        duplex::client::ConnectDialog *dialog =
+            window.showConnectDialog(parser.isSet(nickOption) && nickProblem ? *nickProblem : QString());
+        if (parser.isSet(serverOption))
+            dialog->setServer(parser.value(serverOption));
+        if (parser.isSet(nickOption))
+            dialog->setNick(nick);
     }
     return app.exec();
 }

@@ -29,6 +29,8 @@ struct TestServer {
     std::unique_ptr<server::ChatServer> chat;
     quint16 port = 0;
 
+    int maxClients = proto::limits::MaxClients;
+
     bool start(quint16 wantedPort = 0)
     {
         store = std::make_unique<server::HistoryStore>();
@@ -40,6 +42,7 @@ struct TestServer {
         server::ServerConfig config;
         config.name = QStringLiteral("Test server");
         config.ratePerSec = 0;   // unlimited: tests send bursts
+        config.maxClients = maxClients;
         chat = std::make_unique<server::ChatServer>(config, store.get(), nullptr);
         if (!chat->listen(QHostAddress::LocalHost, wantedPort)) {
             qWarning() << "listen:" << chat->errorString();
@@ -117,6 +120,9 @@ private Q_SLOTS:
     void rttFromWebSocketPings();
     void whisperBothWays();
     void nickChangeAndRooms();
+    void kickEndsWithoutReconnect();
+    void serverFullIsExplained();
+    void reopenWithAnotherNickFreesTheOldOne();
 };
 
 void tst_ClientSession::connectSayReceive()
@@ -499,6 +505,57 @@ void tst_ClientSession::nickChangeAndRooms()
     QVERIFY(alice.room(QStringLiteral("dev")) == nullptr);
     QTRY_VERIFY(!server.chat->clients().at(0).rooms.contains(QStringLiteral("dev"))
                 || !server.chat->clients().at(1).rooms.contains(QStringLiteral("dev")));
+}
+
+void tst_ClientSession::kickEndsWithoutReconnect()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    Peer alice;
+    alice.session->open(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(alice.session->isSynchronized());
+    QSignalSpy ended(alice.session.get(), &ClientSession::connectionEnded);
+    QVERIFY(server.chat->kick(server.chat->clients().at(0).id, QStringLiteral("please focus")));
+    QTRY_COMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).toInt(), int(proto::close::Kicked));
+    QVERIFY(ended.at(0).at(1).toString().contains(QLatin1String("please focus")));
+    QCOMPARE(alice.session->state(), State::Disconnected);
+    // A kick is deliberate: no automatic comeback.
+    QVERIFY(!QTest::qWaitFor([&] { return alice.session->state() != State::Disconnected; }, 300));
+}
+
+void tst_ClientSession::serverFullIsExplained()
+{
+    TestServer server;
+    server.maxClients = 1;
+    QVERIFY(server.start());
+    Peer alice, bob;
+    alice.session->open(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(alice.session->isSynchronized());
+    ClientSession::Config c;
+    ClientSession late(c);
+    QSignalSpy failed(&late, &ClientSession::connectionFailed);
+    late.open(server.url(), QStringLiteral("late"));
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("full")), qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(late.state(), State::Disconnected);
+}
+
+void tst_ClientSession::reopenWithAnotherNickFreesTheOldOne()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    Peer alice;
+    alice.session->open(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(alice.session->isSynchronized());
+    alice.session->open(server.url(), QStringLiteral("alicia"));
+    QTRY_VERIFY(alice.session->isSynchronized());
+    QCOMPARE(alice.session->nick(), QStringLiteral("alicia"));
+    // The old session ended with 1000, so "alice" is free at once (not held for resume).
+    Peer other;
+    other.session->open(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(other.session->isSynchronized());
+    QCOMPARE(other.session->nick(), QStringLiteral("alice"));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSession)

@@ -143,6 +143,10 @@ void ClientSession::open(const QUrl &url, const QString &nick)
     }
     if (proto::nickKey(nick) != proto::nickKey(m_nick))
         m_token.clear();   // a resume token would bring the old nick back
+    // Another server or another nick: end the old server-side session at once (1000), so
+    // the old nick is not held for the resume grace period. Same identity: drop it and
+    // resume, as after a network failure.
+    const bool sameIdentity = url == m_url && !m_token.isEmpty();
     m_url = url;
     m_nick = nick;
     m_userClosed = false;
@@ -150,13 +154,8 @@ void ClientSession::open(const QUrl &url, const QString &nick)
     m_fatal = false;
     m_attempt = 0;
     m_connections = 0;
-    if (m_socket) {
-        QWebSocket *old = m_socket;
-        m_socket = nullptr;
-        old->disconnect(this);
-        old->abort();
-        old->deleteLater();
-    }
+    if (m_socket)
+        retireSocket(!sameIdentity);
     startConnect();
 }
 
@@ -169,23 +168,29 @@ void ClientSession::close()
     m_handshakeTimer.stop();
     m_synced = false;
     m_joinedNow.clear();
-    if (QWebSocket *s = m_socket) {
-        m_socket = nullptr;
-        s->disconnect(this);
-        // Let the close handshake finish before the socket goes; abort if the server
-        // never answers it.
-        connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
-        QTimer::singleShot(2000, s, [s] {
-            s->abort();
-            s->deleteLater();
-        });
-        if (s->state() == QAbstractSocket::ConnectedState) {
-            s->close(QWebSocketProtocol::CloseCodeNormal, tr("bye"));
-        } else {
-            s->abort();
-        }
-    }
+    if (m_socket)
+        retireSocket(true);
     setState(State::Disconnected);
+}
+
+void ClientSession::retireSocket(bool graceful)
+{
+    QWebSocket *s = m_socket;
+    m_socket = nullptr;
+    s->disconnect(this);
+    if (!graceful || s->state() != QAbstractSocket::ConnectedState) {
+        s->abort();
+        s->deleteLater();
+        return;
+    }
+    // Let the close handshake finish before the socket goes; abort if the server never
+    // answers it.
+    connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+    QTimer::singleShot(2000, s, [s] {
+        s->abort();
+        s->deleteLater();
+    });
+    s->close(QWebSocketProtocol::CloseCodeNormal, tr("bye"));
 }
 
 void ClientSession::reconnectNow()
@@ -211,6 +216,7 @@ void ClientSession::simulateDrop()
 
 void ClientSession::startConnect()
 {
+    m_serverFull = false;
     m_reconnectTimer.stop();
     m_countdownTimer.stop();
     m_lastError.clear();
@@ -314,7 +320,12 @@ void ClientSession::onDropped(QWebSocket *s)
     }
     if (!m_everWelcomed && !m_config.retryBeforeFirstWelcome) {
         setState(State::Disconnected);
-        Q_EMIT connectionFailed(describeSocketError());
+        Q_EMIT connectionFailed(code == proto::close::TryAgainLater || m_serverFull
+                                    ? tr("The server at %1 is full right now (it refused the connection "
+                                         "with code 1013). Try again in a minute, or ask the teacher to "
+                                         "raise its client limit.")
+                                          .arg(m_url.toString(QUrl::RemoveUserInfo))
+                                    : describeSocketError());
         return;
     }
     scheduleReconnect();
@@ -590,6 +601,8 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
                 m_socket->close(QWebSocketProtocol::CloseCodeNormal);
             return;
         }
+        if (e->code == proto::ErrorCode::ServerFull)
+            m_serverFull = true;   // the close (1013) follows
         if (!e->re.isEmpty() && takeOutbox(e->re) >= 0)
             Q_EMIT outboxFailed(e->re, *e);
         Q_EMIT errorReceived(*e);

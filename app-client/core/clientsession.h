@@ -157,6 +157,7 @@ private:
     void onSynced();
     void scheduleReconnect();
     void sendKeepAlivePing();
+    void retireSocket(bool graceful);
     void sendMessage(const proto::ClientMessage &message);
     void sendOutboxEntry(OutboxEntry &entry);
     void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload, qint64 rtt = -1);
@@ -180,6 +181,7 @@ private:
     bool m_userClosed = false;
     bool m_everWelcomed = false;
     bool m_fatal = false;
+    bool m_serverFull = false;
     int m_fatalCode = 0;
     QString m_fatalReason;
     QString m_lastError;
