@@ -28,11 +28,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkInterface>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -141,9 +144,16 @@ MainWindow::MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig con
     addDockWidget(Qt::RightDockWidgetArea, roomsDock);
 
     m_statsPanel = new StatsPanel(m_stats, this);
+    // A scroll area: a short dock scrolls instead of squeezing the charts into each other.
+    auto *statsScroll = new QScrollArea(this);
+    statsScroll->setObjectName(QStringLiteral("statsScroll"));
+    statsScroll->setWidget(m_statsPanel);
+    statsScroll->setWidgetResizable(true);
+    statsScroll->setFrameShape(QFrame::NoFrame);
+    statsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *statsDock = new QDockWidget(tr("Live statistics (last 5 minutes)"), this);
     statsDock->setObjectName(QStringLiteral("statsDock"));
-    statsDock->setWidget(m_statsPanel);
+    statsDock->setWidget(statsScroll);
     addDockWidget(Qt::RightDockWidgetArea, statsDock);
 
     m_events = new QPlainTextEdit(this);
@@ -182,6 +192,11 @@ MainWindow::MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig con
 
     // --- wiring --------------------------------------------------------------------------
     connect(m_clientsPanel, &ClientsPanel::selectionChanged, m_pushBar, &PushBar::setSelectedClient);
+    connect(m_pushBar, &PushBar::noticeSent, this,
+            [this](const QString &text, const QString &target, int n) {
+                logEvent(QStringLiteral("notice"), tr("pushed to %1 (%2 clients): %3")
+                                                           .arg(target).arg(n).arg(text));
+            });
     connect(m_server, &ChatServer::listeningChanged, this, [this] { updateHeader(); });
     connect(m_server, &ChatServer::clientConnected, this, [this] { scheduleRefresh(); });
     connect(m_server, &ChatServer::clientWelcomed, this, [this] { scheduleRefresh(); });
@@ -269,7 +284,7 @@ void MainWindow::buildHeader(QWidget *header)
     right->addStretch(1);
     auto *row = new QHBoxLayout(header);
     row->setContentsMargins(10, 6, 10, 6);
-    row->addLayout(left, 1);
+    row->addLayout(left, 2);
     row->addSpacing(20);
     row->addLayout(right, 3);
 
@@ -507,8 +522,12 @@ void MainWindow::refreshSnapshots()
 
 void MainWindow::prepareScreenshot(const QString &notice)
 {
-    if (!notice.isEmpty())
-        m_server->sendNotice(notice);
+    if (!notice.isEmpty()) {
+        if (auto *text = m_pushBar->findChild<QLineEdit *>(QStringLiteral("pushText"))) {
+            text->setText(notice);
+            m_pushBar->send();
+        }
+    }
     refreshSnapshots();
     m_trafficModel->poll();
     QTableView *clients = m_clientsPanel->table();
@@ -546,9 +565,14 @@ void MainWindow::flushEvents()
 {
     if (m_pendingEvents.isEmpty())
         return;
-    // One append per flush: plain text, never interpreted as markup.
+    // One append per flush: plain text, never interpreted as markup. Follow the newest
+    // line unless the user scrolled up to read.
+    QScrollBar *bar = m_events->verticalScrollBar();
+    const bool atBottom = bar->value() >= bar->maximum() - 2;
     m_events->appendPlainText(m_pendingEvents.join(QLatin1Char('\n')));
     m_pendingEvents.clear();
+    if (atBottom)
+        bar->setValue(bar->maximum());
 }
 
 void MainWindow::onClientDisconnected(const ClientInfo &info)

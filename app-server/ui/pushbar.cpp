@@ -110,6 +110,7 @@ int PushBar::send()
         t.clientId = m_selectedId;
     }
     const int n = m_server->sendNotice(text, t);
+    Q_EMIT noticeSent(text, m_target->currentText(), n);
     m_text->clear();   // clears m_result too (textChanged)
     m_result->setText(n == 1 ? tr("pushed to 1 client") : tr("pushed to %1 clients").arg(n));
     return n;

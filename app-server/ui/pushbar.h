@@ -27,6 +27,10 @@ public:
     /// Sends what is typed to the chosen target; returns the number of recipients.
     int send();
 
+Q_SIGNALS:
+    /// After a notice went out: its text, who it was for (words) and how many got it.
+    void noticeSent(const QString &text, const QString &target, int recipients);
+
 private:
     void refreshTargets();
 

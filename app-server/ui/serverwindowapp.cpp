@@ -69,6 +69,12 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
         probe = std::make_unique<LagProbe>(path);
 
     MainWindow window(&server, &traffic, config);
+    if (const QString size = qEnvironmentVariable("DUPLEX_WINDOW_SIZE"); !size.isEmpty()) {
+        // Scripts ask for an exact size (e.g. "1920x1080") for reproducible screenshots.
+        const QStringList wh = size.split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh.at(0).toInt() > 0 && wh.at(1).toInt() > 0)
+            window.resize(wh.at(0).toInt(), wh.at(1).toInt());
+    }
     window.show();
     window.startListening();
 

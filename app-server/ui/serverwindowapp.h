@@ -16,6 +16,7 @@ struct ServerOptions;
 ///    p50/p99/max on exit;
 ///  - DUPLEX_SCREENSHOT=<png> (+ DUPLEX_SCREENSHOT_DELAY_MS, default 3000,
 ///    DUPLEX_SCREENSHOT_PROJECTOR=1): grab the window into a PNG after the delay and quit;
+///  - DUPLEX_WINDOW_SIZE=<w>x<h>: the window's size (screenshots);
 ///  - DUPLEX_QUIT_AFTER_MS=<ms>: quit by itself (bounded benchmark runs);
 ///  - DUPLEX_SETTINGS=<ini>: keep the window's settings in that file (scripts, tests).
 int runServerWindow(QApplication &app, const ServerOptions &options);
