@@ -217,7 +217,10 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
             submitInput(m_input->toPlainText());
         m_input->setFocus();
     });
-    connect(m_input, &ChatInput::textEdited, m_typing, &TypingNotifier::textEdited);
+    connect(m_input, &ChatInput::textEdited, m_typing, [this](const QString &text) {
+        // A slash command is not a message being typed: nobody needs to see "typing".
+        m_typing->textEdited(text.startsWith(QLatin1Char('/')) ? QString() : text);
+    });
     connect(m_typing, &TypingNotifier::typingChanged, session,
             [session](const QString &room, bool on) { session->setTyping(room, on); });
     connect(m_reconnectButton, &QPushButton::clicked, session, &ClientSession::reconnectNow);
