@@ -7,6 +7,7 @@
 #include <framelogmodel.h>
 #include <roomlistmodel.h>
 #include <rostermodel.h>
+#include <slashcommand.h>
 #include <typingnotifier.h>
 
 #include <QAbstractItemModelTester>
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void typing_onAtFirstKeystrokeOffWhenIdle();
     void typing_atMostOneFramePerInterval();
     void typing_offOnSendAndOnTargetSwitch();
+    void slashCommands_data();
+    void slashCommands();
 };
 
 void tst_ClientModels::conversation_mergesBySeqExactlyOnce()
@@ -330,6 +333,47 @@ void tst_ClientModels::typing_offOnSendAndOnTargetSwitch()
     n.textEdited(QStringLiteral("x"));
     QCOMPARE(spy.last().at(0).toString(), QStringLiteral("dev"));
     QCOMPARE(spy.last().at(1).toBool(), true);
+}
+
+void tst_ClientModels::slashCommands_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("arg");
+    QTest::addColumn<QString>("text");
+    using K = SlashCommand::Kind;
+    QTest::newRow("plain text") << "hello /join" << int(K::Text) << "" << "hello /join";
+    QTest::newRow("double slash sends a slash") << "//shrug" << int(K::Text) << "" << "/shrug";
+    QTest::newRow("join") << "/join dev" << int(K::Join) << "dev" << "";
+    QTest::newRow("join with hash") << "/join #dev" << int(K::Join) << "dev" << "";
+    QTest::newRow("join upper-case command") << "/JOIN dev" << int(K::Join) << "dev" << "";
+    QTest::newRow("join bad room") << "/join Dev Room" << int(K::Invalid) << "" << "";
+    QTest::newRow("join missing room") << "/join" << int(K::Invalid) << "" << "";
+    QTest::newRow("leave current") << "/leave" << int(K::Leave) << "" << "";
+    QTest::newRow("leave named") << "/leave dev" << int(K::Leave) << "dev" << "";
+    QTest::newRow("nick") << "/nick alicia" << int(K::Nick) << "alicia" << "";
+    QTest::newRow("nick reserved") << "/nick server" << int(K::Invalid) << "" << "";
+    QTest::newRow("msg with text") << "/msg bob  see you at 5 " << int(K::Msg) << "bob" << "see you at 5";
+    QTest::newRow("msg keeps newlines") << "/msg bob a\nb" << int(K::Msg) << "bob" << "a\nb";
+    QTest::newRow("msg without text") << "/msg bob" << int(K::Msg) << "bob" << "";
+    QTest::newRow("msg without nick") << "/msg" << int(K::Invalid) << "" << "";
+    QTest::newRow("help") << "/help" << int(K::Help) << "" << "";
+    QTest::newRow("unknown") << "/frobnicate" << int(K::Invalid) << "" << "";
+}
+
+void tst_ClientModels::slashCommands()
+{
+    QFETCH(QString, input);
+    QFETCH(int, kind);
+    QFETCH(QString, arg);
+    QFETCH(QString, text);
+    const SlashCommand c = parseSlashCommand(input);
+    QCOMPARE(int(c.kind), kind);
+    QCOMPARE(c.arg, arg);
+    if (c.kind == SlashCommand::Kind::Invalid)
+        QVERIFY(!c.error.isEmpty());
+    else
+        QCOMPARE(c.text, text);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientModels)

@@ -159,6 +159,7 @@ private Q_SLOTS:
     void connectDialogValidatesNickLive();
     void nickTakenReopensDialog();
     void refusedConnectionExplained();
+    void daySeparatorsAndSenderRuns();
     void screenshots();
 };
 
@@ -558,6 +559,55 @@ void tst_ClientWindow::refusedConnectionExplained()
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QLatin1String("not reachable")), qPrintable(error->text()));
     QVERIFY(error->text().contains(QLatin1String("firewall")));
+}
+
+void tst_ClientWindow::daySeparatorsAndSenderRuns()
+{
+    ConversationModel model(ConversationModel::Type::Room, QStringLiteral("general"));
+    const QDateTime today(QDate::currentDate(), QTime(9, 0));
+    const QDateTime yesterday = today.addDays(-1);
+    auto add = [&](qint64 seq, const QString &from, const QDateTime &when) {
+        ChatLine l;
+        l.seq = seq;
+        l.from = from;
+        l.text = QStringLiteral("m%1").arg(seq);
+        l.ts = when.toMSecsSinceEpoch();
+        model.addMessage(l);
+    };
+    add(1, QStringLiteral("bob"), yesterday);
+    add(2, QStringLiteral("bob"), yesterday.addSecs(60));       // same run: no header
+    add(3, QStringLiteral("carol"), today);                      // new day
+    add(4, QStringLiteral("carol"), today.addSecs(10 * 60));    // same sender after a pause
+    add(5, QStringLiteral("dave"), today.addSecs(11 * 60));
+    model.addSystem(QStringLiteral("erin joined"), today.addSecs(12 * 60).toMSecsSinceEpoch());
+    add(6, QStringLiteral("dave"), today.addSecs(13 * 60));      // after a system line
+    auto idx = [&](int row) { return model.index(row); };
+    QVERIFY(MessageDelegate::needsDaySeparator(idx(0)));
+    QVERIFY(!MessageDelegate::needsDaySeparator(idx(1)));
+    QVERIFY(MessageDelegate::needsDaySeparator(idx(2)));
+    QVERIFY(!MessageDelegate::needsDaySeparator(idx(3)));
+    QVERIFY(MessageDelegate::showsHeader(idx(0)));
+    QVERIFY(!MessageDelegate::showsHeader(idx(1)));
+    QVERIFY(MessageDelegate::showsHeader(idx(2)));
+    QVERIFY(MessageDelegate::showsHeader(idx(3)));
+    QVERIFY(MessageDelegate::showsHeader(idx(4)));
+    QVERIFY(!MessageDelegate::showsHeader(idx(5)));   // system lines have none
+    QVERIFY(MessageDelegate::showsHeader(idx(6)));
+    QCOMPARE(MessageDelegate::plainLine(idx(0)), QStringLiteral("[09:00] <bob> m1"));
+    QCOMPARE(MessageDelegate::plainLine(idx(5)), QStringLiteral("[09:12] * erin joined"));
+    // Same nick, same colour, in every client and every run.
+    QCOMPARE(MessageDelegate::nickColor(QStringLiteral("bob")), MessageDelegate::nickColor(QStringLiteral("BOB")));
+
+    // Rows with a separator or a header are taller than a continuation line.
+    ChatView view(&model, General);
+    view.resize(500, 400);
+    view.show();
+    QStyleOptionViewItem option;
+    option.initFrom(&view);
+    const int first = view.itemDelegate()->sizeHint(option, idx(0)).height();
+    const int continuation = view.itemDelegate()->sizeHint(option, idx(1)).height();
+    QVERIFY(first > continuation);
+    QVERIFY(!view.grab().isNull());
 }
 
 void tst_ClientWindow::screenshots()
