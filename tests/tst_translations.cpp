@@ -10,10 +10,87 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 using namespace duplex;
+
+namespace {
+
+struct TsMessage
+{
+    QString context;
+    QString source;
+    QString translation;
+    bool unfinished = false;
+    bool numerus = false;
+};
+
+// The messages of a Linguist .ts file that are in use (vanished/obsolete ones are skipped).
+QList<TsMessage> readTs(const QString &path)
+{
+    QList<TsMessage> messages;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return messages;
+    QXmlStreamReader xml(&file);
+    QString context;
+    TsMessage current;
+    bool skip = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement()) {
+            if (xml.isEndElement() && xml.name() == QLatin1String("message") && !skip)
+                messages.append(current);
+            continue;
+        }
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("message")) {
+            current = TsMessage{context, {}, {}, false,
+                                xml.attributes().value(QLatin1String("numerus"))
+                                    == QLatin1String("yes")};
+            skip = false;
+        } else if (xml.name() == QLatin1String("source")) {
+            current.source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            const auto type = xml.attributes().value(QLatin1String("type"));
+            skip = type == QLatin1String("vanished") || type == QLatin1String("obsolete");
+            current.unfinished = type == QLatin1String("unfinished");
+            if (!current.numerus)
+                current.translation = xml.readElementText();
+        } else if (xml.name() == QLatin1String("numerusform")) {
+            if (current.translation.isEmpty())
+                current.translation = xml.readElementText();
+        }
+    }
+    return messages;
+}
+
+QSet<QString> placeholders(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
+    QSet<QString> found;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found.insert(it.next().captured(0));
+    return found;
+}
+
+bool hasAccelerator(const QString &text)
+{
+    // "&&" is a literal ampersand, not an accelerator.
+    return QString(text).remove(QStringLiteral("&&")).contains(QLatin1Char('&'));
+}
+
+QString catalogPath(const QString &catalog)
+{
+    return QStringLiteral(DUPLEX_TRANSLATIONS_DIR "/%1_de.ts").arg(catalog);
+}
+
+} // namespace
 
 class TstTranslations : public QObject
 {
@@ -27,6 +104,8 @@ private slots:
     void germanLocaleTranslatesSharedStrings();
     void germanLocaleTranslatesQtsOwnStrings();
     void englishLocaleKeepsSourceStrings();
+    void catalogIsCompleteAndKeepsPlaceholders_data();
+    void catalogIsCompleteAndKeepsPlaceholders();
     void shippedProgramSpeaksGermanUnderGermanLang_data();
     void shippedProgramSpeaksGermanUnderGermanLang();
 };
@@ -98,16 +177,47 @@ void TstTranslations::englishLocaleKeepsSourceStrings()
              QStringLiteral("A nickname cannot be empty."));
 }
 
+void TstTranslations::catalogIsCompleteAndKeepsPlaceholders_data()
+{
+    catalogIsEmbedded_data();
+}
+
+void TstTranslations::catalogIsCompleteAndKeepsPlaceholders()
+{
+    QFETCH(QString, catalog);
+    const QList<TsMessage> messages = readTs(catalogPath(catalog));
+    QVERIFY2(!messages.isEmpty(), qPrintable(catalogPath(catalog)));
+
+    // After scripts/update-translations.sh, new strings are "unfinished" until someone
+    // translates them: list them all so the fix is one look away.
+    QStringList problems;
+    for (const TsMessage &m : messages) {
+        const QString where = m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
+        if (m.unfinished || m.translation.isEmpty()) {
+            problems << QStringLiteral("untranslated: ") + where;
+            continue;
+        }
+        if (placeholders(m.source) != placeholders(m.translation))
+            problems << QStringLiteral("placeholders differ: ") + where;
+        if (hasAccelerator(m.source) != hasAccelerator(m.translation))
+            problems << QStringLiteral("accelerator (&) lost or added: ") + where;
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
 void TstTranslations::shippedProgramSpeaksGermanUnderGermanLang_data()
 {
     QTest::addColumn<QString>("program");
-    QTest::newRow("duplex-server") << QStringLiteral(DUPLEX_SERVER_EXE);
-    QTest::newRow("duplex-client") << QStringLiteral(DUPLEX_CLIENT_EXE);
+    QTest::addColumn<QString>("ownText"); // from our catalog, shown by --help
+    QTest::newRow("duplex-server") << QStringLiteral(DUPLEX_SERVER_EXE) << QString();
+    QTest::newRow("duplex-client") << QStringLiteral(DUPLEX_CLIENT_EXE)
+                                   << QStringLiteral("Duplex-WebSocket-Chatprogramm");
 }
 
 void TstTranslations::shippedProgramSpeaksGermanUnderGermanLang()
 {
     QFETCH(QString, program);
+    QFETCH(QString, ownText);
     const QString qtCatalog =
         QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
     if (!QFile::exists(qtCatalog))
@@ -133,6 +243,8 @@ void TstTranslations::shippedProgramSpeaksGermanUnderGermanLang()
              qPrintable(out));
     QVERIFY2(!out.contains(QStringLiteral("Displays help on commandline options.")),
              qPrintable(out));
+    if (!ownText.isEmpty())
+        QVERIFY2(out.contains(ownText), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TstTranslations)

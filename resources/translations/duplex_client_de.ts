@@ -84,24 +84,24 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
         <location line="+15"/>
         <location line="+14"/>
         <location line="+16"/>
-        <location line="+115"/>
+        <location line="+119"/>
         <location line="+152"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+142"/>
+        <location line="-313"/>
+        <location line="+146"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-161"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+286"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -182,22 +182,22 @@
     <message>
         <location filename="../../app-client/core/slashcommand.cpp" line="+49"/>
         <source>Usage: /join ROOM</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: /join RAUM</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Usage: /nick NEWNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: /nick NEUERNAME</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Usage: /msg NICK text</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: /msg SPITZNAME Text</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown command /%1. Type /help for the list; start with // to send a message that begins with a slash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl /%1. /help zeigt die Liste; beginnen Sie mit //, um eine Nachricht zu senden, die mit einem Schrägstrich anfängt.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -208,49 +208,56 @@
 /msg NICK [text] – open a private conversation, optionally sending text
 /help – this list
 Enter sends, Shift+Enter starts a new line, Up recalls your last message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:
+/join RAUM – einen Raum betreten (oder anlegen) und zu ihm wechseln
+/leave [RAUM] – den aktuellen Raum (oder RAUM) verlassen
+/nick NAME – den eigenen Spitznamen ändern
+/msg SPITZNAME [Text] – ein privates Gespräch öffnen, auf Wunsch gleich mit Text
+/help – diese Liste
+Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Pfeil nach oben holt die letzte Nachricht zurück.</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::ChatInput</name>
     <message>
-        <location filename="../../app-client/ui/chatinput.cpp" line="+14"/>
+        <location filename="../../app-client/ui/chatinput.cpp" line="+16"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter sends, Shift+Enter starts a new line, Up recalls your last message.
 Commands: /join ROOM, /leave, /nick NAME, /msg NICK text, /help</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Pfeil nach oben holt die letzte Nachricht zurück.
+Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::ChatState</name>
     <message>
-        <location filename="../../app-client/core/chatstate.cpp" line="+63"/>
+        <location filename="../../app-client/core/chatstate.cpp" line="+64"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <location line="+191"/>
         <source>%1 joined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist hinzugekommen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist gegangen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>You are now known as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie heißen jetzt %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is now known as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heißt jetzt %2</translation>
     </message>
 </context>
 <context>
@@ -258,80 +265,158 @@ Commands: /join ROOM, /leave, /nick NAME, /msg NICK text, /help</source>
     <message>
         <location filename="../../app-client/ui/chatview.cpp" line="+34"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text &amp;kopieren</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::ClientSession</name>
     <message>
-        <location filename="../../app-client/core/clientsession.cpp" line="+59"/>
+        <location filename="../../app-client/core/clientsession.cpp" line="+79"/>
         <source>the server stopped answering pings</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat nicht mehr auf Pings geantwortet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-21"/>
         <source>the server did not complete the handshake in time</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handshaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Handshake läuft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>bye</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde neu</translation>
     </message>
     <message>
         <location line="+90"/>
+        <source>bye</source>
+        <translation>tschüss</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>the connection closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde geschlossen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server at %1 is not reachable (%2). Check that the server is running, that the address and port are the ones the server window shows (for example ws://192.168.1.20:8080), and that no firewall blocks the port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>You were disconnected by the server operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serverbetreuung hat Ihre Verbindung getrennt: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Angabe von Gründen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This session was taken over by another connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
+        <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
+    </message>
+    <message>
+        <location line="+273"/>
+        <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
+        <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused the nickname “%1”: %2</source>
+        <translation>Der Server hat den Spitznamen „%1“ abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::client::ConnectDialog</name>
+    <message>
+        <location filename="../../app-client/ui/connectdialog.cpp" line="+36"/>
+        <source>Connect to a Duplex server</source>
+        <translation>Mit einem Duplex-Server verbinden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Join a Duplex chat</source>
+        <translation>An einem Duplex-Chat teilnehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the address the server window shows, and pick a nickname.</source>
+        <translation>Geben Sie die Adresse ein, die das Serverfenster anzeigt, und wählen Sie einen Spitznamen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server&apos;s address, e.g. ws://192.168.1.20:8080 (recent servers in the list)</source>
+        <translation>Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. alice</source>
+        <translation>z. B. alice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1ጤ letters, digits, _ - or . (not “server” or “system”)</source>
+        <translation>1–24 Buchstaben, Ziffern, _ - oder . (nicht „server“ oder „system“)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nickname:</source>
+        <translation>Spitz&amp;name:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Type the server address, e.g. ws://127.0.0.1:8080</source>
+        <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080</source>
+        <translation>Die Adresse beginnt mit ws:// (oder wss://), z. B. ws://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address needs a host, e.g. ws://127.0.0.1:8080</source>
+        <translation>Die Adresse braucht einen Host, z. B. ws://127.0.0.1:8080</translation>
     </message>
 </context>
 <context>
@@ -339,135 +424,453 @@ Commands: /join ROOM, /leave, /nick NAME, /msg NICK text, /help</source>
     <message>
         <location filename="../../app-client/core/framelogmodel.cpp" line="+47"/>
         <source>← in</source>
-        <translation type="unfinished"></translation>
+        <translation>← ein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>→ out</source>
-        <translation type="unfinished"></translation>
+        <translation>→ aus</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>(unparsed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht ausgewertet)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>control frame, round trip %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuerframe, Umlaufzeit %1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>control frame (keep-alive / RTT probe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuerframe (Keep-alive / RTT-Messung)</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>WebSocket ping control frame (opcode 0x9), payload %1 bytes.
 The server&apos;s WebSocket stack answers with a pong automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket-Steuerframe Ping (Opcode 0x9), Nutzdaten %1 Bytes.
+Der WebSocket-Stack des Servers antwortet automatisch mit einem Pong.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>WebSocket pong control frame (opcode 0xA), payload %1 bytes.
 Round trip: %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket-Steuerframe Pong (Opcode 0xA), Nutzdaten %1 Bytes.
+Umlaufzeit: %2 ms.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Binary frame, %1 bytes: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Binärer Frame, %1 Bytes: %2</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::InspectorDock</name>
     <message>
-        <location filename="../../app-client/ui/inspectordock.cpp" line="+53"/>
+        <location filename="../../app-client/ui/inspectordock.cpp" line="+54"/>
         <source>Protocol inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollinspektor</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every WebSocket frame this client sends and receives</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder WebSocket-Frame, den dieser Client sendet und empfängt</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Filter frames (type, text, direction)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames filtern (Typ, Text, Richtung)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shows only frames containing this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt nur Frames, die diesen Text enthalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide keep-alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hide ping, pong and typing frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping-, Pong- und Tipp-Frames ausblenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Forget the frames listed so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisher aufgelisteten Frames verwerfen</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Select a frame to see its JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Frame, um sein JSON zu sehen</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1  %2  %3 bytes  %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2  %3 Bytes  %4</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::MainWindow</name>
     <message>
-        <location filename="../../app-client/ui/mainwindow.cpp" line="+12"/>
-        <source>Duplex Client</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app-client/ui/mainwindow.cpp" line="+68"/>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>+ Join</source>
+        <translation>+ Betreten</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The chat client is coming soon.</source>
-        <translation type="unfinished"></translation>
+        <source>Join or create a room (Ctrl+J)</source>
+        <translation>Einen Raum betreten oder anlegen (Strg+J)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rooms you are in and private conversations; red badges count unread messages</source>
+        <translation>Ihre Räume und privaten Gespräche; rote Plaketten zählen ungelesene Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the message (Enter)</source>
+        <translation>Die Nachricht senden (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Members of this room; double-click someone to whisper</source>
+        <translation>Mitglieder dieses Raums; Doppelklick auf jemanden öffnet ein privates Gespräch</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Round-trip time of the last WebSocket ping (sent every 5 s)</source>
+        <translation>Umlaufzeit des letzten WebSocket-Pings (alle 5 s gesendet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip the wait and try to reconnect immediately</source>
+        <translation>Nicht länger warten und sofort neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+302"/>
+        <location line="+48"/>
+        <source>Duplex Client</source>
+        <translation>Duplex Client</translation>
+    </message>
+    <message>
+        <location line="-291"/>
+        <source>RTT %1 ms</source>
+        <translation>RTT %1 ms</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to a server, or change server or nickname</source>
+        <translation>Mit einem Server verbinden oder Server bzw. Spitznamen wechseln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reconnect now</source>
+        <translation>Jetzt &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulate a network &amp;drop</source>
+        <translation>Netzwerk&amp;ausfall simulieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut the connection without a goodbye, to watch reconnect and resume work</source>
+        <translation>Die Verbindung ohne Abschied kappen, um Neuverbindung und Wiederaufnahme zu beobachten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Room</source>
+        <translation>&amp;Raum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join room…</source>
+        <translation>Raum &amp;betreten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Leave room</source>
+        <translation>Raum &amp;verlassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Whisper to…</source>
+        <translation>&amp;Flüstern an…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol &amp;inspector</source>
+        <translation>Protokoll&amp;inspektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F12</source>
+        <translation>F12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every WebSocket frame sent and received</source>
+        <translation>Jeden gesendeten und empfangenen WebSocket-Frame zeigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Commands</source>
+        <translation>&amp;Befehle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Duplex Client</source>
+        <translation>Über Duplex &amp;Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About Duplex Client</source>
+        <translation>Über Duplex Client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Duplex Client %1
+
+A WebSocket chat client for teaching full-duplex push.
+MIT License. Built with Qt %2.</source>
+        <translation>Duplex Client %1
+
+Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
+MIT-Lizenz. Erstellt mit Qt %2.</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room #%1</source>
+        <translation>Raum #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private conversation with %1</source>
+        <translation>Privates Gespräch mit %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch in %n s</numerusform>
+            <numerusform>Neuer Verbindungsversuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RTT –</source>
+        <translation>RTT –</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
+        <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline – what you type is queued and sent when the connection is back</source>
+        <translation>Offline – was Sie eingeben, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 @ %2 – Duplex Client</source>
+        <translation>%1 @ %2 – Duplex Client</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several people are typing…</source>
+        <translation>Mehrere schreiben gerade…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Members (%1)</source>
+        <translation>Mitglieder (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private conversation</source>
+        <translation>Privates Gespräch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>in #%1</source>
+        <translation>in #%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>privately</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New message from %1 %2</source>
+        <translation>Neue Nachricht von %1 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Join a room</source>
+        <translation>Raum betreten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room name (a-z, 0-9, _ and -, up to 32):</source>
+        <translation>Raumname (a–z, 0–9, _ und -, bis zu 32 Zeichen):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Whisper</source>
+        <translation>Flüstern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nickname:</source>
+        <translation>Spitzname:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Join a room first: /join general</source>
+        <translation>Betreten Sie zuerst einen Raum: /join general</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That message is too long (%1 characters; the limit is %2).</source>
+        <translation>Diese Nachricht ist zu lang (%1 Zeichen; höchstens %2 sind erlaubt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to send.</source>
+        <translation>Nichts zu senden.</translation>
     </message>
 </context>
 <context>
@@ -475,46 +878,46 @@ Round trip: %2 ms.</source>
     <message>
         <location filename="../../app-client/ui/roomdelegate.cpp" line="+64"/>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  ✎ typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>  ✎ schreibt…</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::MessageDelegate</name>
     <message>
-        <location filename="../../app-client/ui/messagedelegate.cpp" line="+206"/>
+        <location filename="../../app-client/ui/messagedelegate.cpp" line="+215"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>⚑ Notice from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ Mitteilung von %1</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie)</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>⏳ sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>⏳ wird gesendet…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>✗ not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -522,28 +925,28 @@ Round trip: %2 ms.</source>
     <message numerus="yes">
         <location filename="../../app-client/core/roomlistmodel.cpp" line="+28"/>
         <source>Room #%1, %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Raum #%1, %n ungelesen</numerusform>
+            <numerusform>Raum #%1, %n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Room #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum #%1</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Whispers with %1, %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Privat mit %1, %n ungelesen</numerusform>
+            <numerusform>Privat mit %1, %n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Whispers with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Privat mit %1</translation>
     </message>
 </context>
 <context>
@@ -551,7 +954,7 @@ Round trip: %2 ms.</source>
     <message>
         <location filename="../../app-client/core/rostermodel.cpp" line="+45"/>
         <source>%1 is typing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 schreibt</translation>
     </message>
 </context>
 <context>
@@ -605,9 +1008,27 @@ Round trip: %2 ms.</source>
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-381"/>
+        <location line="-385"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app-client/main.cpp" line="+30"/>
+        <source>Duplex WebSocket chat client</source>
+        <translation>Duplex-WebSocket-Chatprogramm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server address, e.g. ws://127.0.0.1:8080/.</source>
+        <translation>Serveradresse, z. B. ws://127.0.0.1:8080/.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nickname. With --server, connects at once.</source>
+        <translation>Spitzname. Zusammen mit --server wird sofort verbunden.</translation>
     </message>
 </context>
 </TS>

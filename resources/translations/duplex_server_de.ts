@@ -84,24 +84,24 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
         <location line="+15"/>
         <location line="+14"/>
         <location line="+16"/>
-        <location line="+115"/>
+        <location line="+119"/>
         <location line="+152"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+142"/>
+        <location line="-313"/>
+        <location line="+146"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-161"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+286"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-381"/>
+        <location line="-385"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -236,212 +236,322 @@
 <context>
     <name>duplex::server</name>
     <message>
-        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+64"/>
+        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+50"/>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Duplex Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplex Server</translation>
     </message>
     <message>
         <location filename="../../app-server/ui/uiutil.cpp" line="+20"/>
         <source>normal closure: the client said goodbye</source>
-        <translation type="unfinished"></translation>
+        <translation>normales Schließen: der Client hat sich verabschiedet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>going away: the page or program closed, or the server is shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>geht weg: Seite oder Programm wurde geschlossen, oder der Server fährt herunter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>protocol error: a frame broke the WebSocket rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler: ein Frame hat gegen die WebSocket-Regeln verstoßen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported data</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte Daten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no status code was given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Statuscode angegeben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>abnormal closure: the connection dropped without a close frame</source>
-        <translation type="unfinished"></translation>
+        <translation>abnormales Ende: die Verbindung brach ohne Close-Frame ab</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>invalid data: the text was not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Daten: der Text war kein gültiges UTF-8</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>policy violation: flooding, or reading too slowly</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelverstoß: Überflutung oder zu langsames Lesen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>message too big: over the size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht zu groß: über der Größengrenze</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>internal server error</source>
-        <translation type="unfinished"></translation>
+        <translation>interner Serverfehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>try again later: the server is full</source>
-        <translation type="unfinished"></translation>
+        <translation>später erneut versuchen: der Server ist voll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>taken over: the same session resumed on a new connection</source>
-        <translation type="unfinished"></translation>
+        <translation>übernommen: dieselbe Sitzung wurde über eine neue Verbindung fortgesetzt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>kicked by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>von der Serverbetreuung hinausgeworfen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>application-defined code</source>
-        <translation type="unfinished"></translation>
+        <translation>von der Anwendung festgelegter Code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown code</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Code</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/headless.cpp" line="+61"/>
+        <source>duplex-server: cannot listen on %1 port %2: %3</source>
+        <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>duplex-server: cannot set up signal handling.</source>
+        <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>stopped (%1 clients closed with 1001%2); database closed.</source>
+        <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 did not answer in time</source>
+        <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>signal %1: closing every client with 1001 (going away).</source>
+        <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>database %1; name &quot;%2&quot;; rate %3/s, burst %4; at most %5 clients.</source>
+        <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+36"/>
+        <source>Run without a window: log connections to standard output.</source>
+        <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listen on this address (default: all interfaces).</source>
+        <translation>Auf dieser Adresse Verbindungen annehmen (Vorgabe: alle Schnittstellen).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listen on this TCP port (default 8080; 0 picks a free one).</source>
+        <translation>Auf diesem TCP-Port Verbindungen annehmen (Vorgabe 8080; 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The SQLite history database (default: in the application data folder; &quot;:memory:&quot; keeps nothing).</source>
+        <translation>Die SQLite-Datenbank für den Verlauf (Vorgabe: im Datenordner der Anwendung; „:memory:“ speichert nichts dauerhaft).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server name shown to clients.</source>
+        <translation>Der Servername, den die Clients sehen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages per second each client may send (default 10; 0 = unlimited).</source>
+        <translation>Nachrichten pro Sekunde, die jeder Client senden darf (Vorgabe 10; 0 = unbegrenzt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages a client may send at once before the rate applies (default 20).</source>
+        <translation>Nachrichten, die ein Client auf einmal senden darf, bevor die Rate greift (Vorgabe 20).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refuse connections beyond this many (default 10000).</source>
+        <translation>Verbindungen über diese Anzahl hinaus ablehnen (Vorgabe 10000).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--bind: &quot;%1&quot; is not an IP address.</source>
+        <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--port: give a number from 0 to 65535.</source>
+        <translation>--port: bitte eine Zahl von 0 bis 65535 angeben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--db: give a file path or &quot;:memory:&quot;.</source>
+        <translation>--db: bitte einen Dateipfad oder „:memory:“ angeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--name: the server name cannot be empty.</source>
+        <translation>--name: der Servername darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--rate: give a number of messages per second, 0 for unlimited.</source>
+        <translation>--rate: bitte eine Anzahl Nachrichten pro Sekunde angeben, 0 für unbegrenzt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--burst: give a whole number of at least 1.</source>
+        <translation>--burst: bitte eine ganze Zahl ab 1 angeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--max-clients: give a whole number of at least 1.</source>
+        <translation>--max-clients: bitte eine ganze Zahl ab 1 angeben.</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+421"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+434"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+94"/>
         <source>%1 connected (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich verbunden (%2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no subprotocol</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Subprotokoll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>subprotocol %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Subprotokoll %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1 sent more than %2 bytes in one message: closed with 1009.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mehr als %2 Bytes in einer Nachricht gesendet: mit 1009 geschlossen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 broke the WebSocket protocol: closed with %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat gegen das WebSocket-Protokoll verstoßen: mit %2 geschlossen (%3).</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>connection lost without a close frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 disconnected: closed by the server with code %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 getrennt: vom Server geschlossen mit Code %2%3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 disconnected: dropped (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 getrennt: abgebrochen (%2).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The session can be resumed for %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 sends too fast (over %2/s, burst %3): messages dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 said hello as &quot;%2&quot;%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Could not store a message from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
         <location line="+122"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heißt jetzt „%2“.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>%1 did not answer pings for %2 s: dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 s lang nicht auf Pings geantwortet: getrennt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no answer to pings for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s lang keine Antwort auf Pings</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+39"/>
+        <source>Nobody resumed the session of &quot;%1&quot; within %2 s: the nickname is free again.</source>
+        <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>server shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>Server fährt herunter</translation>
     </message>
     <message>
         <location line="+101"/>
         <source>%1 was kicked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde hinausgeworfen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 was kicked: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde hinausgeworfen: %2</translation>
     </message>
 </context>
 <context>
@@ -449,251 +559,252 @@
     <message>
         <location filename="../../app-server/core/clientmodel.cpp" line="+105"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>(no hello yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch kein hello)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Nick</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzname</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden seit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frames in</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames ein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frames out</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames aus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes in</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes ein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes out</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes aus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>RTT</source>
-        <translation type="unfinished"></translation>
+        <translation>RTT</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The nickname the client chose in its hello.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Spitzname, den der Client in seinem hello gewählt hat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The client&apos;s IP address and TCP port: each connection is one TCP connection that stays open.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse und TCP-Port des Clients: Jede Verbindung ist eine TCP-Verbindung, die offen bleibt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The program the client says it is (the agent field of hello).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm, als das sich der Client ausgibt (das Feld agent von hello).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The rooms this client has joined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Räume, die dieser Client betreten hat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How long this WebSocket connection has been open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange diese WebSocket-Verbindung schon offen ist.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages received from this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Client empfangene Nachrichten.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages the server pushed to this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten, die der Server zu diesem Client gepusht hat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes received from this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Client empfangene Bytes.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes sent to this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>An diesen Client gesendete Bytes.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Round-trip time of the last WebSocket ping/pong, in milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umlaufzeit des letzten WebSocket-Ping/Pong, in Millisekunden.</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::ClientsPanel</name>
     <message>
-        <location filename="../../app-server/ui/clientspanel.cpp" line="+56"/>
+        <location filename="../../app-server/ui/clientspanel.cpp" line="+75"/>
         <source>Every open WebSocket connection. Click a client to see its handshake; right-click to push a notice or kick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede offene WebSocket-Verbindung. Ein Klick auf einen Client zeigt seinen Handshake; mit einem Rechtsklick pushen Sie eine Mitteilung oder werfen ihn hinaus.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Select a client to see how its connection was opened: the HTTP request, the 101 answer, and the Accept proof.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Client, um zu sehen, wie seine Verbindung geöffnet wurde: die HTTP-Anfrage, die Antwort 101 und den Accept-Nachweis.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The opening handshake of the selected connection, header by header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eröffnungs-Handshake der gewählten Verbindung, Header für Header.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitteilung…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Push a notice to the selected client only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mitteilung nur an den gewählten Client pushen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kick…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinauswerfen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close the selected client&apos;s connection with code 4001 and a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung des gewählten Clients mit Code 4001 und einer Begründung schließen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>(%1 connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 verbunden)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>
 (This client has disconnected.)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+(Dieser Client hat die Verbindung getrennt.)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Push a notice to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitteilung an %1 pushen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kick %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinauswerfen…</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(no hello yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch kein hello)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Agent: %1</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Kick %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinauswerfen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason (the client sees it in the close frame, code 4001):</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung (der Client sieht sie im Close-Frame, Code 4001):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kicked by the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Lehrkraft hinausgeworfen</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Notice to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitteilung an %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Text pushed to this client only:</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, der nur an diesen Client gepusht wird:</translation>
     </message>
 </context>
 <context>
@@ -701,291 +812,296 @@
     <message>
         <location filename="../../app-server/core/historystore.cpp" line="+78"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no path was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde kein Pfad angegeben.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the Qt SQLite driver (QSQLITE) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>The history database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+61"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+64"/>
         <source>closed the connection cleanly with %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>was disconnected by the server with %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>wurde vom Server mit %1 getrennt (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>dropped without a close frame (network cut, crash or timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Close-Frame abgebrochen (Netzausfall, Absturz oder Zeitüberschreitung)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>getrennt</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Duplex Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplex Server</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Rooms and who is in them. A message said in a room is pushed to every member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Räume und wer darin ist. Eine Nachricht in einem Raum wird an jedes Mitglied gepusht.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Live statistics (last 5 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Statistik (letzte 5 Minuten)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Connections, disconnections (with the close code in words), kicks, rate limits and errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen, Trennungen (mit dem Close-Code in Worten), Rauswürfe, Ratenbegrenzungen und Fehler.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>How long the server has been listening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange der Server schon Verbindungen annimmt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>(in memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>(im Arbeitsspeicher)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Where messages are stored (SQLite). History survives restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Nachrichten gespeichert werden (SQLite). Der Verlauf übersteht Neustarts.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+12"/>
+        <source>pushed to %1 (%2 clients): %3</source>
+        <translation>an %1 gepusht (%2 Clients): %3</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>The server name clients see when they connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start or stop accepting WebSocket connections. Stopping closes every client with 1001 (going away).</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket-Verbindungen annehmen oder damit aufhören. Beim Stoppen wird jeder Client mit 1001 (geht weg) geschlossen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Listen on the next port instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen auf dem nächsten Port Verbindungen annehmen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Students connect to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klasse verbindet sich mit:</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export traffic…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverkehr &amp;exportieren…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+79"/>
         <source>&amp;Stop listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Server &amp;stoppen</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Projector mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beamermodus</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Larger fonts everywhere, for the back row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Überall größere Schrift, für die letzte Reihe.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Duplex Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Duplex &amp;Server</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>listening on %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nimmt Verbindungen an auf %1 Port %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>could not listen on port %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>konnte auf Port %1 keine Verbindungen annehmen: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>stopped listening; every client was closed with 1001</source>
-        <translation type="unfinished"></translation>
+        <translation>nimmt keine Verbindungen mehr an; jeder Client wurde mit 1001 geschlossen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>● Listening on port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● Empfangsbereit auf Port %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>▲ Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Fehler: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Retry on port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut auf Port %1 versuchen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>■ Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>■ Gestoppt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Server name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servername: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Start listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Server &amp;starten</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>(not listening)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nimmt keine Verbindungen an)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Type this address in the client&apos;s Server field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse in das Feld Server des Clients eingeben.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy %1 to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+130"/>
         <source>, reason: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>, Begründung: „%1“</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>1 client</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Client</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 clients</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Clients</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Up %1:%2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft seit %1:%2:%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimmt keine Verbindungen an</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>About Duplex Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Duplex Server</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Duplex Server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplex Server %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -994,7 +1110,11 @@
 Released under the MIT license.
 Copyright 2026 The Duplex authors.
 Built with Qt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein WebSocket-Chatserver für den Unterricht über Full-Duplex-Push: jeden Client, das HTTP-101-Upgrade und jeden Frame sehen, und in den Raum pushen.
+
+Veröffentlicht unter der MIT-Lizenz.
+Copyright 2026 The Duplex authors.
+Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
@@ -1002,57 +1122,57 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/ui/pushbar.cpp" line="+34"/>
         <source>Push a notice:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitteilung pushen:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Type an announcement and press Enter: the server speaks first</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankündigung eingeben und Eingabe drücken: der Server spricht zuerst</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A notice is pushed by the server without any client asking: that is what a WebSocket makes possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server pusht eine Mitteilung, ohne dass ein Client danach gefragt hat: genau das macht ein WebSocket möglich.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Who receives the notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die Mitteilung erhält.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Push the notice now (Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mitteilung jetzt pushen (Eingabe).</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Room #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum #%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Selected client: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählter Client: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>pushed to 1 client</source>
-        <translation type="unfinished"></translation>
+        <translation>an 1 Client gepusht</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>pushed to %1 clients</source>
-        <translation type="unfinished"></translation>
+        <translation>an %1 Clients gepusht</translation>
     </message>
 </context>
 <context>
@@ -1060,22 +1180,22 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/core/roommodel.cpp" line="+183"/>
         <source>Members in this room. Every message said here is pushed to all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder dieses Raums. Jede Nachricht hier wird an alle gepusht.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A room: expand it to see who is in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Raum: aufklappen, um zu sehen, wer darin ist.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Room / member</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum / Mitglied</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
 </context>
 <context>
@@ -1083,32 +1203,32 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/ui/settingsdialog.cpp" line="+20"/>
         <source>Server settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Servereinstellungen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The TCP port students put after the colon in ws://address:port. Ports below 1024 need administrator rights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TCP-Port, den die Klasse nach dem Doppelpunkt in ws://adresse:port eingibt. Ports unter 1024 erfordern Administratorrechte.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The name clients see when they connect (sent in welcome).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name, den Clients beim Verbinden sehen (wird in welcome gesendet).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A new port takes effect at once: connected clients are disconnected and reconnect to the new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Port gilt sofort: verbundene Clients werden getrennt und verbinden sich neu mit der neuen Adresse.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server&amp;name:</translation>
     </message>
 </context>
 <context>
@@ -1116,7 +1236,7 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/ui/sparkline.cpp" line="+112"/>
         <source>peak %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitze %1</translation>
     </message>
 </context>
 <context>
@@ -1124,78 +1244,79 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/ui/statspanel.cpp" line="+19"/>
         <source>%1k/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1k/s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>/s</source>
-        <translation type="unfinished"></translation>
+        <translation>/s</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Clients connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbundene Clients</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten ein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages out</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten aus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes in</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes ein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes out</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes aus</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open WebSocket connections, over the last five minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene WebSocket-Verbindungen in den letzten fünf Minuten.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frames received from clients per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Clients empfangene Frames pro Sekunde.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Frames pushed to clients per second. One message said in a room of 30 is 1 in and 30 out: that is fan-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>An Clients gepushte Frames pro Sekunde. Eine Nachricht in einem Raum mit 30 Mitgliedern ist 1 ein und 30 aus: das ist Fan-out.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes received per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangene Bytes pro Sekunde.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes sent per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Bytes pro Sekunde.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Totals since the server started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen seit dem Start des Servers.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Totals: %1 connections, %2 messages in, %3 out, %4 stored
 %5 in, %6 out; %7 rate-limited, %8 closed for abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen: %1 Verbindungen, %2 Nachrichten ein, %3 aus, %4 gespeichert
+%5 ein, %6 aus; %7 gedrosselt, %8 wegen Missbrauchs geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1203,249 +1324,249 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/core/trafficmodel.cpp" line="+45"/>
         <source>as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>als %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, resuming a session</source>
-        <translation type="unfinished"></translation>
+        <translation>, setzt eine Sitzung fort</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>an %1: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> started typing</source>
-        <translation type="unfinished"></translation>
+        <translation> schreibt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> stopped typing</source>
-        <translation type="unfinished"></translation>
+        <translation> schreibt nicht mehr</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>, before seq %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, vor seq %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, after seq %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, nach seq %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, höchstens %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>umbenennen in %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>list the rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume auflisten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>application ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungs-Ping</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>joined</source>
-        <translation type="unfinished"></translation>
+        <translation>betreten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>left</source>
-        <translation type="unfinished"></translation>
+        <translation>verlassen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>umbenannt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>you are %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind %1 auf %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1, 1 member</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 1 Mitglied</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%1, %n members</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n Mitglied</numerusform>
+            <numerusform>%1, %n Mitglieder</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 seq %2 %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 seq %2 %3: %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1, 1 message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 1 Nachricht</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%1, %n messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n Nachricht</numerusform>
+            <numerusform>%1, %n Nachrichten</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2: %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 now has %2 members</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat jetzt %2 Mitglieder</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 %2 is now %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 heißt jetzt %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>is typing</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>stopped typing</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibt nicht mehr</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 room</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Raum</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n rooms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Raum</numerusform>
+            <numerusform>%n Räume</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>answer to ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort auf Ping</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>notice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitteilung: %1</translation>
     </message>
     <message>
         <location line="+253"/>
         <source>rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>→ 1 client</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 1 Client</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>→ %n clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>→ %n Client</numerusform>
+            <numerusform>→ %n Clients</numerusform>
         </translation>
     </message>
     <message>
         <location line="+66"/>
         <source>(fan-out)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Fan-out)</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>When the server received or sent the frame (milliseconds).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann der Server den Frame empfangen oder gesendet hat (Millisekunden).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in: a frame from a client to the server. out: a frame the server pushed. event: a connection event.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein: ein Frame von einem Client an den Server. aus: ein Frame, den der Server gepusht hat. Ereignis: ein Verbindungsereignis.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Who sent or received it. A fan-out is one frame sent to many clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer ihn gesendet oder empfangen hat. Ein Fan-out ist ein Frame, der an viele Clients geht.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The message type (the &quot;type&quot; field of the JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachrichtentyp (das Feld „type“ im JSON).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size of the frame&apos;s payload in bytes (UTF-8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der Nutzdaten des Frames in Bytes (UTF-8).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What the frame says, in one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Frame sagt, in einer Zeile.</translation>
     </message>
 </context>
 <context>
@@ -1453,241 +1574,249 @@ Built with Qt %1.</source>
     <message>
         <location filename="../../app-server/ui/trafficpanel.cpp" line="+110"/>
         <source>Hide keep-alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Every WebSocket frame the server received (in) or pushed (out). A fan-out row is ONE frame sent to many clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder WebSocket-Frame, den der Server empfangen (ein) oder gepusht (aus) hat. Eine Fan-out-Zeile ist EIN Frame, der an viele Clients geht.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show only the frames of one client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Frames eines Clients zeigen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show only one message type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur einen Nachrichtentyp zeigen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Text filtern…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show only frames containing this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Frames zeigen, die diesen Text enthalten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hide ping, pong and typing frames: the noise that keeps connections alive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping-, Pong- und Tipp-Frames ausblenden: das Grundrauschen, das Verbindungen am Leben hält.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Freeze the view to read it; frames keep being recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansicht zum Lesen anhalten; Frames werden weiter aufgezeichnet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Frames recorded while the view is paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames, die während der Pause aufgezeichnet wurden.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Empty the traffic log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verkehrsprotokoll leeren.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the rows shown as a JSON Lines file (one frame per line).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Zeilen als JSON-Lines-Datei speichern (ein Frame pro Zeile).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Select a row to see the frame&apos;s JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile, um das JSON des Frames zu sehen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The selected frame, exactly as JSON, pretty-printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gewählte Frame, genau als JSON, lesbar formatiert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverkehr</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+98"/>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Clients</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>(gone) #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>(weg) #%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+6"/>
         <source>Export traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverkehr exportieren</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ließ sich nicht schreiben.</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::handshake</name>
     <message>
-        <location filename="../../app-server/ui/handshakeexplainer.cpp" line="+57"/>
+        <location filename="../../app-server/ui/handshakeexplainer.cpp" line="+51"/>
         <source>asks to switch this HTTP connection to the WebSocket protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>bittet, diese HTTP-Verbindung auf das WebSocket-Protokoll umzustellen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>says this request is an upgrade, not a normal page request</source>
-        <translation type="unfinished"></translation>
+        <translation>sagt, dass diese Anfrage ein Upgrade ist und kein normaler Seitenabruf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a random value from the client; the server must prove it read it</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Zufallswert vom Client; der Server muss beweisen, dass er ihn gelesen hat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the proof: base64(SHA-1(key + RFC 6455 GUID)), worked out below</source>
-        <translation type="unfinished"></translation>
+        <translation>der Nachweis: base64(SHA-1(Schlüssel + RFC-6455-GUID)), unten Schritt für Schritt berechnet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the WebSocket protocol version (13 is RFC 6455)</source>
-        <translation type="unfinished"></translation>
+        <translation>die WebSocket-Protokollversion (13 ist RFC 6455)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the application protocol spoken inside (Duplex offers duplex.v1)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Anwendungsprotokoll, das darin gesprochen wird (Duplex bietet duplex.v1 an)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the web page that opened the connection (browsers send it)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Webseite, die die Verbindung geöffnet hat (Browser senden sie mit)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the server address the client typed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Serveradresse, die der Client eingegeben hat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the client program</source>
-        <translation type="unfinished"></translation>
+        <translation>das Client-Programm</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>optional extensions, e.g. compression</source>
-        <translation type="unfinished"></translation>
+        <translation>optionale Erweiterungen, z. B. Kompression</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>REQUEST (client → server, plain HTTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>ANFRAGE (Client → Server, reines HTTP)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>RESPONSE (server → client)</source>
-        <translation type="unfinished"></translation>
+        <translation>ANTWORT (Server → Client)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>101: from now on this TCP connection speaks WebSocket, both ways at once</source>
-        <translation type="unfinished"></translation>
+        <translation>101: ab jetzt spricht diese TCP-Verbindung WebSocket, in beide Richtungen zugleich</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>(Rebuilt from what Qt exposes: Qt does not hand over the raw bytes, so header order and spelling may differ from the wire.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Rekonstruiert aus dem, was Qt preisgibt: Qt reicht die Rohbytes nicht heraus, daher können Reihenfolge und Schreibweise der Header von der Leitung abweichen.)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sec-WebSocket-Accept, step by step:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec-WebSocket-Accept, Schritt für Schritt:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  (no Sec-WebSocket-Key in the request)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (kein Sec-WebSocket-Key in der Anfrage)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>  1. the client&apos;s key:          %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  1. Schlüssel des Clients:    %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  2. append the RFC 6455 GUID:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  2. RFC-6455-GUID anhängen:   %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  3. SHA-1 of that (20 bytes):  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  3. SHA-1 davon (20 Bytes):   %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  4. base64 of the 20 bytes:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  4. Base64 der 20 Bytes:      %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  The server sends this value as Sec-WebSocket-Accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>  Der Server sendet diesen Wert als Sec-WebSocket-Accept.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  ✓ matches the Sec-WebSocket-Accept the server sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>  ✓ stimmt mit dem gesendeten Sec-WebSocket-Accept überein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  ✗ differs from the Sec-WebSocket-Accept sent (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>  ✗ weicht vom gesendeten Sec-WebSocket-Accept ab (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app-server/main.cpp" line="+62"/>
+        <source>Duplex WebSocket chat server</source>
+        <translation>Duplex-WebSocket-Chatserver</translation>
     </message>
 </context>
 </TS>
