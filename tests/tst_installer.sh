@@ -135,7 +135,8 @@ if have groff; then
     page=$(zcat "$root/usr/share/man/man1/$program.1.gz")
     for option in $("$root/usr/bin/$program" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
       [ "$option" = --help-all ] && continue
-      grep -qF -- "\\-\\-${option#--}" <<<"$page" || fail "man page $program.1 does not document $option"
+      # troff spells every hyphen of an option as \- (--max-clients is \-\-max\-clients).
+      grep -qF -- "${option//-/\\-}" <<<"$page" || fail "man page $program.1 does not document $option"
     done
   done
   pass "man pages: groff reports no problem, every --option of --help documented"
