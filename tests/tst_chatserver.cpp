@@ -80,6 +80,7 @@ private slots:
     void sayTextErrors_data();
     void sayTextErrors();
     void textIsSanitisedBeforeStoring();
+    void storageFailureIsInternal();
     void whisperReachesOnlyTarget();
     void whisperNoSuchUser();
     void typingRelayedNotEchoed();
@@ -361,6 +362,26 @@ void TestChatServer::textIsSanitisedBeforeStoring()
     const QString expected = QStringLiteral("abcd\ne\tf<b>x</b>");
     QCOMPARE(b->take("message").value("text").toString(), expected);
     QCOMPARE(f.store.history(QStringLiteral("general")).constFirst().text, expected);
+}
+
+void TestChatServer::storageFailureIsInternal()
+{
+    Fixture f;
+    QVERIFY(f.ok);
+    auto a = f.client("Ada");
+    auto b = f.client("Bob");
+    QVERIFY(a && b);
+    f.store.close();   // the disk went away
+    a->send(obj({{"type", "say"}, {"id", "lost"}, {"room", "general"}, {"text", "hello?"}}));
+    const QJsonObject e = a->takeError("internal");
+    QCOMPARE(e.value("re").toString(), QStringLiteral("lost"));
+    QVERIFY(!e.value("message").toString().isEmpty());
+    // Not carried out: nobody got a message without a stored seq.
+    a->send(obj({{"type", "ping"}, {"id", "sync"}}));
+    a->take("pong");
+    QCOMPARE(a->count("message"), 0);
+    QCOMPARE(b->count("message"), 0);
+    QVERIFY(!a->disconnected);
 }
 
 void TestChatServer::whisperReachesOnlyTarget()

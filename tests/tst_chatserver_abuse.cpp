@@ -110,6 +110,7 @@ private slots:
     void resentWhisperIsDeduplicated();
     void largeRoomSendsCountsNotNames();
     void stopClosesEveryClientWith1001();
+    void handshakeTimeoutClosesIdleTcp();
 };
 
 void TestChatServerAbuse::oversizeMessageCloses1009()
@@ -689,6 +690,26 @@ void TestChatServerAbuse::stopClosesEveryClientWith1001()
     // And it can listen again.
     QVERIFY(f.server->listen(QHostAddress::LocalHost, 0));
     QVERIFY(f.client("Ada"));
+}
+
+void TestChatServerAbuse::handshakeTimeoutClosesIdleTcp()
+{
+    ServerConfig config;
+    config.handshakeTimeoutMs = 200;
+    Fixture f(config);
+    QVERIFY(f.ok);
+    // Opens TCP and never sends the upgrade request: the server hangs up after the timeout.
+    QTcpSocket idle;
+    idle.connectToHost(QHostAddress::LocalHost, f.port());
+    QVERIFY(idle.waitForConnected(5000));
+    QSignalSpy closed(&idle, &QTcpSocket::disconnected);
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(f.server->clientCount(), 0);
+    // A real client in the meantime is not affected by the timeout.
+    auto a = f.client("Ada");
+    QVERIFY(a);
+    QTest::qWait(400);
+    QVERIFY(!a->disconnected);
 }
 
 QTEST_GUILESS_MAIN(TestChatServerAbuse)

@@ -204,8 +204,20 @@ async def scenario(port):
     return alice, bob
 
 
+def bad_database(server_exe, tmp):
+    """A database that cannot be opened is a clear error at start-up, not a crash."""
+    bad = os.path.join(tmp, "no-such-dir", "history.sqlite")
+    run = subprocess.run([server_exe, "--headless", "--bind", "127.0.0.1", "--port", "0",
+                          "--db", bad], capture_output=True, text=True, timeout=15,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    check(run.returncode == 1, f"unopenable --db exits 1 (got {run.returncode})")
+    check("Cannot open the history database" in run.stderr and "no-such-dir" in run.stderr,
+          "unopenable --db says why on stderr")
+
+
 async def main(server_exe):
     with tempfile.TemporaryDirectory() as tmp:
+        bad_database(server_exe, tmp)
         db = os.path.join(tmp, "history.sqlite")
         proc = subprocess.Popen(
             [server_exe, "--headless", "--bind", "127.0.0.1", "--port", "0", "--db", db,
