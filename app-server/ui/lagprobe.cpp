@@ -8,23 +8,30 @@
 
 namespace duplex::server {
 
-LagProbe::LagProbe(QString reportPath, int intervalMs, QObject *parent)
+LagProbe::LagProbe(QString reportPath, int intervalMs, int skipMs, QObject *parent)
     : QObject(parent)
     , m_path(std::move(reportPath))
     , m_intervalMs(intervalMs)
+    , m_skipNs(qint64(skipMs) * 1000000)
 {
-    m_lagMs.reserve(100000);
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(m_intervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 now = m_clock.nsecsElapsed();
-        const double lag = double(now - m_lastNs) / 1e6 - m_intervalMs;
+        const double lag = std::max(0.0, double(now - m_lastNs) / 1e6 - m_intervalMs);
         m_lastNs = now;
-        m_lagMs.push_back(float(std::max(0.0, lag)));
+        if (now < m_skipNs)
+            return;
+        ++m_samples;
+        m_maxMs = std::max(m_maxMs, lag);
+        ++m_histogram[size_t(std::min<qint64>(Buckets - 1, qint64(lag * BucketsPerMs)))];
     });
+    m_reportTimer.setInterval(1000);
+    connect(&m_reportTimer, &QTimer::timeout, this, [this] { writeReport(); });
     m_clock.start();
     m_lastNs = m_clock.nsecsElapsed();
     m_timer.start();
+    m_reportTimer.start();
 }
 
 LagProbe::~LagProbe()
@@ -35,17 +42,22 @@ LagProbe::~LagProbe()
 LagProbe::Figures LagProbe::figures() const
 {
     Figures f;
-    f.samples = qsizetype(m_lagMs.size());
-    if (m_lagMs.empty())
+    f.samples = m_samples;
+    f.max = m_maxMs;
+    if (m_samples == 0)
         return f;
-    std::vector<float> sorted = m_lagMs;
-    std::sort(sorted.begin(), sorted.end());
-    auto at = [&sorted](double q) {
-        return double(sorted[std::min(sorted.size() - 1, size_t(q * double(sorted.size())))]);
+    auto percentile = [this](double q) {
+        const qint64 rank = std::max<qint64>(1, qint64(q * double(m_samples) + 0.5));
+        qint64 seen = 0;
+        for (int b = 0; b < Buckets; ++b) {
+            seen += m_histogram[size_t(b)];
+            if (seen >= rank)
+                return double(b + 1) / BucketsPerMs;   // upper edge of the bucket
+        }
+        return m_maxMs;
     };
-    f.p50 = at(0.50);
-    f.p99 = at(0.99);
-    f.max = double(sorted.back());
+    f.p50 = std::min(percentile(0.50), m_maxMs);
+    f.p99 = std::min(percentile(0.99), m_maxMs);
     return f;
 }
 

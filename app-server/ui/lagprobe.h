@@ -6,34 +6,44 @@
 #include <QObject>
 #include <QTimer>
 
-#include <vector>
+#include <array>
 
 namespace duplex::server {
 
-/// Measures how late the event loop runs a 10 ms timer (DUPLEX_LAG_PROBE=<file>). The
-/// figures (p50/p99/max lag in ms and the sample count) are written to the file when the
-/// probe is destroyed or writeReport() is called.
+/// Measures how late the event loop runs a 10 ms timer (DUPLEX_LAG_PROBE=<file>). Lags go
+/// into a 0.1 ms histogram (constant memory, percentiles in O(buckets)), and the figures
+/// (p50/p99/max in ms, sample count) are rewritten to the file every second and on
+/// destruction, so a run stopped from outside still leaves its numbers.
 class LagProbe final : public QObject
 {
     Q_OBJECT
 public:
-    explicit LagProbe(QString reportPath, int intervalMs = 10, QObject *parent = nullptr);
+    /// skipMs: samples in the first skipMs are not counted (e.g. a benchmark's connect phase).
+    explicit LagProbe(QString reportPath, int intervalMs = 10, int skipMs = 0,
+                      QObject *parent = nullptr);
     ~LagProbe() override;
 
     struct Figures {
         double p50 = 0, p99 = 0, max = 0;
-        qsizetype samples = 0;
+        qint64 samples = 0;
     };
     Figures figures() const;
     bool writeReport() const;
 
 private:
+    static constexpr int BucketsPerMs = 10;
+    static constexpr int Buckets = 2000 * BucketsPerMs;   // up to 2 s; beyond -> last bucket
+
     QString m_path;
     int m_intervalMs;
+    qint64 m_skipNs = 0;
     QTimer m_timer;
+    QTimer m_reportTimer;
     QElapsedTimer m_clock;
     qint64 m_lastNs = 0;
-    std::vector<float> m_lagMs;
+    qint64 m_samples = 0;
+    double m_maxMs = 0;
+    std::array<quint32, Buckets> m_histogram{};
 };
 
 } // namespace duplex::server

@@ -518,6 +518,9 @@ void MainWindow::refreshSnapshots()
     // are: at 1000 clients a snapshot can take a few ms, so poll less often then.
     const qint64 ms = cost.elapsed();
     m_refreshTimer.setInterval(int(qBound(qint64(500), ms * 50, qint64(3000))));
+    // The same for the refresh that follows connects and joins: during a connect storm
+    // the events come every millisecond, the snapshots only every few hundred.
+    m_refreshSoon.setInterval(int(qBound(qint64(100), ms * 20, qint64(1000))));
 }
 
 void MainWindow::prepareScreenshot(const QString &notice)

@@ -146,7 +146,9 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
 
     m_clientFilter->setObjectName(QStringLiteral("trafficClientFilter"));
     m_clientFilter->setToolTip(tr("Show only the frames of one client."));
-    m_clientFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Not AdjustToContents: that measures every item (1000 nicks) on each change.
+    m_clientFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_clientFilter->setMinimumContentsLength(12);
     m_typeFilter->setObjectName(QStringLiteral("trafficTypeFilter"));
     m_typeFilter->setToolTip(tr("Show only one message type."));
     m_typeFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -236,9 +238,15 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
         m_detail->clear();
     });
     connect(m_export, &QToolButton::clicked, this, [this] { exportToFile(); });
-    connect(m_clients, &QAbstractItemModel::rowsInserted, this, [this] { refreshClientFilter(); });
-    connect(m_clients, &QAbstractItemModel::rowsRemoved, this, [this] { refreshClientFilter(); });
-    connect(m_clients, &QAbstractItemModel::dataChanged, this, [this] { refreshClientFilter(); });
+    // Keep the list current while it is short; with hundreds of clients it is rebuilt only
+    // when it opens (showPopup), so a connect storm does not rebuild a 1000-item combo.
+    auto refreshIfSmall = [this] {
+        if (m_clients->rowCount() <= 100 || m_clientFilter->count() <= 101)
+            refreshClientFilter();
+    };
+    connect(m_clients, &QAbstractItemModel::rowsInserted, this, refreshIfSmall);
+    connect(m_clients, &QAbstractItemModel::rowsRemoved, this, refreshIfSmall);
+    connect(m_clients, &QAbstractItemModel::dataChanged, this, refreshIfSmall);
 
     // Follow the newest rows only when the user is already looking at the bottom.
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
