@@ -112,6 +112,7 @@ private Q_SLOTS:
     void unconfirmedMessageResentWithSameId();
     void resumeKeepsNickAndRooms();
     void serverRestartSameDatabaseExactlyOnce();
+    void serverRestartWithNewDatabaseLosesNothingNew();
     void catchUpPagesThroughALongAbsence();
     void nickTakenEndsWithTheMessage();
     void refusedConnectionSaysWhatToCheck();
@@ -323,6 +324,41 @@ void tst_ClientSession::serverRestartSameDatabaseExactlyOnce()
     QCOMPARE(alice.texts(), expected);
     QTRY_COMPARE(bob.texts(), expected);
     QCOMPARE(server.store->lastSeq(QStringLiteral("general")), 10);
+}
+
+void tst_ClientSession::serverRestartWithNewDatabaseLosesNothingNew()
+{
+    auto server = std::make_unique<TestServer>();
+    QVERIFY(server->start());
+    Peer alice(60000), bob(30);
+    alice.session->open(server->url(), QStringLiteral("alice"));
+    bob.session->open(server->url(), QStringLiteral("bob"));
+    QTRY_VERIFY(alice.session->isSynchronized());
+    QTRY_VERIFY(bob.session->isSynchronized());
+    const QString general = ChatState::roomKey(QStringLiteral("general"));
+    for (int i = 1; i <= 5; ++i)
+        bob.state->sendText(general, QStringLiteral("old %1").arg(i));
+    QTRY_COMPARE(alice.room()->seqs(), range(1, 5));
+
+    // The teacher restarts the server on a fresh database: seq starts at 1 again.
+    const quint16 port = server->port;
+    server->stop();
+    server = std::make_unique<TestServer>();
+    QVERIFY(server->start(port));
+    QTRY_VERIFY_WITH_TIMEOUT(bob.session->isSynchronized(), 10000);
+    bob.state->sendText(general, QStringLiteral("new 1"));
+    QTRY_VERIFY(bob.session->outbox().isEmpty());
+    QSignalSpy reset(alice.session.get(), &ClientSession::historyReset);
+    alice.session->reconnectNow();
+    QTRY_VERIFY(alice.session->isSynchronized());
+    QCOMPARE(reset.count(), 1);
+    bob.state->sendText(general, QStringLiteral("new 2"));
+    // The new seq 1 and 2 are not mistaken for the old ones.
+    QTRY_COMPARE(alice.texts(), (QStringList{QStringLiteral("old 1"), QStringLiteral("old 2"), QStringLiteral("old 3"),
+                                             QStringLiteral("old 4"), QStringLiteral("old 5"), QStringLiteral("new 1"),
+                                             QStringLiteral("new 2")}));
+    QCOMPARE(alice.room()->seqs(), range(1, 2));
+    QCOMPARE(alice.session->lastSeq(QStringLiteral("general")), 2);
 }
 
 void tst_ClientSession::catchUpPagesThroughALongAbsence()

@@ -34,6 +34,15 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
             onMessage(m, false);
         }
     });
+    connect(session, &ClientSession::historyReset, this, [this](const QString &room) {
+        if (ConversationModel *c = conversation(roomKey(room))) {
+            c->restartNumbering();
+            c->addSystem(tr("The server's history of #%1 starts again here (it was restarted with a new "
+                            "database). The messages above are from before.")
+                             .arg(room),
+                         QDateTime::currentMSecsSinceEpoch());
+        }
+    });
     connect(session, &ClientSession::whisperReceived, this, [this](const ps::Whisper &w) { onWhisper(w); });
     connect(session, &ClientSession::presenceReceived, this, [this](const ps::Presence &p) { onPresence(p); });
     connect(session, &ClientSession::typingReceived, this, [this](const ps::Typing &t) {

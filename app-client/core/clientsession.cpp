@@ -552,6 +552,16 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             qint64 &last = m_lastSeq[h->room];
             last = std::max(last, newest);
         }
+        // The history that follows a hello or join is the room's newest page. If it ends
+        // below what we have seen, the server lost its history (a new database): seqs start
+        // again at 1, and the old numbers must not make us drop the new messages.
+        const bool joinPage = h->re.startsWith(QLatin1String("hello-")) || h->re.startsWith(QLatin1String("join-"))
+            || h->re.startsWith(QLatin1String("rejoin-"));
+        if (joinPage && newest < m_catchUpFrom.value(h->room, 0)) {
+            m_lastSeq[h->room] = newest;
+            m_catchUpFrom[h->room] = newest;
+            Q_EMIT historyReset(h->room);
+        }
         const auto catchUp = m_catchUp.find(h->re);
         if (catchUp != m_catchUp.end()) {
             const QString room = catchUp.value();

@@ -125,6 +125,9 @@ Q_SIGNALS:
     void connectionFailed(const QString &reason);
     /// The connection ended for good: kicked (4001), taken over (4000) or refused nick.
     void connectionEnded(int closeCode, const QString &reason);
+    /// The server's history of a room ends below the last seq we saw: it was restarted on
+    /// a new database and numbers the room from 1 again. Emitted before that history.
+    void historyReset(const QString &room);
     /// After the post-welcome sync: rooms rejoined, catch-up asked, outbox flushed.
     void synchronized();
 

@@ -186,6 +186,16 @@ void ConversationModel::addNotice(const QString &from, const QString &text, qint
     insertLine(pendingStart(), l);
 }
 
+void ConversationModel::restartNumbering()
+{
+    for (ChatLine &l : m_lines)
+        l.seq = 0;
+    m_seqs.clear();
+    m_maxSeq = 0;
+    if (!m_lines.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_lines.size()) - 1), {SeqRole});
+}
+
 QList<qint64> ConversationModel::seqs() const
 {
     QList<qint64> out;

@@ -72,6 +72,10 @@ public:
     void addSystem(const QString &text, qint64 ts);
     void addNotice(const QString &from, const QString &text, qint64 ts);
 
+    /// The server numbers this room from 1 again (it lost its history): the lines so far
+    /// keep their place but no longer take part in ordering or de-duplication.
+    void restartNumbering();
+
     /// The seqs of room messages, in row order (for tests and the catch-up logic).
     QList<qint64> seqs() const;
     qint64 lastSeq() const { return m_maxSeq; }
