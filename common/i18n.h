@@ -16,6 +16,8 @@ namespace duplex {
 /// ":/i18n/duplex_server_de.qm"). Call it right after constructing the application object,
 /// before any translated string is built. Languages without a catalog keep the English
 /// source strings. The translators are children of @p app and live as long as it does.
+/// A lookup in context "a::b::C" that misses is retried in "a::b", then "a": lupdate files
+/// tr() calls of free functions under their namespace, whatever context the code asks for.
 void installTranslators(QCoreApplication &app, const QString &catalog);
 
 } // namespace duplex

@@ -103,6 +103,7 @@ private slots:
     void germanLocaleTranslatesSharedStrings_data();
     void germanLocaleTranslatesSharedStrings();
     void germanLocaleTranslatesQtsOwnStrings();
+    void lookupFallsBackToTheEnclosingNamespace();
     void englishLocaleKeepsSourceStrings();
     void catalogIsCompleteAndKeepsPlaceholders_data();
     void catalogIsCompleteAndKeepsPlaceholders();
@@ -166,6 +167,21 @@ void TstTranslations::germanLocaleTranslatesQtsOwnStrings()
              QStringLiteral("Zeigt Versionsinformation an."));
     QCOMPARE(proto::nickProblem(QString()).value_or(QString()),
              QStringLiteral("Der Spitzname darf nicht leer sein."));
+}
+
+void TstTranslations::lookupFallsBackToTheEnclosingNamespace()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    installTranslators(*qApp, QStringLiteral("duplex_server"));
+    // A file-local helper may ask with a longer context than the one lupdate recorded
+    // ("duplex"): the answer must still be German, not the English source.
+    QCOMPARE(QCoreApplication::translate("duplex::proto::SomeHelper", "A nickname cannot be empty."),
+             QStringLiteral("Der Spitzname darf nicht leer sein."));
+    QCOMPARE(QCoreApplication::translate("duplex::proto", "A nickname cannot be empty."),
+             QStringLiteral("Der Spitzname darf nicht leer sein."));
+    // Unknown text stays as it is, in any context.
+    QCOMPARE(QCoreApplication::translate("duplex::proto::SomeHelper", "No such string"),
+             QStringLiteral("No such string"));
 }
 
 void TstTranslations::englishLocaleKeepsSourceStrings()
