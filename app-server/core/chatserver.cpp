@@ -213,9 +213,11 @@ struct ChatServer::Private {
     }
     QString who(Connection *c) const
     {
-        if (c->session)
-            return c->session->nick + QLatin1String(" (")
-                + endpointText(c->info.address, c->info.port) + QLatin1Char(')');
+        // After the session is gone (or moved) the record still knows the nick.
+        const QString nick = c->session ? c->session->nick : c->info.nick;
+        if (!nick.isEmpty())
+            return nick + QLatin1String(" (") + endpointText(c->info.address, c->info.port)
+                + QLatin1Char(')');
         return endpointText(c->info.address, c->info.port);
     }
 
