@@ -123,6 +123,11 @@ InspectorDock::InspectorDock(FrameLogModel *log, QWidget *parent)
         const QScrollBar *bar = m_table->verticalScrollBar();
         m_follow = bar->value() >= bar->maximum() - 2;
     });
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Rows kept arriving while hidden: open on the newest ones.
+        if (visible && m_follow)
+            QMetaObject::invokeMethod(m_table, &QTableView::scrollToBottom, Qt::QueuedConnection);
+    });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow)
             m_table->scrollToBottom();

@@ -165,6 +165,25 @@ qreal MessageDelegate::layoutBody(QTextLayout &layout, const QString &text, cons
     return y;
 }
 
+int MessageDelegate::cachedBodyHeight(const QString &text, const QFont &font, int width) const
+{
+    // QListView re-asks every row's size on each relayout (new line, resize): laying out
+    // every message again each time would cost O(rows) text layouts per incoming message.
+    if (width != m_cacheWidth) {
+        m_heights.clear();
+        m_cacheWidth = width;
+    }
+    const QString key = font.key() + QChar(0x1f) + text;
+    if (const auto it = m_heights.constFind(key); it != m_heights.constEnd())
+        return it.value();
+    if (m_heights.size() > 5000)
+        m_heights.clear();
+    QTextLayout layout;
+    const int h = int(std::ceil(layoutBody(layout, text, font, width)));
+    m_heights.insert(key, h);
+    return h;
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Metrics m = metrics(option);
@@ -172,21 +191,17 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     int h = needsDaySeparator(index) ? m.separatorHeight : 0;
     switch (kindOf(index)) {
     case Kind::System: {
-        QTextLayout layout;
-        h += int(std::ceil(layoutBody(layout, QStringLiteral("\u2022 ") + displayedText(index), m.smallItalic, width - 60)))
-            + 2 * VMargin;
+        h += cachedBodyHeight(QStringLiteral("\u2022 ") + displayedText(index), m.smallItalic, width - 60) + 2 * VMargin;
         break;
     }
     case Kind::Notice: {
-        QTextLayout layout;
-        h += m.headerHeight + int(std::ceil(layoutBody(layout, displayedText(index), m.body, width - 16))) + 2 * VMargin + 14;
+        h += m.headerHeight + cachedBodyHeight(displayedText(index), m.body, width - 16) + 2 * VMargin + 14;
         break;
     }
     case Kind::Message: {
-        QTextLayout layout;
         if (showsHeader(index))
             h += m.headerHeight + 4;
-        h += int(std::ceil(layoutBody(layout, displayedText(index), m.body, width))) + 2 * VMargin;
+        h += cachedBodyHeight(displayedText(index), m.body, width) + 2 * VMargin;
         if (Delivery(index.data(ConversationModel::DeliveryRole).toInt()) == Delivery::Failed)
             h += m.smallLine;
         break;

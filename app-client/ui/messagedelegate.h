@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 class QListView;
@@ -40,8 +41,11 @@ private:
     Metrics metrics(const QStyleOptionViewItem &option) const;
     qreal layoutBody(QTextLayout &layout, const QString &text, const QFont &font, qreal width) const;
     int contentWidth(const QStyleOptionViewItem &option) const;
+    int cachedBodyHeight(const QString &text, const QFont &font, int width) const;
 
     QListView *m_view;
+    mutable QHash<QString, int> m_heights;   ///< body height by font + text, for m_cacheWidth
+    mutable int m_cacheWidth = -1;
 };
 
 } // namespace duplex::client
