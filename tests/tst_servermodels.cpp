@@ -91,6 +91,7 @@ class TestServerModels : public QObject
 private Q_SLOTS:
     void clientModel_diffsWithoutReset();
     void clientModel_showsWhatAPersonReads();
+    void clientModel_largeClassRefreshesQuietly();
     void roomModel_treeFollowsSnapshots();
     void trafficModel_insertsOneBatchPerPoll();
     void trafficModel_isBounded();
@@ -156,6 +157,30 @@ void TestServerModels::clientModel_showsWhatAPersonReads()
     // Numbers sort as numbers.
     QCOMPARE(model.index(0, ClientModel::BytesOutColumn).data(ClientModel::SortRole).toLongLong(),
              c.bytesOut);
+}
+
+void TestServerModels::clientModel_largeClassRefreshesQuietly()
+{
+    ClientModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<ClientInfo> many;
+    for (int i = 1; i <= ClientModel::quietThreshold() + 50; ++i)
+        many.append(makeClient(quint64(i), QStringLiteral("s%1").arg(i)));
+    model.setClients(many);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy quiet(&model, &ClientModel::countersRefreshed);
+    for (ClientInfo &c : many)
+        c.framesOut += 5;
+    model.setClients(many);
+    // No per-row storm through a sorting proxy: one quiet notice, and the values are there.
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(quiet.count(), 1);
+    QCOMPARE(model.index(7, ClientModel::FramesOutColumn).data().toString(), QStringLiteral("5"));
+    // A small class gets a normal dataChanged again.
+    model.setClients(many.mid(0, 10));
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(quiet.count(), 1);
 }
 
 void TestServerModels::roomModel_treeFollowsSnapshots()

@@ -46,8 +46,12 @@ void ClientModel::setClients(const QList<ClientInfo> &clients)
     //    "connected for" column changes every second anyway).
     for (int r = 0; r < m_rows.size(); ++r)
         m_rows[r] = clients.at(incoming.value(m_rows.at(r).id));
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (!m_rows.isEmpty()) {
+        if (m_rows.size() <= quietThreshold())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        else
+            Q_EMIT countersRefreshed();
+    }
 
     // 3. Append newcomers in one batch, in the snapshot's order.
     QList<ClientInfo> fresh;

@@ -93,6 +93,8 @@ void RoomModel::setRooms(const QList<RoomInfo> &rooms)
 void RoomModel::updateMembers(int roomRow, const QStringList &members)
 {
     Room &room = *m_rooms[size_t(roomRow)];
+    if (room.members == members)
+        return;   // the common case, and far cheaper than building two sets
     const QModelIndex parentIndex = index(roomRow, 0);
     const QSet<QString> wanted(members.cbegin(), members.cend());
     int row = int(room.members.size()) - 1;

@@ -37,6 +37,8 @@ ClientsPanel::ClientsPanel(ChatServer *server, ClientModel *model, QWidget *pare
     setObjectName(QStringLiteral("clientsPanel"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ClientModel::SortRole);
+    // Re-sorting on every snapshot costs O(n log n) plus a layout change per refresh; with
+    // hundreds of clients the table is sorted when a header is clicked instead.
     m_proxy->setDynamicSortFilter(true);
 
     m_table->setObjectName(QStringLiteral("clientsTable"));
@@ -131,6 +133,21 @@ ClientsPanel::ClientsPanel(ChatServer *server, ClientModel *model, QWidget *pare
         m_count->setText(tr("(%1 connected)").arg(m_model->rowCount()));
     };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, recount);
+    auto pace = [this] {
+        m_proxy->setDynamicSortFilter(m_model->rowCount() <= ClientModel::quietThreshold());
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, pace);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, pace);
+    // Large classes: the model refreshes values quietly; repaint what is visible, and
+    // re-sort now and then (one layout change) rather than on every snapshot.
+    connect(m_model, &ClientModel::countersRefreshed, this, [this] {
+        m_table->viewport()->update();
+        if (!m_resort.isValid() || m_resort.elapsed() > 5000) {
+            m_resort.start();
+            const int column = m_table->horizontalHeader()->sortIndicatorSection();
+            m_proxy->sort(column, m_table->horizontalHeader()->sortIndicatorOrder());
+        }
+    });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this, recount] {
         recount();
         if (m_detailId != 0 && m_model->rowForId(m_detailId) < 0) {

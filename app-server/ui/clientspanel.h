@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QPlainTextEdit;
@@ -51,6 +52,7 @@ private:
     QToolButton *m_noticeButton;
     QToolButton *m_kickButton;
     quint64 m_detailId = 0;
+    QElapsedTimer m_resort;
 };
 
 } // namespace duplex::server

@@ -8,11 +8,12 @@
 
 namespace duplex::server {
 
-LagProbe::LagProbe(QString reportPath, int intervalMs, int skipMs, QObject *parent)
+LagProbe::LagProbe(QString reportPath, int intervalMs, int skipMs, int untilMs, QObject *parent)
     : QObject(parent)
     , m_path(std::move(reportPath))
     , m_intervalMs(intervalMs)
     , m_skipNs(qint64(skipMs) * 1000000)
+    , m_untilNs(qint64(untilMs) * 1000000)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(m_intervalMs);
@@ -20,7 +21,7 @@ LagProbe::LagProbe(QString reportPath, int intervalMs, int skipMs, QObject *pare
         const qint64 now = m_clock.nsecsElapsed();
         const double lag = std::max(0.0, double(now - m_lastNs) / 1e6 - m_intervalMs);
         m_lastNs = now;
-        if (now < m_skipNs)
+        if (now < m_skipNs || (m_untilNs > 0 && now > m_untilNs))
             return;
         ++m_samples;
         m_maxMs = std::max(m_maxMs, lag);

@@ -19,8 +19,9 @@ class LagProbe final : public QObject
     Q_OBJECT
 public:
     /// skipMs: samples in the first skipMs are not counted (e.g. a benchmark's connect phase).
+    /// untilMs > 0: samples after untilMs are not counted either (a benchmark's teardown).
     explicit LagProbe(QString reportPath, int intervalMs = 10, int skipMs = 0,
-                      QObject *parent = nullptr);
+                      int untilMs = 0, QObject *parent = nullptr);
     ~LagProbe() override;
 
     struct Figures {
@@ -37,6 +38,7 @@ private:
     QString m_path;
     int m_intervalMs;
     qint64 m_skipNs = 0;
+    qint64 m_untilNs = 0;
     QTimer m_timer;
     QTimer m_reportTimer;
     QElapsedTimer m_clock;

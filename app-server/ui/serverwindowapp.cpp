@@ -67,7 +67,8 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
     std::unique_ptr<LagProbe> probe;
     if (const QString path = qEnvironmentVariable("DUPLEX_LAG_PROBE"); !path.isEmpty())
         probe = std::make_unique<LagProbe>(path, 10,
-                                           qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_SKIP_MS"));
+                                           qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_SKIP_MS"),
+                                           qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_UNTIL_MS"));
 
     MainWindow window(&server, &traffic, config);
     if (const QString size = qEnvironmentVariable("DUPLEX_WINDOW_SIZE"); !size.isEmpty()) {

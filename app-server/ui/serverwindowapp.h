@@ -13,8 +13,8 @@ struct ServerOptions;
 ///
 /// Hidden switches for scripts (environment variables):
 ///  - DUPLEX_LAG_PROBE=<file>: measure event-loop lag with a 10 ms timer, write
-///    p50/p99/max on exit (DUPLEX_LAG_PROBE_SKIP_MS=<ms>: ignore the first ms, e.g. a
-///    benchmark's connect phase);
+///    p50/p99/max on exit (DUPLEX_LAG_PROBE_SKIP_MS / _UNTIL_MS=<ms>: count only samples
+///    between these times, e.g. a benchmark's sending phase);
 ///  - DUPLEX_SCREENSHOT=<png> (+ DUPLEX_SCREENSHOT_DELAY_MS, default 3000,
 ///    DUPLEX_SCREENSHOT_PROJECTOR=1): grab the window into a PNG after the delay and quit;
 ///  - DUPLEX_WINDOW_SIZE=<w>x<h>: the window's size (screenshots);
