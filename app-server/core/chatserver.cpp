@@ -563,6 +563,13 @@ void ChatServer::Private::setUp(QWebSocket *socket)
         pending.erase(it);   // upgraded: the handshake timeout no longer applies
     }
 
+    if (!tcp || !tcp->isListening()) {
+        // Its handshake finished after stop(): the server is going away.
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("server shutting down"));
+        armAbort(socket);
+        QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
     if (int(conns.size()) >= config.maxClients) {
         // The contract: `error server_full` right after the handshake, then close 1013.
         const Frame f(ServerMessage{makeError(ErrorCode::ServerFull)});
