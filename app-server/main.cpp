@@ -44,9 +44,10 @@ int main(int argc, char *argv[])
         infoOnly |= arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
             || arg == "--help-all";
     }
-    // Headless only, opt-in (DUPLEX_EPOLL=1, see docs/performance.md): a dispatcher whose
-    // loop pass costs O(ready sockets) instead of O(all sockets). Must precede the app object.
-    if (headless && !infoOnly && qEnvironmentVariableIntValue("DUPLEX_EPOLL") == 1)
+    // Headless: an epoll dispatcher whose loop pass costs O(ready sockets) instead of
+    // O(all sockets); measured in docs/performance.md. DUPLEX_EPOLL=0 falls back to Qt's
+    // own (then QT_NO_GLIB picks poll or GLib). Must precede the application object.
+    if (headless && !infoOnly && qgetenv("DUPLEX_EPOLL") != "0")
         QCoreApplication::setEventDispatcher(new duplex::server::EpollEventDispatcher);
     std::unique_ptr<QCoreApplication> app;
     if (headless || infoOnly)
