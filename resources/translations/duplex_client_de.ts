@@ -235,7 +235,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ChatState</name>
     <message>
-        <location filename="../../app-client/core/chatstate.cpp" line="+64"/>
+        <location filename="../../app-client/core/chatstate.cpp" line="+40"/>
+        <source>The server&apos;s history of #%1 starts again here (it was restarted with a new database). The messages above are from before.</source>
+        <translation>Der Verlauf von #%1 beginnt auf dem Server hier neu (er wurde mit einer neuen Datenbank neu gestartet). Die Nachrichten darüber stammen von vorher.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -293,7 +298,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+1"/>
         <source>Connecting</source>
-        <translation>Verbinde</translation>
+        <translation>Verbindet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -308,7 +313,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+1"/>
         <source>Reconnecting</source>
-        <translation>Verbinde neu</translation>
+        <translation>Verbindet neu</translation>
     </message>
     <message>
         <location line="+90"/>
@@ -328,7 +333,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+35"/>
         <source>You were disconnected by the server operator: %1</source>
-        <translation>Die Serverbetreuung hat Ihre Verbindung getrennt: %1</translation>
+        <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -346,7 +351,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+283"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
     </message>
@@ -539,7 +544,7 @@ Umlaufzeit: %2 ms.</translation>
         <translation>Wählen Sie einen Frame, um sein JSON zu sehen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>%1  %2  %3 bytes  %4</source>
         <translation>%1  %2  %3 Bytes  %4</translation>
     </message>
@@ -889,7 +894,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::MessageDelegate</name>
     <message>
-        <location filename="../../app-client/ui/messagedelegate.cpp" line="+215"/>
+        <location filename="../../app-client/ui/messagedelegate.cpp" line="+230"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>

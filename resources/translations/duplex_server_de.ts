@@ -308,7 +308,7 @@
     <message>
         <location line="+1"/>
         <source>kicked by the operator</source>
-        <translation>von der Serverbetreuung hinausgeworfen</translation>
+        <translation>am Server hinausgeworfen</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -429,12 +429,12 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+434"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+437"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+146"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>%1 did not answer pings for %2 s: dropped.</source>
         <translation>%1 hat %2 s lang nicht auf Pings geantwortet: getrennt.</translation>
     </message>
@@ -539,7 +539,8 @@
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="-707"/>
+        <location line="+815"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
@@ -557,7 +558,7 @@
 <context>
     <name>duplex::server::ClientModel</name>
     <message>
-        <location filename="../../app-server/core/clientmodel.cpp" line="+105"/>
+        <location filename="../../app-server/core/clientmodel.cpp" line="+109"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -705,7 +706,7 @@
 <context>
     <name>duplex::server::ClientsPanel</name>
     <message>
-        <location filename="../../app-server/ui/clientspanel.cpp" line="+75"/>
+        <location filename="../../app-server/ui/clientspanel.cpp" line="+77"/>
         <source>Every open WebSocket connection. Click a client to see its handshake; right-click to push a notice or kick.</source>
         <translation>Jede offene WebSocket-Verbindung. Ein Klick auf einen Client zeigt seinen Handshake; mit einem Rechtsklick pushen Sie eine Mitteilung oder werfen ihn hinaus.</translation>
     </message>
@@ -750,7 +751,7 @@
         <translation>(%1 verbunden)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>
 (This client has disconnected.)</source>
         <translation>
@@ -1069,7 +1070,7 @@
         <translation>%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+133"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
@@ -1178,7 +1179,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::RoomModel</name>
     <message>
-        <location filename="../../app-server/core/roommodel.cpp" line="+183"/>
+        <location filename="../../app-server/core/roommodel.cpp" line="+185"/>
         <source>Members in this room. Every message said here is pushed to all of them.</source>
         <translation>Mitglieder dieses Raums. Jede Nachricht hier wird an alle gepusht.</translation>
     </message>
@@ -1587,7 +1588,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Nur die Frames eines Clients zeigen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Show only one message type.</source>
         <translation>Nur einen Nachrichtentyp zeigen.</translation>
     </message>
@@ -1652,7 +1653,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Datenverkehr</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>All clients</source>
         <translation>Alle Clients</translation>
     </message>
@@ -1814,7 +1815,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-server/main.cpp" line="+62"/>
+        <location filename="../../app-server/main.cpp" line="+63"/>
         <source>Duplex WebSocket chat server</source>
         <translation>Duplex-WebSocket-Chatserver</translation>
     </message>
