@@ -157,6 +157,7 @@ struct ChatServer::Private {
     QTimer pingTimer;
     QTimer houseTimer;
     qint64 lastPingMs = 0;
+    qint64 lastTickMs = 0;
     bool shuttingDown = false;
     ServerCounters counters;
 
@@ -1211,10 +1212,17 @@ void ChatServer::Private::pingTick()
     const bool pingNow = now - lastPingMs >= config.pingIntervalMs - pingTimer.interval() / 2;
     if (pingNow)
         lastPingMs = now;
+    // If this tick comes late, the event loop itself was stuck (a busy window, a stopped
+    // process): the peers' pongs may be waiting unread in the sockets. Give everyone a fresh
+    // timeout window instead of judging them, so that our own stall never drops everyone.
+    const bool stalled = now - lastTickMs > 2 * pingTimer.interval() + 50;
+    lastTickMs = now;
     std::vector<quint64> silent;
     for (const auto &[id, c] : conns) {
         if (c->closing)
             continue;
+        if (stalled)
+            c->lastSeenMs = qMax(c->lastSeenMs, now);
         if (now - c->lastSeenMs > config.peerTimeoutMs)
             silent.push_back(id);
         else if (pingNow)
@@ -1350,6 +1358,7 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
             d->roomRef(room);
     }
     d->lastPingMs = nowMs();
+    d->lastTickMs = d->lastPingMs;
     d->pingTimer.start();
     d->houseTimer.start();
     Q_EMIT listeningChanged(true);
