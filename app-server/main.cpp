@@ -49,6 +49,13 @@ int main(int argc, char *argv[])
     // own (then QT_NO_GLIB picks poll or GLib). Must precede the application object.
     if (headless && !infoOnly && qgetenv("DUPLEX_EPOLL") != "0")
         QCoreApplication::setEventDispatcher(new duplex::server::EpollEventDispatcher);
+    // Qt's xcb plugin consumes "--name" (and other X11 options) from argv when the
+    // QApplication is built, so parse a copy taken before that (see docs/qt-notes.md).
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
     std::unique_ptr<QCoreApplication> app;
     if (headless || infoOnly)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -64,7 +71,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     duplex::server::addServerOptions(parser);
-    parser.process(*app);   // --help and --version print and exit here
+    parser.process(arguments);   // --help and --version print and exit here
 
     duplex::server::ServerOptions options;
     QString error;
