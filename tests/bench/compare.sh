@@ -12,7 +12,8 @@
 # Environment:
 #   SERVERS="duplex peer"   which servers to race; also duplex-glib (Qt's GLib dispatcher),
 #                           duplex-unix (QT_NO_GLIB=1, poll-based), duplex-epoll (DUPLEX_EPOLL=1)
-#   WORKLOADS="W1 W2 W3"    subset to run;  RUNS=N  override the run count
+#   WORKLOADS="W1 W2 W3"    subset to run (WD: 1000 clients at 40k deliveries/s, below
+#                           saturation, for dispatcher comparisons);  RUNS=N  override the run count
 #   W1_SIZES="1000 5000 15000"
 #   OUT=dir                 where results go (default build/bench/results-<time>)
 # Every server and every bench run is bounded by `timeout`; nothing leaves loopback.
@@ -131,6 +132,9 @@ for wl in $workloads; do
         done ;;
     W2) race "W2-1000" --clients 1000 --senders 4 --rate 250 --warmup "$warm" --duration "$w2dur" --drain 5 --timeout 180
         race "W2-5000" --clients 5000 --senders 2 --rate 50 --warmup "$warm" --duration "$w2dur" --drain 5 --timeout 240 ;;
+    # Below saturation (40k deliveries/s offered): latency that means something; used to
+    # compare Qt event dispatchers (GLib, poll, epoll) at 1000 clients.
+    WD) race "WD-1000" --clients 1000 --senders 2 --rate 20 --warmup "$warm" --duration "$w2dur" --drain 5 --timeout 180 ;;
     W3) race "W3-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
     *) echo "unknown workload $wl" >&2; exit 2 ;;
   esac

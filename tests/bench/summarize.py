@@ -45,7 +45,7 @@ metrics_w3 = [("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_p50_ms", "p50 ms", 2, 
 print("| workload | server | runs | " + " | ".join(["metric"] * 0) + "figures (medians) | Duplex/peer |")
 print("|---|---|---|---|---|")
 for w in order:
-    metrics = metrics_w1 if w.startswith("W1") else metrics_w3 if w.startswith("W3") else metrics_w2
+    metrics = metrics_w1 if w.startswith("W1") else metrics_w3 if w.startswith(("W3", "WD")) else metrics_w2
     peer = rows.get((w, "peer"), [])
     for s in servers:
         runs = rows.get((w, s), [])
