@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The Duplex authors
-# Installs the Debian 12 packages Duplex needs that are missing. Usage: deps.sh [build|test|demo]
+# Installs the Debian 12 packages Duplex needs that are missing. Usage: deps.sh [build|test|demo|bench]
 set -euo pipefail
 what=${1:-build}
 pkgs=(cmake g++ ninja-build pkg-config git
@@ -10,6 +10,7 @@ pkgs=(cmake g++ ninja-build pkg-config git
 case "$what" in
   test) pkgs+=(python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file groff-base) ;;
   demo) pkgs+=(xvfb xauth x11-apps imagemagick) ;;
+  bench) pkgs+=(nodejs npm) ;;   # tests/bench/compare.sh: the Node.js ws peer
 esac
 missing=()
 for p in "${pkgs[@]}"; do

@@ -46,7 +46,7 @@ server_bin=$root/build/bench/app-server/duplex-server
 bench_bin=$root/build/bench/tests/bench/duplex-bench
 
 if [[ " $servers " == *" peer "* ]]; then
-  command -v node >/dev/null || { echo "compare.sh: node (Node.js >= 18) is needed for the peer" >&2; exit 1; }
+  command -v node >/dev/null || { echo "compare.sh: node (Node.js >= 18) and npm are needed for the peer: bash scripts/deps.sh bench" >&2; exit 1; }
   echo "== npm ci (peer: ws $(sed -n 's/.*"ws": "\(.*\)".*/\1/p' tests/bench/peers/package.json))"
   (cd tests/bench/peers && npm ci --no-audit --no-fund --silent)
 fi
