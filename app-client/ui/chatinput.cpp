@@ -29,6 +29,14 @@ QSize ChatInput::sizeHint() const
     return {base.width(), fontMetrics().lineSpacing() * 3 + 2 * frameWidth() + 12};
 }
 
+void ChatInput::setHint(const QString &text)
+{
+    if (text == placeholderText())
+        return;
+    setPlaceholderText(text);
+    viewport()->update();
+}
+
 void ChatInput::rememberSent(const QString &text)
 {
     m_lastSent = text;

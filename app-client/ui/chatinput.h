@@ -20,6 +20,11 @@ public:
 
     QSize sizeHint() const override;
 
+    /// Sets the placeholder and repaints it: Qt 6.4's QPlainTextEdit::setPlaceholderText
+    /// repaints only when the placeholder appears or disappears, so a changed hint would
+    /// stay stale on screen (docs/qt-notes.md).
+    void setHint(const QString &text);
+
 Q_SIGNALS:
     /// Enter was pressed with non-blank text.
     void submitted(const QString &text);

@@ -471,9 +471,9 @@ void MainWindow::refreshStatus()
                                   || (state == ClientSession::State::Disconnected && session->url().isValid()));
     if (session->rttMs() < 0)
         m_rttLabel->setText(tr("RTT \u2013"));
-    m_input->setPlaceholderText(state == ClientSession::State::Online
-                                    ? tr("Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands")
-                                    : tr("Offline \u2013 what you type is queued and sent when the connection is back"));
+    m_input->setHint(state == ClientSession::State::Online
+                         ? tr("Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands")
+                         : tr("Offline \u2013 what you type is queued and sent when the connection is back"));
 }
 
 void MainWindow::refreshTitle()
