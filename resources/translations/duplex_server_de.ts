@@ -1815,7 +1815,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-server/main.cpp" line="+63"/>
+        <location filename="../../app-server/main.cpp" line="+70"/>
         <source>Duplex WebSocket chat server</source>
         <translation>Duplex-WebSocket-Chatserver</translation>
     </message>
