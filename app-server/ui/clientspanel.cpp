@@ -5,7 +5,7 @@
 #include "handshakeexplainer.h"
 #include "uiutil.h"
 
-#include <chatserver.h>
+#include <serverhost.h>
 #include <clientmodel.h>
 
 #include <QFontDatabase>
@@ -23,7 +23,7 @@
 
 namespace duplex::server {
 
-ClientsPanel::ClientsPanel(ChatServer *server, ClientModel *model, QWidget *parent)
+ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *parent)
     : QWidget(parent)
     , m_server(server)
     , m_model(model)
