@@ -42,6 +42,8 @@ private:
     void askNotice();
     void showDetail();
     void updateActions();
+    /// True when the proxy's rows are already in that order (no re-sort needed).
+    bool stillSorted(int column, Qt::SortOrder order) const;
 
     ServerHost *m_server;
     ClientModel *m_model;
