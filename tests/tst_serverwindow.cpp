@@ -3,7 +3,7 @@
 // The server window driven like a teacher would: real ChatServer on 127.0.0.1, real
 // QWebSocket clients, widgets found by objectName and driven with QTest.
 
-#include <chatserver.h>
+#include <serverhost.h>
 #include <clientmodel.h>
 #include <mainwindow.h>
 #include <trafficlog.h>
@@ -114,7 +114,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TrafficLog> m_log;
-    std::unique_ptr<ChatServer> m_server;
+    std::unique_ptr<ServerHost> m_server;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -126,7 +126,7 @@ void TestServerWindow::init()
     ServerConfig config;
     config.name = QStringLiteral("Test class");
     config.ratePerSec = 0;   // tests send quickly
-    m_server = std::make_unique<ChatServer>(config, nullptr, m_log.get());
+    m_server = std::make_unique<ServerHost>(config, QString(), m_log.get());
     WindowConfig wc;
     wc.bind = QHostAddress::LocalHost;
     wc.port = 0;
@@ -208,7 +208,7 @@ void TestServerWindow::stopAndStartFromHeader()
     QTcpServer squatter;
     QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
     ServerConfig config;
-    ChatServer second(config, nullptr, nullptr);
+    ServerHost second(config, QString(), nullptr);
     WindowConfig wc;
     wc.bind = QHostAddress::LocalHost;
     wc.port = squatter.serverPort();
@@ -501,7 +501,7 @@ void TestServerWindow::projectorModeEnlargesFontsAndIsRemembered()
 
     // A new window with the same settings comes up in projector mode.
     ServerConfig config;
-    ChatServer second(config, nullptr, nullptr);
+    ServerHost second(config, QString(), nullptr);
     WindowConfig wc;
     wc.settingsPath = m_dir->filePath(QStringLiteral("settings.ini"));
     MainWindow again(&second, m_log.get(), wc);

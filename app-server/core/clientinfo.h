@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -82,3 +83,8 @@ struct ServerCounters {
 };
 
 } // namespace duplex::server
+
+// Queued across threads (ServerHost): declared here, before any signal uses them.
+Q_DECLARE_METATYPE(duplex::server::ClientInfo)
+Q_DECLARE_METATYPE(duplex::server::RoomInfo)
+Q_DECLARE_METATYPE(duplex::server::ServerCounters)

@@ -15,9 +15,10 @@ TrafficLog::TrafficLog(int capacity, QObject *parent)
 
 quint64 TrafficLog::append(TrafficEntry entry)
 {
-    entry.serial = ++m_lastSerial;
     if (entry.timeMs == 0)
         entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    const QMutexLocker lock(&m_mutex);
+    entry.serial = ++m_lastSerial;
     if (m_ring.size() < size_t(m_capacity)) {
         m_ring.push_back(std::move(entry));
     } else {
@@ -30,6 +31,7 @@ quint64 TrafficLog::append(TrafficEntry entry)
 QList<TrafficEntry> TrafficLog::entriesSince(quint64 after) const
 {
     QList<TrafficEntry> out;
+    const QMutexLocker lock(&m_mutex);
     const qsizetype n = qsizetype(m_ring.size());
     if (n == 0 || after >= m_lastSerial)
         return out;
@@ -48,15 +50,25 @@ QList<TrafficEntry> TrafficLog::entries() const
     return entriesSince(0);
 }
 
+quint64 TrafficLog::lastSerial() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_lastSerial;
+}
+
 int TrafficLog::size() const
 {
+    const QMutexLocker lock(&m_mutex);
     return int(m_ring.size());
 }
 
 void TrafficLog::clear()
 {
-    m_ring.clear();
-    m_head = 0;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_ring.clear();
+        m_head = 0;
+    }
     Q_EMIT cleared();
 }
 

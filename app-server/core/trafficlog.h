@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 
@@ -33,6 +34,8 @@ struct TrafficEntry {
 
 /// A bounded ring buffer of TrafficEntry (default 20,000). append() is O(1) and emits
 /// nothing per entry: views poll entriesSince() on a timer and insert in batches.
+/// Thread-safe: the engine may append from its worker thread (ServerHost) while the GUI
+/// polls; the object itself (and cleared()) belongs to the GUI thread.
 class TrafficLog final : public QObject
 {
     Q_OBJECT
@@ -47,7 +50,7 @@ public:
     /// All entries in the buffer, oldest first.
     QList<TrafficEntry> entries() const;
 
-    quint64 lastSerial() const { return m_lastSerial; }
+    quint64 lastSerial() const;
     int size() const;
     int capacity() const { return m_capacity; }
     void clear();
@@ -56,6 +59,7 @@ Q_SIGNALS:
     void cleared();
 
 private:
+    mutable QMutex m_mutex;   // appends are O(1); the GUI locks once per poll
     int m_capacity;
     std::vector<TrafficEntry> m_ring;
     qsizetype m_head = 0;   // index of the oldest entry once the ring is full

@@ -218,7 +218,11 @@ void TrafficModel::poll()
         if (m_scannedSerial >= m_log->lastSerial())
             return;
         const QList<TrafficEntry> fresh = m_log->entriesSince(m_scannedSerial);
-        m_scannedSerial = m_log->lastSerial();
+        // The log may be appended to from the engine's thread meanwhile: advance to what
+        // was read, never to lastSerial() (entries appended in between would be skipped).
+        if (fresh.isEmpty())
+            return;
+        m_scannedSerial = fresh.last().serial;
         noteTypes(fresh);
         int n = 0;
         for (const TrafficEntry &e : fresh)
@@ -232,7 +236,9 @@ void TrafficModel::poll()
     if (m_shownSerial >= m_log->lastSerial())
         return;
     const QList<TrafficEntry> fresh = m_log->entriesSince(m_shownSerial);
-    m_shownSerial = m_scannedSerial = m_log->lastSerial();
+    if (fresh.isEmpty())
+        return;
+    m_shownSerial = m_scannedSerial = fresh.last().serial;
     noteTypes(fresh);
     append(fresh);
 }

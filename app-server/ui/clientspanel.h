@@ -13,7 +13,7 @@ class QLabel;
 
 namespace duplex::server {
 
-class ChatServer;
+class ServerHost;
 class ClientModel;
 
 /// Who is connected: a sortable live table, and for the selected client its opening
@@ -22,7 +22,7 @@ class ClientsPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    ClientsPanel(ChatServer *server, ClientModel *model, QWidget *parent = nullptr);
+    ClientsPanel(ServerHost *server, ClientModel *model, QWidget *parent = nullptr);
 
     /// 0 when nothing is selected.
     quint64 selectedClientId() const;
@@ -42,8 +42,10 @@ private:
     void askNotice();
     void showDetail();
     void updateActions();
+    /// True when the proxy's rows are already in that order (no re-sort needed).
+    bool stillSorted(int column, Qt::SortOrder order) const;
 
-    ChatServer *m_server;
+    ServerHost *m_server;
     ClientModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;

@@ -9,7 +9,7 @@
 #include "trafficpanel.h"
 #include "uiutil.h"
 
-#include <chatserver.h>
+#include <serverhost.h>
 #include <clientmodel.h>
 #include <roommodel.h>
 #include <serverstats.h>
@@ -76,7 +76,7 @@ QString endSentence(const ClientInfo &info)
 
 } // namespace
 
-MainWindow::MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig config,
+MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig config,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_server(server)
@@ -197,14 +197,20 @@ MainWindow::MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig con
                 logEvent(QStringLiteral("notice"), tr("pushed to %1 (%2 clients): %3")
                                                            .arg(target).arg(n).arg(text));
             });
-    connect(m_server, &ChatServer::listeningChanged, this, [this] { updateHeader(); });
-    connect(m_server, &ChatServer::clientConnected, this, [this] { scheduleRefresh(); });
-    connect(m_server, &ChatServer::clientWelcomed, this, [this] { scheduleRefresh(); });
-    connect(m_server, &ChatServer::clientUpdated, this, [this] { scheduleRefresh(); });
-    connect(m_server, &ChatServer::roomsChanged, this, [this] { scheduleRefresh(); });
-    connect(m_server, &ChatServer::clientDisconnected, this,
+    connect(m_server, &ServerHost::listeningChanged, this, [this] { updateHeader(); });
+    // A change is followed by a fresh snapshot from the engine thread (~50 ms later): show
+    // that one soon, instead of waiting for the regular refresh.
+    connect(m_server, &ServerHost::clientConnected, this, [this] { m_changed = true; });
+    connect(m_server, &ServerHost::clientWelcomed, this, [this] { m_changed = true; });
+    connect(m_server, &ServerHost::clientUpdated, this, [this] { m_changed = true; });
+    connect(m_server, &ServerHost::roomsChanged, this, [this] { m_changed = true; });
+    connect(m_server, &ServerHost::snapshotsUpdated, this, [this] {
+        if (m_changed)
+            scheduleRefresh();
+    });
+    connect(m_server, &ServerHost::clientDisconnected, this,
             [this](const ClientInfo &info) { onClientDisconnected(info); });
-    connect(m_server, &ChatServer::eventLogged, this,
+    connect(m_server, &ServerHost::eventLogged, this,
             [this](const QString &kind, const QString &text) {
                 // Disconnects are written by onClientDisconnected with the close code in words.
                 if (kind == QLatin1String("close") || kind == QLatin1String("disconnect"))
@@ -213,11 +219,11 @@ MainWindow::MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig con
             });
 
     m_refreshTimer.setInterval(500);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { refreshSnapshots(); });
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { applySnapshots(); });
     m_refreshTimer.start();
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(100);
-    connect(&m_refreshSoon, &QTimer::timeout, this, [this] { refreshSnapshots(); });
+    connect(&m_refreshSoon, &QTimer::timeout, this, [this] { applySnapshots(); });
     m_eventFlush.setInterval(200);
     connect(&m_eventFlush, &QTimer::timeout, this, [this] { flushEvents(); });
     m_eventFlush.start();
@@ -510,6 +516,15 @@ void MainWindow::applyFonts()
 
 void MainWindow::refreshSnapshots()
 {
+    m_server->refreshNow();
+    applySnapshots();
+}
+
+void MainWindow::applySnapshots()
+{
+    m_changed = false;
+    // The snapshots are the engine thread's latest push: reading them costs nothing here,
+    // only the model diffs below do.
     QElapsedTimer cost;
     cost.start();
     m_clientModel->setClients(m_server->clients());
@@ -587,7 +602,7 @@ void MainWindow::onClientDisconnected(const ClientInfo &info)
     if (!info.closeReason.isEmpty())
         text += tr(", reason: \"%1\"").arg(info.closeReason);
     logEvent(info.closeCode == 4001 ? QStringLiteral("kick") : QStringLiteral("disconnect"), text);
-    scheduleRefresh();
+    m_changed = true;   // the engine's next snapshot no longer lists it
 }
 
 void MainWindow::updateStatusBar()

@@ -23,7 +23,7 @@ class QWidget;
 
 namespace duplex::server {
 
-class ChatServer;
+class ServerHost;
 class ClientModel;
 class ClientsPanel;
 class PushBar;
@@ -44,12 +44,13 @@ struct WindowConfig {
 };
 
 /// The server window: what a teacher projects. Binds the core's models to widgets; never
-/// touches a socket or JSON itself (ChatServer does the work, the models format it).
+/// touches a socket or JSON itself (ChatServer does the work in ServerHost's worker thread,
+/// the models format it).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(ChatServer *server, TrafficLog *traffic, WindowConfig config,
+    MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig config,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -63,7 +64,8 @@ public:
 
     /// The ws:// addresses the header shows (what students type).
     QStringList addresses() const { return m_addresses; }
-    /// Re-reads the server's clients and rooms now (otherwise on a timer).
+    /// Fetches the server's clients and rooms from the engine thread now and shows them
+    /// (otherwise the window shows the snapshots the engine pushes, on a timer).
     void refreshSnapshots();
     /// For scripted screenshots: pushes a notice to everyone (when not empty), selects the
     /// first client and the newest say so the detail panes show something.
@@ -84,6 +86,7 @@ private:
     void rebuildAddresses();
     void applyFonts();
     void scheduleRefresh();
+    void applySnapshots();
     void logEvent(const QString &kind, const QString &text);
     void flushEvents();
     void onClientDisconnected(const ClientInfo &info);
@@ -91,7 +94,7 @@ private:
     void showAbout();
     void updateStatusBar();
 
-    ChatServer *m_server;
+    ServerHost *m_server;
     TrafficLog *m_traffic;
     WindowConfig m_config;
     std::unique_ptr<QSettings> m_settings;
@@ -125,6 +128,7 @@ private:
     QList<QLabel *> m_addressLabels;
     QString m_lastError;
     bool m_projector = false;
+    bool m_changed = false;   ///< the engine reported a change since the last refresh
     QFont m_baseFont;
     double m_appliedPointSize = 0;
     QElapsedTimer m_listeningFor;

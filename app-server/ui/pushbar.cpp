@@ -4,7 +4,7 @@
 
 #include "uiutil.h"
 
-#include <chatserver.h>
+#include <serverhost.h>
 #include <roommodel.h>
 
 #include <QComboBox>
@@ -21,7 +21,7 @@ const QString Everyone = QStringLiteral("*");
 const QString Selected = QStringLiteral("@");
 } // namespace
 
-PushBar::PushBar(ChatServer *server, RoomModel *rooms, QWidget *parent)
+PushBar::PushBar(ServerHost *server, RoomModel *rooms, QWidget *parent)
     : QWidget(parent)
     , m_server(server)
     , m_rooms(rooms)

@@ -11,7 +11,7 @@ class QToolButton;
 
 namespace duplex::server {
 
-class ChatServer;
+class ServerHost;
 class RoomModel;
 
 /// The point of the demo: the server speaks first. A notice goes to everyone, one room,
@@ -20,7 +20,7 @@ class PushBar final : public QWidget
 {
     Q_OBJECT
 public:
-    PushBar(ChatServer *server, RoomModel *rooms, QWidget *parent = nullptr);
+    PushBar(ServerHost *server, RoomModel *rooms, QWidget *parent = nullptr);
 
     /// The clients panel tells which client "the selected client" is (0 = none).
     void setSelectedClient(quint64 id, const QString &nick);
@@ -34,7 +34,7 @@ Q_SIGNALS:
 private:
     void refreshTargets();
 
-    ChatServer *m_server;
+    ServerHost *m_server;
     RoomModel *m_rooms;
     QLineEdit *m_text;
     QComboBox *m_target;

@@ -5,8 +5,7 @@
 #include "lagprobe.h"
 #include "mainwindow.h"
 
-#include <chatserver.h>
-#include <historystore.h>
+#include <serverhost.h>
 #include <serveroptions.h>
 #include <trafficlog.h>
 
@@ -44,12 +43,16 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
     config.dbPath = resolvedDatabasePath(options);
     settings.reset();
 
-    HistoryStore history;
-    QString error;
-    if (!history.open(config.dbPath, &error)) {
+    // The engine runs in its own thread (ServerHost): at 1000 clients and 100k deliveries/s
+    // it would otherwise hold the GUI's event loop for tens of ms at a time.
+    TrafficLog traffic;
+    ServerConfig serverConfig = serverConfigFrom(options);
+    serverConfig.name = name;
+    ServerHost server(serverConfig, config.dbPath, &traffic);
+    if (!server.ok()) {
         const QString text = QApplication::translate("duplex::server",
                                                      "Cannot open the database %1: %2")
-                                     .arg(config.dbPath, error);
+                                     .arg(config.dbPath, server.openError());
         std::fprintf(stderr, "duplex-server: %s\n", qPrintable(text));
         QMessageBox box(QMessageBox::Critical, QApplication::translate("duplex::server", "Duplex Server"),
                         text, QMessageBox::Ok);
@@ -58,11 +61,6 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
             box.exec();
         return 1;
     }
-
-    TrafficLog traffic;
-    ServerConfig serverConfig = serverConfigFrom(options);
-    serverConfig.name = name;
-    ChatServer server(serverConfig, &history, &traffic);
 
     std::unique_ptr<LagProbe> probe;
     if (const QString path = qEnvironmentVariable("DUPLEX_LAG_PROBE"); !path.isEmpty())
@@ -103,7 +101,7 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
         QTimer::singleShot(quitAfter, &app, [&app] { app.quit(); });
 
     const int rc = app.exec();
-    server.stop();
+    // ~ServerHost (at scope exit) stops the engine in its thread: every client gets 1001.
     if (probe)
         probe->writeReport();
     return rc;

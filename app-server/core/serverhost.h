@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// The server window's handle on the engine: ChatServer and its HistoryStore live in a
+// worker thread, so a busy event loop on either side never stalls the other (at 1000
+// clients and 100k deliveries/s the engine alone keeps a thread busy for tens of ms at a
+// time). The GUI thread reads cached snapshots that the worker pushes a few times a
+// second; rare operator actions cross over with blocking calls GUI -> worker (never the
+// other way round, so they cannot deadlock). No widgets.
+
+#include "chatserver.h"
+#include "clientinfo.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace duplex::server {
+
+class TrafficLog;
+
+class ServerHost final : public QObject
+{
+    Q_OBJECT
+public:
+    /// Starts the worker thread and builds the engine there. dbPath empty: an in-memory
+    /// store. traffic (not owned, may be null) is appended to from the worker thread; it
+    /// must outlive this object. Check ok() / openError() before use.
+    ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *traffic,
+               QObject *parent = nullptr);
+    /// Stops the engine in the worker (clients get 1001), then joins the thread.
+    ~ServerHost() override;
+
+    bool ok() const { return m_opened; }
+    QString openError() const { return m_openError; }
+
+    // --- actions (block the caller until the worker has done them) ----------------------
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    void stop();
+    void setName(const QString &name);
+    int sendNotice(const QString &text, const NoticeTarget &target = {});
+    bool kick(quint64 clientId, const QString &reason);
+
+    // --- state (cached in the GUI thread; never blocks) ---------------------------------
+    bool isListening() const { return m_listening; }
+    quint16 port() const { return m_port; }
+    QHostAddress address() const { return m_address; }
+    QString errorString() const { return m_errorString; }
+    const ServerConfig &config() const { return m_config; }
+
+    /// The latest snapshots the worker pushed (at most ~250 ms old, fresher after changes).
+    QList<ClientInfo> clients() const { return m_clients; }
+    std::optional<ClientInfo> client(quint64 clientId) const;
+    QList<RoomInfo> rooms() const { return m_rooms; }
+    ServerCounters counters() const { return m_counters; }
+    int clientCount() const { return m_counters.clients; }
+
+    /// Fetches fresh snapshots from the worker now (blocking; tests and screenshots).
+    void refreshNow();
+
+Q_SIGNALS:
+    // The engine's signals, delivered in this object's thread.
+    void listeningChanged(bool listening);
+    void clientConnected(quint64 clientId);
+    void clientWelcomed(quint64 clientId, const QString &nick);
+    void clientDisconnected(const duplex::server::ClientInfo &info);
+    void eventLogged(const QString &kind, const QString &text);
+    void roomsChanged();
+    void clientUpdated(quint64 clientId);
+    /// New snapshots arrived (clients(), rooms(), counters()).
+    void snapshotsUpdated();
+
+private:
+    struct Worker;
+    struct Snapshot;
+    void apply(const Snapshot &s);
+
+    ServerConfig m_config;
+    bool m_opened = false;
+    QString m_openError;
+    std::unique_ptr<Worker> m_worker;
+
+    bool m_listening = false;
+    quint16 m_port = 0;
+    QHostAddress m_address;
+    QString m_errorString;
+    QList<ClientInfo> m_clients;
+    QList<RoomInfo> m_rooms;
+    ServerCounters m_counters;
+    quint64 m_appliedSeq = 0;
+};
+
+} // namespace duplex::server
+
