@@ -87,7 +87,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_nick->setObjectName(QStringLiteral("nickEdit"));
     m_nick->setMaxLength(64);
     m_nick->setPlaceholderText(tr("e.g. alice"));
-    m_nick->setToolTip(tr("1\u201324 letters, digits, _ - or . (not \u201cserver\u201d or \u201csystem\u201d)"));
+    m_nick->setToolTip(tr("1–24 letters, digits, _ - or . (not “server” or “system”)"));
     m_nickHint = hintLabel(QStringLiteral("nickHint"), this);
     form->addRow(tr("&Server:"), m_server);
     form->addRow(QString(), m_serverHint);

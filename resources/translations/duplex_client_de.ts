@@ -390,7 +390,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
-        <source>1ጤ letters, digits, _ - or . (not “server” or “system”)</source>
+        <source>1–24 letters, digits, _ - or . (not “server” or “system”)</source>
         <translation>1–24 Buchstaben, Ziffern, _ - oder . (nicht „server“ oder „system“)</translation>
     </message>
     <message>

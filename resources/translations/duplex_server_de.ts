@@ -236,7 +236,7 @@
 <context>
     <name>duplex::server</name>
     <message>
-        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+50"/>
+        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+53"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
@@ -751,7 +751,7 @@
         <translation>(%1 verbunden)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>
 (This client has disconnected.)</source>
         <translation>
@@ -909,7 +909,7 @@
         <translation>an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -1070,7 +1070,7 @@
         <translation>%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+142"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
@@ -1487,7 +1487,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Mitteilung: %1</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+259"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
