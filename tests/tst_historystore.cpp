@@ -7,6 +7,7 @@
 #include <historystore.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,6 +23,31 @@ QList<qint64> seqs(const QList<duplex::proto::server::Message> &messages)
     for (const auto &m : messages)
         out.append(m.seq);
     return out;
+}
+
+qint64 walSize(const QString &dbPath)
+{
+    return QFileInfo(dbPath + QStringLiteral("-wal")).size();   // 0 when missing
+}
+
+// Every stored seq of the room, paging forward with `after` as a reconnecting client does.
+QList<qint64> allSeqs(HistoryStore &store, const QString &room)
+{
+    QList<qint64> out;
+    qint64 after = 0;
+    for (;;) {
+        const auto page = store.history(room, std::nullopt, after, 200);
+        if (page.isEmpty())
+            return out;
+        out += seqs(page);
+        after = page.last().seq;
+    }
+}
+
+// A chat line of realistic size (the WAL grows by pages, so size matters).
+QString line(int i)
+{
+    return QStringLiteral("message %1: ").arg(i) + QString(40 + i % 120, QLatin1Char('x'));
 }
 
 QList<qint64> range(qint64 from, qint64 to)
@@ -50,6 +76,10 @@ private slots:
     void notADatabaseIsAClearError();
     void usesWalAndIndexes();
     void keepsTextExactly();
+    void appendsNeverCheckpointInTheCallersThread();
+    void walStaysBoundedAndRestartSeesEverything();
+    void sustainedWriterStillBoundsTheWal();
+    void historyPagesWhileTheCheckpointerRuns();
 };
 
 void TestHistoryStore::seqStartsAtOnePerRoom()
@@ -262,6 +292,109 @@ void TestHistoryStore::keepsTextExactly()
     const QString text = QStringLiteral("<b>x</b> ' \" ; DROP TABLE messages; -- \U0001F600 \n\t ü");
     store.append("general", "Ada", "ada", {}, text, 1);
     QCOMPARE(store.history("general").first().text, text);
+}
+
+// The server appends in its event loop; a checkpoint there (SQLite's default, every 1000
+// pages, inside a commit) fsyncs twice and stalled every client 10-30 ms. The writer
+// connection must not checkpoint at all: with the background checkpointer held off, the WAL
+// grows past SQLite's 1000-page autocheckpoint and nothing is lost; close() folds it.
+void TestHistoryStore::appendsNeverCheckpointInTheCallersThread()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("h.sqlite");
+    HistoryStore store;
+    store.setCheckpointPolicy({1'000'000, 3'600'000, 1'000'000});
+    QVERIFY(store.open(path));
+    for (int i = 1; i <= 2000; ++i)
+        QVERIFY(store.append("general", "Ada", "ada", QString::number(i), line(i), i));
+    // 1000 pages of 4 KiB is where SQLite would have checkpointed inside an append.
+    QVERIFY2(walSize(path) > 2 * 1000 * 4096, qPrintable(QString::number(walSize(path))));
+    QCOMPARE(store.checkpointCount(), 0);
+    store.close();
+    QCOMPARE(walSize(path), 0);   // folded into the database file
+    QVERIFY(store.open(path));
+    QCOMPARE(allSeqs(store, "general"), range(1, 2000));
+    QCOMPARE(store.history("general", std::nullopt, std::nullopt, 1).first().text, line(2000));
+}
+
+// With the background checkpointer, the WAL is folded while the writer pauses and starts over,
+// so its file stays about one burst long however much is written.
+void TestHistoryStore::walStaysBoundedAndRestartSeesEverything()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("h.sqlite");
+    const int rounds = 10;
+    const int perRound = 300;
+    {
+        HistoryStore store;
+        store.setCheckpointPolicy({200, 100, 1'000'000});
+        QVERIFY(store.open(path));
+        qint64 walMax = 0;
+        int n = 0;
+        for (int round = 0; round < rounds; ++round) {
+            const qint64 before = store.checkpointCount();
+            for (int i = 0; i < perRound; ++i, ++n) {
+                QVERIFY(store.append(n % 2 ? "general" : "lab", "Ada", "ada", {}, line(n), n));
+                walMax = qMax(walMax, walSize(path));
+            }
+            // The writer pauses (like a classroom between bursts): the WAL gets folded.
+            QTRY_VERIFY(store.checkpointCount() > before);
+        }
+        // One round is ~300 x 2.7 pages (~3.3 MB); without checkpoints it would be ~33 MB.
+        QVERIFY2(walMax < 8'000'000, qPrintable(QString::number(walMax)));
+        QCOMPARE(store.messageCount(), rounds * perRound);
+    }
+    HistoryStore again;   // a restart sees every message, in order
+    QVERIFY(again.open(path));
+    QCOMPARE(allSeqs(again, "general"), range(1, rounds * perRound / 2));
+    QCOMPARE(allSeqs(again, "lab"), range(1, rounds * perRound / 2));
+    QCOMPARE(again.history("lab", std::nullopt, std::nullopt, 1).first().text,
+             line(rounds * perRound - 2));
+}
+
+// A writer that never pauses never lets a non-blocking checkpoint finish; past forceFrames
+// the checkpointer waits for it once, so the WAL stays bounded even then.
+void TestHistoryStore::sustainedWriterStillBoundsTheWal()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("h.sqlite");
+    HistoryStore store;
+    store.setCheckpointPolicy({100, 3'600'000, 1000});
+    QVERIFY(store.open(path));
+    const int total = 12'000;   // ~130 MB of WAL if it were never folded
+    qint64 walMax = 0;
+    for (int i = 1; i <= total; ++i) {
+        QVERIFY(store.append("general", "Ada", "ada", {}, line(i), i));
+        if (i % 50 == 0)
+            walMax = qMax(walMax, walSize(path));
+    }
+    QVERIFY(store.checkpointCount() > 0);
+    QVERIFY2(walMax < 48'000'000, qPrintable(QString::number(walMax)));
+    store.close();
+    QVERIFY(store.open(path));
+    QCOMPARE(store.lastSeq("general"), total);
+    QCOMPARE(store.messageCount(), total);
+}
+
+// Reads (join history, paging) share the writer connection and must neither block nor be
+// blocked by the checkpointer, and must not keep a read transaction open that would stop it.
+void TestHistoryStore::historyPagesWhileTheCheckpointerRuns()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("h.sqlite");
+    HistoryStore store;
+    store.setCheckpointPolicy({50, 50, 1'000'000});
+    QVERIFY(store.open(path));
+    for (int i = 1; i <= 1000; ++i) {
+        QVERIFY(store.append("general", "Ada", "ada", QString::number(i), line(i), i));
+        if (i % 100 == 0) {
+            QCOMPARE(seqs(store.history("general", std::nullopt, std::nullopt, 5)),
+                     range(i - 4, i));
+            QVERIFY(store.findByClientId("ada", QString::number(i), 0));
+        }
+    }
+    QTRY_VERIFY(store.checkpointCount() > 0);
+    QCOMPARE(allSeqs(store, "general"), range(1, 1000));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -3,12 +3,17 @@
 #include "historystore.h"
 
 #include <QAtomicInteger>
+#include <QDeadlineTimer>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
+#include <QWaitCondition>
 
 #include <algorithm>
+#include <utility>
 
 namespace duplex::server {
 
@@ -25,6 +30,151 @@ constexpr const char *SchemaSql[] = {
     "CREATE INDEX IF NOT EXISTS messages_dedup ON messages (sender_key, client_id)"
     " WHERE client_id IS NOT NULL",
 };
+// Folds the WAL into the database file from its own thread and its own connection, so the
+// fsyncs of a checkpoint (WAL, then database: 10-30 ms on the VM's disk) never run in the
+// thread that appends, i.e. the server's event loop. The writer connection has
+// wal_autocheckpoint=0 and only counts appends; durability is unchanged (WAL mode with
+// synchronous=NORMAL: a commit is in the WAL before append() returns, so a crash of the
+// process loses nothing committed).
+class Checkpointer
+{
+public:
+    Checkpointer(const QString &path, const HistoryStore::CheckpointPolicy &policy,
+                 QAtomicInteger<qint64> *completed)
+        : m_path(path)
+        , m_policy(policy)
+        , m_completed(completed)
+    {
+        m_connectionName =
+            QStringLiteral("duplex-history-checkpoint-%1").arg(++s_connectionCounter);
+        m_thread.reset(QThread::create([this] { run(); }));
+        m_thread->setObjectName(QStringLiteral("history-checkpoint"));
+        m_thread->start(QThread::LowPriority);
+    }
+
+    ~Checkpointer()
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_stop = true;
+            m_wake.wakeOne();
+        }
+        m_thread->wait();
+    }
+
+    /// Called by the writer after each append (cheap: one atomic add, a wake-up every
+    /// everyAppends appends).
+    void appended()
+    {
+        if (m_appends.fetchAndAddRelaxed(1) + 1 == m_policy.everyAppends) {
+            QMutexLocker lock(&m_mutex);
+            m_requested = true;
+            m_wake.wakeOne();
+        }
+    }
+
+private:
+    struct Result {
+        bool ran = false;           // the pragma ran (false: an error, nothing to retry)
+        bool busy = false;          // RESTART gave up waiting for the writer
+        qint64 log = -1;            // frames in the WAL
+        qint64 checkpointed = -1;   // frames of it now in the database file
+        bool complete() const { return ran && !busy && checkpointed == log; }
+    };
+
+    void run()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+            db.setDatabaseName(m_path);
+            if (db.open()) {
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+                loop(db);
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+
+    void loop(QSqlDatabase &db)
+    {
+        bool pending = false;   // the last try left frames behind
+        QMutexLocker lock(&m_mutex);
+        while (!m_stop) {
+            if (!m_requested)
+                m_wake.wait(&m_mutex, QDeadlineTimer(m_policy.intervalMs));
+            if (m_stop)
+                break;
+            const bool requested = std::exchange(m_requested, false);
+            // The timer alone only acts when there is something to fold.
+            if (!requested && !pending && m_appends.loadRelaxed() == 0)
+                continue;
+            lock.unlock();
+            pending = !checkpoint(db);
+            lock.relock();
+        }
+    }
+
+    Result exec(QSqlDatabase &db, const char *mode)
+    {
+        QSqlQuery q(db);
+        Result r;
+        if (q.exec(QStringLiteral("PRAGMA wal_checkpoint(%1)").arg(QLatin1String(mode)))
+            && q.next()) {
+            r.ran = true;
+            r.busy = q.value(0).toInt() != 0;
+            r.log = q.value(1).toLongLong();
+            r.checkpointed = q.value(2).toLongLong();
+        }
+        return r;
+    }
+
+    // PASSIVE never takes the writer's lock. It copies the frames that were in the WAL when
+    // it started; appends that land meanwhile stay behind it, and the WAL only starts over
+    // (at the next append) once every frame is in the database file. So it is repeated
+    // until a pass finds nothing new (usually the second: the rest is a few frames). Only
+    // when the writer never pauses and the WAL is past forceFrames does RESTART wait for
+    // the writer (which then waits for one short checkpoint of what is left, as it did on
+    // every autocheckpoint before).
+    bool checkpoint(QSqlDatabase &db)
+    {
+        m_appends.storeRelaxed(0);
+        Result r;
+        bool folded = false;
+        for (int attempt = 0; attempt < 8 && !folded; ++attempt) {
+            const qint64 before = r.log;
+            r = exec(db, "PASSIVE");
+            if (!r.ran || stopRequested())
+                return true;
+            folded = r.complete() && r.log == before;
+        }
+        if (!folded && r.log > m_policy.forceFrames && !stopRequested()) {
+            r = exec(db, "RESTART");
+            folded = r.complete();
+        }
+        if (folded && r.log > 0)
+            m_completed->fetchAndAddRelaxed(1);
+        return folded || !r.ran;
+    }
+
+    bool stopRequested()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_stop;
+    }
+
+    const QString m_path;
+    const HistoryStore::CheckpointPolicy m_policy;
+    QAtomicInteger<qint64> *const m_completed;
+    QString m_connectionName;
+    QAtomicInt m_appends;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    bool m_stop = false;        // guarded by m_mutex
+    bool m_requested = false;   // guarded by m_mutex
+    std::unique_ptr<QThread> m_thread;
+};
+
 } // namespace
 
 struct HistoryStore::Private {
@@ -34,8 +184,13 @@ struct HistoryStore::Private {
     std::optional<QSqlQuery> insert;
     std::optional<QSqlQuery> maxSeq;
     std::optional<QSqlQuery> dedup;
+    // The history queries of each shape (with after / with before), prepared once.
+    std::optional<QSqlQuery> historyQuery[4];
     QHash<QString, qint64> lastSeq;   // cache: room -> highest stored seq
     QString lastError;
+    HistoryStore::CheckpointPolicy policy;
+    QAtomicInteger<qint64> checkpoints;
+    std::unique_ptr<Checkpointer> checkpointer;   // file databases only
 
     bool exec(const QString &sql, QString *why)
     {
@@ -96,10 +251,15 @@ bool HistoryStore::open(const QString &path, QString *error)
     // WAL: readers never block the writer; synchronous=NORMAL is durable across a crash
     // of the process (only a power loss can lose the last transactions).
     // The first statement also reveals a file that is not a database.
-    if (path != QLatin1String(":memory:")) {
+    const bool onDisk = path != QLatin1String(":memory:");
+    if (onDisk) {
         QSqlQuery q(d->db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
             return fail(q.lastError().text());
+        // Checkpoints run in the Checkpointer's thread, never inside an append here.
+        if (d->policy.everyAppends > 0
+            && !d->exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"), &why))
+            return fail(why);
     }
     if (!d->exec(QStringLiteral("PRAGMA synchronous=NORMAL"), &why))
         return fail(why);
@@ -120,6 +280,25 @@ bool HistoryStore::open(const QString &path, QString *error)
             "SELECT room, seq, sender, text, ts FROM messages"
             " WHERE sender_key = ? AND client_id = ? AND ts >= ? ORDER BY ts DESC LIMIT 1")))
         return fail(d->db.lastError().text());
+    for (int shape = 0; shape < 4; ++shape) {
+        const bool after = shape & 1;
+        const bool before = shape & 2;
+        QString sql = QStringLiteral(
+            "SELECT room, seq, sender, text, ts FROM messages WHERE room = ?");
+        if (after)
+            sql += QStringLiteral(" AND seq > ?");
+        if (before)
+            sql += QStringLiteral(" AND seq < ?");
+        // With after: the oldest `limit` after it. Otherwise the newest `limit`.
+        sql += after ? QStringLiteral(" ORDER BY seq ASC LIMIT ?")
+                     : QStringLiteral(" ORDER BY seq DESC LIMIT ?");
+        auto &q = d->historyQuery[shape].emplace(d->db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return fail(q.lastError().text());
+    }
+    if (onDisk && d->policy.everyAppends > 0)
+        d->checkpointer = std::make_unique<Checkpointer>(path, d->policy, &d->checkpoints);
     d->path = path;
     d->lastError.clear();
     return true;
@@ -127,6 +306,10 @@ bool HistoryStore::open(const QString &path, QString *error)
 
 void HistoryStore::close()
 {
+    // First the checkpointer (it finishes a checkpoint in progress), then the final fold.
+    d->checkpointer.reset();
+    for (auto &q : d->historyQuery)
+        q.reset();
     d->insert.reset();
     d->maxSeq.reset();
     d->dedup.reset();
@@ -204,6 +387,8 @@ std::optional<proto::server::Message> HistoryStore::append(const QString &room,
     }
     q.finish();
     d->lastSeq.insert(room, seq);
+    if (d->checkpointer)
+        d->checkpointer->appended();
     proto::server::Message m;
     m.room = room;
     m.seq = seq;
@@ -221,17 +406,7 @@ QList<proto::server::Message> HistoryStore::history(const QString &room,
     if (!isOpen())
         return out;
     limit = std::clamp(limit, 1, proto::limits::HistoryMax);
-    QString sql = QStringLiteral("SELECT room, seq, sender, text, ts FROM messages WHERE room = ?");
-    if (after)
-        sql += QStringLiteral(" AND seq > ?");
-    if (before)
-        sql += QStringLiteral(" AND seq < ?");
-    // With after: the oldest `limit` after it. Otherwise the newest `limit`.
-    sql += after ? QStringLiteral(" ORDER BY seq ASC LIMIT ?")
-                 : QStringLiteral(" ORDER BY seq DESC LIMIT ?");
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(sql);
+    QSqlQuery &q = *d->historyQuery[(after ? 1 : 0) | (before ? 2 : 0)];
     q.addBindValue(room);
     if (after)
         q.addBindValue(*after);
@@ -240,10 +415,12 @@ QList<proto::server::Message> HistoryStore::history(const QString &room,
     q.addBindValue(limit);
     if (!q.exec()) {
         d->lastError = q.lastError().text();
+        q.finish();
         return out;
     }
     while (q.next())
         out.append(Private::readMessage(q));
+    q.finish();   // ends the read transaction, so a checkpoint can fold the whole WAL
     if (!after)
         std::reverse(out.begin(), out.end());
     return out;
@@ -293,6 +470,21 @@ qint64 HistoryStore::messageCount()
 QString HistoryStore::lastError() const
 {
     return d->lastError;
+}
+
+void HistoryStore::setCheckpointPolicy(const CheckpointPolicy &policy)
+{
+    d->policy = policy;
+}
+
+HistoryStore::CheckpointPolicy HistoryStore::checkpointPolicy() const
+{
+    return d->policy;
+}
+
+qint64 HistoryStore::checkpointCount() const
+{
+    return d->checkpoints.loadRelaxed();
 }
 
 } // namespace duplex::server

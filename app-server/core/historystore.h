@@ -68,6 +68,24 @@ public:
     /// The last error as a human sentence (empty when none).
     QString lastError() const;
 
+    /// When the background checkpointer folds the WAL into the database file: after
+    /// everyAppends appends, and every intervalMs when anything is left to fold. If the
+    /// WAL still holds more than forceFrames pages after a few non-blocking (PASSIVE)
+    /// tries, because writes never pause, one blocking RESTART checkpoint bounds it.
+    /// Takes effect at the next open(). everyAppends <= 0: no background checkpointer,
+    /// SQLite checkpoints inside the commit of an append every 1000 pages (the behaviour
+    /// before; kept for comparisons in duplex-historybench).
+    struct CheckpointPolicy {
+        int everyAppends = 1000;
+        int intervalMs = 10'000;
+        int forceFrames = 4096;   // 16 MiB of 4 KiB pages
+    };
+    void setCheckpointPolicy(const CheckpointPolicy &policy);
+    CheckpointPolicy checkpointPolicy() const;
+    /// Checkpoints the background thread has completed (the whole WAL folded into the
+    /// database file, so the next append starts the WAL over). Thread-safe.
+    qint64 checkpointCount() const;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

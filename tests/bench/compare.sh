@@ -6,16 +6,20 @@
 # 127.0.0.1 with duplex-bench, alternating servers, and prints medians and Duplex/peer ratios.
 #
 #   tests/bench/compare.sh            full: W1 1000/5000/15000, W2 1000x4x250 and 5000x2x50,
-#                                     W3 300 clients + 1 stalled reader; 3 runs each
+#                                     W3 300 clients + 1 stalled reader, W3D = W3 with the
+#                                     history in a file DB; 3 runs each
 #   tests/bench/compare.sh quick      same workloads, 1 run each, shorter sending phases
 #
 # Environment:
 #   SERVERS="duplex peer"   which servers to race; also duplex-glib (Qt's GLib dispatcher),
 #                           duplex-unix (QT_NO_GLIB=1, poll-based), duplex-epoll (DUPLEX_EPOLL=1)
-#   WORKLOADS="W1 W2 W3"    subset to run (WD: 1000 clients at 40k deliveries/s, below
-#                           saturation, for dispatcher comparisons);  RUNS=N  override the run count
+#   WORKLOADS="W1 W2 W3 W3D"  subset to run (W3D: W3 with Duplex's history on disk,
+#                           --db <results>/w3d-<run>.sqlite, the peer has no storage; WD: 1000
+#                           clients at 40k deliveries/s, below saturation, for dispatcher
+#                           comparisons);  RUNS=N  override the run count
 #   W1_SIZES="1000 5000 15000"
 #   OUT=dir                 where results go (default build/bench/results-<time>)
+#   BUILD=dir               Release build dir to use (default build/bench)
 # Every server and every bench run is bounded by `timeout`; nothing leaves loopback.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,9 +31,11 @@ case "$mode" in
   *) echo "usage: $0 [full|quick]"; exit 2 ;;
 esac
 servers=${SERVERS:-"duplex peer"}
-workloads=${WORKLOADS:-"W1 W2 W3"}
+workloads=${WORKLOADS:-"W1 W2 W3 W3D"}
 w1sizes=${W1_SIZES:-"1000 5000 15000"}
-out=${OUT:-$root/build/bench/results-$(date -u +%Y%m%dT%H%M%S)}
+build=${BUILD:-build/bench}
+case "$build" in /*) ;; *) build=$root/$build ;; esac
+out=${OUT:-$build/results-$(date -u +%Y%m%dT%H%M%S)}
 mkdir -p "$out"
 results=$out/results.jsonl
 : >"$results"
@@ -39,11 +45,11 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 16000 ]; then
   echo "compare.sh: need ~16000 descriptors per process for W1 at 15000 (ulimit -n is $(ulimit -n))" >&2
 fi
 
-echo "== building Release (build/bench)"
-cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/bench --parallel 2 --target duplex-server duplex-bench
-server_bin=$root/build/bench/app-server/duplex-server
-bench_bin=$root/build/bench/tests/bench/duplex-bench
+echo "== building Release (${build#$root/})"
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" --parallel 2 --target duplex-server duplex-bench
+server_bin=$build/app-server/duplex-server
+bench_bin=$build/tests/bench/duplex-bench
 
 if [[ " $servers " == *" peer "* ]]; then
   command -v node >/dev/null || { echo "compare.sh: node (Node.js >= 18) and npm are needed for the peer: bash scripts/deps.sh bench" >&2; exit 1; }
@@ -64,13 +70,13 @@ stop_server() {
 }
 trap stop_server EXIT
 
-start_server() {   # kind logfile
-  local kind=$1 log=$2
+start_server() {   # kind logfile [db]
+  local kind=$1 log=$2 db=${3:-:memory:}
   case "$kind" in
-    duplex)       env timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
-    duplex-glib)  env QT_NO_GLIB= DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
-    duplex-unix)  env QT_NO_GLIB=1 DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
-    duplex-epoll) env QT_NO_GLIB=1 DUPLEX_EPOLL=1 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db :memory: >"$log" 2>&1 & ;;
+    duplex)       env timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
+    duplex-glib)  env QT_NO_GLIB= DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
+    duplex-unix)  env QT_NO_GLIB=1 DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
+    duplex-epoll) env QT_NO_GLIB=1 DUPLEX_EPOLL=1 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
     peer)         timeout 900 node "$root/tests/bench/peers/ws-broadcast.js" --port 0 >"$log" 2>&1 & ;;
     *) echo "unknown server kind $kind" >&2; exit 2 ;;
   esac
@@ -93,7 +99,14 @@ start_server() {   # kind logfile
 run_one() {   # workload kind run args...
   local w=$1 kind=$2 run=$3; shift 3
   local log=$out/$w-$kind-$run.server.log
-  start_server "$kind" "$log"
+  local db=:memory:
+  # W3D: the history on disk, a fresh file per run in the results dir (the peer stores nothing).
+  if [[ $w == W3D* && $kind == duplex* ]]; then
+    db=$out/w3d-$run.sqlite
+    [ "$kind" = duplex ] || db=$out/w3d-$kind-$run.sqlite
+    rm -f "$db" "$db-wal" "$db-shm"
+  fi
+  start_server "$kind" "$log" "$db"
   local line
   line=$(timeout 600 "$bench_bin" --url "ws://127.0.0.1:$port/" --pid "$spid" --json --quiet \
          --label "$w" "$@" 2>>"$out/bench.stderr" || true)
@@ -136,6 +149,8 @@ for wl in $workloads; do
     # compare Qt event dispatchers (GLib, poll, epoll) at 1000 clients.
     WD) race "WD-1000" --clients 1000 --senders 2 --rate 20 --warmup "$warm" --duration "$w2dur" --drain 5 --timeout 180 ;;
     W3) race "W3-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
+    # W3 with the history in a file database (what real users run); same load.
+    W3D) race "W3D-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
     *) echo "unknown workload $wl" >&2; exit 2 ;;
   esac
 done
