@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The Duplex authors
 """Medians per (workload, server) from compare.sh's results.jsonl, as a Markdown table,
-with the ratio of every Duplex variant to the peer."""
+with the ratio of every Duplex variant to the peer. W3D is W3 with Duplex's history in a
+file database (the peer stores nothing): its Duplex rows also compare with the same
+server's W3 (":memory:"), which is the cost of the disk."""
 import json
 import statistics
 import sys
@@ -39,6 +41,7 @@ metrics_w2 = [("delivered_per_s", "delivered/s", 0, "higher"), ("lat_p50_ms", "p
               ("lat_p99_ms", "p99 ms", 2, "lower"), ("lost", "lost", 0, "lower"),
               ("duplicated", "dup", 0, "lower"), ("server_hwm_kb", "peak RSS kB", 0, "lower")]
 metrics_w3 = [("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_p50_ms", "p50 ms", 2, "lower"),
+              ("lat_max_ms", "max ms", 1, "lower"),
               ("server_rss_idle_kb", "RSS start kB", 0, "lower"), ("server_rss_max_kb", "RSS max kB", 0, "lower"),
               ("lost", "lost", 0, "lower")]
 
@@ -64,4 +67,11 @@ for w in order:
                 a, b = med(runs, "lat_p99_ms"), med(peer, "lat_p99_ms")
                 if a is not None and b and not w.startswith("W3"):
                     ratio += f"; p99 ×{a / b:.2f}"
-        print(f"| {w} | {s} | {len(runs)} | {figs} | {ratio} |")
+        if w.startswith("W3D") and s != "peer":
+            # Same server, same load, history in :memory: (W3) vs in a file (W3D).
+            mem = rows.get(("W3-" + w.split("-", 1)[1] if "-" in w else "W3", s), [])
+            a, b = med(runs, "lat_p99_ms"), med(mem, "lat_p99_ms")
+            if a is not None and b:
+                ratio += ("; " if ratio else "") + f"p99 file/memory ×{a / b:.2f}"
+        name = f"{s} (no storage)" if w.startswith("W3D") and s == "peer" else s
+        print(f"| {w} | {name} | {len(runs)} | {figs} | {ratio} |")
