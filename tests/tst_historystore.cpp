@@ -340,7 +340,7 @@ void TestHistoryStore::walStaysBoundedAndRestartSeesEverything()
             // The writer pauses (like a classroom between bursts): the WAL gets folded.
             QTRY_VERIFY(store.checkpointCount() > before);
         }
-        // One round is ~300 x 2.7 pages (~3.3 MB); without checkpoints it would be ~33 MB.
+        // One round is ~300 x 2.7 pages (~3.3 MB); without checkpoints it would be ~35 MB.
         QVERIFY2(walMax < 8'000'000, qPrintable(QString::number(walMax)));
         QCOMPARE(store.messageCount(), rounds * perRound);
     }
@@ -361,7 +361,7 @@ void TestHistoryStore::sustainedWriterStillBoundsTheWal()
     HistoryStore store;
     store.setCheckpointPolicy({100, 3'600'000, 1000});
     QVERIFY(store.open(path));
-    const int total = 12'000;   // ~130 MB of WAL if it were never folded
+    const int total = 12'000;   // ~140 MB of WAL if it were never folded
     qint64 walMax = 0;
     for (int i = 1; i <= total; ++i) {
         QVERIFY(store.append("general", "Ada", "ada", {}, line(i), i));
