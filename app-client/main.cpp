@@ -7,6 +7,7 @@
 #include <duplex/version.h>
 #include <i18n.h>
 #include <names.h>
+#include <unixsignalwatcher.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,6 +57,23 @@ int main(int argc, char *argv[])
     duplex::client::ClientSession session(config);
     duplex::client::ChatState state(&session);
     duplex::client::MainWindow window(&state, &settings);
+
+    // Quitting waits for the close handshake (1000), so the server frees the nick at once
+    // instead of keeping a resumable session for its grace period; closing the window and
+    // SIGTERM/SIGINT/SIGHUP take the same path.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &duplex::client::MainWindow::closed, &app, [&session] {
+        session.close();
+        if (session.closingConnections() == 0)
+            QCoreApplication::exit(0);
+    });
+    QObject::connect(&session, &duplex::client::ClientSession::connectionsClosed, &app, [&window] {
+        if (!window.isVisible())
+            QCoreApplication::exit(0);
+    });
+    duplex::client::UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &duplex::client::UnixSignalWatcher::received, &window,
+                     [&window](int) { window.close(); });
     window.show();
 
     const auto nickProblem = duplex::proto::nickProblem(nick);

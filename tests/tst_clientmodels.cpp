@@ -14,6 +14,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+#include <memory>
+
 using namespace duplex::client;
 
 namespace {
@@ -38,6 +41,9 @@ private Q_SLOTS:
     void conversation_failedLeavesPendingTail();
     void conversation_systemAndNoticeLines();
     void conversation_whisperConfirmKeepsPlace();
+    void conversation_waitingStaysInPendingTail();
+    void conversation_boundedDropsOldestInBatches_data();
+    void conversation_boundedDropsOldestInBatches();
     void roomList_unreadCountsAndClears();
     void roster_membersSortedWithTyping();
     void roster_typingExpires();
@@ -120,6 +126,76 @@ void tst_ClientModels::conversation_failedLeavesPendingTail()
     QCOMPARE(model.index(0).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Failed));
     QCOMPARE(model.index(0).data(ConversationModel::FailureRole).toString(), QStringLiteral("Too long."));
     QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Pending));
+}
+
+void tst_ClientModels::conversation_waitingStaysInPendingTail()
+{
+    ConversationModel model(ConversationModel::Type::Room, QStringLiteral("general"));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addPending(QStringLiteral("a"), QStringLiteral("me"), QStringLiteral("x"), 1);
+    model.addPending(QStringLiteral("b"), QStringLiteral("me"), QStringLiteral("y"), 2);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.markWaiting(QStringLiteral("a"), true);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Waiting));
+    QVERIFY(model.hasPending(QStringLiteral("a")));
+    // A message from someone else still goes above the tail, not between a and b.
+    QVERIFY(model.addMessage(msg(1)));
+    QCOMPARE(model.index(0).data(ConversationModel::SeqRole).toLongLong(), 1);
+    QCOMPARE(model.index(1).data(ConversationModel::IdRole).toString(), QStringLiteral("a"));
+    model.markWaiting(QStringLiteral("a"), false);
+    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Pending));
+    ChatLine own = msg(2, QStringLiteral("me"), QStringLiteral("x"));
+    QVERIFY(model.confirm(QStringLiteral("a"), own));
+    QCOMPARE(model.seqs(), (QList<qint64>{1, 2}));
+}
+
+void tst_ClientModels::conversation_boundedDropsOldestInBatches_data()
+{
+    QTest::addColumn<bool>("withTester");
+    QTest::addColumn<int>("maxRows");
+    QTest::addColumn<int>("batch");
+    // The shipped bound, and a small one under QAbstractItemModelTester (which re-checks
+    // every row on every change: at 5000 rows that alone takes 20 s).
+    QTest::newRow("shipped bound") << false << ConversationModel::MaxRows << ConversationModel::TrimBatch;
+    QTest::newRow("tester, 300/40") << true << 300 << 40;
+}
+
+void tst_ClientModels::conversation_boundedDropsOldestInBatches()
+{
+    QFETCH(bool, withTester);
+    QFETCH(int, maxRows);
+    QFETCH(int, batch);
+    ConversationModel model(ConversationModel::Type::Room, QStringLiteral("general"));
+    model.setBound(maxRows, batch);
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    if (withTester)
+        tester = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.addPending(QStringLiteral("mine"), QStringLiteral("me"), QStringLiteral("still sending"), 1);
+    constexpr int Total = 12000;
+    int largest = 0;
+    for (qint64 s = 1; s <= Total; ++s) {
+        QVERIFY(model.addMessage(msg(s)));
+        largest = std::max(largest, model.rowCount());
+    }
+    QCOMPARE(largest, maxRows);
+    QVERIFY(model.rowCount() > maxRows - batch);
+    // Whole batches, not one signal per message.
+    for (const QList<QVariant> &args : std::as_const(removed))
+        QCOMPARE(args.at(2).toInt() - args.at(1).toInt() + 1, batch);
+    QCOMPARE(removed.count(), (Total + 1 - model.rowCount()) / batch);
+    // The newest are kept, in order, and the pending own line is still at the end.
+    const QList<qint64> seqs = model.seqs();
+    QCOMPARE(seqs.last(), qint64(Total));
+    QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
+    QCOMPARE(seqs.first(), model.trimmedThrough() + 1);
+    QCOMPARE(seqs.size(), model.rowCount() - 1);
+    QCOMPARE(model.index(model.rowCount() - 1).data(ConversationModel::IdRole).toString(), QStringLiteral("mine"));
+    QCOMPARE(model.index(model.rowCount() - 2).data(ConversationModel::TextRole).toString(), QStringLiteral("m%1").arg(Total));
+    // A dropped message coming back (an old catch-up page) is not taken in again.
+    QVERIFY(!model.addMessage(msg(1)));
+    QCOMPARE(model.seqs().first(), model.trimmedThrough() + 1);
 }
 
 void tst_ClientModels::conversation_systemAndNoticeLines()

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace duplex;
@@ -30,6 +31,8 @@ struct TestServer {
     quint16 port = 0;
 
     int maxClients = proto::limits::MaxClients;
+    double ratePerSec = 0;   // unlimited: tests send bursts
+    int burst = proto::limits::DefaultBurst;
 
     bool start(quint16 wantedPort = 0)
     {
@@ -41,7 +44,8 @@ struct TestServer {
         }
         server::ServerConfig config;
         config.name = QStringLiteral("Test server");
-        config.ratePerSec = 0;   // unlimited: tests send bursts
+        config.ratePerSec = ratePerSec;
+        config.burst = burst;
         config.maxClients = maxClients;
         chat = std::make_unique<server::ChatServer>(config, store.get(), nullptr);
         if (!chat->listen(QHostAddress::LocalHost, wantedPort)) {
@@ -124,6 +128,7 @@ private Q_SLOTS:
     void kickEndsWithoutReconnect();
     void serverFullIsExplained();
     void reopenWithAnotherNickFreesTheOldOne();
+    void rateLimitedIsResentNotFailed();
 };
 
 void tst_ClientSession::connectSayReceive()
@@ -592,6 +597,56 @@ void tst_ClientSession::reopenWithAnotherNickFreesTheOldOne()
     other.session->open(server.url(), QStringLiteral("alice"));
     QTRY_VERIFY(other.session->isSynchronized());
     QCOMPARE(other.session->nick(), QStringLiteral("alice"));
+}
+
+void tst_ClientSession::rateLimitedIsResentNotFailed()
+{
+    // A tiny token bucket: 3 at once, then 2 a second. A burst of 8 gets most refused with
+    // rate_limited (the server drops them); the client must keep them, show them as
+    // waiting, and resend them later, so all 8 arrive once each and in order.
+    TestServer server;
+    server.ratePerSec = 2;
+    server.burst = 3;
+    QVERIFY(server.start());
+    Peer alice, bob;
+    alice.session->open(server.url(), QStringLiteral("alice"));
+    bob.session->open(server.url(), QStringLiteral("bob"));
+    QTRY_VERIFY(alice.session->isSynchronized());
+    QTRY_VERIFY(bob.session->isSynchronized());
+    alice.state->joinRoom(QStringLiteral("general"));
+    bob.state->joinRoom(QStringLiteral("general"));
+    QTRY_VERIFY(alice.room() && bob.room());
+    // hello, sync and join took most of alice's tokens: nearly all of the burst is refused
+    // (8, below the 5 x burst that would close her for flooding).
+
+    QSignalSpy waiting(alice.session.get(), &ClientSession::outboxWaiting);
+    QSignalSpy failed(alice.session.get(), &ClientSession::outboxFailed);
+    QStringList sent;
+    for (int i = 1; i <= 8; ++i) {
+        sent.append(QStringLiteral("burst %1").arg(i));
+        alice.state->sendText(ChatState::roomKey(QStringLiteral("general")), sent.last());
+    }
+    QTRY_VERIFY(waiting.count() > 0);
+    // On screen the refused lines say "waiting", not "not sent".
+    bool shownWaiting = false;
+    for (int i = 0; i < alice.room()->rowCount(); ++i)
+        shownWaiting = shownWaiting || alice.room()->line(i).delivery == ChatLine::Delivery::Waiting;
+    QVERIFY(shownWaiting);
+
+    QTRY_COMPARE_WITH_TIMEOUT(bob.texts(), sent, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(alice.texts(), sent, 5000);
+    QVERIFY(alice.session->outbox().isEmpty());
+    QCOMPARE(failed.count(), 0);
+    for (int i = 0; i < alice.room()->rowCount(); ++i) {
+        if (alice.room()->line(i).kind == ChatLine::Kind::Message)
+            QCOMPARE(alice.room()->line(i).delivery, ChatLine::Delivery::Delivered);
+    }
+    // Exactly once on the server too (the history a late joiner would get).
+    const QList<qint64> seqs = bob.room()->seqs();
+    QCOMPARE(seqs.size(), sent.size());
+    QCOMPARE(QSet<qint64>(seqs.begin(), seqs.end()).size(), sent.size());
+    QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
+    QCOMPARE(alice.session->state(), State::Online);   // not closed for flooding
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSession)

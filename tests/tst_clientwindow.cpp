@@ -5,6 +5,8 @@
 // the status bar, and peer HTML shown as the characters it is. Real ChatServer on
 // 127.0.0.1. With DUPLEX_SCREENSHOT_DIR set, screenshots() renders the docs' PNGs.
 
+#include "chattestclient.h"
+
 #include <chatinput.h>
 #include <chatserver.h>
 #include <chatstate.h>
@@ -20,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +32,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -48,6 +52,9 @@ struct TestServer {
     std::unique_ptr<server::ChatServer> chat;
     quint16 port = 0;
 
+    double ratePerSec = 0;
+    int burst = proto::limits::DefaultBurst;
+
     bool start(const QString &name = QStringLiteral("Test server"))
     {
         store = std::make_unique<server::HistoryStore>();
@@ -55,7 +62,8 @@ struct TestServer {
             return false;
         server::ServerConfig config;
         config.name = name;
-        config.ratePerSec = 0;
+        config.ratePerSec = ratePerSec;
+        config.burst = burst;
         chat = std::make_unique<server::ChatServer>(config, store.get(), nullptr);
         if (!chat->listen(QHostAddress::LocalHost, 0))
             return false;
@@ -160,6 +168,9 @@ private Q_SLOTS:
     void nickTakenReopensDialog();
     void refusedConnectionExplained();
     void daySeparatorsAndSenderRuns();
+    void takeoverEndsWithoutReconnect();
+    void alertOnlyWhileInactive();
+    void typedTooFastShowsWaitingThenArrivesInOrder();
     void screenshots();
 };
 
@@ -608,6 +619,116 @@ void tst_ClientWindow::daySeparatorsAndSenderRuns()
     const int continuation = view.itemDelegate()->sizeHint(option, idx(1)).height();
     QVERIFY(first > continuation);
     QVERIFY(!view.grab().isNull());
+}
+
+void tst_ClientWindow::takeoverEndsWithoutReconnect()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    Window w;
+    w.window.connectTo(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(w.session.isSynchronized());
+    w.type(QStringLiteral("/join general"));
+    QTRY_VERIFY(w.state.conversation(General));
+    const QString token = w.session.sessionToken();
+    QVERIFY(!token.isEmpty());
+
+    // Another program resumes alice's session with her token: it takes the session over.
+    test::ChatTestClient other;
+    QVERIFY(other.open(server.port));
+    const QJsonObject welcome = other.hello(QStringLiteral("alice"), token);
+    QCOMPARE(welcome.value(QStringLiteral("nick")).toString(), QStringLiteral("alice"));
+    QTRY_COMPARE(w.session.state(), ClientSession::State::Disconnected);
+
+    auto *state = w.find<QLabel>(QStringLiteral("stateLabel"));
+    QCOMPARE(state->text(), QStringLiteral("Disconnected"));
+    QVERIFY2(w.window.statusBar()->currentMessage().contains(QLatin1String("taken over")),
+             qPrintable(w.window.statusBar()->currentMessage()));
+    const ConversationModel *room = w.state.conversation(General);
+    QVERIFY(room->rowCount() > 0);
+    QVERIFY2(room->line(room->rowCount() - 1).text.contains(QLatin1String("taken over")),
+             qPrintable(room->line(room->rowCount() - 1).text));
+
+    // No automatic comeback: it would steal the session back (backoff here is 50 ms).
+    QVERIFY(!QTest::qWaitFor([&] { return w.session.state() != ClientSession::State::Disconnected; }, 500));
+    QCOMPARE(server.chat->clientCount(), 1);
+    other.send(QJsonObject{{QStringLiteral("type"), QStringLiteral("ping")}, {QStringLiteral("id"), QStringLiteral("p1")}});
+    QVERIFY(!other.take("pong").isEmpty());
+    QVERIFY(!other.disconnected);
+}
+
+void tst_ClientWindow::alertOnlyWhileInactive()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    Window w;
+    w.window.connectTo(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(w.session.isSynchronized());
+    Peer bob(server.url(), QStringLiteral("bob"));
+    QTRY_VERIFY(bob.session.isSynchronized());
+    QSignalSpy alerted(&w.window, &MainWindow::alerted);
+
+    // Looking at the window: a whisper needs no alert.
+    w.window.activateWindow();
+    QTRY_VERIFY(w.window.isActiveWindow());
+    bob.session.whisper(QStringLiteral("alice"), QStringLiteral("are you there?"));
+    QTRY_VERIFY(w.state.conversation(ChatState::whisperKey(QStringLiteral("bob"))));
+    QTRY_COMPARE(messageTexts(w.state.conversation(ChatState::whisperKey(QStringLiteral("bob")))).size(), 1);
+    QCOMPARE(alerted.count(), 0);
+
+    // Another window in front: the next whisper flags the window.
+    QWidget elsewhere;
+    elsewhere.show();
+    elsewhere.activateWindow();
+    QTRY_VERIFY(!w.window.isActiveWindow());
+    bob.session.whisper(QStringLiteral("alice"), QStringLiteral("hello?"));
+    QTRY_COMPARE(alerted.count(), 1);
+    QCOMPARE(alerted.at(0).at(0).toString(), ChatState::whisperKey(QStringLiteral("bob")));
+    QCOMPARE(alerted.at(0).at(1).toString(), QStringLiteral("bob"));
+    // Her own messages never alert her.
+    w.state.sendText(ChatState::whisperKey(QStringLiteral("bob")), QStringLiteral("yes"));
+    QTRY_COMPARE(messageTexts(w.state.conversation(ChatState::whisperKey(QStringLiteral("bob")))).size(), 3);
+    QCOMPARE(alerted.count(), 1);
+}
+
+void tst_ClientWindow::typedTooFastShowsWaitingThenArrivesInOrder()
+{
+    TestServer server;
+    server.ratePerSec = 2;
+    server.burst = 3;
+    QVERIFY(server.start());
+    Window w;
+    w.window.resize(900, 600);
+    w.window.connectTo(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY(w.session.isSynchronized());
+    Peer bob(server.url(), QStringLiteral("bob"));
+    QTRY_VERIFY(bob.session.isSynchronized());
+    QTRY_VERIFY(w.state.conversation(General) && bob.state.conversation(General));
+
+    QStringList typed;
+    for (int i = 1; i <= 7; ++i) {
+        typed.append(QStringLiteral("quick %1").arg(i));
+        w.type(typed.last());
+    }
+    const ConversationModel *mine = w.state.conversation(General);
+    const auto waitingRows = [mine] {
+        int n = 0;
+        for (int i = 0; i < mine->rowCount(); ++i)
+            n += mine->line(i).delivery == ChatLine::Delivery::Waiting ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY(waitingRows() > 0);
+    const QString shots = qEnvironmentVariable("DUPLEX_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        w.window.grab().save(QDir(shots).filePath(QStringLiteral("client-waiting.png")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(messageTexts(bob.state.conversation(General)), typed, 20000);
+    QTRY_COMPARE(messageTexts(mine), typed);
+    QCOMPARE(waitingRows(), 0);
+    for (int i = 0; i < mine->rowCount(); ++i)
+        QVERIFY(mine->line(i).delivery != ChatLine::Delivery::Failed);
+    if (!shots.isEmpty())
+        w.window.grab().save(QDir(shots).filePath(QStringLiteral("client-delivered.png")));
 }
 
 void tst_ClientWindow::screenshots()

@@ -65,6 +65,14 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
         if (ConversationModel *c = conversation(key))
             c->markFailed(id, e.message.isEmpty() ? proto::errorCodeName(e.code) : e.message);
     });
+    connect(session, &ClientSession::outboxWaiting, this, [this](const QString &id, int) {
+        if (ConversationModel *c = conversation(m_pendingKeys.value(id)))
+            c->markWaiting(id, true);
+    });
+    connect(session, &ClientSession::outboxResent, this, [this](const QString &id) {
+        if (ConversationModel *c = conversation(m_pendingKeys.value(id)))
+            c->markWaiting(id, false);
+    });
     connect(session, &ClientSession::errorReceived, this, [this](const ps::Error &e) {
         // Outbox failures are shown on their line; hello errors by the connect dialog.
         if (e.re.isEmpty() || m_pendingKeys.contains(e.re) || e.re.startsWith(QLatin1String("hello")))

@@ -52,6 +52,8 @@ ClientSession::ClientSession(const Config &config, QObject *parent)
         }
     });
     connect(&m_pingTimer, &QTimer::timeout, this, &ClientSession::sendKeepAlivePing);
+    m_rateTimer.setSingleShot(true);
+    connect(&m_rateTimer, &QTimer::timeout, this, &ClientSession::sendNextPaced);
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Connecting || m_state == State::Handshaking) {
@@ -166,6 +168,7 @@ void ClientSession::close()
     m_countdownTimer.stop();
     m_pingTimer.stop();
     m_handshakeTimer.stop();
+    stopPacing();
     m_synced = false;
     m_joinedNow.clear();
     if (m_socket)
@@ -185,6 +188,11 @@ void ClientSession::retireSocket(bool graceful)
     }
     // Let the close handshake finish before the socket goes; abort if the server never
     // answers it.
+    ++m_closing;
+    connect(s, &QObject::destroyed, this, [this] {
+        if (--m_closing == 0)
+            Q_EMIT connectionsClosed();
+    });
     connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
     QTimer::singleShot(2000, s, [s] {
         s->abort();
@@ -295,6 +303,7 @@ void ClientSession::onDropped(QWebSocket *s)
     s->deleteLater();
     m_pingTimer.stop();
     m_handshakeTimer.stop();
+    stopPacing();
     m_synced = false;
     m_joinedNow.clear();
     m_syncId.clear();
@@ -378,10 +387,60 @@ void ClientSession::sendMessage(const proto::ClientMessage &message)
 void ClientSession::sendOutboxEntry(OutboxEntry &entry)
 {
     ++entry.sends;
+    entry.inFlight = true;
+    if (entry.waiting) {
+        entry.waiting = false;
+        Q_EMIT outboxResent(entry.id);
+    }
     if (entry.kind == OutboxEntry::Kind::Say)
         sendMessage(proto::client::Say{entry.id, entry.target, entry.text});
     else
         sendMessage(proto::client::Whisper{entry.id, entry.target, entry.text});
+}
+
+void ClientSession::stopPacing()
+{
+    m_rateTimer.stop();
+    m_pacing = false;
+    m_rateStrikes = 0;
+    for (OutboxEntry &e : m_outbox)
+        e.inFlight = false;   // a new connection resends everything anyway
+}
+
+void ClientSession::onRateLimited(const QString &id)
+{
+    for (OutboxEntry &e : m_outbox) {
+        if (e.id != id)
+            continue;
+        e.inFlight = false;
+        e.waiting = true;
+        m_pacing = true;
+        // One backoff per round of refusals: a burst refused as a whole waits once.
+        if (!m_rateTimer.isActive()) {
+            const double base = std::min(double(m_config.rateBackoffMaxMs),
+                                         double(m_config.rateBackoffInitialMs) * std::pow(2.0, std::min(m_rateStrikes, 20)));
+            const double jittered = base + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * base * m_config.jitter;
+            ++m_rateStrikes;
+            m_rateTimer.start(int(std::clamp(jittered, 0.0, double(m_config.rateBackoffMaxMs))));
+        }
+        Q_EMIT outboxWaiting(id, m_rateTimer.remainingTime());
+        return;
+    }
+}
+
+void ClientSession::sendNextPaced()
+{
+    if (!m_pacing || m_state != State::Online || !m_synced || m_rateTimer.isActive())
+        return;
+    // One at a time, oldest first: an entry sent while an earlier one might still be
+    // refused could overtake it.
+    for (OutboxEntry &e : m_outbox) {
+        if (e.inFlight)
+            return;
+        sendOutboxEntry(e);
+        return;
+    }
+    stopPacing();   // all delivered: back to sending at once
 }
 
 int ClientSession::takeOutbox(const QString &id)
@@ -389,6 +448,15 @@ int ClientSession::takeOutbox(const QString &id)
     for (int i = 0; i < m_outbox.size(); ++i) {
         if (m_outbox.at(i).id == id) {
             m_outbox.removeAt(i);
+            if (m_pacing) {
+                // Delivered: the server has tokens again. Space the next one by the
+                // server's announced rate so slow mode does not run into refusals.
+                m_rateStrikes = 0;
+                if (!m_rateTimer.isActive()) {
+                    const double rate = m_limits.ratePerSec;
+                    m_rateTimer.start(rate > 0 ? int(std::ceil(1000.0 / rate)) : 0);
+                }
+            }
             return i;
         }
     }
@@ -405,7 +473,7 @@ QString ClientSession::say(const QString &room, const QString &text)
     e.queuedMs = nowMs();
     m_outbox.append(e);
     Q_EMIT outboxQueued(e);
-    if (m_state == State::Online && m_synced)
+    if (m_state == State::Online && m_synced && !m_pacing)
         sendOutboxEntry(m_outbox.last());
     return e.id;
 }
@@ -420,7 +488,7 @@ QString ClientSession::whisper(const QString &to, const QString &text)
     e.queuedMs = nowMs();
     m_outbox.append(e);
     Q_EMIT outboxQueued(e);
-    if (m_state == State::Online && m_synced)
+    if (m_state == State::Online && m_synced && !m_pacing)
         sendOutboxEntry(m_outbox.last());
     return e.id;
 }
@@ -613,8 +681,12 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         }
         if (e->code == proto::ErrorCode::ServerFull)
             m_serverFull = true;   // the close (1013) follows
-        if (!e->re.isEmpty() && takeOutbox(e->re) >= 0)
+        if (e->code == proto::ErrorCode::RateLimited && !e->re.isEmpty()) {
+            // Not a failure: the server dropped it and asks us to slow down.
+            onRateLimited(e->re);
+        } else if (!e->re.isEmpty() && takeOutbox(e->re) >= 0) {
             Q_EMIT outboxFailed(e->re, *e);
+        }
         Q_EMIT errorReceived(*e);
     }
 }

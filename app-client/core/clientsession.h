@@ -31,6 +31,9 @@ struct OutboxEntry {
     QString text;
     qint64 queuedMs = 0;
     int sends = 0;     ///< how many times it went on the wire
+    bool inFlight = false;   ///< sent on this connection, no answer yet
+    /// Refused with rate_limited: the server dropped it; it is resent after a backoff.
+    bool waiting = false;
 };
 
 /// The client end of one chat connection: a QWebSocket speaking protocol v1 with an
@@ -53,6 +56,10 @@ public:
         double jitter = 0.2;           ///< +-20 % so a restarted server is not hit in lockstep
         int pingIntervalMs = 5000;     ///< WebSocket ping for the RTT (and liveness)
         int handshakeTimeoutMs = 10000;
+        /// After a rate_limited refusal: first wait before resending; doubles while the
+        /// server keeps refusing (jittered like the reconnect), reset by a delivery.
+        int rateBackoffInitialMs = 1000;
+        int rateBackoffMaxMs = 16000;
         /// Retry even when the very first attempt fails (otherwise connectionFailed is
         /// emitted and the session stays Disconnected, for the connect dialog).
         bool retryBeforeFirstWelcome = false;
@@ -88,6 +95,8 @@ public:
     QList<OutboxEntry> outbox() const { return m_outbox; }
     /// Connections made since open() (1 after the first connect).
     int connectionCount() const { return m_connections; }
+    /// Closed connections whose close handshake is still running (at most 2 s each).
+    int closingConnections() const { return m_closing; }
 
     // --- connection ---------------------------------------------------------------------
     /// Connects to url as nick. Rooms, seqs and the outbox of a previous open() are kept
@@ -130,6 +139,9 @@ Q_SIGNALS:
     void historyReset(const QString &room);
     /// After the post-welcome sync: rooms rejoined, catch-up asked, outbox flushed.
     void synchronized();
+    /// The last closing connection finished its close handshake (or was aborted after
+    /// 2 s): a program may exit now without the server taking the exit for a drop.
+    void connectionsClosed();
 
     void welcomed(const duplex::proto::server::Welcome &welcome);
     void joined(const duplex::proto::server::Joined &joined);
@@ -147,6 +159,11 @@ Q_SIGNALS:
     void outboxQueued(const duplex::client::OutboxEntry &entry);
     void outboxDelivered(const QString &id);
     void outboxFailed(const QString &id, const duplex::proto::server::Error &error);
+    /// The server refused the entry with rate_limited (it dropped it): it stays in the
+    /// outbox and is resent with the same id in about retryInMs.
+    void outboxWaiting(const QString &id, int retryInMs);
+    /// A waiting entry went on the wire again.
+    void outboxResent(const QString &id);
 
     /// Every frame in and out, pings and pongs included (for the inspector).
     void frameLogged(const duplex::client::FrameRecord &record);
@@ -163,6 +180,10 @@ private:
     void retireSocket(bool graceful);
     void sendMessage(const proto::ClientMessage &message);
     void sendOutboxEntry(OutboxEntry &entry);
+    /// Slow mode after rate_limited: one entry on the wire at a time, in outbox order.
+    void sendNextPaced();
+    void onRateLimited(const QString &id);
+    void stopPacing();
     void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload, qint64 rtt = -1);
     void dispatch(const proto::ServerMessage &message);
     QString nextId(const char *prefix);
@@ -190,6 +211,7 @@ private:
     QString m_lastError;
     int m_attempt = 0;
     int m_connections = 0;
+    int m_closing = 0;
     quint64 m_idCounter = 0;
     qint64 m_rttMs = -1;
 
@@ -205,6 +227,9 @@ private:
     QTimer m_countdownTimer;
     QTimer m_pingTimer;
     QTimer m_handshakeTimer;
+    QTimer m_rateTimer;
+    bool m_pacing = false;     ///< the server said rate_limited: send one at a time
+    int m_rateStrikes = 0;     ///< backoffs in a row without a delivery
     QElapsedTimer m_reconnectClock;
     qint64 m_reconnectDelayMs = 0;
     QElapsedTimer m_lastPong;

@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace duplex::client {
 
 ConversationModel::ConversationModel(Type type, const QString &name, QObject *parent)
@@ -11,6 +13,12 @@ ConversationModel::ConversationModel(Type type, const QString &name, QObject *pa
     , m_type(type)
     , m_name(name)
 {
+}
+
+void ConversationModel::setBound(int maxRows, int trimBatch)
+{
+    m_maxRows = std::max(1, maxRows);
+    m_trimBatch = std::clamp(trimBatch, 1, m_maxRows);
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const
@@ -59,13 +67,35 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
 int ConversationModel::pendingStart() const
 {
     int row = int(m_lines.size());
-    while (row > 0 && m_lines.at(row - 1).delivery == ChatLine::Delivery::Pending)
+    while (row > 0
+           && (m_lines.at(row - 1).delivery == ChatLine::Delivery::Pending
+               || m_lines.at(row - 1).delivery == ChatLine::Delivery::Waiting))
         --row;
     return row;
 }
 
+int ConversationModel::trimOldest()
+{
+    const int n = std::min(m_trimBatch, pendingStart());
+    if (n <= 0)
+        return 0;
+    beginRemoveRows({}, 0, n - 1);
+    for (int r = 0; r < n; ++r) {
+        const qint64 seq = m_lines.at(r).seq;
+        if (seq > 0) {
+            m_seqs.remove(seq);
+            m_trimmedThrough = std::max(m_trimmedThrough, seq);
+        }
+    }
+    m_lines.remove(0, n);
+    endRemoveRows();
+    return n;
+}
+
 void ConversationModel::insertLine(int row, const ChatLine &line)
 {
+    if (m_lines.size() >= m_maxRows)
+        row = std::max(0, row - trimOldest());
     beginInsertRows({}, row, row);
     m_lines.insert(row, line);
     endInsertRows();
@@ -77,7 +107,8 @@ bool ConversationModel::addMessage(const ChatLine &line)
         insertLine(pendingStart(), line);
         return true;
     }
-    if (m_seqs.contains(line.seq))
+    // Already here, or older than what the bound has dropped (it would go again at once).
+    if (m_seqs.contains(line.seq) || line.seq <= m_trimmedThrough)
         return false;
     m_seqs.insert(line.seq);
     const int end = pendingStart();
@@ -114,7 +145,9 @@ void ConversationModel::addPending(const QString &id, const QString &from, const
 bool ConversationModel::hasPending(const QString &id) const
 {
     for (const ChatLine &l : m_lines) {
-        if (l.id == id && (l.delivery == ChatLine::Delivery::Pending || l.delivery == ChatLine::Delivery::Failed))
+        if (l.id == id
+            && (l.delivery == ChatLine::Delivery::Pending || l.delivery == ChatLine::Delivery::Waiting
+                || l.delivery == ChatLine::Delivery::Failed))
             return true;
     }
     return false;
@@ -167,6 +200,19 @@ void ConversationModel::markFailed(const QString &id, const QString &reason)
     }
 }
 
+void ConversationModel::markWaiting(const QString &id, bool waiting)
+{
+    const auto from = waiting ? ChatLine::Delivery::Pending : ChatLine::Delivery::Waiting;
+    for (int r = int(m_lines.size()) - 1; r >= 0; --r) {
+        ChatLine &l = m_lines[r];
+        if (l.id != id || l.delivery != from)
+            continue;
+        l.delivery = waiting ? ChatLine::Delivery::Waiting : ChatLine::Delivery::Pending;
+        Q_EMIT dataChanged(index(r), index(r), {DeliveryRole});
+        return;
+    }
+}
+
 void ConversationModel::addSystem(const QString &text, qint64 ts)
 {
     ChatLine l;
@@ -192,6 +238,7 @@ void ConversationModel::restartNumbering()
         l.seq = 0;
     m_seqs.clear();
     m_maxSeq = 0;
+    m_trimmedThrough = 0;
     if (!m_lines.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_lines.size()) - 1), {SeqRole});
 }

@@ -13,7 +13,8 @@ namespace duplex::client {
 /// One line of a conversation.
 struct ChatLine {
     enum class Kind { Message, System, Notice };
-    enum class Delivery { None, Pending, Delivered, Failed };
+    /// Waiting: the server refused it with rate_limited; it is resent after a backoff.
+    enum class Delivery { None, Pending, Delivered, Failed, Waiting };
     Kind kind = Kind::Message;
     Delivery delivery = Delivery::None;
     qint64 seq = 0;       ///< room messages only (0 for whispers, system lines, pending)
@@ -47,7 +48,20 @@ public:
         FailureRole,
     };
 
+    /// The most lines a conversation keeps: a classroom left open all day must not grow
+    /// without bound (and a view with that many rows gets slow). Beyond it the oldest go.
+    static constexpr int MaxRows = 5000;
+    /// How many of the oldest lines go at once when MaxRows is reached: one
+    /// rowsRemoved per batch keeps views and proxies from re-laying out per message.
+    static constexpr int TrimBatch = 500;
+
     ConversationModel(Type type, const QString &name, QObject *parent = nullptr);
+
+    /// Another bound than MaxRows/TrimBatch (tests: QAbstractItemModelTester re-checks
+    /// every row on each change, so it runs against a small bound).
+    void setBound(int maxRows, int trimBatch);
+    int maxRows() const { return m_maxRows; }
+    int trimBatch() const { return m_trimBatch; }
 
     Type type() const { return m_type; }
     QString name() const { return m_name; }
@@ -68,6 +82,9 @@ public:
     /// (placed by seq). Returns false when no such pending row exists.
     bool confirm(const QString &id, const ChatLine &line);
     void markFailed(const QString &id, const QString &reason);
+    /// A pending own message the server asked us to resend later (rate_limited), or back
+    /// to plain pending (waiting false) once it is on the wire again.
+    void markWaiting(const QString &id, bool waiting);
     bool hasPending(const QString &id) const;
     void addSystem(const QString &text, qint64 ts);
     void addNotice(const QString &from, const QString &text, qint64 ts);
@@ -79,17 +96,25 @@ public:
     /// The seqs of room messages, in row order (for tests and the catch-up logic).
     QList<qint64> seqs() const;
     qint64 lastSeq() const { return m_maxSeq; }
+    /// The highest seq dropped by the bound (0 when nothing was dropped); messages at or
+    /// below it are not taken back.
+    qint64 trimmedThrough() const { return m_trimmedThrough; }
     int messageCount() const;
 
 private:
     int pendingStart() const;   ///< index of the first pending row (rowCount() when none)
     void insertLine(int row, const ChatLine &line);
+    /// Drops the oldest TrimBatch lines (never pending ones); returns how many went.
+    int trimOldest();
 
     Type m_type;
     QString m_name;
     QList<ChatLine> m_lines;
     QSet<qint64> m_seqs;
     qint64 m_maxSeq = 0;
+    qint64 m_trimmedThrough = 0;
+    int m_maxRows = MaxRows;
+    int m_trimBatch = TrimBatch;
 };
 
 } // namespace duplex::client

@@ -530,6 +530,7 @@ void MainWindow::alertIncoming(const QString &key, const QString &from)
         m_tray->showMessage(tr("Duplex Client"), tr("New message from %1 %2").arg(from, where),
                             QSystemTrayIcon::Information, 5000);
     }
+    Q_EMIT alerted(key, from);
 }
 
 void MainWindow::askJoinRoom()
@@ -636,6 +637,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveSettings();
     m_state->session()->close();
     QMainWindow::closeEvent(event);
+    Q_EMIT closed();
 }
 
 } // namespace duplex::client

@@ -51,6 +51,13 @@ public:
     InspectorDock *inspector() const { return m_inspector; }
     ConnectDialog *connectDialog() const { return m_connectDialog; }
 
+Q_SIGNALS:
+    /// The window was closed (settings saved, session closing with 1000).
+    void closed();
+    /// Someone else's message or whisper arrived while the window was not active: the
+    /// taskbar entry was flagged (QApplication::alert) and the tray, if any, told.
+    void alerted(const QString &key, const QString &from);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

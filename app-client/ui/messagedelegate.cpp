@@ -104,6 +104,12 @@ bool MessageDelegate::needsDaySeparator(const QModelIndex &index)
     return timeOf(prev).date() != timeOf(index).date();
 }
 
+QString MessageDelegate::waitingLabel()
+{
+    // Literal characters, not \u escapes: lupdate misreads those (docs/qt-notes.md).
+    return tr("⏳ waiting: sending too fast, resending shortly…");
+}
+
 bool MessageDelegate::showsHeader(const QModelIndex &index)
 {
     if (kindOf(index) != Kind::Message)
@@ -308,10 +314,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         painter->setPen(quiet);
         painter->drawText(QRect(hx, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter, time);
         hx += QFontMetrics(m.small).horizontalAdvance(time) + 10;
-        if (delivery == Delivery::Pending) {
+        if (delivery == Delivery::Pending || delivery == Delivery::Waiting) {
             painter->setFont(m.smallItalic);
             painter->drawText(QRect(hx, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                              tr("\u23F3 sending\u2026"));
+                              delivery == Delivery::Pending ? tr("\u23F3 sending\u2026") : waitingLabel());
         }
         y += m.headerHeight;
     }
@@ -319,14 +325,15 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
     const qreal bodyHeight = layoutBody(layout, displayedText(index), m.body, width);
     // The selection tint is light, so the normal text colour stays readable on it.
     QColor ink = pal.color(QPalette::Text);
-    if (delivery == Delivery::Pending || delivery == Delivery::Failed)
+    if (delivery == Delivery::Pending || delivery == Delivery::Waiting || delivery == Delivery::Failed)
         ink = quiet;
     painter->setPen(ink);
     layout.draw(painter, QPointF(x, y));
-    if (delivery == Delivery::Pending && !showsHeader(index)) {
+    if ((delivery == Delivery::Pending || delivery == Delivery::Waiting) && !showsHeader(index)) {
         painter->setFont(m.smallItalic);
         painter->setPen(quiet);
-        painter->drawText(QRect(x, y, width, m.bodyLine), Qt::AlignRight | Qt::AlignVCenter, tr("\u23F3 sending\u2026"));
+        painter->drawText(QRect(x, y, width, m.bodyLine), Qt::AlignRight | Qt::AlignVCenter,
+                          delivery == Delivery::Pending ? tr("\u23F3 sending\u2026") : waitingLabel());
     }
     if (delivery == Delivery::Failed) {
         painter->setFont(m.smallItalic);

@@ -33,6 +33,8 @@ public:
     static QString plainLine(const QModelIndex &index);
     static bool needsDaySeparator(const QModelIndex &index);
     static bool showsHeader(const QModelIndex &index);
+    /// The label of an own message the server asked us to resend later (rate_limited).
+    static QString waitingLabel();
     /// A stable, readable colour for a nick.
     static QColor nickColor(const QString &nick);
 

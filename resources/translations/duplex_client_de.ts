@@ -240,7 +240,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Verlauf von #%1 beginnt auf dem Server hier neu (er wurde mit einer neuen Datenbank neu gestartet). Die Nachrichten darüber stammen von vorher.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -281,7 +281,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ClientSession</name>
     <message>
-        <location filename="../../app-client/core/clientsession.cpp" line="+79"/>
+        <location filename="../../app-client/core/clientsession.cpp" line="+81"/>
         <source>the server stopped answering pings</source>
         <translation>der Server hat nicht mehr auf Pings geantwortet</translation>
     </message>
@@ -316,7 +316,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>bye</source>
         <translation>tschüss</translation>
     </message>
@@ -331,7 +331,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>You were disconnected by the server operator: %1</source>
         <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
     </message>
@@ -351,7 +351,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+342"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
     </message>
@@ -843,7 +843,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Neue Nachricht von %1 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Join a room</source>
         <translation>Raum betreten</translation>
     </message>
@@ -894,7 +894,12 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::MessageDelegate</name>
     <message>
-        <location filename="../../app-client/ui/messagedelegate.cpp" line="+230"/>
+        <location filename="../../app-client/ui/messagedelegate.cpp" line="+110"/>
+        <source>⏳ waiting: sending too fast, resending shortly…</source>
+        <translation>⏳ wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -915,7 +920,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>⏳ sending…</source>
         <translation>⏳ wird gesendet…</translation>
     </message>
@@ -1021,7 +1026,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-client/main.cpp" line="+30"/>
+        <location filename="../../app-client/main.cpp" line="+31"/>
         <source>Duplex WebSocket chat client</source>
         <translation>Duplex-WebSocket-Chatprogramm</translation>
     </message>
