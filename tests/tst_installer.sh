@@ -97,6 +97,26 @@ for program in duplex-server duplex-client; do
   pass "installed $program --version: $out"
 done
 
+# --- one version everywhere --------------------------------------------------------------
+# The man pages and AppStream files are generated from the project version and release date
+# (installer/CMakeLists.txt): what the program says, the pages and the metadata must agree.
+reported=$("$root/usr/bin/duplex-server" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n1)
+[ "$reported" = "$version" ] || fail "duplex-server --version says '$reported', the build is $version"
+for program in duplex-server duplex-client; do
+  th=$(zcat "$root/usr/share/man/man1/$program.1.gz" | grep -m1 '^\.TH ')
+  [[ "$th" == *"\"Duplex $reported\""* ]] || fail "$program.1 says '$th', --version says $reported"
+  [[ "$th" != *@* ]] || fail "$program.1 has an unreplaced placeholder: $th"
+done
+for f in "$root"/usr/share/metainfo/*.xml; do
+  newest=$(grep -m1 -oE '<release version="[^"]*" date="[^"]*"' "$f")
+  [[ "$newest" == "<release version=\"$reported\" date=\"20"[0-9][0-9]-[01][0-9]-[0-3][0-9]'"' ]] \
+    || fail "$(basename "$f"): newest release is '$newest', --version says $reported"
+done
+month=$(zcat "$root/usr/share/man/man1/duplex-server.1.gz" | grep -m1 '^\.TH ' | cut -d'"' -f2)
+date=$(grep -m1 -oE 'date="[^"]*"' "$root/usr/share/metainfo/org.example.duplex.server.metainfo.xml" | cut -d'"' -f2)
+[ "$month" = "$(LC_ALL=C date -d "$date" '+%B %Y')" ] || fail "man page month '$month' is not the release date $date"
+pass "version $reported agrees: --version, both man pages, both metainfo files (released $date)"
+
 # --- desktop integration -----------------------------------------------------------------
 if have desktop-file-validate; then
   for f in "$root"/usr/share/applications/*.desktop; do
