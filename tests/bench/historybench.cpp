@@ -95,6 +95,7 @@ int main(int argc, char **argv)
     uint64_t over1ms = 0;
     uint64_t over10ms = 0;
     uint64_t failed = 0;
+    QStringList slow;
     qint64 walMax = 0;
     const QString walPath = path + QStringLiteral("-wal");
     QElapsedTimer clock;
@@ -138,6 +139,14 @@ int main(int argc, char **argv)
             ++over1ms;
         if (us > 10'000)
             ++over10ms;
+        // Where the slow ones fall: right at a restart of the WAL (a checkpoint just
+        // finished) or anywhere (scheduling, the disk).
+        if (us > 5000 && slow.size() < 20)
+            slow.append(QStringLiteral("#%1 %2 ms (%3 checkpoints done, WAL %4 MB)")
+                            .arg(sent)
+                            .arg(static_cast<double>(us) / 1000.0, 0, 'f', 1)
+                            .arg(store.checkpointCount())
+                            .arg(static_cast<double>(QFileInfo(walPath).size()) / 1e6, 0, 'f', 1));
         if (sent % 64 == 0)
             walMax = qMax(walMax, QFileInfo(walPath).size());
         if (intervalNs == 0 && sent % 256 == 0)
@@ -187,6 +196,8 @@ int main(int argc, char **argv)
             std::printf("  checkpoints      SQLite's autocheckpoint inside the append (before)\n");
         std::printf("  slow appends     %" PRIu64 " over 1 ms, %" PRIu64 " over 10 ms\n",
                     over1ms, over10ms);
+        for (const QString &s : std::as_const(slow))
+            std::printf("    slow append  %s\n", qPrintable(s));
         std::printf("  WAL file         max %.1f MB during the run, %.1f MB at the end, "
                     "%lld bytes after close()\n",
                     static_cast<double>(walMax) / 1e6, static_cast<double>(walEnd) / 1e6,
