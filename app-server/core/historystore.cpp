@@ -32,10 +32,11 @@ constexpr const char *SchemaSql[] = {
 };
 // Folds the WAL into the database file from its own thread and its own connection, so the
 // fsyncs of a checkpoint (WAL, then database: 10-30 ms on the VM's disk) never run in the
-// thread that appends, i.e. the server's event loop. The writer connection has
-// wal_autocheckpoint=0 and only counts appends; durability is unchanged (WAL mode with
-// synchronous=NORMAL: a commit is in the WAL before append() returns, so a crash of the
-// process loses nothing committed).
+// thread that appends, i.e. the server's event loop. (One small fdatasync stays there: SQLite
+// syncs the WAL header when the next append starts the folded WAL over, once per cycle.)
+// The writer connection has wal_autocheckpoint=0 and only counts appends; durability is
+// unchanged (WAL mode with synchronous=NORMAL: a commit is in the WAL before append()
+// returns, so a crash of the process loses nothing committed).
 class Checkpointer
 {
 public:
