@@ -106,8 +106,9 @@ bool MessageDelegate::needsDaySeparator(const QModelIndex &index)
 
 QString MessageDelegate::waitingLabel()
 {
-    // Literal characters, not \u escapes: lupdate misreads those (docs/qt-notes.md).
-    return tr("⏳ waiting: sending too fast, resending shortly…");
+    // Literal characters, not \u escapes: lupdate misreads those (docs/qt-notes.md). No
+    // emoji: the hourglass is missing from common desktop fonts and drew as an empty box.
+    return tr("waiting: sending too fast, resending shortly…");
 }
 
 bool MessageDelegate::showsHeader(const QModelIndex &index)
@@ -317,7 +318,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         if (delivery == Delivery::Pending || delivery == Delivery::Waiting) {
             painter->setFont(m.smallItalic);
             painter->drawText(QRect(hx, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                              delivery == Delivery::Pending ? tr("\u23F3 sending\u2026") : waitingLabel());
+                              delivery == Delivery::Pending ? tr("sending…") : waitingLabel());
         }
         y += m.headerHeight;
     }
@@ -333,7 +334,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         painter->setFont(m.smallItalic);
         painter->setPen(quiet);
         painter->drawText(QRect(x, y, width, m.bodyLine), Qt::AlignRight | Qt::AlignVCenter,
-                          delivery == Delivery::Pending ? tr("\u23F3 sending\u2026") : waitingLabel());
+                          delivery == Delivery::Pending ? tr("sending…") : waitingLabel());
     }
     if (delivery == Delivery::Failed) {
         painter->setFont(m.smallItalic);

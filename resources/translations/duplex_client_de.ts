@@ -895,8 +895,8 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <name>duplex::client::MessageDelegate</name>
     <message>
         <location filename="../../app-client/ui/messagedelegate.cpp" line="+110"/>
-        <source>⏳ waiting: sending too fast, resending shortly…</source>
-        <translation>⏳ wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
+        <source>waiting: sending too fast, resending shortly…</source>
+        <translation>wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
     </message>
     <message>
         <location line="+126"/>
@@ -921,8 +921,8 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location line="+10"/>
         <location line="+16"/>
-        <source>⏳ sending…</source>
-        <translation>⏳ wird gesendet…</translation>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
     </message>
     <message>
         <location line="+7"/>
