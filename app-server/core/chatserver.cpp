@@ -21,8 +21,14 @@
 #include <QWebSocketServer>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
 #include <unordered_map>
+
+#if defined(Q_OS_LINUX)
+#include <sys/socket.h>
+#include <sys/types.h>
+#endif
 
 namespace duplex::server {
 
@@ -147,6 +153,61 @@ struct Frame {
         , wire(textFrame(utf8))
         , type(typeName(m))
     {
+    }
+};
+
+/// The accepted socket. Qt 6.4's QTcpSocket copies every write into its write ring buffer,
+/// even a 200-byte 101 response to an idle peer, and keeps the last 32 KiB chunk of that
+/// buffer for life (QRingBuffer::free() keeps one chunk <= its block size): ~33 kB per idle
+/// connection. `QIODevice::Unbuffered` does not change that for an accepted socket (its
+/// isBuffered flag stays set). So every write (ours, and Qt's own: the 101 response,
+/// close, ping and pong frames, which all come through writeData()) goes straight to the
+/// kernel while Qt's buffer is empty; only what the kernel refuses goes into Qt's buffer,
+/// and from then on everything goes there (in order) until it has drained again.
+class DirectTcpSocket final : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override
+    {
+#if defined(Q_OS_LINUX)
+        if (size > 0 && state() == QAbstractSocket::ConnectedState && bytesToWrite() == 0) {
+            ssize_t n = 0;
+            do {
+                n = ::send(int(socketDescriptor()), data, size_t(size), MSG_DONTWAIT | MSG_NOSIGNAL);
+            } while (n < 0 && errno == EINTR);
+            if (n == size)
+                return size;
+            if (n > 0) {
+                // The kernel took part of it: Qt buffers the rest and flushes it on its own
+                // write notifier (emitting bytesWritten as it goes).
+                const qint64 rest = QTcpSocket::writeData(data + n, size - n);
+                return rest < 0 ? rest : qint64(n) + rest;
+            }
+            // EAGAIN (kernel buffer full) or a real error: Qt's path buffers or reports it.
+        }
+#endif
+        return QTcpSocket::writeData(data, size);
+    }
+};
+
+/// Hands QWebSocketServer our DirectTcpSocket (see above) for every accepted connection.
+class DirectTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new DirectTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
     }
 };
 
@@ -1484,7 +1545,7 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
     // Our own QTcpServer (handed to QWebSocketServer::handleConnection) so that we reach
     // each accepted socket: TCP_NODELAY, a deep listen backlog, and the raw request head.
     if (!d->tcp) {
-        d->tcp = new QTcpServer(this);
+        d->tcp = new DirectTcpServer(this);
         d->tcp->setMaxPendingConnections(d->config.maxPendingConnections);
         d->tcp->setListenBacklogSize(d->config.maxPendingConnections);
         connect(d->tcp, &QTcpServer::newConnection, this, [this] { d->onTcpConnection(); });
