@@ -254,6 +254,8 @@ struct ChatServer::Private {
     std::vector<quint64> toFlush;   // connections with queued frames, flushed once per pass
     bool flushPosted = false;
     bool pumping = false;           // inside pump(): bytesWritten must not re-enter it
+    qint64 queuedTotal = 0;         // every connection's outQueuedBytes together
+    bool busyReported = false;      // one event per busy streak
 
     explicit Private(ChatServer *owner) : q(owner) {}
 
@@ -327,6 +329,7 @@ struct ChatServer::Private {
         if (c->tcp) {
             c->outQueue.push_back(f.wire);
             c->outQueuedBytes += f.wire.size();
+            queuedTotal += f.wire.size();
             scheduleFlush(c);
         } else {
             c->socket->sendTextMessage(QString::fromUtf8(f.utf8));   // not reached in practice
@@ -351,6 +354,35 @@ struct ChatServer::Private {
         else if (c->socket)
             n += c->socket->bytesToWrite();
         return n;
+    }
+    /// Forgets what is queued for c (it will never be sent).
+    void dropQueue(Connection *c)
+    {
+        queuedTotal -= c->outQueuedBytes;
+        c->outQueue.clear();
+        c->outQueuedBytes = 0;
+    }
+    qint64 busyThreshold() const
+    {
+        return qMax(config.maxQueuedBytesTotal, 2 * config.maxQueuedBytesPerClient);
+    }
+    /// Server busy (ServerConfig::maxQueuedBytesTotal): refuses a say/whisper. The sender
+    /// learns it; nothing is stored or fanned out. One event per streak.
+    bool refuseIfBusy(Connection *c, const QString &re)
+    {
+        if (config.maxQueuedBytesTotal <= 0 || queuedTotal <= busyThreshold())
+            return false;
+        ++counters.rateLimited;
+        ++counters.busyRefusals;
+        if (!busyReported) {
+            busyReported = true;
+            event(nullptr, QStringLiteral("busy"),
+                  tr("The server is busy (%1 bytes waiting to be sent): new messages are "
+                     "refused until it catches up.")
+                      .arg(queuedTotal));
+        }
+        sendError(c, ErrorCode::RateLimited, re, QStringLiteral("server busy"));
+        return true;
     }
     void scheduleFlush(Connection *c)
     {
@@ -384,8 +416,7 @@ struct ChatServer::Private {
     void pump(Connection *c, bool all)
     {
         if (c->closing && !all) {
-            c->outQueue.clear();   // nothing more of ours goes out after close()
-            c->outQueuedBytes = 0;
+            dropQueue(c);   // nothing more of ours goes out after close()
             return;
         }
         const QPointer<QTcpSocket> tcp = c->tcp;
@@ -397,6 +428,7 @@ struct ChatServer::Private {
                 const QByteArray frame = std::move(c->outQueue.front());
                 c->outQueue.pop_front();
                 c->outQueuedBytes -= frame.size();
+                queuedTotal -= frame.size();
                 written = tcp->write(frame);
             } else {
                 QByteArray batch;
@@ -405,6 +437,7 @@ struct ChatServer::Private {
                        && batch.size() + c->outQueue.front().size() <= CoalesceBytes) {
                     batch.append(c->outQueue.front());
                     c->outQueuedBytes -= c->outQueue.front().size();
+                    queuedTotal -= c->outQueue.front().size();
                     c->outQueue.pop_front();
                 }
                 written = tcp->write(batch);
@@ -414,12 +447,13 @@ struct ChatServer::Private {
                 return;   // the write failed and the connection went with it
             }
             if (written < 0) {
-                c->outQueue.clear();
-                c->outQueuedBytes = 0;
+                dropQueue(c);
                 break;
             }
         }
         pumping = false;
+        if (busyReported && queuedTotal < busyThreshold() / 2)
+            busyReported = false;   // caught up: the next streak is reported again
     }
     void send(Connection *c, const ServerMessage &m)
     {
@@ -614,8 +648,7 @@ struct ChatServer::Private {
         c->closing = true;
         ++counters.slowDisconnects;
         const qint64 waiting = queuedBytes(c);
-        c->outQueue.clear();   // it will never read them: free the references now
-        c->outQueuedBytes = 0;
+        dropQueue(c);   // it will never read them: free the references now
         const quint64 id = c->id;
         QTimer::singleShot(0, q, [this, id, waiting] {
             Connection *c = find(id);
@@ -976,6 +1009,7 @@ void ChatServer::Private::onDisconnected(Connection *c)
     event(c, QStringLiteral("close"), text, c->endCode);
 
     const ClientInfo info = snapshot(c);
+    dropQueue(c);
     QWebSocket *socket = c->socket;
     QObject::disconnect(socket, nullptr, q, nullptr);
     if (c->tcp)
@@ -1248,6 +1282,8 @@ void ChatServer::Private::say(Connection *c, const client::Say &m)
     QString text;
     if (!cleanText(c, m.text, m.id, &text))
         return;
+    if (refuseIfBusy(c, m.id))
+        return;
     Session *s = c->session;
     const qint64 now = nowMs();
     if (!m.id.isEmpty()) {
@@ -1289,6 +1325,8 @@ void ChatServer::Private::whisper(Connection *c, const client::Whisper &m)
     }
     QString text;
     if (!cleanText(c, m.text, m.id, &text))
+        return;
+    if (refuseIfBusy(c, m.id))
         return;
     Session *s = c->session;
     const qint64 now = nowMs();
