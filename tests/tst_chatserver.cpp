@@ -76,6 +76,7 @@ private slots:
     void joinAnnouncesPresenceAndListsMembers();
     void joinBadRoom();
     void sayFansOutToEveryMemberWithReForSender();
+    void framesOfEverySizeArriveWholeAndInOrder();
     void sayNotInRoom();
     void sayTextErrors_data();
     void sayTextErrors();
@@ -307,6 +308,45 @@ void TestChatServer::sayFansOutToEveryMemberWithReForSender()
     QCOMPARE(c->take("message").value("seq").toInt(), 2);
     // Stored before fan-out.
     QCOMPARE(f.store.lastSeq(QStringLiteral("general")), 2);
+}
+
+// The server frames each broadcast itself, once (7-, 16- and 64-bit lengths), and queues
+// shared frames per connection: a burst of mixed sizes must reach every member whole, in
+// order, and a history reply over 64 KiB must arrive as one intact message.
+void TestChatServer::framesOfEverySizeArriveWholeAndInOrder()
+{
+    ServerConfig config;
+    config.ratePerSec = 0;   // the burst must not be rate limited
+    Fixture f(config);
+    QVERIFY(f.ok);
+    auto a = f.client("Ada");
+    auto b = f.client("Bob");
+    QVERIFY(a && b);
+    const int sizes[] = {1, 40, 125, 126, 300, 4000};
+    QStringList texts;
+    for (int i = 0; i < 60; ++i) {
+        // Two-byte UTF-8 characters: a 4000-character text is an 8000-byte frame.
+        const int n = sizes[i % 6];
+        QString text = QString::number(i) + QLatin1Char(' ');
+        text += QString(qMax(1, n - int(text.size())), QChar(0xE9));
+        texts.append(text);
+        a->send(obj({{"type", "say"}, {"room", "general"}, {"text", text}}));
+    }
+    for (int i = 0; i < texts.size(); ++i) {
+        const QJsonObject m = b->take("message");
+        QCOMPARE(m.value("seq").toInt(), i + 1);
+        QCOMPARE(m.value("text").toString(), texts.at(i));
+    }
+    // The last 50 (about 200 kB of JSON) come back in one history frame on join.
+    auto c = std::make_unique<ChatTestClient>();
+    QVERIFY(c->open(f.port()));
+    c->send(obj({{"type", "hello"}, {"nick", "Cy"}}));
+    QCOMPARE(c->take("welcome").value("nick").toString(), QStringLiteral("Cy"));
+    c->take("joined");
+    const QJsonArray history = c->take("history").value("messages").toArray();
+    QCOMPARE(history.size(), 50);
+    QCOMPARE(history.first().toObject().value("text").toString(), texts.at(10));
+    QCOMPARE(history.last().toObject().value("text").toString(), texts.at(59));
 }
 
 void TestChatServer::sayNotInRoom()

@@ -105,6 +105,7 @@ private slots:
     void closeWithOtherCodeKeepsSession();
     void qtReportsNormalCloseAfterReset();
     void slowReaderIsCappedAndClosed();
+    void busyServerRefusesNewMessagesThenRecovers();
     void misbehavingClientDoesNotDisturbOthers();
     void resentSayIsDeduplicated();
     void dedupSurvivesRestart();
@@ -486,6 +487,8 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
     config.ratePerSec = 0;
     config.maxQueuedBytesPerClient = 256 * 1024;
     config.socketSendBufferBytes = 16 * 1024;   // else Linux buffers up to 4 MiB itself
+    // As low as it goes: one slow reader alone must still never make the server "busy".
+    config.maxQueuedBytesTotal = 1;
     Fixture f(config);
     QVERIFY(f.ok);
     auto sender = f.client("Sender");
@@ -532,6 +535,96 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
     QCOMPARE(f.server->counters().slowDisconnects, 1u);
     QVERIFY2(worstQueued <= config.maxQueuedBytesPerClient + 8 * 1024,
              qPrintable(QString::number(worstQueued)));
+    QVERIFY(!reader->disconnected && !sender->disconnected);
+    // Its backlog never refused anyone else's messages.
+    QCOMPARE(sender->count(QStringLiteral("error")), 0);
+    QCOMPARE(f.server->counters().busyRefusals, 0u);
+}
+
+// Several readers stall at once: past the server-wide total the server refuses new
+// messages ("server busy") instead of queueing more for everyone, says so once, stores
+// nothing it refused, and takes messages again once the backlog is gone.
+void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
+{
+    ServerConfig config;
+    config.ratePerSec = 0;
+    config.maxQueuedBytesPerClient = 1024 * 1024;
+    config.maxQueuedBytesTotal = 512 * 1024;   // the floor is 2 x the per-client cap: 2 MiB
+    config.socketSendBufferBytes = 16 * 1024;
+    Fixture f(config);
+    QVERIFY(f.ok);
+    auto sender = f.client("Sender");
+    auto reader = f.client("Reader");
+    QVERIFY(sender && reader);
+    std::vector<std::unique_ptr<RawWsClient>> stalled;
+    for (int i = 0; i < 4; ++i) {
+        auto s = std::make_unique<RawWsClient>();
+        QVERIFY(s->connectTo(f.port(), 4096));
+        QVERIFY(s->waitUpgraded());
+        const QString nick = QStringLiteral("Stalled%1").arg(i);
+        s->sendText(json(obj({{"type", "hello"}, {"nick", nick}})));
+        QCOMPARE(reader->take("presence").value("nick").toString(), nick);
+        s->tcp.setReadBufferSize(1024);   // from now on it reads (almost) nothing
+        stalled.push_back(std::move(s));
+    }
+    QSignalSpy events(f.server.get(), &ChatServer::eventLogged);
+    const QString text(3000, QLatin1Char('z'));
+    int sent = 0;
+    while (sent < 900 && sender->count(QStringLiteral("error")) == 0) {
+        for (int i = 0; i < 20; ++i, ++sent)
+            sender->send(obj({{"type", "say"}, {"id", QStringLiteral("b%1").arg(sent)},
+                              {"room", "general"}, {"text", text}}));
+        // Every say is answered: its own copy (re) or an error.
+        QTRY_VERIFY_WITH_TIMEOUT(sender->count(QStringLiteral("message"))
+                                         + sender->count(QStringLiteral("error"))
+                                     >= sent,
+                                 10000);
+    }
+    // Bursts fill the stalled queues fast; the first refusal may owe something to the
+    // burst's own frames still in flight. One at a time, the backlog alone decides.
+    QVERIFY(sender->count(QStringLiteral("error")) > 0);
+    while (sender->count(QStringLiteral("error")) > 0)
+        QCOMPARE(sender->takeError(QStringLiteral("rate_limited")).value("message").toString(),
+                 QStringLiteral("server busy"));
+    auto answer = [&](const QString &id) {
+        return sender->take([id](const QJsonObject &m) { return m.value("re").toString() == id; });
+    };
+    QJsonObject refusal;
+    for (int i = 0; i < 200 && refusal.isEmpty(); ++i, ++sent) {
+        const QString id = QStringLiteral("one%1").arg(i);
+        sender->send(obj({{"type", "say"}, {"id", id}, {"room", "general"}, {"text", text}}));
+        const QJsonObject a = answer(id);
+        QVERIFY(!a.isEmpty());
+        if (a.value("type").toString() == QLatin1String("error"))
+            refusal = a;
+    }
+    QCOMPARE(refusal.value("code").toString(), QStringLiteral("rate_limited"));
+    QCOMPARE(refusal.value("message").toString(), QStringLiteral("server busy"));
+    const int stored = int(f.store.lastSeq(QStringLiteral("general")));
+    QVERIFY2(stored > 0 && stored < sent, qPrintable(QString::number(stored)));
+    // Still busy: a whisper is refused too, and the streak is logged once.
+    sender->send(obj({{"type", "whisper"}, {"id", "w1"}, {"to", "Reader"}, {"text", "psst"}}));
+    QCOMPARE(answer(QStringLiteral("w1")).value("code").toString(), QStringLiteral("rate_limited"));
+    int busyEvents = 0;
+    for (const auto &e : events)
+        busyEvents += e.at(0).toString() == QLatin1String("busy") ? 1 : 0;
+    QCOMPARE(busyEvents, 1);
+    QVERIFY(f.server->counters().busyRefusals >= 2u);
+    // Nothing refused was stored; the reader got exactly what was, in order, once.
+    QCOMPARE(int(f.store.lastSeq(QStringLiteral("general"))), stored);
+    QTRY_COMPARE_WITH_TIMEOUT(messageSeqs(*reader), range(1, stored), 10000);
+    QCOMPARE(reader->count(QStringLiteral("whisper")), 0);
+    // The stalled readers leave: the backlog goes with them and messages flow again.
+    QSignalSpy gone(f.server.get(), &ChatServer::clientDisconnected);
+    for (auto &s : stalled)
+        s->tcp.abort();
+    QTRY_COMPARE(gone.count(), 4);
+    sender->send(obj({{"type", "say"}, {"id", "after"}, {"room", "general"}, {"text", "back"}}));
+    QCOMPARE(sender->take([](const QJsonObject &m) {
+                       return m.value("re").toString() == QLatin1String("after");
+                   }).value("type").toString(),
+             QStringLiteral("message"));
+    QTRY_COMPARE(messageSeqs(*reader).size(), stored + 1);
     QVERIFY(!reader->disconnected && !sender->disconnected);
 }
 

@@ -35,6 +35,7 @@ void TestChatServerOptions::defaults()
     QCOMPARE(o.rate, 10.0);
     QCOMPARE(o.burst, 20);
     QCOMPARE(o.maxClients, 10000);
+    QCOMPARE(o.maxQueuedMiB, 64);
     // The default database lives in the app data folder.
     QVERIFY(resolvedDatabasePath(o).endsWith(QLatin1String("/history.sqlite")));
 }
@@ -45,7 +46,7 @@ void TestChatServerOptions::everyOption()
     QString error;
     QVERIFY2(parseServerOptions({"duplex-server", "--headless", "--bind", "127.0.0.1", "--port",
                                  "0", "--db", ":memory:", "--name", "Room 101", "--rate", "0",
-                                 "--burst", "5", "--max-clients", "3"},
+                                 "--burst", "5", "--max-clients", "3", "--max-queued-mib", "0"},
                                 &o, &error),
              qPrintable(error));
     QVERIFY(o.headless);
@@ -60,6 +61,7 @@ void TestChatServerOptions::everyOption()
     QCOMPARE(o.rate, 0.0);
     QCOMPARE(o.burst, 5);
     QCOMPARE(o.maxClients, 3);
+    QCOMPARE(o.maxQueuedMiB, 0);
     QVERIFY(parseServerOptions({"duplex-server", "--bind", "::1"}, &o, &error));
     QCOMPARE(o.bind, QHostAddress(QHostAddress::LocalHostIPv6));
 }
@@ -75,6 +77,7 @@ void TestChatServerOptions::badValues_data()
     QTest::newRow("rate not finite") << QStringList{"--rate", "inf"} << "--rate";
     QTest::newRow("burst 0") << QStringList{"--burst", "0"} << "--burst";
     QTest::newRow("max clients 0") << QStringList{"--max-clients", "0"} << "--max-clients";
+    QTest::newRow("negative queue cap") << QStringList{"--max-queued-mib", "-1"} << "--max-queued-mib";
     QTest::newRow("empty name") << QStringList{"--name", "  "} << "--name";
     QTest::newRow("unknown option") << QStringList{"--colour"} << "colour";
 }
@@ -106,13 +109,15 @@ void TestChatServerOptions::configFromOptions()
     ServerOptions o;
     QString error;
     QVERIFY(parseServerOptions({"duplex-server", "--name", "Lab", "--rate", "2.5", "--burst",
-                                "7", "--max-clients", "42"},
+                                "7", "--max-clients", "42", "--max-queued-mib", "16"},
                                &o, &error));
     const ServerConfig c = serverConfigFrom(o);
     QCOMPARE(c.name, QStringLiteral("Lab"));
     QCOMPARE(c.ratePerSec, 2.5);
     QCOMPARE(c.burst, 7);
     QCOMPARE(c.maxClients, 42);
+    QCOMPARE(c.maxQueuedBytesTotal, qint64(16) * 1024 * 1024);
+    QCOMPARE(serverConfigFrom(ServerOptions{}).maxQueuedBytesTotal, ServerConfig{}.maxQueuedBytesTotal);
     QCOMPARE(serverConfigFrom(ServerOptions{}).name, QStringLiteral("Duplex"));
 }
 

@@ -21,8 +21,14 @@
 #include <QWebSocketServer>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
 #include <unordered_map>
+
+#if defined(Q_OS_LINUX)
+#include <sys/socket.h>
+#include <sys/types.h>
+#endif
 
 namespace duplex::server {
 
@@ -105,18 +111,103 @@ QString closeCodeWords(int code)
     }
 }
 
-/// The frame we are about to send, encoded once. `text` is what QWebSocket wants; `utf8`
-/// is kept for the traffic log (shared, not copied, by every entry that refers to it).
+/// Our frames go to a socket only while it holds less than this (refilled on bytesWritten):
+/// the rest waits in the connection's queue as shared references, not as copies.
+constexpr qint64 LowWaterBytes = 64 * 1024;
+/// Queued frames are joined into one write (one send() on an unbuffered socket) up to this.
+constexpr qint64 CoalesceBytes = 64 * 1024;
+
+/// A complete server-to-client RFC 6455 frame: FIN + text opcode, the 7/16/64-bit length,
+/// no mask (servers never mask), then the payload.
+QByteArray textFrame(const QByteArray &utf8)
+{
+    const quint64 n = quint64(utf8.size());
+    QByteArray w;
+    w.reserve(qsizetype(n) + 10);
+    w.append(char(0x81));
+    if (n < 126) {
+        w.append(char(n));
+    } else if (n <= 0xFFFF) {
+        w.append(char(126));
+        w.append(char(n >> 8));
+        w.append(char(n & 0xFF));
+    } else {
+        w.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            w.append(char((n >> shift) & 0xFF));
+    }
+    w.append(utf8);
+    return w;
+}
+
+/// The frame we are about to send, encoded and framed once however many receive it.
+/// `wire` is what goes to the sockets (each recipient's queue holds a reference to it);
+/// `utf8` is kept for the traffic log (shared, not copied, by every entry that refers to it).
 struct Frame {
     QByteArray utf8;
-    QString text;
+    QByteArray wire;
     QString type;
 
     explicit Frame(const ServerMessage &m)
         : utf8(encode(m))
-        , text(QString::fromUtf8(utf8))
+        , wire(textFrame(utf8))
         , type(typeName(m))
     {
+    }
+};
+
+/// The accepted socket. Qt 6.4's QTcpSocket copies every write into its write ring buffer,
+/// even a 200-byte 101 response to an idle peer, and keeps the last 32 KiB chunk of that
+/// buffer for life (QRingBuffer::free() keeps one chunk <= its block size): ~33 kB per idle
+/// connection. `QIODevice::Unbuffered` does not change that for an accepted socket (its
+/// isBuffered flag stays set). So every write (ours, and Qt's own: the 101 response,
+/// close, ping and pong frames, which all come through writeData()) goes straight to the
+/// kernel while Qt's buffer is empty; only what the kernel refuses goes into Qt's buffer,
+/// and from then on everything goes there (in order) until it has drained again.
+class DirectTcpSocket final : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override
+    {
+#if defined(Q_OS_LINUX)
+        if (size > 0 && state() == QAbstractSocket::ConnectedState && bytesToWrite() == 0) {
+            ssize_t n = 0;
+            do {
+                n = ::send(int(socketDescriptor()), data, size_t(size), MSG_DONTWAIT | MSG_NOSIGNAL);
+            } while (n < 0 && errno == EINTR);
+            if (n == size)
+                return size;
+            if (n > 0) {
+                // The kernel took part of it: Qt buffers the rest and flushes it on its own
+                // write notifier (emitting bytesWritten as it goes).
+                const qint64 rest = QTcpSocket::writeData(data + n, size - n);
+                return rest < 0 ? rest : qint64(n) + rest;
+            }
+            // EAGAIN (kernel buffer full) or a real error: Qt's path buffers or reports it.
+        }
+#endif
+        return QTcpSocket::writeData(data, size);
+    }
+};
+
+/// Hands QWebSocketServer our DirectTcpSocket (see above) for every accepted connection.
+class DirectTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new DirectTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
     }
 };
 
@@ -160,6 +251,11 @@ struct ChatServer::Private {
     qint64 lastTickMs = 0;
     bool shuttingDown = false;
     ServerCounters counters;
+    std::vector<quint64> toFlush;   // connections with queued frames, flushed once per pass
+    bool flushPosted = false;
+    bool pumping = false;           // inside pump(): bytesWritten must not re-enter it
+    qint64 queuedTotal = 0;         // every connection's outQueuedBytes together
+    bool busyReported = false;      // one event per busy streak
 
     explicit Private(ChatServer *owner) : q(owner) {}
 
@@ -224,21 +320,140 @@ struct ChatServer::Private {
 
     // --- sending -----------------------------------------------------------------------
     /// Writes one frame to one connection; false when it is closing.
+    /// Queues one frame for one connection (a reference to f.wire, no copy); it goes out
+    /// on this pass of the event loop. False when the connection is closing.
     bool write(Connection *c, const Frame &f)
     {
         if (c->closing)
             return false;
-        c->socket->sendTextMessage(f.text);
+        if (c->tcp) {
+            c->outQueue.push_back(f.wire);
+            c->outQueuedBytes += f.wire.size();
+            queuedTotal += f.wire.size();
+            scheduleFlush(c);
+        } else {
+            c->socket->sendTextMessage(QString::fromUtf8(f.utf8));   // not reached in practice
+        }
         const qint64 n = f.utf8.size();
         ++c->info.framesOut;
         c->info.bytesOut += n;
         ++counters.framesOut;
         counters.bytesOut += quint64(n);
-        // Bytes the kernel has not taken yet sit in the QTcpSocket's buffer: past the cap
-        // this peer is not reading, and keeping on buffering would grow without bound.
-        if (c->socket->bytesToWrite() > config.maxQueuedBytesPerClient)
+        // Bytes the peer has not taken yet (our queue + the QTcpSocket's buffer): past the
+        // cap this peer is not reading, and keeping on buffering would grow without bound.
+        if (queuedBytes(c) > config.maxQueuedBytesPerClient)
             tooSlow(c);
         return true;
+    }
+    /// Outgoing bytes not yet taken by the kernel: ours (queued) plus the socket's buffer.
+    static qint64 queuedBytes(const Connection *c)
+    {
+        qint64 n = c->outQueuedBytes;
+        if (c->tcp)
+            n += c->tcp->bytesToWrite();
+        else if (c->socket)
+            n += c->socket->bytesToWrite();
+        return n;
+    }
+    /// Forgets what is queued for c (it will never be sent).
+    void dropQueue(Connection *c)
+    {
+        queuedTotal -= c->outQueuedBytes;
+        c->outQueue.clear();
+        c->outQueuedBytes = 0;
+    }
+    qint64 busyThreshold() const
+    {
+        return qMax(config.maxQueuedBytesTotal, 2 * config.maxQueuedBytesPerClient);
+    }
+    /// Server busy (ServerConfig::maxQueuedBytesTotal): refuses a say/whisper. The sender
+    /// learns it; nothing is stored or fanned out. One event per streak.
+    bool refuseIfBusy(Connection *c, const QString &re)
+    {
+        if (config.maxQueuedBytesTotal <= 0 || queuedTotal <= busyThreshold())
+            return false;
+        ++counters.rateLimited;
+        ++counters.busyRefusals;
+        if (!busyReported) {
+            busyReported = true;
+            event(nullptr, QStringLiteral("busy"),
+                  tr("The server is busy (%1 bytes waiting to be sent): new messages are "
+                     "refused until it catches up.")
+                      .arg(queuedTotal));
+        }
+        sendError(c, ErrorCode::RateLimited, re, QStringLiteral("server busy"));
+        return true;
+    }
+    void scheduleFlush(Connection *c)
+    {
+        if (!c->flushListed) {
+            c->flushListed = true;
+            toFlush.push_back(c->id);
+        }
+        if (!flushPosted) {
+            flushPosted = true;
+            // One flush per event-loop pass: a pass that fans out many messages writes each
+            // socket once with all of them.
+            QMetaObject::invokeMethod(q, [this] { flushAll(); }, Qt::QueuedConnection);
+        }
+    }
+    void flushAll()
+    {
+        flushPosted = false;
+        std::vector<quint64> ids;
+        ids.swap(toFlush);
+        for (quint64 id : ids) {
+            Connection *c = find(id);
+            if (!c)
+                continue;
+            c->flushListed = false;
+            pump(c, false);
+        }
+    }
+    /// Hands queued frames to the socket, whole frames only (so Qt's own close, ping and
+    /// pong frames fall between ours), while its buffer is under the low watermark; `all`
+    /// ignores the watermark (before a close, so nothing queued is lost).
+    void pump(Connection *c, bool all)
+    {
+        if (c->closing && !all) {
+            dropQueue(c);   // nothing more of ours goes out after close()
+            return;
+        }
+        const QPointer<QTcpSocket> tcp = c->tcp;
+        const quint64 id = c->id;
+        pumping = true;
+        while (tcp && !c->outQueue.empty() && (all || tcp->bytesToWrite() < LowWaterBytes)) {
+            qint64 written = 0;
+            if (c->outQueue.size() == 1 || c->outQueue.front().size() >= CoalesceBytes) {
+                const QByteArray frame = std::move(c->outQueue.front());
+                c->outQueue.pop_front();
+                c->outQueuedBytes -= frame.size();
+                queuedTotal -= frame.size();
+                written = tcp->write(frame);
+            } else {
+                QByteArray batch;
+                batch.reserve(qsizetype(qMin(c->outQueuedBytes, CoalesceBytes)));
+                while (!c->outQueue.empty()
+                       && batch.size() + c->outQueue.front().size() <= CoalesceBytes) {
+                    batch.append(c->outQueue.front());
+                    c->outQueuedBytes -= c->outQueue.front().size();
+                    queuedTotal -= c->outQueue.front().size();
+                    c->outQueue.pop_front();
+                }
+                written = tcp->write(batch);
+            }
+            if (find(id) != c) {
+                pumping = false;
+                return;   // the write failed and the connection went with it
+            }
+            if (written < 0) {
+                dropQueue(c);
+                break;
+            }
+        }
+        pumping = false;
+        if (busyReported && queuedTotal < busyThreshold() / 2)
+            busyReported = false;   // caught up: the next streak is reported again
     }
     void send(Connection *c, const ServerMessage &m)
     {
@@ -412,6 +627,10 @@ struct ChatServer::Private {
         // when nothing is left to write): c can be gone afterwards, the socket not yet
         // (deleteLater).
         const QPointer<QWebSocket> socket(c->socket);
+        // What we queued before deciding to close goes out first (a kick's notice, ...).
+        pump(c, true);
+        if (!socket)
+            return;
         socket->close(QWebSocketProtocol::CloseCode(code), reason);
         if (socket)
             armAbort(socket);
@@ -428,15 +647,17 @@ struct ChatServer::Private {
             return;
         c->closing = true;
         ++counters.slowDisconnects;
+        const qint64 waiting = queuedBytes(c);
+        dropQueue(c);   // it will never read them: free the references now
         const quint64 id = c->id;
-        QTimer::singleShot(0, q, [this, id] {
+        QTimer::singleShot(0, q, [this, id, waiting] {
             Connection *c = find(id);
             if (!c)
                 return;
             event(c, QStringLiteral("too_slow"),
                   tr("%1 does not read its messages (%2 bytes waiting): closed with 1008.")
                       .arg(who(c))
-                      .arg(c->socket->bytesToWrite()),
+                      .arg(waiting),
                   close::PolicyViolation);
             const QPointer<QWebSocket> socket(c->socket);
             closeConnection(c, close::PolicyViolation, QStringLiteral("too slow"));
@@ -557,8 +778,10 @@ void ChatServer::Private::setUp(QWebSocket *socket)
 
     const QString key = endpointText(socket->peerAddress(), socket->peerPort());
     QByteArray raw;
+    QPointer<QTcpSocket> tcpSocket;
     if (auto it = pending.find(key); it != pending.end()) {
         raw = it->rawRequest;
+        tcpSocket = it->socket;
         if (it->socket)
             QObject::disconnect(it->socket, &QTcpSocket::readyRead, q, nullptr);
         pending.erase(it);   // upgraded: the handshake timeout no longer applies
@@ -574,7 +797,7 @@ void ChatServer::Private::setUp(QWebSocket *socket)
     if (int(conns.size()) >= config.maxClients) {
         // The contract: `error server_full` right after the handshake, then close 1013.
         const Frame f(ServerMessage{makeError(ErrorCode::ServerFull)});
-        socket->sendTextMessage(f.text);
+        socket->sendTextMessage(QString::fromUtf8(f.utf8));
         ++counters.errorsSent;
         socket->close(QWebSocketProtocol::CloseCode(close::TryAgainLater),
                       QStringLiteral("server full"));
@@ -600,6 +823,7 @@ void ChatServer::Private::setUp(QWebSocket *socket)
     Connection *c = owned.get();
     c->id = nextId++;
     c->socket = socket;
+    c->tcp = tcpSocket;
     c->info.id = c->id;
     c->info.address = socket->peerAddress();
     c->info.port = socket->peerPort();
@@ -671,6 +895,14 @@ void ChatServer::Private::setUp(QWebSocket *socket)
         c->lastSeenMs = nowMs();
     });
     QObject::connect(socket, &QWebSocket::aboutToClose, q, [this, c] { onAboutToClose(c); });
+    if (c->tcp) {
+        // The kernel took some bytes: refill from our queue (on the next pass, not from
+        // inside our own write, which emits this synchronously on an unbuffered socket).
+        QObject::connect(c->tcp, &QTcpSocket::bytesWritten, q, [this, c](qint64) {
+            if (!pumping && c->outQueuedBytes > 0 && !c->closing)
+                scheduleFlush(c);
+        });
+    }
     QObject::connect(socket, &QWebSocket::disconnected, q, [this, c] { onDisconnected(c); });
 
     event(c, QStringLiteral("open"),
@@ -777,8 +1009,11 @@ void ChatServer::Private::onDisconnected(Connection *c)
     event(c, QStringLiteral("close"), text, c->endCode);
 
     const ClientInfo info = snapshot(c);
+    dropQueue(c);
     QWebSocket *socket = c->socket;
     QObject::disconnect(socket, nullptr, q, nullptr);
+    if (c->tcp)
+        QObject::disconnect(c->tcp, nullptr, q, nullptr);
     socket->deleteLater();
     conns.erase(c->id);   // c is gone after this line
     counters.clients = int(conns.size());
@@ -798,7 +1033,7 @@ ClientInfo ChatServer::Private::snapshot(const Connection *c) const
     info.closeCode = c->endCode;
     info.closeReason = c->endReason;
     if (!c->ended && c->socket)
-        info.queuedBytes = c->socket->bytesToWrite();
+        info.queuedBytes = queuedBytes(c);
     return info;
 }
 
@@ -1047,6 +1282,8 @@ void ChatServer::Private::say(Connection *c, const client::Say &m)
     QString text;
     if (!cleanText(c, m.text, m.id, &text))
         return;
+    if (refuseIfBusy(c, m.id))
+        return;
     Session *s = c->session;
     const qint64 now = nowMs();
     if (!m.id.isEmpty()) {
@@ -1088,6 +1325,8 @@ void ChatServer::Private::whisper(Connection *c, const client::Whisper &m)
     }
     QString text;
     if (!cleanText(c, m.text, m.id, &text))
+        return;
+    if (refuseIfBusy(c, m.id))
         return;
     Session *s = c->session;
     const qint64 now = nowMs();
@@ -1344,7 +1583,7 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
     // Our own QTcpServer (handed to QWebSocketServer::handleConnection) so that we reach
     // each accepted socket: TCP_NODELAY, a deep listen backlog, and the raw request head.
     if (!d->tcp) {
-        d->tcp = new QTcpServer(this);
+        d->tcp = new DirectTcpServer(this);
         d->tcp->setMaxPendingConnections(d->config.maxPendingConnections);
         d->tcp->setListenBacklogSize(d->config.maxPendingConnections);
         connect(d->tcp, &QTcpServer::newConnection, this, [this] { d->onTcpConnection(); });

@@ -39,6 +39,11 @@ struct ServerConfig {
     /// per socket on top of maxQueuedBytesPerClient).
     int socketSendBufferBytes = 0;
     int dedupWindowMs = proto::limits::DedupWindowMs;
+    /// Server busy: when every client's queue together holds more than this (and more than
+    /// twice maxQueuedBytesPerClient, so one slow reader alone never counts), `say` and
+    /// `whisper` are refused with rate_limited "server busy" instead of queueing more for
+    /// everyone. The frames are shared, so this is delivery debt, not memory. 0 = off.
+    qint64 maxQueuedBytesTotal = 64 * 1024 * 1024;
 };
 
 /// Where an operator notice goes.

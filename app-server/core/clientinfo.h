@@ -80,6 +80,7 @@ struct ServerCounters {
     quint64 floodDisconnects = 0;   ///< closed 1008 for flooding
     quint64 oversizeDisconnects = 0;///< closed 1009
     quint64 errorsSent = 0;
+    quint64 busyRefusals = 0;       ///< say/whisper refused because the server was busy
 };
 
 } // namespace duplex::server

@@ -54,6 +54,10 @@ void addServerOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("max-clients"),
                       tr("Refuse connections beyond this many (default 10000)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-queued-mib"),
+                      tr("Refuse new messages (\"server busy\") while more than this many MiB "
+                         "wait to be sent to all clients together (default 64; 0 = never)."),
+                      QStringLiteral("MIB")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -108,6 +112,12 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!ok || o.maxClients < 1)
             return fail(tr("--max-clients: give a whole number of at least 1."));
     }
+    if (parser.isSet(QStringLiteral("max-queued-mib"))) {
+        bool ok = false;
+        o.maxQueuedMiB = parser.value(QStringLiteral("max-queued-mib")).toInt(&ok);
+        if (!ok || o.maxQueuedMiB < 0 || o.maxQueuedMiB > 1024 * 1024)
+            return fail(tr("--max-queued-mib: give a whole number of MiB, 0 for never."));
+    }
     *options = o;
     return true;
 }
@@ -141,6 +151,7 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.ratePerSec = options.rate;
     config.burst = options.burst;
     config.maxClients = options.maxClients;
+    config.maxQueuedBytesTotal = qint64(options.maxQueuedMiB) * 1024 * 1024;
     return config;
 }
 

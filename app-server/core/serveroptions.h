@@ -26,13 +26,15 @@ struct ServerOptions {
     double rate = 10;          ///< messages per second per client; 0 = unlimited
     int burst = 20;
     int maxClients = 10000;
+    int maxQueuedMiB = 64;     ///< server busy past this many MiB queued for all clients; 0 = never
 };
 
 /// True when the arguments ask for --headless. Checked on argv before the application
 /// object exists, because the kind of application object depends on it.
 bool argumentsRequestHeadless(int argc, char *argv[]);
 
-/// Adds --headless --bind --port --db --name --rate --burst --max-clients to the parser
+/// Adds --headless --bind --port --db --name --rate --burst --max-clients --max-queued-mib
+/// to the parser
 /// (not --help/--version: the caller adds those).
 void addServerOptions(QCommandLineParser &parser);
 

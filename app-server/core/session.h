@@ -13,8 +13,10 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QTcpSocket>
 #include <QWebSocket>
 
+#include <deque>
 #include <vector>
 
 namespace duplex::server {
@@ -25,6 +27,14 @@ struct Session;
 struct Connection {
     quint64 id = 0;
     QWebSocket *socket = nullptr;     ///< owned: deleteLater() when the connection goes
+    /// The QWebSocket's device (the QTcpSocket we accepted): our frames are written to it
+    /// directly, already framed, so one broadcast is encoded once, not once per recipient.
+    QPointer<QTcpSocket> tcp;
+    /// Complete frames not yet handed to tcp, in order. Shared with every other recipient
+    /// of the same broadcast (refcounted, never copied per connection).
+    std::deque<QByteArray> outQueue;
+    qint64 outQueuedBytes = 0;        ///< bytes in outQueue
+    bool flushListed = false;         ///< already in the server's to-flush list this pass
     ClientInfo info;                  ///< counters, handshake, end (nick/rooms come from session)
     QString label;                    ///< nick once welcomed, "address:port" before
     Session *session = nullptr;       ///< set once welcomed; null again after a takeover
