@@ -894,7 +894,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::MessageDelegate</name>
     <message>
-        <location filename="../../app-client/ui/messagedelegate.cpp" line="+110"/>
+        <location filename="../../app-client/ui/messagedelegate.cpp" line="+111"/>
         <source>waiting: sending too fast, resending shortly…</source>
         <translation>wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
     </message>

@@ -391,7 +391,12 @@
         <translation>Verbindungen über diese Anzahl hinaus ablehnen (Vorgabe 10000).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>Refuse new messages (&quot;server busy&quot;) while more than this many MiB wait to be sent to all clients together (default 64; 0 = never).</source>
+        <translation>Neue Nachrichten ablehnen („Server ausgelastet“), solange insgesamt mehr als so viele MiB darauf warten, an alle Clients gesendet zu werden (Standard 64; 0 = nie).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -425,21 +430,26 @@
         <source>--max-clients: give a whole number of at least 1.</source>
         <translation>--max-clients: bitte eine ganze Zahl ab 1 angeben.</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>--max-queued-mib: give a whole number of MiB, 0 for never.</source>
+        <translation>--max-queued-mib: eine ganze Zahl in MiB angeben, 0 für nie.</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+437"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+669"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+103"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -489,7 +499,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -514,12 +524,12 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -539,13 +549,18 @@
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="-707"/>
-        <location line="+815"/>
+        <location line="-723"/>
+        <location line="+831"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="-1254"/>
+        <source>The server is busy (%1 bytes waiting to be sent): new messages are refused until it catches up.</source>
+        <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
+    </message>
+    <message>
+        <location line="+1355"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -811,7 +826,7 @@
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+78"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+234"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -826,7 +841,7 @@
         <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+126"/>
         <source>The history database is not open.</source>
         <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
     </message>
