@@ -319,7 +319,6 @@ struct ChatServer::Private {
     }
 
     // --- sending -----------------------------------------------------------------------
-    /// Writes one frame to one connection; false when it is closing.
     /// Queues one frame for one connection (a reference to f.wire, no copy); it goes out
     /// on this pass of the event loop. False when the connection is closing.
     bool write(Connection *c, const Frame &f)
