@@ -361,7 +361,11 @@ void TestHistoryStore::sustainedWriterStillBoundsTheWal()
     HistoryStore store;
     store.setCheckpointPolicy({100, 3'600'000, 1000});
     QVERIFY(store.open(path));
-    const int total = 12'000;   // ~140 MB of WAL if it were never folded
+    // ~235 MB of WAL if it were never folded. How often the checkpointer thread gets a core
+    // while the writer runs flat out is up to the scheduler (49.9 MB was seen at 12,000
+    // appends with another test on the second core), so the bound leaves room for that
+    // and still fails if the forced checkpoint never happens.
+    const int total = 20'000;
     qint64 walMax = 0;
     for (int i = 1; i <= total; ++i) {
         QVERIFY(store.append("general", "Ada", "ada", {}, line(i), i));
@@ -369,7 +373,7 @@ void TestHistoryStore::sustainedWriterStillBoundsTheWal()
             walMax = qMax(walMax, walSize(path));
     }
     QVERIFY(store.checkpointCount() > 0);
-    QVERIFY2(walMax < 48'000'000, qPrintable(QString::number(walMax)));
+    QVERIFY2(walMax < 100'000'000, qPrintable(QString::number(walMax)));
     store.close();
     QVERIFY(store.open(path));
     QCOMPARE(store.lastSeq("general"), total);
