@@ -71,8 +71,8 @@ int main(int argc, char *argv[])
         if (!window.isVisible())
             QCoreApplication::exit(0);
     });
-    duplex::client::UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &duplex::client::UnixSignalWatcher::received, &window,
+    duplex::UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &duplex::UnixSignalWatcher::received, &window,
                      [&window](int) { window.close(); });
     window.show();
 

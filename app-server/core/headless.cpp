@@ -5,30 +5,19 @@
 #include "chatserver.h"
 #include "historystore.h"
 
+#include <unixsignalwatcher.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QSocketNotifier>
 #include <QTimer>
 
 #include <csignal>
 #include <cstdio>
 
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace duplex::server {
 
 namespace {
-
-int s_signalFds[2] = {-1, -1};
-
-// Async-signal-safe: only write(2). The event loop reads the other end.
-void onSignal(int signal)
-{
-    const char byte = char(signal);
-    [[maybe_unused]] const auto n = ::write(s_signalFds[0], &byte, 1);
-}
 
 void printLine(FILE *stream, const QString &text)
 {
@@ -73,18 +62,12 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
                                                     kind, text));
                      });
 
-    // SIGINT/SIGTERM -> a byte on a socketpair -> QSocketNotifier in the event loop.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0) {
+    // SIGINT/SIGTERM are handled in the event loop (the handler only writes a byte).
+    UnixSignalWatcher watcher({SIGINT, SIGTERM});
+    if (!watcher.isActive()) {
         printLine(stderr, tr("duplex-server: cannot set up signal handling."));
         return 1;
     }
-    QSocketNotifier notifier(s_signalFds[1], QSocketNotifier::Read);
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
 
     bool stopping = false;
     int clientsAtStop = 0;
@@ -103,14 +86,12 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
                               .arg(left ? tr(", %1 did not answer in time").arg(left) : QString()));
         app.exit(0);
     });
-    QObject::connect(&notifier, &QSocketNotifier::activated, &server, [&] {
-        char byte = 0;
-        [[maybe_unused]] const auto n = ::read(s_signalFds[1], &byte, 1);
+    QObject::connect(&watcher, &UnixSignalWatcher::received, &server, [&](int signalNumber) {
         if (stopping)
             return;
         stopping = true;
         printLine(stdout, tr("signal %1: closing every client with 1001 (going away).")
-                              .arg(int(byte)));
+                              .arg(signalNumber));
         stopClock.start();
         clientsAtStop = server.clientCount();
         server.stop();
@@ -127,13 +108,7 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
                           .arg(options.burst)
                           .arg(options.maxClients));
 
-    const int code = app.exec();
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    ::close(s_signalFds[0]);
-    ::close(s_signalFds[1]);
-    s_signalFds[0] = s_signalFds[1] = -1;
-    return code;
+    return app.exec();   // the watcher restores the default handlers as it goes
 }
 
 } // namespace duplex::server

@@ -321,17 +321,17 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+61"/>
+        <location filename="../../app-server/core/headless.cpp" line="+50"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>duplex-server: cannot set up signal handling.</source>
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>stopped (%1 clients closed with 1001%2); database closed.</source>
         <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>signal %1: closing every client with 1001 (going away).</source>
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+669"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+668"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>

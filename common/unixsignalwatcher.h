@@ -7,10 +7,11 @@
 
 class QSocketNotifier;
 
-namespace duplex::client {
+namespace duplex {
 
-/// Turns SIGTERM, SIGINT and SIGHUP into a Qt signal, so a killed client can say goodbye
-/// (close 1000) instead of leaving a resumable session on the server.
+/// Turns SIGTERM, SIGINT and SIGHUP into a Qt signal, so a killed program can end cleanly:
+/// the client says goodbye (close 1000) instead of leaving a resumable session on the
+/// server; the headless server closes every client with 1001 and folds its database.
 ///
 /// The handler only write()s the signal number to a socketpair (async-signal-safe); a
 /// QSocketNotifier on the other end emits received() from the event loop, where Qt calls
@@ -38,4 +39,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace duplex::client
+} // namespace duplex

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #endif
 
-namespace duplex::client {
+namespace duplex {
 
 #ifdef Q_OS_UNIX
 namespace {
@@ -90,4 +90,4 @@ UnixSignalWatcher::~UnixSignalWatcher()
 #endif
 }
 
-} // namespace duplex::client
+} // namespace duplex
