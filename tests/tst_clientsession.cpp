@@ -5,6 +5,8 @@
 // on the same database while others keep talking (every message exactly once, in order),
 // catch-up paging, nick_taken, a refused connection, typing and RTT.
 
+#include "testserver.h"
+
 #include <chatserver.h>
 #include <chatstate.h>
 #include <clientsession.h>
@@ -22,48 +24,6 @@ using namespace duplex::client;
 using State = ClientSession::State;
 
 namespace {
-
-/// A real server on loopback with its history in a SQLite file that outlives restarts.
-struct TestServer {
-    QTemporaryDir dir;
-    std::unique_ptr<server::HistoryStore> store;
-    std::unique_ptr<server::ChatServer> chat;
-    quint16 port = 0;
-
-    int maxClients = proto::limits::MaxClients;
-    double ratePerSec = 0;   // unlimited: tests send bursts
-    int burst = proto::limits::DefaultBurst;
-
-    bool start(quint16 wantedPort = 0)
-    {
-        store = std::make_unique<server::HistoryStore>();
-        QString error;
-        if (!store->open(dir.filePath(QStringLiteral("history.sqlite")), &error)) {
-            qWarning() << "store:" << error;
-            return false;
-        }
-        server::ServerConfig config;
-        config.name = QStringLiteral("Test server");
-        config.ratePerSec = ratePerSec;
-        config.burst = burst;
-        config.maxClients = maxClients;
-        chat = std::make_unique<server::ChatServer>(config, store.get(), nullptr);
-        if (!chat->listen(QHostAddress::LocalHost, wantedPort)) {
-            qWarning() << "listen:" << chat->errorString();
-            return false;
-        }
-        port = chat->port();
-        return true;
-    }
-    void stop()
-    {
-        chat->stop();
-        chat.reset();
-        store->close();
-        store.reset();
-    }
-    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)); }
-};
 
 /// A client as the window sees it: a session and the models fed by it.
 struct Peer {

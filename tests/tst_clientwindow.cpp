@@ -6,6 +6,7 @@
 // 127.0.0.1. With DUPLEX_SCREENSHOT_DIR set, screenshots() renders the docs' PNGs.
 
 #include "chattestclient.h"
+#include "testserver.h"
 
 #include <chatinput.h>
 #include <chatserver.h>
@@ -45,33 +46,6 @@ using namespace duplex;
 using namespace duplex::client;
 
 namespace {
-
-struct TestServer {
-    QTemporaryDir dir;
-    std::unique_ptr<server::HistoryStore> store;
-    std::unique_ptr<server::ChatServer> chat;
-    quint16 port = 0;
-
-    double ratePerSec = 0;
-    int burst = proto::limits::DefaultBurst;
-
-    bool start(const QString &name = QStringLiteral("Test server"))
-    {
-        store = std::make_unique<server::HistoryStore>();
-        if (!store->open(dir.filePath(QStringLiteral("history.sqlite"))))
-            return false;
-        server::ServerConfig config;
-        config.name = name;
-        config.ratePerSec = ratePerSec;
-        config.burst = burst;
-        chat = std::make_unique<server::ChatServer>(config, store.get(), nullptr);
-        if (!chat->listen(QHostAddress::LocalHost, 0))
-            return false;
-        port = chat->port();
-        return true;
-    }
-    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)); }
-};
 
 ClientSession::Config fastConfig(int backoffMs = 50)
 {
@@ -737,7 +711,8 @@ void tst_ClientWindow::screenshots()
     if (outDir.isEmpty())
         QSKIP("set DUPLEX_SCREENSHOT_DIR to render docs/screenshots/client*.png");
     TestServer server;
-    QVERIFY(server.start(QStringLiteral("Room 204 \u2013 Networks class")));
+    server.name = QStringLiteral("Room 204 \u2013 Networks class");
+    QVERIFY(server.start());
     Peer bob(server.url(), QStringLiteral("bob"));
     Peer carol(server.url(), QStringLiteral("carol"));
     Peer dave(server.url(), QStringLiteral("dave"));
