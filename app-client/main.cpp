@@ -28,15 +28,18 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("duplex-client"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Duplex WebSocket chat client"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Duplex WebSocket chat client"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"),
-                                          QApplication::translate("main", "Server address, e.g. ws://127.0.0.1:8080/."),
-                                          QStringLiteral("URL"));
-    const QCommandLineOption nickOption(QStringLiteral("nick"),
-                                        QApplication::translate("main", "Nickname. With --server, connects at once."),
-                                        QStringLiteral("NAME"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QApplication::translate("main", "Server address, e.g. ws://127.0.0.1:8080/."),
+        QStringLiteral("URL"));
+    const QCommandLineOption nickOption(
+        QStringLiteral("nick"),
+        QApplication::translate("main", "Nickname. With --server, connects at once."),
+        QStringLiteral("NAME"));
     parser.addOption(serverOption);
     parser.addOption(nickOption);
     parser.process(app);
@@ -44,7 +47,9 @@ int main(int argc, char *argv[])
     const QUrl url(parser.value(serverOption));
     const QString nick = parser.value(nickOption);
     const bool direct = parser.isSet(serverOption) && parser.isSet(nickOption);
-    if (direct && (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))) {
+    if (direct
+        && (!url.isValid()
+            || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))) {
         std::fprintf(stderr, "duplex-client: --server must be a ws:// or wss:// address\n");
         return 2;
     }
@@ -81,8 +86,8 @@ int main(int argc, char *argv[])
         window.connectTo(url, nick);
     } else {
         // Ask, pre-filled with whatever the command line did give.
-        duplex::client::ConnectDialog *dialog =
-            window.showConnectDialog(parser.isSet(nickOption) && nickProblem ? *nickProblem : QString());
+        duplex::client::ConnectDialog *dialog = window.showConnectDialog(
+            parser.isSet(nickOption) && nickProblem ? *nickProblem : QString());
         if (parser.isSet(serverOption))
             dialog->setServer(parser.value(serverOption));
         if (parser.isSet(nickOption))

@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     duplex::server::addServerOptions(parser);
-    parser.process(arguments);   // --help and --version print and exit here
+    parser.process(arguments); // --help and --version print and exit here
 
     duplex::server::ServerOptions options;
     QString error;

@@ -37,8 +37,9 @@ struct CodeName {
 };
 
 // Declaration order of ErrorCode; errorCodeName() indexes this table.
-constexpr std::array<CodeName, 16> codeTable{{
-    {ErrorCode::BadJson, "bad_json", QT_TRANSLATE_NOOP("duplex", "The frame is not a JSON object.")},
+constexpr std::array<CodeName, 16> codeTable {{
+    {ErrorCode::BadJson, "bad_json",
+     QT_TRANSLATE_NOOP("duplex", "The frame is not a JSON object.")},
     {ErrorCode::BadMessage, "bad_message",
      QT_TRANSLATE_NOOP("duplex", "A field is missing or has the wrong kind of value.")},
     {ErrorCode::UnknownType, "unknown_type",
@@ -118,7 +119,10 @@ QString elided(const QString &s)
 class FieldReader
 {
 public:
-    explicit FieldReader(const QJsonObject &object) : m_object(object) {}
+    explicit FieldReader(const QJsonObject &object)
+        : m_object(object)
+    {
+    }
 
     DecodeError error;
 
@@ -181,8 +185,7 @@ public:
     }
 
     /// An integral JSON number in [min, max]. 1.5, 1e300 and strings are refused.
-    bool integer(const char *key, std::optional<qint64> *out, qint64 min, qint64 max,
-                 bool required)
+    bool integer(const char *key, std::optional<qint64> *out, qint64 min, qint64 max, bool required)
     {
         const QJsonValue v = value(key);
         if (v.isUndefined()) {
@@ -230,23 +233,32 @@ private:
 
 enum class ClientType { Hello, Join, Leave, Say, Whisper, Typing, History, Nick, Rooms, Ping };
 enum class ServerType {
-    Welcome, Joined, Left, Message, History, Whisper, Presence, Typing, Rooms, Pong, Notice,
+    Welcome,
+    Joined,
+    Left,
+    Message,
+    History,
+    Whisper,
+    Presence,
+    Typing,
+    Rooms,
+    Pong,
+    Notice,
     Error
 };
 
-constexpr std::array<const char *, 10> clientTypeNames{
+constexpr std::array<const char *, 10> clientTypeNames {
     "hello", "join", "leave", "say", "whisper", "typing", "history", "nick", "rooms", "ping"};
-constexpr std::array<const char *, 12> serverTypeNames{
-    "welcome", "joined", "left", "message", "history", "whisper",
-    "presence", "typing", "rooms", "pong", "notice", "error"};
-constexpr std::array<const char *, 4> presenceEventNames{"join", "leave", "nick", "count"};
+constexpr std::array<const char *, 12> serverTypeNames {"welcome", "joined",  "left",     "message",
+                                                        "history", "whisper", "presence", "typing",
+                                                        "rooms",   "pong",    "notice",   "error"};
+constexpr std::array<const char *, 4> presenceEventNames {"join", "leave", "nick", "count"};
 // The name tables are indexed by the variants' index(): a new message needs its name here.
 static_assert(clientTypeNames.size() == std::variant_size_v<ClientMessage>);
 static_assert(serverTypeNames.size() == std::variant_size_v<ServerMessage>);
 static_assert(presenceEventNames.size() == std::size_t(server::PresenceEvent::Count) + 1);
 
-template<std::size_t N>
-int indexOf(const std::array<const char *, N> &names, const QString &s)
+template<std::size_t N> int indexOf(const std::array<const char *, N> &names, const QString &s)
 {
     for (std::size_t i = 0; i < N; ++i) {
         if (s == L1(names[i]))
@@ -281,8 +293,8 @@ bool parseObject(QByteArrayView utf8, QJsonObject *out, DecodeError *error)
 /// Reads the common envelope: `type` into error->type, then the request `id`.
 /// Returns the type index or -1 with `reader.error` filled.
 template<std::size_t N>
-int readEnvelope(FieldReader &reader, const std::array<const char *, N> &names,
-                 const char *idKey, QString *id, bool strictId)
+int readEnvelope(FieldReader &reader, const std::array<const char *, N> &names, const char *idKey,
+                 QString *id, bool strictId)
 {
     const QJsonValue typeValue = reader.value("type");
     const bool typeIsString = typeValue.isString();
@@ -297,9 +309,9 @@ int readEnvelope(FieldReader &reader, const std::array<const char *, N> &names,
         }
         const QString s = idValue.toString();
         if (strictId && (!isValidId(s) || !isWellFormed(s))) {
-            reader.fail(ErrorCode::BadMessage,
-                        tr("Field 'id' must be a string of 1 to %1 characters.")
-                            .arg(limits::IdMax));
+            reader.fail(
+                ErrorCode::BadMessage,
+                tr("Field 'id' must be a string of 1 to %1 characters.").arg(limits::IdMax));
             return -1;
         }
         *id = s;
@@ -364,7 +376,7 @@ ClientDecodeResult decodeClientObject(const QJsonObject &object)
 
     switch (ClientType(type)) {
     case ClientType::Hello: {
-        client::Hello m{id, {}, {}, {}};
+        client::Hello m {id, {}, {}, {}};
         if (!readNick(r, &m.nick) || !r.string("agent", &m.agent, false)
             || !r.string("resume", &m.resume, false))
             return r.error;
@@ -376,25 +388,25 @@ ClientDecodeResult decodeClientObject(const QJsonObject &object)
         return m;
     }
     case ClientType::Join: {
-        client::Join m{id, {}};
+        client::Join m {id, {}};
         if (!readRoom(r, &m.room))
             return r.error;
         return m;
     }
     case ClientType::Leave: {
-        client::Leave m{id, {}};
+        client::Leave m {id, {}};
         if (!readRoom(r, &m.room))
             return r.error;
         return m;
     }
     case ClientType::Say: {
-        client::Say m{id, {}, {}};
+        client::Say m {id, {}, {}};
         if (!readRoom(r, &m.room) || !readText(r, &m.text))
             return r.error;
         return m;
     }
     case ClientType::Whisper: {
-        client::Whisper m{id, {}, {}};
+        client::Whisper m {id, {}, {}};
         if (!r.string("to", &m.to))
             return r.error;
         if (!isValidNick(m.to)) {
@@ -408,7 +420,7 @@ ClientDecodeResult decodeClientObject(const QJsonObject &object)
         return m;
     }
     case ClientType::Typing: {
-        client::Typing m{id, {}, false};
+        client::Typing m {id, {}, false};
         if (!readRoom(r, &m.room) || !r.boolean("on", &m.on))
             return r.error;
         return m;
@@ -426,21 +438,20 @@ ClientDecodeResult decodeClientObject(const QJsonObject &object)
         return m;
     }
     case ClientType::Nick: {
-        client::Nick m{id, {}};
+        client::Nick m {id, {}};
         if (!readNick(r, &m.nick))
             return r.error;
         return m;
     }
-    case ClientType::Rooms:
-        return client::Rooms{id};
+    case ClientType::Rooms: return client::Rooms {id};
     case ClientType::Ping: {
-        client::Ping m{id, std::nullopt};
+        client::Ping m {id, std::nullopt};
         if (!r.number("t", &m.t, false))
             return r.error;
         return m;
     }
     }
-    return r.error;   // not reached: every type is handled above
+    return r.error; // not reached: every type is handled above
 }
 
 // --- server -> client decoding -----------------------------------------------------------
@@ -536,8 +547,7 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         m.members.reserve(members.size());
         for (const QJsonValue member : members) {
             if (!member.isString()) {
-                r.badField("members",
-                           QT_TRANSLATE_NOOP("duplex", "Field '%1' must hold strings."));
+                r.badField("members", QT_TRANSLATE_NOOP("duplex", "Field '%1' must hold strings."));
                 return r.error;
             }
             m.members.append(member.toString());
@@ -545,7 +555,7 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         return m;
     }
     case ServerType::Left: {
-        server::Left m{re, {}};
+        server::Left m {re, {}};
         if (!r.string("room", &m.room))
             return r.error;
         return m;
@@ -581,8 +591,7 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
             return r.error;
         const int e = indexOf(presenceEventNames, event);
         if (e < 0) {
-            r.fail(ErrorCode::BadMessage,
-                   tr("Unknown presence event '%1'.").arg(elided(event)));
+            r.fail(ErrorCode::BadMessage, tr("Unknown presence event '%1'.").arg(elided(event)));
             return r.error;
         }
         m.event = server::PresenceEvent(e);
@@ -612,7 +621,7 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         return m;
     }
     case ServerType::Pong: {
-        server::Pong m{re, std::nullopt};
+        server::Pong m {re, std::nullopt};
         if (!r.number("t", &m.t, false))
             return r.error;
         return m;
@@ -636,7 +645,7 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         return m;
     }
     }
-    return r.error;   // not reached
+    return r.error; // not reached
 }
 
 // --- encoding ------------------------------------------------------------------------------
@@ -678,7 +687,7 @@ public:
         appendEscaped(s.toUtf8());
         return *this;
     }
-    JsonWriter &value(const char *latin1)   // only our own ASCII names: nothing to escape
+    JsonWriter &value(const char *latin1) // only our own ASCII names: nothing to escape
     {
         m_out += '"';
         m_out += latin1;
@@ -747,7 +756,7 @@ private:
         const char *p = utf8.constData();
         const qsizetype n = utf8.size();
         m_out += '"';
-        qsizetype run = 0;   // start of the bytes not yet copied
+        qsizetype run = 0; // start of the bytes not yet copied
         for (qsizetype i = 0; i < n; ++i) {
             const auto c = static_cast<unsigned char>(p[i]);
             if (c >= 0x20 && c != '"' && c != '\\' && c != 0xef)
@@ -987,7 +996,7 @@ qsizetype skipValue(const char *p, qsizetype n, qsizetype i)
             ++depth;
         } else if (c == '}' || c == ']') {
             if (depth == 0)
-                return i;   // end of the enclosing object: a scalar ended here
+                return i; // end of the enclosing object: a scalar ended here
             if (--depth == 0)
                 return i + 1;
         } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
@@ -1103,8 +1112,7 @@ server::Error makeError(ErrorCode code, const QString &re, const QString &messag
     e.re = re;
     e.code = code;
     const auto i = std::size_t(code);
-    e.message = !message.isEmpty() || i >= codeTable.size() ? message
-                                                            : tr(codeTable[i].sentence);
+    e.message = !message.isEmpty() || i >= codeTable.size() ? message : tr(codeTable[i].sentence);
     return e;
 }
 
@@ -1141,8 +1149,8 @@ QString peekType(QByteArrayView utf8)
             if (!inner.contains('\\'))
                 return QString::fromUtf8(inner);
             // Escapes are rare in a type: let the real parser unescape that one string.
-            const QJsonDocument doc = QJsonDocument::fromJson(
-                QByteArray("[") + QByteArray(p + i, end - i) + ']');
+            const QJsonDocument doc
+                = QJsonDocument::fromJson(QByteArray("[") + QByteArray(p + i, end - i) + ']');
             return doc.array().at(0).toString();
         }
         i = skipValue(p, n, i);

@@ -17,9 +17,9 @@ namespace duplex::proto {
 /// Why a frame could not be decoded: a contract error code plus a human sentence.
 struct DecodeError {
     ErrorCode code = ErrorCode::BadMessage;
-    QString message;   ///< a human sentence, e.g. "Field 'room' must be a string."
-    QString re;        ///< the request's `id` when it could be read, so the error can carry it
-    QString type;      ///< the `type` string when it could be read (for logs)
+    QString message; ///< a human sentence, e.g. "Field 'room' must be a string."
+    QString re;      ///< the request's `id` when it could be read, so the error can carry it
+    QString type;    ///< the `type` string when it could be read (for logs)
 };
 
 using ClientDecodeResult = std::variant<ClientMessage, DecodeError>;
@@ -39,7 +39,7 @@ ClientDecodeResult decodeClient(const QByteArray &utf8);
 /// about the fields the client relies on.
 ServerDecodeResult decodeServer(QByteArrayView utf8);
 ServerDecodeResult decodeServer(const QString &text);
-ServerDecodeResult decodeServer(const QByteArray &utf8);   ///< see decodeClient(const QByteArray &)
+ServerDecodeResult decodeServer(const QByteArray &utf8); ///< see decodeClient(const QByteArray &)
 
 /// Compact JSON, UTF-8. Optional fields that are empty/absent are omitted.
 QByteArray encode(const ClientMessage &message);

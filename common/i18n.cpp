@@ -27,8 +27,8 @@ public:
     {
         QByteArray scope(context ? context : "");
         for (;;) {
-            const QString found =
-                QTranslator::translate(scope.constData(), sourceText, disambiguation, n);
+            const QString found
+                = QTranslator::translate(scope.constData(), sourceText, disambiguation, n);
             if (!found.isNull())
                 return found;
             const qsizetype cut = scope.lastIndexOf("::");
@@ -91,10 +91,10 @@ void installTranslators(QCoreApplication &app, const QString &catalog)
     }
     // Qt's catalog: the system Qt's folder on Linux; next to the program when deployed with
     // windeployqt/macdeployqt, which copy it to <app>/translations.
-    if (QTranslator *qt = load(app, chosen, QStringLiteral("qtbase"),
-                               {QLibraryInfo::path(QLibraryInfo::TranslationsPath),
-                                QCoreApplication::applicationDirPath()
-                                    + QStringLiteral("/translations")}))
+    if (QTranslator *qt
+        = load(app, chosen, QStringLiteral("qtbase"),
+               {QLibraryInfo::path(QLibraryInfo::TranslationsPath),
+                QCoreApplication::applicationDirPath() + QStringLiteral("/translations")}))
         QCoreApplication::installTranslator(qt);
 }
 

@@ -38,12 +38,11 @@ std::optional<QString> nickProblem(const QString &nick)
         if (cp == U'_' || cp == U'-' || cp == U'.')
             continue;
         const auto cat = QChar::category(cp);
-        const bool ok = QChar::isLetter(cp) || QChar::isDigit(cp)
-            || cat == QChar::Mark_NonSpacing || cat == QChar::Mark_SpacingCombining
-            || cat == QChar::Mark_Enclosing;
+        const bool ok = QChar::isLetter(cp) || QChar::isDigit(cp) || cat == QChar::Mark_NonSpacing
+            || cat == QChar::Mark_SpacingCombining || cat == QChar::Mark_Enclosing;
         if (!ok)
             return QCoreApplication::translate(
-                       "duplex", "A nickname may contain letters, digits, '_', '-' and '.' only.");
+                "duplex", "A nickname may contain letters, digits, '_', '-' and '.' only.");
     }
     const QString key = nickKey(nick);
     if (key == QLatin1String("server") || key == QLatin1String("system"))
@@ -65,8 +64,8 @@ std::optional<QString> roomProblem(const QString &room)
             .arg(limits::RoomMax);
     for (QChar c : room) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'
-            || u == u'-';
+        const bool ok
+            = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
         if (!ok)
             return QCoreApplication::translate(
                 "duplex", "A room name may contain a-z, 0-9, '_' and '-' only.");
@@ -105,7 +104,7 @@ QString sanitizeText(const QString &text)
             continue;
         }
         if (c.isSurrogate()) {
-            out.append(QChar::ReplacementCharacter);   // a lone surrogate is not text
+            out.append(QChar::ReplacementCharacter); // a lone surrogate is not text
             continue;
         }
         if (!isStripped(c.unicode()))

@@ -19,14 +19,20 @@ int codePointLength(const QString &s);
 /// Nick rule: 1-24 code points; letters and combining marks of any script, digits, `_ - .`;
 /// not `server` or `system` (case-insensitive). On failure returns a human sentence.
 std::optional<QString> nickProblem(const QString &nick);
-inline bool isValidNick(const QString &nick) { return !nickProblem(nick).has_value(); }
+inline bool isValidNick(const QString &nick)
+{
+    return !nickProblem(nick).has_value();
+}
 
 /// The key under which nicks are compared for uniqueness (case-insensitive).
 QString nickKey(const QString &nick);
 
 /// Room rule: 1-32 characters of a-z 0-9 _ -. On failure returns a human sentence.
 std::optional<QString> roomProblem(const QString &room);
-inline bool isValidRoom(const QString &room) { return !roomProblem(room).has_value(); }
+inline bool isValidRoom(const QString &room)
+{
+    return !roomProblem(room).has_value();
+}
 
 /// Request id rule: 1-64 characters.
 bool isValidId(const QString &id);

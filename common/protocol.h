@@ -34,14 +34,14 @@ inline constexpr int RoomMax = 32;
 inline constexpr int TextMax = 4000;
 inline constexpr int IdMax = 64;
 inline constexpr int AgentMax = 64;
-inline constexpr qint64 DefaultMaxBytes = 64 * 1024;   ///< per frame and per message
+inline constexpr qint64 DefaultMaxBytes = 64 * 1024; ///< per frame and per message
 inline constexpr double DefaultRatePerSec = 10.0;
 inline constexpr int DefaultBurst = 20;
-inline constexpr int FloodCloseFactor = 5;             ///< close 1008 past 5x burst
+inline constexpr int FloodCloseFactor = 5; ///< close 1008 past 5x burst
 inline constexpr int HistoryDefault = 50;
 inline constexpr int HistoryMax = 200;
-inline constexpr int JoinHistory = 50;                 ///< messages sent after a join
-inline constexpr int LargeRoomThreshold = 1000;        ///< members listed up to this
+inline constexpr int JoinHistory = 50;          ///< messages sent after a join
+inline constexpr int LargeRoomThreshold = 1000; ///< members listed up to this
 inline constexpr int ResumeGraceMs = 120 * 1000;
 inline constexpr int PingIntervalMs = 15 * 1000;
 inline constexpr int PeerTimeoutMs = 45 * 1000;
@@ -54,10 +54,10 @@ inline constexpr quint16 DefaultPort = 8080;
 namespace close {
 inline constexpr quint16 Normal = 1000;
 inline constexpr quint16 GoingAway = 1001;
-inline constexpr quint16 PolicyViolation = 1008;   ///< flood, or too slow a reader
+inline constexpr quint16 PolicyViolation = 1008; ///< flood, or too slow a reader
 inline constexpr quint16 TooBig = 1009;
-inline constexpr quint16 TryAgainLater = 1013;     ///< server full
-inline constexpr quint16 TakenOver = 4000;         ///< a resume took the session over
+inline constexpr quint16 TryAgainLater = 1013; ///< server full
+inline constexpr quint16 TakenOver = 4000;     ///< a resume took the session over
 inline constexpr quint16 Kicked = 4001;
 } // namespace close
 
@@ -96,8 +96,8 @@ namespace client {
 struct Hello {
     QString id;
     QString nick;
-    QString agent;    ///< optional, <= 64 characters
-    QString resume;   ///< optional resume token from a previous welcome
+    QString agent;  ///< optional, <= 64 characters
+    QString resume; ///< optional resume token from a previous welcome
 };
 
 struct Join {
@@ -152,9 +152,9 @@ struct Ping {
 
 } // namespace client
 
-using ClientMessage = std::variant<client::Hello, client::Join, client::Leave, client::Say,
-                                   client::Whisper, client::Typing, client::History,
-                                   client::Nick, client::Rooms, client::Ping>;
+using ClientMessage
+    = std::variant<client::Hello, client::Join, client::Leave, client::Say, client::Whisper,
+                   client::Typing, client::History, client::Nick, client::Rooms, client::Ping>;
 
 // ---------------------------------------------------------------------------------------
 // Server -> client. `re` echoes the id of the request that caused it (empty when none).
@@ -164,16 +164,16 @@ namespace server {
 struct Limits {
     int maxText = limits::TextMax;
     qint64 maxBytes = limits::DefaultMaxBytes;
-    double ratePerSec = limits::DefaultRatePerSec;   ///< 0 = unlimited
+    double ratePerSec = limits::DefaultRatePerSec; ///< 0 = unlimited
     int burst = limits::DefaultBurst;
 };
 
 struct Welcome {
     QString re;
     int protocol = Version;
-    QString server;    ///< display name
+    QString server; ///< display name
     QString nick;
-    QString session;   ///< resume token
+    QString session; ///< resume token
     Limits limits;
 };
 
@@ -181,7 +181,7 @@ struct Joined {
     QString re;
     QString room;
     int count = 0;
-    QStringList members;   ///< empty when count > the large-room threshold
+    QStringList members; ///< empty when count > the large-room threshold
 };
 
 struct Left {
@@ -202,7 +202,7 @@ struct Message {
 struct History {
     QString re;
     QString room;
-    QList<Message> messages;   ///< ascending seq; elements carry no `re`
+    QList<Message> messages; ///< ascending seq; elements carry no `re`
 };
 
 struct Whisper {
@@ -219,9 +219,9 @@ struct Presence {
     QString re;
     QString room;
     PresenceEvent event = PresenceEvent::Join;
-    QString nick;   ///< the (new) nick; empty for Count
-    QString old;    ///< Nick only: the previous nick
-    int count = 0;  ///< Count only
+    QString nick;  ///< the (new) nick; empty for Count
+    QString old;   ///< Nick only: the previous nick
+    int count = 0; ///< Count only
 };
 
 struct Typing {
@@ -248,21 +248,21 @@ struct Pong {
 struct Notice {
     QString text;
     QString from = QString::fromLatin1(ServerSender);
-    QString room;   ///< optional: set when pushed to one room
+    QString room; ///< optional: set when pushed to one room
     qint64 ts = 0;
 };
 
 struct Error {
     QString re;
     ErrorCode code = ErrorCode::Internal;
-    QString message;   ///< a human sentence
+    QString message; ///< a human sentence
 };
 
 } // namespace server
 
-using ServerMessage = std::variant<server::Welcome, server::Joined, server::Left,
-                                   server::Message, server::History, server::Whisper,
-                                   server::Presence, server::Typing, server::Rooms,
-                                   server::Pong, server::Notice, server::Error>;
+using ServerMessage
+    = std::variant<server::Welcome, server::Joined, server::Left, server::Message, server::History,
+                   server::Whisper, server::Presence, server::Typing, server::Rooms, server::Pong,
+                   server::Notice, server::Error>;
 
 } // namespace duplex::proto

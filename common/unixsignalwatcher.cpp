@@ -61,7 +61,7 @@ UnixSignalWatcher::UnixSignalWatcher(const QList<int> &signalNumbers, QObject *p
         struct sigaction sa = {};
         sa.sa_handler = forwardSignal;
         sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;   // Qt's poll/read calls must not fail with EINTR
+        sa.sa_flags = SA_RESTART; // Qt's poll/read calls must not fail with EINTR
         ::sigaction(signo, &sa, nullptr);
     }
 #else

@@ -39,7 +39,8 @@ inline QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> fields)
 class ChatTestClient : public QObject
 {
 public:
-    explicit ChatTestClient(QObject *parent = nullptr) : QObject(parent)
+    explicit ChatTestClient(QObject *parent = nullptr)
+        : QObject(parent)
     {
         QObject::connect(&socket, &QWebSocket::textMessageReceived, this,
                          [this](const QString &text) {
@@ -145,7 +146,10 @@ public:
 class RawWsClient : public QObject
 {
 public:
-    explicit RawWsClient(QObject *parent = nullptr) : QObject(parent) {}
+    explicit RawWsClient(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
 
     /// Connects (blocking connect on loopback; the kernel completes it from the listen
     /// backlog) and sends the upgrade request. receiveBuffer > 0 sets SO_RCVBUF first.
@@ -156,7 +160,7 @@ public:
             return false;
         if (receiveBuffer > 0)
             ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
-        sockaddr_in addr{};
+        sockaddr_in addr {};
         addr.sin_family = AF_INET;
         addr.sin_port = htons(port);
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -168,8 +172,8 @@ public:
             return false;
         key = QByteArray::number(QRandomGenerator::global()->generate64()).toBase64();
         tcp.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                  "Connection: Upgrade\r\nSec-WebSocket-Key: " + key
-                  + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: "
+                  + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
         return true;
     }
 

@@ -13,8 +13,7 @@
 namespace duplex::test {
 
 /// A student: a real QWebSocket that records every JSON object it receives.
-struct Student
-{
+struct Student {
     QWebSocket socket;
     QList<QJsonObject> received;
     int closeCode = -1;

@@ -24,7 +24,7 @@ struct TestServer {
 
     QString name = QStringLiteral("Test server");
     int maxClients = duplex::proto::limits::MaxClients;
-    double ratePerSec = 0;   // unlimited: tests send bursts
+    double ratePerSec = 0; // unlimited: tests send bursts
     int burst = duplex::proto::limits::DefaultBurst;
 
     bool start(quint16 wantedPort = 0)

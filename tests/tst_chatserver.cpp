@@ -112,7 +112,7 @@ void TestChatServer::listensOnPortZero()
     QCOMPARE(f.server->address(), QHostAddress(QHostAddress::LocalHost));
 
     // A second server on the same port fails with a reason instead of crashing.
-    ChatServer other(ServerConfig{}, nullptr, nullptr);
+    ChatServer other(ServerConfig {}, nullptr, nullptr);
     QVERIFY(!other.listen(QHostAddress::LocalHost, f.server->port()));
     QVERIFY(!other.errorString().isEmpty());
 }
@@ -140,7 +140,7 @@ void TestChatServer::helloGetsWelcomeJoinedHistory()
     QCOMPARE(joined.value("room").toString(), QStringLiteral("general"));
     QCOMPARE(joined.value("re").toString(), QStringLiteral("h1"));
     QCOMPARE(joined.value("count").toInt(), 1);
-    QCOMPARE(toStrings(joined.value("members")), QStringList{"Ada"});
+    QCOMPARE(toStrings(joined.value("members")), QStringList {"Ada"});
     const QJsonObject history = c.take("history");
     QCOMPARE(history.value("room").toString(), QStringLiteral("general"));
     QCOMPARE(history.value("re").toString(), QStringLiteral("h1"));
@@ -151,7 +151,7 @@ void TestChatServer::helloGetsWelcomeJoinedHistory()
     const ClientInfo info = f.server->clients().constFirst();
     QCOMPARE(info.nick, QStringLiteral("Ada"));
     QCOMPARE(info.agent, QStringLiteral("tst/1"));
-    QCOMPARE(info.rooms, QStringList{"general"});
+    QCOMPARE(info.rooms, QStringList {"general"});
     QVERIFY(info.welcomed);
 }
 
@@ -258,7 +258,7 @@ void TestChatServer::joinAnnouncesPresenceAndListsMembers()
     b->send(obj({{"type", "join"}, {"room", "lab"}}));
     joined = b->take("joined");
     QCOMPARE(joined.value("count").toInt(), 2);
-    QCOMPARE(toStrings(joined.value("members")), (QStringList{"Ada", "Bob"}));
+    QCOMPARE(toStrings(joined.value("members")), (QStringList {"Ada", "Bob"}));
     const QJsonObject p2 = a->take([](const QJsonObject &o) {
         return o.value("type") == "presence" && o.value("room") == "lab";
     });
@@ -316,7 +316,7 @@ void TestChatServer::sayFansOutToEveryMemberWithReForSender()
 void TestChatServer::framesOfEverySizeArriveWholeAndInOrder()
 {
     ServerConfig config;
-    config.ratePerSec = 0;   // the burst must not be rate limited
+    config.ratePerSec = 0; // the burst must not be rate limited
     Fixture f(config);
     QVERIFY(f.ok);
     auto a = f.client("Ada");
@@ -365,9 +365,10 @@ void TestChatServer::sayTextErrors_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("code");
     QTest::newRow("blank") << QStringLiteral("   \n\t ") << QStringLiteral("empty");
-    QTest::newRow("only control characters") << QStringLiteral("\u0001\u0007\u202e")
-                                              << QStringLiteral("empty");
-    QTest::newRow("4001 characters") << QString(4001, QLatin1Char('x')) << QStringLiteral("too_long");
+    QTest::newRow("only control characters")
+        << QStringLiteral("\u0001\u0007\u202e") << QStringLiteral("empty");
+    QTest::newRow("4001 characters")
+        << QString(4001, QLatin1Char('x')) << QStringLiteral("too_long");
 }
 
 void TestChatServer::sayTextErrors()
@@ -411,7 +412,7 @@ void TestChatServer::storageFailureIsInternal()
     auto a = f.client("Ada");
     auto b = f.client("Bob");
     QVERIFY(a && b);
-    f.store.close();   // the disk went away
+    f.store.close(); // the disk went away
     a->send(obj({{"type", "say"}, {"id", "lost"}, {"room", "general"}, {"text", "hello?"}}));
     const QJsonObject e = a->takeError("internal");
     QCOMPARE(e.value("re").toString(), QStringLiteral("lost"));
@@ -484,8 +485,8 @@ void TestChatServer::historyPaging()
     auto a = f.client("Ada");
     QVERIFY(a);
     for (int i = 1; i <= 60; ++i)
-        f.store.append(QStringLiteral("general"), QStringLiteral("Ada"), QStringLiteral("ada"),
-                       {}, QStringLiteral("m%1").arg(i), 1000 + i);
+        f.store.append(QStringLiteral("general"), QStringLiteral("Ada"), QStringLiteral("ada"), {},
+                       QStringLiteral("m%1").arg(i), 1000 + i);
     auto seqs = [](const QJsonObject &h) {
         QList<int> out;
         for (const auto &m : h.value("messages").toArray())
@@ -501,13 +502,13 @@ void TestChatServer::historyPaging()
     a->send(obj({{"type", "history"}, {"id", "h1"}, {"room", "general"}}));
     QJsonObject h = a->take("history");
     QCOMPARE(h.value("re").toString(), QStringLiteral("h1"));
-    QCOMPARE(seqs(h), range(11, 60));   // newest 50, ascending
+    QCOMPARE(seqs(h), range(11, 60)); // newest 50, ascending
     a->send(obj({{"type", "history"}, {"room", "general"}, {"before", 11}, {"limit", 5}}));
     QCOMPARE(seqs(a->take("history")), range(6, 10));
     a->send(obj({{"type", "history"}, {"room", "general"}, {"after", 52}}));
     QCOMPARE(seqs(a->take("history")), range(53, 60));
     a->send(obj({{"type", "history"}, {"room", "general"}, {"after", 10}, {"limit", 3}}));
-    QCOMPARE(seqs(a->take("history")), range(11, 13));   // oldest after it
+    QCOMPARE(seqs(a->take("history")), range(11, 13)); // oldest after it
     a->send(obj({{"type", "history"}, {"room", "general"}, {"after", 10}, {"before", 14}}));
     QCOMPARE(seqs(a->take("history")), range(11, 13));
     const QJsonObject first = a->take("history", 1);
@@ -640,7 +641,7 @@ void TestChatServer::roomsListsCounts()
     const QList<RoomInfo> rooms = f.server->rooms();
     QCOMPARE(rooms.size(), 2);
     QCOMPARE(rooms.at(0).name, QStringLiteral("general"));
-    QCOMPARE(rooms.at(0).members, (QStringList{"Ada", "Bob"}));
+    QCOMPARE(rooms.at(0).members, (QStringList {"Ada", "Bob"}));
 }
 
 void TestChatServer::pingPong()
@@ -662,14 +663,27 @@ void TestChatServer::malformedFrames_data()
     QTest::addColumn<QString>("frame");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("re");
-    QTest::newRow("not JSON") << "hello there" << "bad_json" << "";
-    QTest::newRow("JSON array") << "[1,2]" << "bad_json" << "";
-    QTest::newRow("no type") << R"({"id":"a","room":"x"})" << "bad_message" << "a";
-    QTest::newRow("unknown type") << R"({"type":"dance","id":"b"})" << "unknown_type" << "b";
-    QTest::newRow("room is a number") << R"({"type":"join","id":"c","room":5})" << "bad_message" << "c";
-    QTest::newRow("text missing") << R"({"type":"say","id":"d","room":"general"})" << "bad_message" << "d";
+    QTest::newRow("not JSON") << "hello there"
+                              << "bad_json"
+                              << "";
+    QTest::newRow("JSON array") << "[1,2]"
+                                << "bad_json"
+                                << "";
+    QTest::newRow("no type") << R"({"id":"a","room":"x"})"
+                             << "bad_message"
+                             << "a";
+    QTest::newRow("unknown type") << R"({"type":"dance","id":"b"})"
+                                  << "unknown_type"
+                                  << "b";
+    QTest::newRow("room is a number") << R"({"type":"join","id":"c","room":5})"
+                                      << "bad_message"
+                                      << "c";
+    QTest::newRow("text missing") << R"({"type":"say","id":"d","room":"general"})"
+                                  << "bad_message"
+                                  << "d";
     QTest::newRow("typing on not bool") << R"({"type":"typing","room":"general","on":"yes"})"
-                                        << "bad_message" << "";
+                                        << "bad_message"
+                                        << "";
 }
 
 void TestChatServer::malformedFrames()
@@ -827,7 +841,8 @@ void TestChatServer::handshakeCaptured()
     QTRY_COMPARE(f.server->clients().size(), 2);
     bool hasProtocol = false;
     for (const auto &header : f.server->clients().at(1).handshake.responseHeaders)
-        hasProtocol |= header == qMakePair(QByteArray("Sec-WebSocket-Protocol"), QByteArray("duplex.v1"));
+        hasProtocol
+            |= header == qMakePair(QByteArray("Sec-WebSocket-Protocol"), QByteArray("duplex.v1"));
     QVERIFY(hasProtocol);
 }
 
@@ -846,7 +861,7 @@ void TestChatServer::trafficLogOneRowPerFrameAndFanOut()
     a->take("message");
     QList<TrafficEntry> rows;
     QTRY_VERIFY((rows = f.traffic.entriesSince(mark)).size() >= 2);
-    QCOMPARE(rows.size(), 2);   // one in, one fan-out: not one row per recipient
+    QCOMPARE(rows.size(), 2); // one in, one fan-out: not one row per recipient
     QCOMPARE(rows.at(0).direction, TrafficDirection::In);
     QCOMPARE(rows.at(0).type, QStringLiteral("say"));
     QCOMPARE(rows.at(0).client, QStringLiteral("Ada"));
@@ -893,7 +908,7 @@ void TestChatServer::clientInfoAndCounters()
     QCOMPARE(ada.address, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(ada.port, a->socket.localPort());
     QCOMPARE(ada.framesIn, 2);   // hello, say
-    QVERIFY(ada.framesOut >= 5);  // welcome, joined, history, presence, message
+    QVERIFY(ada.framesOut >= 5); // welcome, joined, history, presence, message
     QVERIFY(ada.bytesIn > 20 && ada.bytesOut > 50);
     QVERIFY(ada.connectedSince.isValid());
     QCOMPARE(ada.end, EndKind::Open);

@@ -156,7 +156,7 @@ void TestChatServerAbuse::hugeDeclaredFrameCloses1009()
     QVERIFY(raw.connectTo(f.port()));
     QVERIFY(raw.waitUpgraded());
     QSignalSpy gone(f.server.get(), &ChatServer::clientDisconnected);
-    raw.sendHugeHeader(quint64(1) << 30);   // "here comes 1 GiB"
+    raw.sendHugeHeader(quint64(1) << 30); // "here comes 1 GiB"
     QTRY_COMPARE(gone.count(), 1);
     const auto info = gone.at(0).at(0).value<ClientInfo>();
     QCOMPARE(info.closeCode, 1009);
@@ -172,14 +172,16 @@ void TestChatServerAbuse::floodGetsRateLimitedThen1008()
 {
     ServerConfig config;
     config.burst = 5;
-    config.ratePerSec = 0.01;   // practically no refill during the test
+    config.ratePerSec = 0.01; // practically no refill during the test
     Fixture f(config);
     QVERIFY(f.ok);
     auto witness = f.client("Witness");
-    auto flooder = f.client("Flooder");   // hello used 1 of its 5 tokens
+    auto flooder = f.client("Flooder"); // hello used 1 of its 5 tokens
     QVERIFY(witness && flooder);
     for (int i = 1; i <= 5; ++i)
-        flooder->send(obj({{"type", "say"}, {"id", QString::number(i)}, {"room", "general"},
+        flooder->send(obj({{"type", "say"},
+                           {"id", QString::number(i)},
+                           {"room", "general"},
                            {"text", QStringLiteral("m%1").arg(i)}}));
     // 4 accepted, the 5th refused with rate_limited carrying its id.
     QCOMPARE(flooder->takeError("rate_limited").value("re").toString(), QStringLiteral("5"));
@@ -254,7 +256,7 @@ void TestChatServerAbuse::keepAliveDropsSilentPeer()
     QVERIFY(f.ok);
     auto alive = f.client("Alive");
     QVERIFY(alive);
-    RawWsClient silent;   // never answers pings
+    RawWsClient silent; // never answers pings
     QVERIFY(silent.connectTo(f.port()));
     QVERIFY(silent.waitUpgraded());
     silent.sendText(json(obj({{"type", "hello"}, {"nick", "Silent"}})));
@@ -308,7 +310,7 @@ void TestChatServerAbuse::resumeAfterAbruptDrop()
     a->frames.clear();
 
     QSignalSpy gone(f.server.get(), &ChatServer::clientDisconnected);
-    b->socket.abort();   // no close frame: a drop
+    b->socket.abort(); // no close frame: a drop
     QTRY_COMPARE(gone.count(), 1);
     const auto info = gone.at(0).at(0).value<ClientInfo>();
     QCOMPARE(info.end, EndKind::Dropped);
@@ -326,7 +328,7 @@ void TestChatServerAbuse::resumeAfterAbruptDrop()
     QVERIFY(b2.open(f.port()));
     b2.send(obj({{"type", "hello"}, {"id", "r"}, {"nick", "Whatever"}, {"resume", token}}));
     const QJsonObject w = b2.take("welcome");
-    QCOMPARE(w.value("nick").toString(), QStringLiteral("Bob"));   // resume keeps the nick
+    QCOMPARE(w.value("nick").toString(), QStringLiteral("Bob")); // resume keeps the nick
     QCOMPARE(w.value("session").toString(), token);
     // joined + history for every room the old session was in, with re.
     QStringList rooms;
@@ -342,7 +344,7 @@ void TestChatServerAbuse::resumeAfterAbruptDrop()
         }
     }
     rooms.sort();
-    QCOMPARE(rooms, (QStringList{"general", "lab"}));
+    QCOMPARE(rooms, (QStringList {"general", "lab"}));
     // Documented choice: the others saw a leave at the drop, so they see a join now.
     QTRY_COMPARE(a->count("presence"), 2);
     for (const auto &p : a->frames)
@@ -366,7 +368,7 @@ void TestChatServerAbuse::nickReservedDuringGraceThenFree()
     ChatTestClient other;
     QVERIFY(other.open(f.port()));
     other.send(obj({{"type", "hello"}, {"nick", "bob"}}));
-    QVERIFY(!other.takeError("nick_taken").isEmpty());   // reserved for the token holder
+    QVERIFY(!other.takeError("nick_taken").isEmpty()); // reserved for the token holder
     // After the grace period the session is gone and the nick is free.
     QTRY_VERIFY([&] {
         for (const auto &e : events) {
@@ -466,7 +468,7 @@ void TestChatServerAbuse::qtReportsNormalCloseAfterReset()
     QSignalSpy down(peer.get(), &QWebSocket::disconnected);
     client.abort();
     QVERIFY(down.wait());
-    QCOMPARE(int(peer->closeCode()), 1000);   // Qt's claim; the truth is "dropped"
+    QCOMPARE(int(peer->closeCode()), 1000); // Qt's claim; the truth is "dropped"
 
     // Our server records the same event as a drop with 1006.
     Fixture f;
@@ -486,7 +488,7 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
     ServerConfig config;
     config.ratePerSec = 0;
     config.maxQueuedBytesPerClient = 256 * 1024;
-    config.socketSendBufferBytes = 16 * 1024;   // else Linux buffers up to 4 MiB itself
+    config.socketSendBufferBytes = 16 * 1024; // else Linux buffers up to 4 MiB itself
     // As low as it goes: one slow reader alone must still never make the server "busy".
     config.maxQueuedBytesTotal = 1;
     Fixture f(config);
@@ -496,11 +498,11 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
     QVERIFY(sender && reader);
 
     RawWsClient slow;
-    QVERIFY(slow.connectTo(f.port(), 4096));   // a tiny kernel receive buffer
+    QVERIFY(slow.connectTo(f.port(), 4096)); // a tiny kernel receive buffer
     QVERIFY(slow.waitUpgraded());
     slow.sendText(json(obj({{"type", "hello"}, {"nick", "Slow"}})));
     QCOMPARE(reader->take("presence").value("nick").toString(), QStringLiteral("Slow"));
-    slow.tcp.setReadBufferSize(1024);   // from now on it reads (almost) nothing
+    slow.tcp.setReadBufferSize(1024); // from now on it reads (almost) nothing
 
     // Watch the server's queue for the slow client while traffic flows.
     qint64 worstQueued = 0;
@@ -549,7 +551,7 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
     ServerConfig config;
     config.ratePerSec = 0;
     config.maxQueuedBytesPerClient = 1024 * 1024;
-    config.maxQueuedBytesTotal = 512 * 1024;   // the floor is 2 x the per-client cap: 2 MiB
+    config.maxQueuedBytesTotal = 512 * 1024; // the floor is 2 x the per-client cap: 2 MiB
     config.socketSendBufferBytes = 16 * 1024;
     Fixture f(config);
     QVERIFY(f.ok);
@@ -564,7 +566,7 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
         const QString nick = QStringLiteral("Stalled%1").arg(i);
         s->sendText(json(obj({{"type", "hello"}, {"nick", nick}})));
         QCOMPARE(reader->take("presence").value("nick").toString(), nick);
-        s->tcp.setReadBufferSize(1024);   // from now on it reads (almost) nothing
+        s->tcp.setReadBufferSize(1024); // from now on it reads (almost) nothing
         stalled.push_back(std::move(s));
     }
     QSignalSpy events(f.server.get(), &ChatServer::eventLogged);
@@ -572,8 +574,10 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
     int sent = 0;
     while (sent < 900 && sender->count(QStringLiteral("error")) == 0) {
         for (int i = 0; i < 20; ++i, ++sent)
-            sender->send(obj({{"type", "say"}, {"id", QStringLiteral("b%1").arg(sent)},
-                              {"room", "general"}, {"text", text}}));
+            sender->send(obj({{"type", "say"},
+                              {"id", QStringLiteral("b%1").arg(sent)},
+                              {"room", "general"},
+                              {"text", text}}));
         // Every say is answered: its own copy (re) or an error.
         QTRY_VERIFY_WITH_TIMEOUT(sender->count(QStringLiteral("message"))
                                          + sender->count(QStringLiteral("error"))
@@ -620,9 +624,12 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
         s->tcp.abort();
     QTRY_COMPARE(gone.count(), 4);
     sender->send(obj({{"type", "say"}, {"id", "after"}, {"room", "general"}, {"text", "back"}}));
-    QCOMPARE(sender->take([](const QJsonObject &m) {
-                       return m.value("re").toString() == QLatin1String("after");
-                   }).value("type").toString(),
+    QCOMPARE(sender
+                 ->take([](const QJsonObject &m) {
+                     return m.value("re").toString() == QLatin1String("after");
+                 })
+                 .value("type")
+                 .toString(),
              QStringLiteral("message"));
     QTRY_COMPARE(messageSeqs(*reader).size(), stored + 1);
     QVERIFY(!reader->disconnected && !sender->disconnected);
@@ -645,8 +652,8 @@ void TestChatServerAbuse::misbehavingClientDoesNotDisturbOthers()
     QVERIFY(garbage.waitUpgraded());
 
     for (int i = 1; i <= 8; ++i) {
-        speaker->send(obj({{"type", "say"}, {"room", "general"},
-                           {"text", QStringLiteral("n%1").arg(i)}}));
+        speaker->send(
+            obj({{"type", "say"}, {"room", "general"}, {"text", QStringLiteral("n%1").arg(i)}}));
         // Meanwhile: garbage, binary, bad fields, a flood, a broken frame.
         vandal->sendRaw(QStringLiteral("{{{ not json"));
         vandal->socket.sendBinaryMessage(QByteArray(100, '\xff'));
@@ -670,10 +677,11 @@ void TestChatServerAbuse::resentSayIsDeduplicated()
     auto a = f.client("Ada");
     auto b = f.client("Bob");
     QVERIFY(a && b);
-    const QJsonObject say = obj({{"type", "say"}, {"id", "uuid-1"}, {"room", "general"}, {"text", "once"}});
+    const QJsonObject say
+        = obj({{"type", "say"}, {"id", "uuid-1"}, {"room", "general"}, {"text", "once"}});
     a->send(say);
     const QJsonObject first = a->take("message");
-    a->send(say);   // unsure whether it got through: resend with the same id
+    a->send(say); // unsure whether it got through: resend with the same id
     const QJsonObject again = a->take("message");
     QCOMPARE(again.value("re").toString(), QStringLiteral("uuid-1"));
     QCOMPARE(again.value("seq").toInt(), first.value("seq").toInt());
@@ -681,17 +689,21 @@ void TestChatServerAbuse::resentSayIsDeduplicated()
     QCOMPARE(f.store.messageCount(), 1);
     a->send(obj({{"type", "say"}, {"id", "uuid-2"}, {"room", "general"}, {"text", "twice"}}));
     QCOMPARE(a->take("message").value("seq").toInt(), 2);
-    QTRY_COMPARE(messageSeqs(*b), (QList<int>{1, 2}));   // Bob saw "once" exactly once
+    QTRY_COMPARE(messageSeqs(*b), (QList<int> {1, 2})); // Bob saw "once" exactly once
     // Another nick may use the same id.
     b->send(obj({{"type", "say"}, {"id", "uuid-1"}, {"room", "general"}, {"text", "mine"}}));
-    QCOMPARE(b->take([](const QJsonObject &o) { return o.value("re") == "uuid-1"; }).value("seq").toInt(), 3);
+    QCOMPARE(b->take([](const QJsonObject &o) { return o.value("re") == "uuid-1"; })
+                 .value("seq")
+                 .toInt(),
+             3);
 }
 
 void TestChatServerAbuse::dedupSurvivesRestart()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.sqlite"));
-    const QJsonObject say = obj({{"type", "say"}, {"id", "k1"}, {"room", "general"}, {"text", "persist"}});
+    const QJsonObject say
+        = obj({{"type", "say"}, {"id", "k1"}, {"room", "general"}, {"text", "persist"}});
     {
         Fixture f({}, path);
         QVERIFY(f.ok);
@@ -700,9 +712,9 @@ void TestChatServerAbuse::dedupSurvivesRestart()
         a->send(say);
         QCOMPARE(a->take("message").value("seq").toInt(), 1);
     }
-    Fixture f({}, path);   // the server restarted on the same database
+    Fixture f({}, path); // the server restarted on the same database
     QVERIFY(f.ok);
-    auto a = f.client("ada");   // same nick (case-insensitive), new session
+    auto a = f.client("ada"); // same nick (case-insensitive), new session
     QVERIFY(a);
     a->send(say);
     const QJsonObject m = a->take("message");
@@ -711,7 +723,7 @@ void TestChatServerAbuse::dedupSurvivesRestart()
     QCOMPARE(m.value("from").toString(), QStringLiteral("Ada"));
     QCOMPARE(f.store.messageCount(), 1);
     a->send(obj({{"type", "say"}, {"room", "general"}, {"text", "new"}}));
-    QCOMPARE(a->take("message").value("seq").toInt(), 2);   // seq continues after restart
+    QCOMPARE(a->take("message").value("seq").toInt(), 2); // seq continues after restart
 }
 
 void TestChatServerAbuse::resentWhisperIsDeduplicated()
@@ -746,7 +758,7 @@ void TestChatServerAbuse::largeRoomSendsCountsNotNames()
         QVERIFY(clients.back());
     }
     ChatTestClient &first = *clients.front();
-    QTRY_COMPARE(first.count("presence"), 4);   // u2..u5 by name: the room is small
+    QTRY_COMPARE(first.count("presence"), 4); // u2..u5 by name: the room is small
     first.frames.clear();
 
     auto sixth = std::make_unique<ChatTestClient>();
@@ -755,7 +767,7 @@ void TestChatServerAbuse::largeRoomSendsCountsNotNames()
     sixth->take("welcome");
     const QJsonObject joined = sixth->take("joined");
     QCOMPARE(joined.value("count").toInt(), 6);
-    QVERIFY(joined.value("members").toArray().isEmpty());   // past the threshold: no list
+    QVERIFY(joined.value("members").toArray().isEmpty()); // past the threshold: no list
     auto seventh = f.client("u7");
     QVERIFY(seventh);
 
@@ -767,7 +779,7 @@ void TestChatServerAbuse::largeRoomSendsCountsNotNames()
     QCOMPARE(count.value("room").toString(), QStringLiteral("general"));
     for (const auto &p : first.frames)
         QVERIFY(p.value("event") != "join");
-    QVERIFY(first.count("presence") <= 1);   // at most one more (the 6) within the second
+    QVERIFY(first.count("presence") <= 1); // at most one more (the 6) within the second
 
     // Typing is not relayed in a large room; messages still are.
     seventh->send(obj({{"type", "typing"}, {"room", "general"}, {"on", true}}));

@@ -70,16 +70,17 @@ void TestChatServerOptions::badValues_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("port too big") << QStringList{"--port", "70000"} << "--port";
-    QTest::newRow("port not a number") << QStringList{"--port", "http"} << "--port";
-    QTest::newRow("bind a name") << QStringList{"--bind", "localhost"} << "--bind";
-    QTest::newRow("negative rate") << QStringList{"--rate", "-1"} << "--rate";
-    QTest::newRow("rate not finite") << QStringList{"--rate", "inf"} << "--rate";
-    QTest::newRow("burst 0") << QStringList{"--burst", "0"} << "--burst";
-    QTest::newRow("max clients 0") << QStringList{"--max-clients", "0"} << "--max-clients";
-    QTest::newRow("negative queue cap") << QStringList{"--max-queued-mib", "-1"} << "--max-queued-mib";
-    QTest::newRow("empty name") << QStringList{"--name", "  "} << "--name";
-    QTest::newRow("unknown option") << QStringList{"--colour"} << "colour";
+    QTest::newRow("port too big") << QStringList {"--port", "70000"} << "--port";
+    QTest::newRow("port not a number") << QStringList {"--port", "http"} << "--port";
+    QTest::newRow("bind a name") << QStringList {"--bind", "localhost"} << "--bind";
+    QTest::newRow("negative rate") << QStringList {"--rate", "-1"} << "--rate";
+    QTest::newRow("rate not finite") << QStringList {"--rate", "inf"} << "--rate";
+    QTest::newRow("burst 0") << QStringList {"--burst", "0"} << "--burst";
+    QTest::newRow("max clients 0") << QStringList {"--max-clients", "0"} << "--max-clients";
+    QTest::newRow("negative queue cap")
+        << QStringList {"--max-queued-mib", "-1"} << "--max-queued-mib";
+    QTest::newRow("empty name") << QStringList {"--name", "  "} << "--name";
+    QTest::newRow("unknown option") << QStringList {"--colour"} << "colour";
 }
 
 void TestChatServerOptions::badValues()
@@ -88,7 +89,7 @@ void TestChatServerOptions::badValues()
     QFETCH(QString, mentions);
     ServerOptions o;
     QString error;
-    QVERIFY(!parseServerOptions(QStringList{"duplex-server"} + args, &o, &error));
+    QVERIFY(!parseServerOptions(QStringList {"duplex-server"} + args, &o, &error));
     QVERIFY2(error.contains(mentions), qPrintable(error));
 }
 
@@ -108,8 +109,8 @@ void TestChatServerOptions::configFromOptions()
 {
     ServerOptions o;
     QString error;
-    QVERIFY(parseServerOptions({"duplex-server", "--name", "Lab", "--rate", "2.5", "--burst",
-                                "7", "--max-clients", "42", "--max-queued-mib", "16"},
+    QVERIFY(parseServerOptions({"duplex-server", "--name", "Lab", "--rate", "2.5", "--burst", "7",
+                                "--max-clients", "42", "--max-queued-mib", "16"},
                                &o, &error));
     const ServerConfig c = serverConfigFrom(o);
     QCOMPARE(c.name, QStringLiteral("Lab"));
@@ -117,8 +118,9 @@ void TestChatServerOptions::configFromOptions()
     QCOMPARE(c.burst, 7);
     QCOMPARE(c.maxClients, 42);
     QCOMPARE(c.maxQueuedBytesTotal, qint64(16) * 1024 * 1024);
-    QCOMPARE(serverConfigFrom(ServerOptions{}).maxQueuedBytesTotal, ServerConfig{}.maxQueuedBytesTotal);
-    QCOMPARE(serverConfigFrom(ServerOptions{}).name, QStringLiteral("Duplex"));
+    QCOMPARE(serverConfigFrom(ServerOptions {}).maxQueuedBytesTotal,
+             ServerConfig {}.maxQueuedBytesTotal);
+    QCOMPARE(serverConfigFrom(ServerOptions {}).name, QStringLiteral("Duplex"));
 }
 
 QTEST_GUILESS_MAIN(TestChatServerOptions)

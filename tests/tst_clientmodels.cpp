@@ -68,7 +68,7 @@ void tst_ClientModels::conversation_mergesBySeqExactlyOnce()
     QVERIFY(!model.addMessage(msg(6)));
     QVERIFY(model.addMessage(msg(9)));
     QVERIFY(model.addMessage(msg(8)));
-    QCOMPARE(model.seqs(), (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
+    QCOMPARE(model.seqs(), (QList<qint64> {1, 2, 3, 4, 5, 6, 7, 8, 9}));
     QCOMPARE(model.rowCount(), 9);
     QCOMPARE(model.lastSeq(), 9);
     QCOMPARE(model.index(0).data(ConversationModel::TextRole).toString(), QStringLiteral("m1"));
@@ -86,15 +86,17 @@ void tst_ClientModels::conversation_pendingConfirmedInPlace()
     model.addMessage(msg(2));
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(1).data(ConversationModel::SeqRole).toLongLong(), 2);
-    QCOMPARE(model.index(2).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Pending));
+    QCOMPARE(model.index(2).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Pending));
     QVERIFY(model.hasPending(QStringLiteral("id-a")));
 
     ChatLine copy = msg(3, QStringLiteral("me"), QStringLiteral("first"));
     copy.own = true;
     QVERIFY(model.confirm(QStringLiteral("id-a"), copy));
     QCOMPARE(model.rowCount(), 4);
-    QCOMPARE(model.seqs(), (QList<qint64>{1, 2, 3}));
-    QCOMPARE(model.index(2).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Delivered));
+    QCOMPARE(model.seqs(), (QList<qint64> {1, 2, 3}));
+    QCOMPARE(model.index(2).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Delivered));
     QCOMPARE(model.index(2).data(ConversationModel::TextRole).toString(), QStringLiteral("first"));
     QCOMPARE(model.index(3).data(ConversationModel::IdRole).toString(), QStringLiteral("id-b"));
     QVERIFY(!model.hasPending(QStringLiteral("id-a")));
@@ -110,9 +112,10 @@ void tst_ClientModels::conversation_pendingConfirmedAfterHistoryBroughtIt()
     model.addMessage(msg(1));
     model.addPending(QStringLiteral("id-a"), QStringLiteral("me"), QStringLiteral("hi"), 1);
     model.addMessage(msg(2, QStringLiteral("me"), QStringLiteral("hi")));
-    QVERIFY(model.confirm(QStringLiteral("id-a"), msg(2, QStringLiteral("me"), QStringLiteral("hi"))));
+    QVERIFY(
+        model.confirm(QStringLiteral("id-a"), msg(2, QStringLiteral("me"), QStringLiteral("hi"))));
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.seqs(), (QList<qint64>{1, 2}));
+    QCOMPARE(model.seqs(), (QList<qint64> {1, 2}));
 }
 
 void tst_ClientModels::conversation_failedLeavesPendingTail()
@@ -123,9 +126,12 @@ void tst_ClientModels::conversation_failedLeavesPendingTail()
     model.addPending(QStringLiteral("b"), QStringLiteral("me"), QStringLiteral("y"), 2);
     model.markFailed(QStringLiteral("b"), QStringLiteral("Too long."));
     QCOMPARE(model.index(0).data(ConversationModel::IdRole).toString(), QStringLiteral("b"));
-    QCOMPARE(model.index(0).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Failed));
-    QCOMPARE(model.index(0).data(ConversationModel::FailureRole).toString(), QStringLiteral("Too long."));
-    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Pending));
+    QCOMPARE(model.index(0).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Failed));
+    QCOMPARE(model.index(0).data(ConversationModel::FailureRole).toString(),
+             QStringLiteral("Too long."));
+    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Pending));
 }
 
 void tst_ClientModels::conversation_waitingStaysInPendingTail()
@@ -137,17 +143,19 @@ void tst_ClientModels::conversation_waitingStaysInPendingTail()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.markWaiting(QStringLiteral("a"), true);
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(model.index(0).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Waiting));
+    QCOMPARE(model.index(0).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Waiting));
     QVERIFY(model.hasPending(QStringLiteral("a")));
     // A message from someone else still goes above the tail, not between a and b.
     QVERIFY(model.addMessage(msg(1)));
     QCOMPARE(model.index(0).data(ConversationModel::SeqRole).toLongLong(), 1);
     QCOMPARE(model.index(1).data(ConversationModel::IdRole).toString(), QStringLiteral("a"));
     model.markWaiting(QStringLiteral("a"), false);
-    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Pending));
+    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Pending));
     ChatLine own = msg(2, QStringLiteral("me"), QStringLiteral("x"));
     QVERIFY(model.confirm(QStringLiteral("a"), own));
-    QCOMPARE(model.seqs(), (QList<qint64>{1, 2}));
+    QCOMPARE(model.seqs(), (QList<qint64> {1, 2}));
 }
 
 void tst_ClientModels::conversation_boundedDropsOldestInBatches_data()
@@ -157,7 +165,8 @@ void tst_ClientModels::conversation_boundedDropsOldestInBatches_data()
     QTest::addColumn<int>("batch");
     // The shipped bound, and a small one under QAbstractItemModelTester (which re-checks
     // every row on every change: at 5000 rows that alone takes 20 s).
-    QTest::newRow("shipped bound") << false << ConversationModel::MaxRows << ConversationModel::TrimBatch;
+    QTest::newRow("shipped bound")
+        << false << ConversationModel::MaxRows << ConversationModel::TrimBatch;
     QTest::newRow("tester, 300/40") << true << 300 << 40;
 }
 
@@ -170,9 +179,11 @@ void tst_ClientModels::conversation_boundedDropsOldestInBatches()
     model.setBound(maxRows, batch);
     std::unique_ptr<QAbstractItemModelTester> tester;
     if (withTester)
-        tester = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tester = std::make_unique<QAbstractItemModelTester>(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    model.addPending(QStringLiteral("mine"), QStringLiteral("me"), QStringLiteral("still sending"), 1);
+    model.addPending(QStringLiteral("mine"), QStringLiteral("me"), QStringLiteral("still sending"),
+                     1);
     constexpr int Total = 12000;
     int largest = 0;
     for (qint64 s = 1; s <= Total; ++s) {
@@ -191,8 +202,10 @@ void tst_ClientModels::conversation_boundedDropsOldestInBatches()
     QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
     QCOMPARE(seqs.first(), model.trimmedThrough() + 1);
     QCOMPARE(seqs.size(), model.rowCount() - 1);
-    QCOMPARE(model.index(model.rowCount() - 1).data(ConversationModel::IdRole).toString(), QStringLiteral("mine"));
-    QCOMPARE(model.index(model.rowCount() - 2).data(ConversationModel::TextRole).toString(), QStringLiteral("m%1").arg(Total));
+    QCOMPARE(model.index(model.rowCount() - 1).data(ConversationModel::IdRole).toString(),
+             QStringLiteral("mine"));
+    QCOMPARE(model.index(model.rowCount() - 2).data(ConversationModel::TextRole).toString(),
+             QStringLiteral("m%1").arg(Total));
     // A dropped message coming back (an old catch-up page) is not taken in again.
     QVERIFY(!model.addMessage(msg(1)));
     QCOMPARE(model.seqs().first(), model.trimmedThrough() + 1);
@@ -228,7 +241,8 @@ void tst_ClientModels::conversation_whisperConfirmKeepsPlace()
     QVERIFY(model.confirm(QStringLiteral("w1"), copy));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1).data(ConversationModel::TextRole).toString(), QStringLiteral("psst"));
-    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(), int(ChatLine::Delivery::Delivered));
+    QCOMPARE(model.index(1).data(ConversationModel::DeliveryRole).toInt(),
+             int(ChatLine::Delivery::Delivered));
 }
 
 void tst_ClientModels::roomList_unreadCountsAndClears()
@@ -240,7 +254,9 @@ void tst_ClientModels::roomList_unreadCountsAndClears()
     model.add(RoomListModel::Kind::Whisper, QStringLiteral("@bob"), QStringLiteral("bob"));
     model.add(RoomListModel::Kind::Room, QStringLiteral("#dev"), QStringLiteral("dev"));
     // Rooms stay above whispers.
-    QCOMPARE(model.keys(), (QStringList{QStringLiteral("#general"), QStringLiteral("#dev"), QStringLiteral("@bob")}));
+    QCOMPARE(
+        model.keys(),
+        (QStringList {QStringLiteral("#general"), QStringLiteral("#dev"), QStringLiteral("@bob")}));
     QCOMPARE(model.index(1).data().toString(), QStringLiteral("#dev"));
     QCOMPARE(model.index(2).data().toString(), QStringLiteral("bob"));
     model.incrementUnread(QStringLiteral("#dev"));
@@ -262,18 +278,21 @@ void tst_ClientModels::roster_membersSortedWithTyping()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setSelfNick(QStringLiteral("Me"));
     model.setMembers({QStringLiteral("zoe"), QStringLiteral("Bob"), QStringLiteral("me")});
-    QCOMPARE(model.nicks(), (QStringList{QStringLiteral("Bob"), QStringLiteral("me"), QStringLiteral("zoe")}));
+    QCOMPARE(model.nicks(),
+             (QStringList {QStringLiteral("Bob"), QStringLiteral("me"), QStringLiteral("zoe")}));
     QVERIFY(model.index(1).data(RosterModel::SelfRole).toBool());
     model.addMember(QStringLiteral("carol"));
-    model.addMember(QStringLiteral("CAROL"));   // same nick, case-insensitively
+    model.addMember(QStringLiteral("CAROL")); // same nick, case-insensitively
     QCOMPARE(model.count(), 4);
     QSignalSpy typing(&model, &RosterModel::typingChanged);
     model.setTyping(QStringLiteral("carol"), true);
     QVERIFY(model.isTyping(QStringLiteral("Carol")));
-    QCOMPARE(model.typingNicks(), QStringList{QStringLiteral("carol")});
+    QCOMPARE(model.typingNicks(), QStringList {QStringLiteral("carol")});
     QCOMPARE(typing.count(), 1);
     model.renameMember(QStringLiteral("carol"), QStringLiteral("caz"));
-    QCOMPARE(model.nicks(), (QStringList{QStringLiteral("Bob"), QStringLiteral("caz"), QStringLiteral("me"), QStringLiteral("zoe")}));
+    QCOMPARE(model.nicks(),
+             (QStringList {QStringLiteral("Bob"), QStringLiteral("caz"), QStringLiteral("me"),
+                           QStringLiteral("zoe")}));
     QVERIFY(model.typingNicks().isEmpty());
     model.removeMember(QStringLiteral("zoe"));
     QCOMPARE(model.count(), 3);
@@ -319,9 +338,15 @@ void tst_ClientModels::frameLog_batchedAndBounded()
     model.flush();
     QCOMPARE(model.rowCount(), 50);
     QCOMPARE(model.totalCount(), 80);
-    QVERIFY(model.index(0, FrameLogModel::SummaryColumn).data().toString().contains(QLatin1String("\"n\":30")));
-    QCOMPARE(model.index(49, FrameLogModel::TypeColumn).data().toString(), QStringLiteral("message"));
-    QCOMPARE(model.headerData(FrameLogModel::SizeColumn, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Bytes"));
+    QVERIFY(model.index(0, FrameLogModel::SummaryColumn)
+                .data()
+                .toString()
+                .contains(QLatin1String("\"n\":30")));
+    QCOMPARE(model.index(49, FrameLogModel::TypeColumn).data().toString(),
+             QStringLiteral("message"));
+    QCOMPARE(
+        model.headerData(FrameLogModel::SizeColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QStringLiteral("Bytes"));
 }
 
 void tst_ClientModels::frameLog_prettyJson()
@@ -343,8 +368,12 @@ void tst_ClientModels::frameLog_prettyJson()
     const QString pretty = model.index(0, 0).data(FrameLogModel::PrettyRole).toString();
     QVERIFY2(pretty.contains(QLatin1String("\n    \"room\": \"general\"")), qPrintable(pretty));
     QVERIFY(pretty.contains(QLatin1String("<b>x</b>")));
-    QCOMPARE(model.index(0, FrameLogModel::DirectionColumn).data().toString(), QStringLiteral("\u2192 out"));
-    QVERIFY(model.index(1, FrameLogModel::SummaryColumn).data().toString().contains(QLatin1String("3 ms")));
+    QCOMPARE(model.index(0, FrameLogModel::DirectionColumn).data().toString(),
+             QStringLiteral("\u2192 out"));
+    QVERIFY(model.index(1, FrameLogModel::SummaryColumn)
+                .data()
+                .toString()
+                .contains(QLatin1String("3 ms")));
 }
 
 void tst_ClientModels::typing_onAtFirstKeystrokeOffWhenIdle()
@@ -360,7 +389,7 @@ void tst_ClientModels::typing_onAtFirstKeystrokeOffWhenIdle()
     QCOMPARE(spy.at(0).at(1).toBool(), true);
     n.textEdited(QStringLiteral("he"));
     n.textEdited(QStringLiteral("hel"));
-    QCOMPARE(spy.count(), 1);   // still typing: no more frames
+    QCOMPARE(spy.count(), 1); // still typing: no more frames
     QTRY_COMPARE(spy.count(), 2);
     QCOMPARE(spy.at(1).at(1).toBool(), false);
     QVERIFY(!n.isOn());
@@ -375,18 +404,18 @@ void tst_ClientModels::typing_atMostOneFramePerInterval()
     QSignalSpy spy(&n, &TypingNotifier::typingChanged);
     QElapsedTimer clock;
     clock.start();
-    n.textEdited(QStringLiteral("a"));   // on, at once
-    n.textEdited(QString());             // cleared: off wanted, but inside the interval
-    n.textEdited(QStringLiteral("b"));   // back on: the deferred off is dropped
-    n.textEdited(QString());             // off again
+    n.textEdited(QStringLiteral("a")); // on, at once
+    n.textEdited(QString());           // cleared: off wanted, but inside the interval
+    n.textEdited(QStringLiteral("b")); // back on: the deferred off is dropped
+    n.textEdited(QString());           // off again
     QCOMPARE(spy.count(), 1);
-    QVERIFY(spy.wait(2000));             // the off, once the interval has passed
+    QVERIFY(spy.wait(2000)); // the off, once the interval has passed
     QCOMPARE(spy.count(), 2);
     QCOMPARE(spy.at(1).at(1).toBool(), false);
     QVERIFY(clock.elapsed() >= 140);
     // Flapping inside one interval that ends where it started sends nothing.
-    n.textEdited(QStringLiteral("c"));   // on wanted, deferred (off was just sent)
-    n.textEdited(QString());             // off wanted again = the sent state
+    n.textEdited(QStringLiteral("c")); // on wanted, deferred (off was just sent)
+    n.textEdited(QString());           // off wanted again = the sent state
     QVERIFY(!spy.wait(400));
     QCOMPARE(spy.count(), 2);
 }
@@ -418,23 +447,40 @@ void tst_ClientModels::slashCommands_data()
     QTest::addColumn<QString>("arg");
     QTest::addColumn<QString>("text");
     using K = SlashCommand::Kind;
-    QTest::newRow("plain text") << "hello /join" << int(K::Text) << "" << "hello /join";
-    QTest::newRow("double slash sends a slash") << "//shrug" << int(K::Text) << "" << "/shrug";
-    QTest::newRow("join") << "/join dev" << int(K::Join) << "dev" << "";
-    QTest::newRow("join with hash") << "/join #dev" << int(K::Join) << "dev" << "";
-    QTest::newRow("join upper-case command") << "/JOIN dev" << int(K::Join) << "dev" << "";
-    QTest::newRow("join bad room") << "/join Dev Room" << int(K::Invalid) << "" << "";
-    QTest::newRow("join missing room") << "/join" << int(K::Invalid) << "" << "";
-    QTest::newRow("leave current") << "/leave" << int(K::Leave) << "" << "";
-    QTest::newRow("leave named") << "/leave dev" << int(K::Leave) << "dev" << "";
-    QTest::newRow("nick") << "/nick alicia" << int(K::Nick) << "alicia" << "";
-    QTest::newRow("nick reserved") << "/nick server" << int(K::Invalid) << "" << "";
-    QTest::newRow("msg with text") << "/msg bob  see you at 5 " << int(K::Msg) << "bob" << "see you at 5";
-    QTest::newRow("msg keeps newlines") << "/msg bob a\nb" << int(K::Msg) << "bob" << "a\nb";
-    QTest::newRow("msg without text") << "/msg bob" << int(K::Msg) << "bob" << "";
-    QTest::newRow("msg without nick") << "/msg" << int(K::Invalid) << "" << "";
-    QTest::newRow("help") << "/help" << int(K::Help) << "" << "";
-    QTest::newRow("unknown") << "/frobnicate" << int(K::Invalid) << "" << "";
+    QTest::newRow("plain text") << "hello /join" << int(K::Text) << ""
+                                << "hello /join";
+    QTest::newRow("double slash sends a slash") << "//shrug" << int(K::Text) << ""
+                                                << "/shrug";
+    QTest::newRow("join") << "/join dev" << int(K::Join) << "dev"
+                          << "";
+    QTest::newRow("join with hash") << "/join #dev" << int(K::Join) << "dev"
+                                    << "";
+    QTest::newRow("join upper-case command") << "/JOIN dev" << int(K::Join) << "dev"
+                                             << "";
+    QTest::newRow("join bad room") << "/join Dev Room" << int(K::Invalid) << ""
+                                   << "";
+    QTest::newRow("join missing room") << "/join" << int(K::Invalid) << ""
+                                       << "";
+    QTest::newRow("leave current") << "/leave" << int(K::Leave) << ""
+                                   << "";
+    QTest::newRow("leave named") << "/leave dev" << int(K::Leave) << "dev"
+                                 << "";
+    QTest::newRow("nick") << "/nick alicia" << int(K::Nick) << "alicia"
+                          << "";
+    QTest::newRow("nick reserved") << "/nick server" << int(K::Invalid) << ""
+                                   << "";
+    QTest::newRow("msg with text") << "/msg bob  see you at 5 " << int(K::Msg) << "bob"
+                                   << "see you at 5";
+    QTest::newRow("msg keeps newlines") << "/msg bob a\nb" << int(K::Msg) << "bob"
+                                        << "a\nb";
+    QTest::newRow("msg without text") << "/msg bob" << int(K::Msg) << "bob"
+                                      << "";
+    QTest::newRow("msg without nick") << "/msg" << int(K::Invalid) << ""
+                                      << "";
+    QTest::newRow("help") << "/help" << int(K::Help) << ""
+                          << "";
+    QTest::newRow("unknown") << "/frobnicate" << int(K::Invalid) << ""
+                             << "";
 }
 
 void tst_ClientModels::slashCommands()

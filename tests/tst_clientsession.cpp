@@ -107,13 +107,16 @@ void tst_ClientSession::connectSayReceive()
     QCOMPARE(alice.session->serverName(), QStringLiteral("Test server"));
     QVERIFY(!alice.session->sessionToken().isEmpty());
     QTRY_VERIFY(alice.room() != nullptr);
-    QTRY_COMPARE(alice.state->roster(QStringLiteral("general"))->nicks(), (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}));
+    QTRY_COMPARE(alice.state->roster(QStringLiteral("general"))->nicks(),
+                 (QStringList {QStringLiteral("alice"), QStringLiteral("bob")}));
 
     QSignalSpy delivered(alice.session.get(), &ClientSession::outboxDelivered);
     QSignalSpy received(bob.session.get(), &ClientSession::messageReceived);
-    const QString id = alice.state->sendText(ChatState::roomKey(QStringLiteral("general")), QStringLiteral("hello bob"));
+    const QString id = alice.state->sendText(ChatState::roomKey(QStringLiteral("general")),
+                                             QStringLiteral("hello bob"));
     QVERIFY(!id.isEmpty());
-    QCOMPARE(alice.room()->line(alice.room()->rowCount() - 1).delivery, ChatLine::Delivery::Pending);
+    QCOMPARE(alice.room()->line(alice.room()->rowCount() - 1).delivery,
+             ChatLine::Delivery::Pending);
     QTRY_COMPARE(received.count(), 1);
     const auto msg = received.at(0).at(0).value<proto::server::Message>();
     QCOMPARE(msg.text, QStringLiteral("hello bob"));
@@ -125,8 +128,9 @@ void tst_ClientSession::connectSayReceive()
     QCOMPARE(own.delivery, ChatLine::Delivery::Delivered);
     QCOMPARE(own.seq, 1);
     QVERIFY(own.own);
-    QCOMPARE(bob.texts(), QStringList{QStringLiteral("hello bob")});
-    QCOMPARE(bob.state->roomList()->unread(QStringLiteral("#general")), 1);   // bob looks at nothing yet
+    QCOMPARE(bob.texts(), QStringList {QStringLiteral("hello bob")});
+    QCOMPARE(bob.state->roomList()->unread(QStringLiteral("#general")),
+             1); // bob looks at nothing yet
     QVERIFY(alice.session->outbox().isEmpty());
 }
 
@@ -159,7 +163,7 @@ void tst_ClientSession::offlineMessageDeliveredAfterReconnect()
 {
     TestServer server;
     QVERIFY(server.start());
-    Peer alice(60000), bob;   // alice waits for reconnectNow()
+    Peer alice(60000), bob; // alice waits for reconnectNow()
     alice.session->open(server.url(), QStringLiteral("alice"));
     bob.session->open(server.url(), QStringLiteral("bob"));
     QTRY_VERIFY(alice.session->isSynchronized());
@@ -171,14 +175,18 @@ void tst_ClientSession::offlineMessageDeliveredAfterReconnect()
     alice.state->sendText(key, QStringLiteral("typed while offline 1"));
     alice.state->sendText(key, QStringLiteral("typed while offline 2"));
     QCOMPARE(alice.session->outbox().size(), 2);
-    QCOMPARE(alice.room()->line(alice.room()->rowCount() - 1).delivery, ChatLine::Delivery::Pending);
-    QCOMPARE(alice.room()->line(alice.room()->rowCount() - 2).delivery, ChatLine::Delivery::Pending);
+    QCOMPARE(alice.room()->line(alice.room()->rowCount() - 1).delivery,
+             ChatLine::Delivery::Pending);
+    QCOMPARE(alice.room()->line(alice.room()->rowCount() - 2).delivery,
+             ChatLine::Delivery::Pending);
 
     alice.session->reconnectNow();
-    QTRY_COMPARE(bob.texts(), (QStringList{QStringLiteral("typed while offline 1"), QStringLiteral("typed while offline 2")}));
+    QTRY_COMPARE(bob.texts(),
+                 (QStringList {QStringLiteral("typed while offline 1"),
+                               QStringLiteral("typed while offline 2")}));
     QTRY_VERIFY(alice.session->outbox().isEmpty());
     QCOMPARE(alice.texts(), bob.texts());
-    QCOMPARE(alice.room()->seqs(), (QList<qint64>{1, 2}));
+    QCOMPARE(alice.room()->seqs(), (QList<qint64> {1, 2}));
     for (int i = 0; i < alice.room()->rowCount(); ++i) {
         if (alice.room()->line(i).kind == ChatLine::Kind::Message)
             QCOMPARE(alice.room()->line(i).delivery, ChatLine::Delivery::Delivered);
@@ -196,22 +204,24 @@ void tst_ClientSession::unconfirmedMessageResentWithSameId()
     QTRY_VERIFY(bob.session->isSynchronized());
 
     QList<QByteArray> sayFrames;
-    connect(alice.session.get(), &ClientSession::frameLogged, this, [&sayFrames](const FrameRecord &r) {
-        if (r.direction == FrameRecord::Direction::Out && r.type == QLatin1String("say"))
-            sayFrames.append(r.payload);
-    });
+    connect(alice.session.get(), &ClientSession::frameLogged, this,
+            [&sayFrames](const FrameRecord &r) {
+                if (r.direction == FrameRecord::Direction::Out && r.type == QLatin1String("say"))
+                    sayFrames.append(r.payload);
+            });
     // Sent, then the connection dies before its copy can come back.
-    const QString id = alice.state->sendText(ChatState::roomKey(QStringLiteral("general")), QStringLiteral("did it arrive?"));
+    const QString id = alice.state->sendText(ChatState::roomKey(QStringLiteral("general")),
+                                             QStringLiteral("did it arrive?"));
     QCOMPARE(sayFrames.size(), 1);
     alice.session->simulateDrop();
     QCOMPARE(alice.session->outbox().size(), 1);
     alice.session->reconnectNow();
     QTRY_VERIFY(alice.session->outbox().isEmpty());
     QCOMPARE(sayFrames.size(), 2);
-    QVERIFY(sayFrames.at(1).contains(id.toUtf8()));   // the SAME id: the server deduplicates
-    QTRY_COMPARE(bob.texts(), QStringList{QStringLiteral("did it arrive?")});
-    QCOMPARE(alice.texts(), QStringList{QStringLiteral("did it arrive?")});
-    QCOMPARE(alice.room()->seqs(), QList<qint64>{1});
+    QVERIFY(sayFrames.at(1).contains(id.toUtf8())); // the SAME id: the server deduplicates
+    QTRY_COMPARE(bob.texts(), QStringList {QStringLiteral("did it arrive?")});
+    QCOMPARE(alice.texts(), QStringList {QStringLiteral("did it arrive?")});
+    QCOMPARE(alice.room()->seqs(), QList<qint64> {1});
     QCOMPARE(server.store->messageCount(), 1);
 }
 
@@ -239,7 +249,7 @@ void tst_ClientSession::resumeKeepsNickAndRooms()
     QCOMPARE(alice.session->nick(), QStringLiteral("alice"));
     QCOMPARE(alice.session->connectionCount(), 2);
     QVERIFY(alice.session->rooms().contains(QStringLiteral("dev")));
-    QTRY_VERIFY(joins.count() >= 2);   // general and dev, given back by the server
+    QTRY_VERIFY(joins.count() >= 2); // general and dev, given back by the server
     const auto clients = server.chat->clients();
     QCOMPARE(clients.size(), 1);
     QCOMPARE(clients.at(0).nick, QStringLiteral("alice"));
@@ -268,9 +278,9 @@ void tst_ClientSession::serverRestartSameDatabaseExactlyOnce()
     QTRY_VERIFY(bob.session->state() != State::Online);
     alice.state->sendText(general, QStringLiteral("alice while the server was down"));
     for (int i = 4; i <= 6; ++i)
-        bob.state->sendText(general, QStringLiteral("during %1").arg(i));   // queued in bob's outbox
+        bob.state->sendText(general, QStringLiteral("during %1").arg(i)); // queued in bob's outbox
 
-    QVERIFY(server.start(port));   // same port, same SQLite file
+    QVERIFY(server.start(port)); // same port, same SQLite file
     QTRY_VERIFY_WITH_TIMEOUT(bob.session->isSynchronized(), 10000);
     QTRY_VERIFY(bob.session->outbox().isEmpty());
     for (int i = 7; i <= 8; ++i)
@@ -281,10 +291,16 @@ void tst_ClientSession::serverRestartSameDatabaseExactlyOnce()
     QTRY_VERIFY(alice.session->isSynchronized());
     QTRY_VERIFY(alice.session->outbox().isEmpty());
     bob.state->sendText(general, QStringLiteral("live 10"));
-    const QStringList expected{QStringLiteral("before 1"), QStringLiteral("before 2"), QStringLiteral("before 3"),
-                               QStringLiteral("during 4"), QStringLiteral("during 5"), QStringLiteral("during 6"),
-                               QStringLiteral("after 7"), QStringLiteral("after 8"),
-                               QStringLiteral("alice while the server was down"), QStringLiteral("live 10")};
+    const QStringList expected {QStringLiteral("before 1"),
+                                QStringLiteral("before 2"),
+                                QStringLiteral("before 3"),
+                                QStringLiteral("during 4"),
+                                QStringLiteral("during 5"),
+                                QStringLiteral("during 6"),
+                                QStringLiteral("after 7"),
+                                QStringLiteral("after 8"),
+                                QStringLiteral("alice while the server was down"),
+                                QStringLiteral("live 10")};
     QTRY_COMPARE(alice.room()->seqs(), range(1, 10));
     QCOMPARE(alice.texts(), expected);
     QTRY_COMPARE(bob.texts(), expected);
@@ -319,9 +335,11 @@ void tst_ClientSession::serverRestartWithNewDatabaseLosesNothingNew()
     QCOMPARE(reset.count(), 1);
     bob.state->sendText(general, QStringLiteral("new 2"));
     // The new seq 1 and 2 are not mistaken for the old ones.
-    QTRY_COMPARE(alice.texts(), (QStringList{QStringLiteral("old 1"), QStringLiteral("old 2"), QStringLiteral("old 3"),
-                                             QStringLiteral("old 4"), QStringLiteral("old 5"), QStringLiteral("new 1"),
-                                             QStringLiteral("new 2")}));
+    QTRY_COMPARE(
+        alice.texts(),
+        (QStringList {QStringLiteral("old 1"), QStringLiteral("old 2"), QStringLiteral("old 3"),
+                      QStringLiteral("old 4"), QStringLiteral("old 5"), QStringLiteral("new 1"),
+                      QStringLiteral("new 2")}));
     QCOMPARE(alice.room()->seqs(), range(1, 2));
     QCOMPARE(alice.session->lastSeq(QStringLiteral("general")), 2);
 }
@@ -408,7 +426,7 @@ void tst_ClientSession::reconnectCountdownAndReconnectNow()
     QCOMPARE(session.state(), State::Reconnecting);
     QVERIFY(countdown.count() >= 1);
     const int left = countdown.at(0).at(0).toInt();
-    QVERIFY2(left >= 6 && left <= 10, qPrintable(QString::number(left)));   // 8 s +- 20 % jitter
+    QVERIFY2(left >= 6 && left <= 10, qPrintable(QString::number(left))); // 8 s +- 20 % jitter
     QCOMPARE(session.reconnectSecondsLeft(), left);
     session.reconnectNow();
     QTRY_VERIFY(session.isSynchronized());
@@ -431,7 +449,7 @@ void tst_ClientSession::typingRelayedToOthers()
     alice.state->sendText(ChatState::roomKey(QStringLiteral("general")), QStringLiteral("done"));
     // The message itself ends the typing indicator even before `off` arrives.
     QTRY_VERIFY(!bob.state->roster(QStringLiteral("general"))->isTyping(QStringLiteral("alice")));
-    QCOMPARE(aliceTyping.count(), 0);   // never echoed
+    QCOMPARE(aliceTyping.count(), 0); // never echoed
 }
 
 void tst_ClientSession::rttFromWebSocketPings()
@@ -464,7 +482,8 @@ void tst_ClientSession::whisperBothWays()
     const QString key = alice.state->openWhisper(QStringLiteral("bob"));
     alice.state->sendText(key, QStringLiteral("psst"));
     QTRY_VERIFY(bob.state->conversation(ChatState::whisperKey(QStringLiteral("alice"))) != nullptr);
-    ConversationModel *atBob = bob.state->conversation(ChatState::whisperKey(QStringLiteral("alice")));
+    ConversationModel *atBob
+        = bob.state->conversation(ChatState::whisperKey(QStringLiteral("alice")));
     QCOMPARE(atBob->rowCount(), 1);
     QCOMPARE(atBob->line(0).text, QStringLiteral("psst"));
     QCOMPARE(bob.state->roomList()->unread(ChatState::whisperKey(QStringLiteral("alice"))), 1);
@@ -490,10 +509,12 @@ void tst_ClientSession::nickChangeAndRooms()
     QTRY_COMPARE(bob.state->roster(QStringLiteral("general"))->count(), 2);
     alice.session->changeNick(QStringLiteral("alicia"));
     QTRY_COMPARE(alice.session->nick(), QStringLiteral("alicia"));
-    QTRY_VERIFY(bob.state->roster(QStringLiteral("general"))->nicks().contains(QStringLiteral("alicia")));
+    QTRY_VERIFY(
+        bob.state->roster(QStringLiteral("general"))->nicks().contains(QStringLiteral("alicia")));
     bool told = false;
     for (int i = 0; i < bob.room()->rowCount(); ++i)
-        told |= bob.room()->line(i).kind == ChatLine::Kind::System && bob.room()->line(i).text.contains(QLatin1String("alicia"));
+        told |= bob.room()->line(i).kind == ChatLine::Kind::System
+            && bob.room()->line(i).text.contains(QLatin1String("alicia"));
     QVERIFY(told);
 
     QSignalSpy rooms(alice.session.get(), &ClientSession::roomsReceived);
@@ -538,7 +559,8 @@ void tst_ClientSession::serverFullIsExplained()
     QSignalSpy failed(&late, &ClientSession::connectionFailed);
     late.open(server.url(), QStringLiteral("late"));
     QTRY_COMPARE(failed.count(), 1);
-    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("full")), qPrintable(failed.at(0).at(0).toString()));
+    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("full")),
+             qPrintable(failed.at(0).at(0).toString()));
     QCOMPARE(late.state(), State::Disconnected);
 }
 
@@ -590,7 +612,8 @@ void tst_ClientSession::rateLimitedIsResentNotFailed()
     // On screen the refused lines say "waiting", not "not sent".
     bool shownWaiting = false;
     for (int i = 0; i < alice.room()->rowCount(); ++i)
-        shownWaiting = shownWaiting || alice.room()->line(i).delivery == ChatLine::Delivery::Waiting;
+        shownWaiting
+            = shownWaiting || alice.room()->line(i).delivery == ChatLine::Delivery::Waiting;
     QVERIFY(shownWaiting);
 
     QTRY_COMPARE_WITH_TIMEOUT(bob.texts(), sent, 20000);
@@ -606,7 +629,7 @@ void tst_ClientSession::rateLimitedIsResentNotFailed()
     QCOMPARE(seqs.size(), sent.size());
     QCOMPARE(QSet<qint64>(seqs.begin(), seqs.end()).size(), sent.size());
     QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
-    QCOMPARE(alice.session->state(), State::Online);   // not closed for flooding
+    QCOMPARE(alice.session->state(), State::Online); // not closed for flooding
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSession)

@@ -71,7 +71,8 @@ void tst_ClientSignals::killedClientSaysGoodbye()
     const auto info = gone.at(0).at(0).value<server::ClientInfo>();
     QCOMPARE(info.nick, QStringLiteral("alice"));
     QCOMPARE(int(info.end), int(server::EndKind::ClosedCleanly));
-    QVERIFY2(info.closeCode == 1000 || info.closeCode == 1001, qPrintable(QString::number(info.closeCode)));
+    QVERIFY2(info.closeCode == 1000 || info.closeCode == 1001,
+             qPrintable(QString::number(info.closeCode)));
 
     // Not waitForFinished(): the server in this process must keep running to answer the
     // client's close frame.

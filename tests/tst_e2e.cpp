@@ -118,7 +118,7 @@ void TestE2e::twentyClientsEveryMessageOnceInOrder()
     for (int s = 1; s <= phase1; ++s)
         expected.append(s);
     for (int i = 0; i < Clients; ++i) {
-        QCOMPARE(seen[size_t(i)].liveOrder, expected);   // exactly once, in seq order
+        QCOMPARE(seen[size_t(i)].liveOrder, expected); // exactly once, in seq order
         QCOMPARE(seen[size_t(i)].duplicates, 0);
     }
     // Everyone has the same text under each seq.
@@ -129,7 +129,8 @@ void TestE2e::twentyClientsEveryMessageOnceInOrder()
     clients[0]->socket.abort();
     QTRY_COMPARE(server.clientCount(), Clients - 1);
     for (int i = 1; i < Clients; ++i) {
-        clients[size_t(i)]->send(obj({{"type", "say"}, {"room", "general"},
+        clients[size_t(i)]->send(obj({{"type", "say"},
+                                      {"room", "general"},
                                       {"text", QStringLiteral("while away %1").arg(i)}}));
     }
     const int total = phase1 + Clients - 1;
@@ -151,12 +152,15 @@ void TestE2e::twentyClientsEveryMessageOnceInOrder()
     back->send(obj({{"type", "hello"}, {"nick", "user0"}, {"resume", tokens[0]}}));
     QCOMPARE(back->take("welcome").value("nick").toString(), QStringLiteral("user0"));
     back->take("joined");
-    back->take("history");   // the join history (last 50): ignored here
+    back->take("history"); // the join history (last 50): ignored here
     back->frames.clear();
-    back->send(obj({{"type", "history"}, {"id", "catch-up"}, {"room", "general"},
-                    {"after", seen[0].bySeq.rbegin()->first}, {"limit", 200}}));
-    const QJsonObject missed = back->take(
-        [](const QJsonObject &o) { return o.value("re") == "catch-up"; });
+    back->send(obj({{"type", "history"},
+                    {"id", "catch-up"},
+                    {"room", "general"},
+                    {"after", seen[0].bySeq.rbegin()->first},
+                    {"limit", 200}}));
+    const QJsonObject missed
+        = back->take([](const QJsonObject &o) { return o.value("re") == "catch-up"; });
     Seen &s0 = seen[0];
     for (const auto &m : missed.value("messages").toArray())
         s0.add(m.toObject(), false);

@@ -31,6 +31,7 @@ class TimerCounter : public QObject
 public:
     std::vector<int> fired;
     int killAfter = -1;
+
 protected:
     void timerEvent(QTimerEvent *event) override
     {
@@ -56,7 +57,7 @@ private slots:
         QTimer::singleShot(10, this, [&] { order.push_back(1); });
         QTimer::singleShot(20, this, [&] { order.push_back(2); });
         QTRY_COMPARE(order.size(), size_t(3));
-        QCOMPARE(order, (std::vector<int>{1, 2, 3}));
+        QCOMPARE(order, (std::vector<int> {1, 2, 3}));
     }
 
     void timerDoesNotFireEarly()
@@ -80,7 +81,7 @@ private slots:
         QCOMPARE(infos.first().timerId, id);
         QCOMPARE(infos.first().interval, 5);
         QTRY_COMPARE(counter.fired.size(), size_t(3));
-        QTest::qWait(30);   // killed: no fourth event
+        QTest::qWait(30); // killed: no fourth event
         QCOMPARE(counter.fired.size(), size_t(3));
         QVERIFY(QAbstractEventDispatcher::instance()->registeredTimers(&counter).isEmpty());
     }
@@ -113,14 +114,15 @@ private slots:
         counter->startTimer(1);
         counter->startTimer(2);
         QVERIFY(QAbstractEventDispatcher::instance()->registeredTimers(counter).size() == 2);
-        delete counter;   // must not fire into a dead object
+        delete counter; // must not fire into a dead object
         QTest::qWait(20);
     }
 
     void postedEventsAndDeleteLater()
     {
         int calls = 0;
-        QMetaObject::invokeMethod(this, [&] { ++calls; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [&] { ++calls; }, Qt::QueuedConnection);
         QPointer<QObject> doomed = new QObject;
         doomed->deleteLater();
         QTRY_COMPARE(calls, 1);
@@ -135,12 +137,16 @@ private slots:
         clock.start();
         std::thread poster([this, &delivered] {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            QMetaObject::invokeMethod(this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
         });
         QEventLoop loop;
         QTimer::singleShot(5000, &loop, &QEventLoop::quit);
         QTimer poll;
-        connect(&poll, &QTimer::timeout, &loop, [&] { if (delivered) loop.quit(); });
+        connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (delivered)
+                loop.quit();
+        });
         poll.start(1);
         loop.exec();
         poster.join();
@@ -155,7 +161,8 @@ private slots:
         bool ran = false;
         QObject context;
         context.moveToThread(&worker);
-        QMetaObject::invokeMethod(&context, [&ran] { ran = true; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [&ran] { ran = true; }, Qt::QueuedConnection);
         QTRY_VERIFY(ran);
         worker.quit();
         QVERIFY(worker.wait(5000));
@@ -167,7 +174,10 @@ private slots:
         bool outerDone = false;
         QTimer::singleShot(0, this, [&] {
             QEventLoop inner;
-            QTimer::singleShot(10, &inner, [&] { innerDone = true; inner.quit(); });
+            QTimer::singleShot(10, &inner, [&] {
+                innerDone = true;
+                inner.quit();
+            });
             inner.exec();
             outerDone = true;
         });
@@ -187,7 +197,7 @@ private slots:
         });
         constexpr int Clients = 50;
         std::vector<std::unique_ptr<QTcpSocket>> clients;
-        QByteArray payload(100 * 1024, 'x');   // larger than one socket buffer: write notifiers
+        QByteArray payload(100 * 1024, 'x'); // larger than one socket buffer: write notifiers
         int done = 0;
         std::vector<qint64> got(Clients, 0);
         for (int i = 0; i < Clients; ++i) {
@@ -225,7 +235,7 @@ private slots:
             while (QWebSocket *s = server.nextPendingConnection()) {
                 peers.push_back(s);
                 connect(s, &QWebSocket::textMessageReceived, s, [&peers](const QString &m) {
-                    for (QWebSocket *p : peers)   // broadcast
+                    for (QWebSocket *p : peers) // broadcast
                         p->sendTextMessage(m);
                 });
             }
@@ -247,8 +257,9 @@ private slots:
             clients[size_t(k)]->sendTextMessage(QStringLiteral("hello %1").arg(k));
         QTRY_COMPARE(received, 10 * Clients);
         clients.clear();
-        QTRY_VERIFY(std::all_of(peers.begin(), peers.end(),
-                                [](QWebSocket *p) { return p->state() == QAbstractSocket::UnconnectedState; }));
+        QTRY_VERIFY(std::all_of(peers.begin(), peers.end(), [](QWebSocket *p) {
+            return p->state() == QAbstractSocket::UnconnectedState;
+        }));
     }
 };
 

@@ -27,7 +27,7 @@ QList<qint64> seqs(const QList<duplex::proto::server::Message> &messages)
 
 qint64 walSize(const QString &dbPath)
 {
-    return QFileInfo(dbPath + QStringLiteral("-wal")).size();   // 0 when missing
+    return QFileInfo(dbPath + QStringLiteral("-wal")).size(); // 0 when missing
 }
 
 // Every stored seq of the room, paging forward with `after` as a reconnecting client does.
@@ -173,7 +173,7 @@ void TestHistoryStore::findByClientIdForDedup()
         store.append("general", "Bob", "bob", "uuid-1", "bob's", 1001);
         store.append("general", "Ada", "ada", {}, "no id", 1002);
     }
-    HistoryStore store;   // survives a restart
+    HistoryStore store; // survives a restart
     QVERIFY(store.open(path));
     const auto found = store.findByClientId("ada", "uuid-1", 0);
     QVERIFY(found);
@@ -196,7 +196,7 @@ void TestHistoryStore::roomsWithMessages()
     store.append("lab", "Ada", "ada", {}, "x", 1);
     store.append("general", "Ada", "ada", {}, "x", 1);
     store.append("lab", "Ada", "ada", {}, "y", 2);
-    QCOMPARE(store.rooms(), (QStringList{"general", "lab"}));
+    QCOMPARE(store.rooms(), (QStringList {"general", "lab"}));
 }
 
 void TestHistoryStore::memoryDatabase()
@@ -207,7 +207,7 @@ void TestHistoryStore::memoryDatabase()
     QCOMPARE(store.append("general", "Ada", "ada", {}, "x", 1)->seq, 1);
     store.close();
     QVERIFY(store.open(":memory:"));
-    QCOMPARE(store.lastSeq("general"), 0);   // nothing kept
+    QCOMPARE(store.lastSeq("general"), 0); // nothing kept
 }
 
 void TestHistoryStore::twoStoresInOneProcess()
@@ -229,7 +229,8 @@ void TestHistoryStore::unopenableFileIsAClearError()
     QString error;
     QVERIFY(!store.open(dir.filePath("missing-dir/h.sqlite"), &error));
     QVERIFY(!store.isOpen());
-    QVERIFY2(error.startsWith(QLatin1String("Cannot open the history database")), qPrintable(error));
+    QVERIFY2(error.startsWith(QLatin1String("Cannot open the history database")),
+             qPrintable(error));
     QVERIFY(error.contains(QLatin1String("missing-dir")));
     QVERIFY(!store.append("general", "Ada", "ada", {}, "x", 1));
     QVERIFY(store.history("general").isEmpty());
@@ -271,7 +272,8 @@ void TestHistoryStore::usesWalAndIndexes()
         QString plan;
         while (q.next())
             plan += q.value(3).toString() + QLatin1Char('\n');
-        QVERIFY2(plan.contains(QLatin1String("PRIMARY KEY")) || plan.contains(QLatin1String("INDEX")),
+        QVERIFY2(plan.contains(QLatin1String("PRIMARY KEY"))
+                     || plan.contains(QLatin1String("INDEX")),
                  qPrintable(plan));
         QVERIFY(q.exec("EXPLAIN QUERY PLAN SELECT seq FROM messages WHERE sender_key = 'ada'"
                        " AND client_id = 'x' AND ts >= 0"));
@@ -289,7 +291,8 @@ void TestHistoryStore::keepsTextExactly()
 {
     HistoryStore store;
     QVERIFY(store.open(":memory:"));
-    const QString text = QStringLiteral("<b>x</b> ' \" ; DROP TABLE messages; -- \U0001F600 \n\t ü");
+    const QString text
+        = QStringLiteral("<b>x</b> ' \" ; DROP TABLE messages; -- \U0001F600 \n\t ü");
     store.append("general", "Ada", "ada", {}, text, 1);
     QCOMPARE(store.history("general").first().text, text);
 }
@@ -311,7 +314,7 @@ void TestHistoryStore::appendsNeverCheckpointInTheCallersThread()
     QVERIFY2(walSize(path) > 2 * 1000 * 4096, qPrintable(QString::number(walSize(path))));
     QCOMPARE(store.checkpointCount(), 0);
     store.close();
-    QCOMPARE(walSize(path), 0);   // folded into the database file
+    QCOMPARE(walSize(path), 0); // folded into the database file
     QVERIFY(store.open(path));
     QCOMPARE(allSeqs(store, "general"), range(1, 2000));
     QCOMPARE(store.history("general", std::nullopt, std::nullopt, 1).first().text, line(2000));
@@ -345,7 +348,7 @@ void TestHistoryStore::walStaysBoundedAndRestartSeesEverything()
         QVERIFY2(walMax < 8'000'000, qPrintable(QString::number(walMax)));
         QCOMPARE(store.messageCount(), rounds * perRound);
     }
-    HistoryStore again;   // a restart sees every message, in order
+    HistoryStore again; // a restart sees every message, in order
     QVERIFY(again.open(path));
     QCOMPARE(allSeqs(again, "general"), range(1, rounds * perRound / 2));
     QCOMPARE(allSeqs(again, "lab"), range(1, rounds * perRound / 2));
@@ -373,7 +376,7 @@ void TestHistoryStore::sustainedWriterLosesNothingAndIsFolded()
     QTRY_VERIFY(store.checkpointCount() > 0);
     QCOMPARE(store.lastSeq("general"), total);
     store.close();
-    QCOMPARE(walSize(path), 0);   // close() folded and truncated the WAL
+    QCOMPARE(walSize(path), 0); // close() folded and truncated the WAL
     QVERIFY(store.open(path));
     QCOMPARE(store.lastSeq("general"), total);
     QCOMPARE(store.messageCount(), total);

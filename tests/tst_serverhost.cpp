@@ -99,7 +99,7 @@ void TestServerHost::engineRunsInItsOwnThread()
     QSignalSpy pong(&ada->socket, &QWebSocket::pong);
     ada->socket.ping("x");
     ada->socket.flush();
-    QThread::msleep(300);   // deliberately blocking this thread, not waiting for a result
+    QThread::msleep(300); // deliberately blocking this thread, not waiting for a result
     QVERIFY(pong.wait(2000));
     QVERIFY2(pong.first().at(0).toULongLong() < 2000, "pong took too long");
 }
@@ -117,7 +117,7 @@ void TestServerHost::snapshotsAndTrafficReachThisThread()
     for (const ClientInfo &c : m_host->clients())
         nicks.append(c.nick);
     nicks.sort();
-    QCOMPARE(nicks, (QStringList{QStringLiteral("ada"), QStringLiteral("bob")}));
+    QCOMPARE(nicks, (QStringList {QStringLiteral("ada"), QStringLiteral("bob")}));
     QTRY_VERIFY(!m_host->rooms().isEmpty());
     QCOMPARE(m_host->rooms().first().name, QStringLiteral("general"));
     QCOMPARE(m_host->rooms().first().count, 2);
@@ -131,7 +131,7 @@ void TestServerHost::snapshotsAndTrafficReachThisThread()
         for (const TrafficEntry &e : m_log->entries()) {
             sayIn |= e.direction == TrafficDirection::In && e.type == QLatin1String("say");
             fanOut |= e.direction == TrafficDirection::Out && e.type == QLatin1String("message")
-                    && e.recipients == 2;
+                && e.recipients == 2;
         }
         return sayIn && fanOut;
     }());
@@ -187,7 +187,7 @@ void TestServerHost::shutdownClosesClientsWith1001AndKeepsHistory()
     QVERIFY(ada);
     ada->send({{"type", "say"}, {"room", "general"}, {"text", "remember me"}});
     QTRY_COMPARE(ada->count(QStringLiteral("message")), 1);
-    m_host.reset();   // stops the engine in its thread and joins it
+    m_host.reset(); // stops the engine in its thread and joins it
     QTRY_COMPARE(ada->closeCode, 1001);
 
     // The store was closed cleanly in the worker: a new host on the same file has it.

@@ -58,20 +58,20 @@ TrafficEntry fanOut(int recipients, const QByteArray &json)
 
 QByteArray sayJson(const QString &text, const QString &room = QStringLiteral("general"))
 {
-    QJsonObject o{{QStringLiteral("type"), QStringLiteral("say")},
-                  {QStringLiteral("room"), room},
-                  {QStringLiteral("text"), text}};
+    QJsonObject o {{QStringLiteral("type"), QStringLiteral("say")},
+                   {QStringLiteral("room"), room},
+                   {QStringLiteral("text"), text}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 QByteArray messageJson(qint64 seq, const QString &from, const QString &text)
 {
-    QJsonObject o{{QStringLiteral("type"), QStringLiteral("message")},
-                  {QStringLiteral("room"), QStringLiteral("general")},
-                  {QStringLiteral("seq"), seq},
-                  {QStringLiteral("from"), from},
-                  {QStringLiteral("text"), text},
-                  {QStringLiteral("ts"), qint64(1700000000000)}};
+    QJsonObject o {{QStringLiteral("type"), QStringLiteral("message")},
+                   {QStringLiteral("room"), QStringLiteral("general")},
+                   {QStringLiteral("seq"), seq},
+                   {QStringLiteral("from"), from},
+                   {QStringLiteral("text"), text},
+                   {QStringLiteral("ts"), qint64(1700000000000)}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -114,7 +114,7 @@ void TestServerModels::clientModel_diffsWithoutReset()
 
     model.setClients({makeClient(1, "ada"), makeClient(2, "bob"), makeClient(3, "cy")});
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(inserted.count(), 1);   // one batch for three newcomers
+    QCOMPARE(inserted.count(), 1); // one batch for three newcomers
     QCOMPARE(columnTexts(model, ClientModel::NickColumn), QStringList({"ada", "bob", "cy"}));
 
     // bob leaves, dee arrives, ada's counters move: one remove, one insert, a dataChanged.
@@ -146,7 +146,7 @@ void TestServerModels::clientModel_showsWhatAPersonReads()
     anon.rttMs = -1;
     model.setClients({c, anon});
     auto text = [&](int row, int col) { return model.index(row, col).data().toString(); };
-    QCOMPARE(text(0, ClientModel::NickColumn), QStringLiteral("<b>zoë</b>"));   // literally
+    QCOMPARE(text(0, ClientModel::NickColumn), QStringLiteral("<b>zoë</b>")); // literally
     QCOMPARE(text(0, ClientModel::AddressColumn), QStringLiteral("127.0.0.1:40007"));
     QCOMPARE(text(0, ClientModel::RoomsColumn), QStringLiteral("general, lab"));
     QCOMPARE(text(0, ClientModel::ConnectedColumn), QStringLiteral("2 min 05 s"));
@@ -189,7 +189,7 @@ void TestServerModels::roomModel_treeFollowsSnapshots()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
-    model.setRooms({RoomInfo{"general", {"ada", "bob"}, 2}, RoomInfo{"lab", {"ada"}, 1}});
+    model.setRooms({RoomInfo {"general", {"ada", "bob"}, 2}, RoomInfo {"lab", {"ada"}, 1}});
     QCOMPARE(model.rowCount(), 2);
     const QModelIndex general = model.index(0, 0);
     QCOMPARE(general.data().toString(), QStringLiteral("#general"));
@@ -199,9 +199,9 @@ void TestServerModels::roomModel_treeFollowsSnapshots()
     QCOMPARE(model.parent(model.index(1, 0, general)), general);
 
     QPersistentModelIndex keepGeneral(general);
-    model.setRooms({RoomInfo{"general", {"ada", "cy"}, 2}, RoomInfo{"quiz", {"cy"}, 1}});
+    model.setRooms({RoomInfo {"general", {"ada", "cy"}, 2}, RoomInfo {"quiz", {"cy"}, 1}});
     QCOMPARE(model.roomNames(), QStringList({"general", "quiz"}));
-    QVERIFY(keepGeneral.isValid());   // survives: expanded rooms stay expanded
+    QVERIFY(keepGeneral.isValid()); // survives: expanded rooms stay expanded
     QCOMPARE(keepGeneral.row(), 0);
     QCOMPARE(model.rowCount(keepGeneral), 2);
     QCOMPARE(model.index(1, 0, keepGeneral).data().toString(), QStringLiteral("cy"));
@@ -221,11 +221,11 @@ void TestServerModels::trafficModel_insertsOneBatchPerPoll()
 
     for (int i = 0; i < 50; ++i)
         log.append(inFrame(1, QStringLiteral("ada"), sayJson(QString::number(i))));
-    QCOMPARE(model.rowCount(), 0);   // nothing until the poll: no signal per frame
+    QCOMPARE(model.rowCount(), 0); // nothing until the poll: no signal per frame
     model.poll();
     QCOMPARE(model.rowCount(), 50);
     QCOMPARE(inserted.count(), 1);
-    model.poll();   // nothing new: no signal
+    model.poll(); // nothing new: no signal
     QCOMPARE(inserted.count(), 1);
 
     // The timer drives it by itself.
@@ -251,7 +251,7 @@ void TestServerModels::trafficModel_isBounded()
         log.append(inFrame(1, "ada", sayJson(QString::number(i))));
     model.poll();
     QCOMPARE(model.rowCount(), 10);
-    QCOMPARE(removed.count(), 1);   // the four oldest in one go
+    QCOMPARE(removed.count(), 1); // the four oldest in one go
     QCOMPARE(model.entryAt(0).serial, quint64(5));
     QCOMPARE(model.entryAt(9).serial, quint64(14));
 
@@ -288,8 +288,8 @@ void TestServerModels::trafficModel_pauseCountsAndResumeShows()
     for (int i = 0; i < 7; ++i)
         log.append(inFrame(1, "ada", sayJson(QString::number(i))));
     model.poll();
-    QCOMPARE(model.rowCount(), 1);       // frozen
-    QCOMPARE(model.pendingCount(), 7);   // the badge
+    QCOMPARE(model.rowCount(), 1);     // frozen
+    QCOMPARE(model.pendingCount(), 7); // the badge
     QCOMPARE(pending.last().at(0).toInt(), 7);
     log.append(inFrame(1, "ada", sayJson("more")));
     model.poll();
@@ -363,13 +363,14 @@ void TestServerModels::trafficModel_summaries_data()
 
     QTest::newRow("say") << inFrame(1, "ada", sayJson("hi\nthere", "lab")) << "#lab: hi⏎there";
     QTest::newRow("fan-out shows recipients")
-            << fanOut(12, messageJson(4, "ada", "hi")) << "#general seq 4 ada: hi  → 12 clients";
+        << fanOut(12, messageJson(4, "ada", "hi")) << "#general seq 4 ada: hi  → 12 clients";
     const QString table = QStringLiteral("<table><tr><td>").repeated(20).left(300);
     QTest::newRow("markup stays literal")
-            << inFrame(1, "ada", sayJson(table)) << QStringLiteral("#general: ") + table.left(80) + QChar(0x2026);
-    QTest::newRow("hello")
-            << inFrame(1, "10.0.0.5:4000", R"({"type":"hello","nick":"ada","agent":"pytest"})")
-            << "as ada (pytest)";
+        << inFrame(1, "ada", sayJson(table))
+        << QStringLiteral("#general: ") + table.left(80) + QChar(0x2026);
+    QTest::newRow("hello") << inFrame(1, "10.0.0.5:4000",
+                                      R"({"type":"hello","nick":"ada","agent":"pytest"})")
+                           << "as ada (pytest)";
     QTest::newRow("garbage in") << inFrame(1, "ada", "{not json") << "";
     TrafficEntry ev;
     ev.direction = TrafficDirection::Event;
@@ -400,8 +401,10 @@ void TestServerModels::trafficModel_clearAndExport()
     log.append(fanOut(3, messageJson(1, "ada", "one")));
     model.poll();
 
-    QCOMPARE(model.prettyJsonAt(0),
-             QStringLiteral("{\n    \"room\": \"general\",\n    \"text\": \"one\",\n    \"type\": \"say\"\n}"));
+    QCOMPARE(
+        model.prettyJsonAt(0),
+        QStringLiteral(
+            "{\n    \"room\": \"general\",\n    \"text\": \"one\",\n    \"type\": \"say\"\n}"));
 
     QBuffer buffer;
     buffer.open(QIODevice::ReadWrite);
@@ -434,7 +437,7 @@ void TestServerModels::serverStats_ratesOverFiveMinutes()
     counters.framesOut = 60;
     counters.bytesIn = 2000;
     counters.bytesOut = 6000;
-    stats.sampleAt(2000);   // two seconds later
+    stats.sampleAt(2000); // two seconds later
     const ServerStats::Sample s = stats.latest();
     QCOMPARE(s.clients, 3);
     QCOMPARE(s.messagesInPerSec, 10.0);
@@ -447,7 +450,7 @@ void TestServerModels::serverStats_ratesOverFiveMinutes()
         counters.framesIn += quint64(i % 7);
         stats.sampleAt(qint64(i) * 1000);
     }
-    QCOMPARE(int(stats.samples().size()), 300);   // five minutes, no more
+    QCOMPARE(int(stats.samples().size()), 300); // five minutes, no more
     QCOMPARE(stats.samples().front().timeMs, qint64(100) * 1000);
     QCOMPARE(stats.series(ServerStats::Series::MessagesIn).size(), 300);
     QCOMPARE(stats.peak(ServerStats::Series::MessagesIn), 6.0);

@@ -3,9 +3,9 @@
 // The server window driven like a teacher would: real ChatServer on 127.0.0.1, real
 // QWebSocket clients, widgets found by objectName and driven with QTest.
 
-#include <serverhost.h>
 #include <clientmodel.h>
 #include <mainwindow.h>
+#include <serverhost.h>
 #include <trafficlog.h>
 #include <trafficmodel.h>
 
@@ -63,7 +63,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<Student> connectStudent(const QString &nick);
-    template <class T> T *find(const QString &name)
+    template<class T> T *find(const QString &name)
     {
         T *w = m_window->findChild<T *>(name);
         if (!w)
@@ -85,7 +85,7 @@ void TestServerWindow::init()
     m_log = std::make_unique<TrafficLog>();
     ServerConfig config;
     config.name = QStringLiteral("Test class");
-    config.ratePerSec = 0;   // tests send quickly
+    config.ratePerSec = 0; // tests send quickly
     m_server = std::make_unique<ServerHost>(config, QString(), m_log.get());
     WindowConfig wc;
     wc.bind = QHostAddress::LocalHost;
@@ -136,7 +136,7 @@ void TestServerWindow::startsListeningAndShowsAddress()
     QVERIFY(state);
     QVERIFY2(state->text().contains(QStringLiteral("Listening")), qPrintable(state->text()));
     const QString url = QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port());
-    QCOMPARE(m_window->addresses(), QStringList{url});
+    QCOMPARE(m_window->addresses(), QStringList {url});
     auto *address = find<QLabel>("addressLabel0");
     QVERIFY(address);
     QCOMPARE(address->text(), url);
@@ -159,7 +159,7 @@ void TestServerWindow::stopAndStartFromHeader()
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!m_server->isListening());
     QVERIFY2(state->text().contains(QStringLiteral("Stopped")), qPrintable(state->text()));
-    QTRY_COMPARE(student->closeCode, 1001);   // going away
+    QTRY_COMPARE(student->closeCode, 1001); // going away
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(m_server->isListening());
     QVERIFY(state->text().contains(QStringLiteral("Listening")));
@@ -202,8 +202,11 @@ void TestServerWindow::clientsAppearAndDisappear()
     // Rooms and address are what the server knows.
     QTRY_COMPARE(table->model()->index(0, ClientModel::RoomsColumn).data().toString(),
                  QStringLiteral("general"));
-    QVERIFY(table->model()->index(0, ClientModel::AddressColumn).data().toString()
-                    .startsWith(QStringLiteral("127.0.0.1:")));
+    QVERIFY(table->model()
+                ->index(0, ClientModel::AddressColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("127.0.0.1:")));
 
     ada->socket.close();
     QTRY_COMPARE(table->model()->rowCount(), 1);
@@ -234,13 +237,17 @@ void TestServerWindow::trafficShowsSayAndFanOut()
             fanRow = r;
     }
     QVERIFY(sayRow >= 0 && fanRow > sayRow);
-    QCOMPARE(m->index(sayRow, TrafficModel::DirectionColumn).data().toString(), QStringLiteral("in"));
+    QCOMPARE(m->index(sayRow, TrafficModel::DirectionColumn).data().toString(),
+             QStringLiteral("in"));
     QCOMPARE(m->index(sayRow, TrafficModel::ClientColumn).data().toString(), QStringLiteral("ada"));
     QCOMPARE(m->index(sayRow, TrafficModel::SummaryColumn).data().toString(),
              QStringLiteral("#general: hello class"));
-    QCOMPARE(m->index(fanRow, TrafficModel::DirectionColumn).data().toString(), QStringLiteral("out"));
-    QVERIFY2(m->index(fanRow, TrafficModel::SummaryColumn).data().toString()
-                     .endsWith(QStringLiteral("→ 2 clients")),
+    QCOMPARE(m->index(fanRow, TrafficModel::DirectionColumn).data().toString(),
+             QStringLiteral("out"));
+    QVERIFY2(m->index(fanRow, TrafficModel::SummaryColumn)
+                 .data()
+                 .toString()
+                 .endsWith(QStringLiteral("→ 2 clients")),
              qPrintable(m->index(fanRow, TrafficModel::SummaryColumn).data().toString()));
     QVERIFY(!m->index(fanRow, TrafficModel::DirectionColumn).data(Qt::DecorationRole).isNull());
 
@@ -305,7 +312,7 @@ void TestServerWindow::filtersNarrowRows()
 
     auto *text = find<QLineEdit>("trafficTextFilter");
     QTest::keyClicks(text, QStringLiteral("answer"));
-    QVERIFY(m->rowCount() >= 2);   // the say and its fan-out
+    QVERIFY(m->rowCount() >= 2); // the say and its fan-out
     for (int r = 0; r < m->rowCount(); ++r)
         QVERIFY(m->index(r, TrafficModel::SummaryColumn).data().toString().contains("answer"));
     text->clear();
@@ -323,7 +330,7 @@ void TestServerWindow::filtersNarrowRows()
         QCOMPARE(m->index(r, 0).data(TrafficModel::ClientIdRole).value<quint64>(), bobId);
         namedBob += m->index(r, TrafficModel::ClientColumn).data().toString() == "bob" ? 1 : 0;
     }
-    QVERIFY(namedBob >= 3);   // typing, ping, say (and the replies to him)
+    QVERIFY(namedBob >= 3); // typing, ping, say (and the replies to him)
     client->setCurrentIndex(0);
 
     auto *hide = find<QCheckBox>("hideKeepAlive");
@@ -381,8 +388,9 @@ void TestServerWindow::pushBarReachesEveryoneRoomAndOneClient()
     QTest::keyClicks(text, QStringLiteral("just for ada"));
     QTest::keyClick(text, Qt::Key_Enter);
     QTRY_COMPARE(ada->count(QStringLiteral("notice")), 2);
-    QCOMPARE(ada->last(QStringLiteral("notice")).value("text").toString(), QStringLiteral("just for ada"));
-    QTest::qWait(50);   // bob must NOT get it (give a stray frame the chance to show up)
+    QCOMPARE(ada->last(QStringLiteral("notice")).value("text").toString(),
+             QStringLiteral("just for ada"));
+    QTest::qWait(50); // bob must NOT get it (give a stray frame the chance to show up)
     QCOMPARE(bob->count(QStringLiteral("notice")), 2);
 }
 
@@ -413,7 +421,7 @@ void TestServerWindow::kickClosesWith4001()
     QTRY_COMPARE(bob->closeCode, 4001);
     QCOMPARE(bob->closeReason, QStringLiteral("spamming the room"));
     QTRY_COMPARE(clients->model()->rowCount(), 1);
-    QCOMPARE(ada->closeCode, -1);   // the others stay
+    QCOMPARE(ada->closeCode, -1); // the others stay
     auto *events = find<QPlainTextEdit>("eventList");
     QTRY_VERIFY(events->toPlainText().contains(QStringLiteral("kicked by the operator")));
 }
@@ -437,12 +445,17 @@ void TestServerWindow::handshakeViewShowsAccept()
     clients->selectRow(0);
     auto *view = find<QPlainTextEdit>("handshakeView");
     const QString text = view->toPlainText();
-    QVERIFY2(text.contains(QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")), qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-    QVERIFY(text.contains(QStringLiteral("b3 7a 4f 2c c0 62 4f 16 90 f6 46 06 cf 38 59 45 b2 be c4 ea")));
-    QVERIFY(text.contains(QStringLiteral("4. base64 of the 20 bytes:    s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")));
+    QVERIFY2(text.contains(QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")),
+             qPrintable(text));
+    QVERIFY(text.contains(
+        QStringLiteral("dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+    QVERIFY(text.contains(
+        QStringLiteral("b3 7a 4f 2c c0 62 4f 16 90 f6 46 06 cf 38 59 45 b2 be c4 ea")));
+    QVERIFY(text.contains(
+        QStringLiteral("4. base64 of the 20 bytes:    s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")));
     // Each header explained beside it.
-    QVERIFY(text.contains(QStringLiteral("asks to switch this HTTP connection to the WebSocket protocol")));
+    QVERIFY(text.contains(
+        QStringLiteral("asks to switch this HTTP connection to the WebSocket protocol")));
     QVERIFY(text.contains(QStringLiteral("WebSocket protocol version")));
     QVERIFY(text.contains(QStringLiteral("101: from now on")));
 }
@@ -514,9 +527,11 @@ void TestServerWindow::nestedTableShownLiterallyAndStaysResponsive()
     QVERIFY(sayRow >= 0);
     table->selectRow(sayRow);
     auto *detail = find<QPlainTextEdit>("trafficDetail");
-    QVERIFY(detail->toPlainText().contains(evil));   // every character, literally
-    QVERIFY(m->index(sayRow, TrafficModel::SummaryColumn).data().toString()
-                    .startsWith(QStringLiteral("#general: <table><tr><td>")));
+    QVERIFY(detail->toPlainText().contains(evil)); // every character, literally
+    QVERIFY(m->index(sayRow, TrafficModel::SummaryColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("#general: <table><tr><td>")));
     // Paint everything once (tables, detail, handshake) and keep the loop turning.
     m_window->grab();
     for (int i = 0; i < 3; ++i) {

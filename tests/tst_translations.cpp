@@ -20,8 +20,7 @@ using namespace duplex;
 
 namespace {
 
-struct TsMessage
-{
+struct TsMessage {
     QString context;
     QString source;
     QString translation;
@@ -50,9 +49,12 @@ QList<TsMessage> readTs(const QString &path)
         if (xml.name() == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (xml.name() == QLatin1String("message")) {
-            current = TsMessage{context, {}, {}, false,
-                                xml.attributes().value(QLatin1String("numerus"))
-                                    == QLatin1String("yes")};
+            current = TsMessage {context,
+                                 {},
+                                 {},
+                                 false,
+                                 xml.attributes().value(QLatin1String("numerus"))
+                                     == QLatin1String("yes")};
             skip = false;
         } else if (xml.name() == QLatin1String("source")) {
             current.source = xml.readElementText();
@@ -157,8 +159,8 @@ void TstTranslations::germanLocaleTranslatesSharedStrings()
 
 void TstTranslations::germanLocaleTranslatesQtsOwnStrings()
 {
-    const QString qtCatalog =
-        QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
+    const QString qtCatalog
+        = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
     if (!QFile::exists(qtCatalog))
         QSKIP("Qt's German catalog is not installed (Debian: qt6-translations-l10n)");
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Austria)); // de_AT falls back to de
@@ -175,8 +177,9 @@ void TstTranslations::lookupFallsBackToTheEnclosingNamespace()
     installTranslators(*qApp, QStringLiteral("duplex_server"));
     // A file-local helper may ask with a longer context than the one lupdate recorded
     // ("duplex"): the answer must still be German, not the English source.
-    QCOMPARE(QCoreApplication::translate("duplex::proto::SomeHelper", "A nickname cannot be empty."),
-             QStringLiteral("Der Spitzname darf nicht leer sein."));
+    QCOMPARE(
+        QCoreApplication::translate("duplex::proto::SomeHelper", "A nickname cannot be empty."),
+        QStringLiteral("Der Spitzname darf nicht leer sein."));
     QCOMPARE(QCoreApplication::translate("duplex::proto", "A nickname cannot be empty."),
              QStringLiteral("Der Spitzname darf nicht leer sein."));
     // Unknown text stays as it is, in any context.
@@ -226,16 +229,16 @@ void TstTranslations::shippedProgramSpeaksGermanUnderGermanLang_data()
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("ownText"); // from our catalog, shown by --help
     QTest::newRow("duplex-server") << QStringLiteral(DUPLEX_SERVER_EXE) << QString();
-    QTest::newRow("duplex-client") << QStringLiteral(DUPLEX_CLIENT_EXE)
-                                   << QStringLiteral("Duplex-WebSocket-Chatprogramm");
+    QTest::newRow("duplex-client")
+        << QStringLiteral(DUPLEX_CLIENT_EXE) << QStringLiteral("Duplex-WebSocket-Chatprogramm");
 }
 
 void TstTranslations::shippedProgramSpeaksGermanUnderGermanLang()
 {
     QFETCH(QString, program);
     QFETCH(QString, ownText);
-    const QString qtCatalog =
-        QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
+    const QString qtCatalog
+        = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
     if (!QFile::exists(qtCatalog))
         QSKIP("Qt's German catalog is not installed (Debian: qt6-translations-l10n)");
 

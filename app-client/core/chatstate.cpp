@@ -23,10 +23,10 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
         if (m_userJoins.remove(j.room))
             Q_EMIT conversationActivated(key);
     });
-    connect(session, &ClientSession::left, this, [this](const ps::Left &l) {
-        removeConversation(roomKey(l.room));
-    });
-    connect(session, &ClientSession::messageReceived, this, [this](const ps::Message &m) { onMessage(m, true); });
+    connect(session, &ClientSession::left, this,
+            [this](const ps::Left &l) { removeConversation(roomKey(l.room)); });
+    connect(session, &ClientSession::messageReceived, this,
+            [this](const ps::Message &m) { onMessage(m, true); });
     connect(session, &ClientSession::historyReceived, this, [this](const ps::History &h) {
         for (ps::Message m : h.messages) {
             if (m.room.isEmpty())
@@ -37,14 +37,17 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
     connect(session, &ClientSession::historyReset, this, [this](const QString &room) {
         if (ConversationModel *c = conversation(roomKey(room))) {
             c->restartNumbering();
-            c->addSystem(tr("The server's history of #%1 starts again here (it was restarted with a new "
-                            "database). The messages above are from before.")
-                             .arg(room),
-                         QDateTime::currentMSecsSinceEpoch());
+            c->addSystem(
+                tr("The server's history of #%1 starts again here (it was restarted with a new "
+                   "database). The messages above are from before.")
+                    .arg(room),
+                QDateTime::currentMSecsSinceEpoch());
         }
     });
-    connect(session, &ClientSession::whisperReceived, this, [this](const ps::Whisper &w) { onWhisper(w); });
-    connect(session, &ClientSession::presenceReceived, this, [this](const ps::Presence &p) { onPresence(p); });
+    connect(session, &ClientSession::whisperReceived, this,
+            [this](const ps::Whisper &w) { onWhisper(w); });
+    connect(session, &ClientSession::presenceReceived, this,
+            [this](const ps::Presence &p) { onPresence(p); });
     connect(session, &ClientSession::typingReceived, this, [this](const ps::Typing &t) {
         if (RosterModel *r = roster(t.room))
             r->setTyping(t.nick, t.on);
@@ -60,11 +63,12 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
         for (ConversationModel *c : std::as_const(m_conversations))
             c->addNotice(n.from, n.text, ts);
     });
-    connect(session, &ClientSession::outboxFailed, this, [this](const QString &id, const ps::Error &e) {
-        const QString key = m_pendingKeys.take(id);
-        if (ConversationModel *c = conversation(key))
-            c->markFailed(id, e.message.isEmpty() ? proto::errorCodeName(e.code) : e.message);
-    });
+    connect(
+        session, &ClientSession::outboxFailed, this, [this](const QString &id, const ps::Error &e) {
+            const QString key = m_pendingKeys.take(id);
+            if (ConversationModel *c = conversation(key))
+                c->markFailed(id, e.message.isEmpty() ? proto::errorCodeName(e.code) : e.message);
+        });
     connect(session, &ClientSession::outboxWaiting, this, [this](const QString &id, int) {
         if (ConversationModel *c = conversation(m_pendingKeys.value(id)))
             c->markWaiting(id, true);
@@ -75,7 +79,8 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
     });
     connect(session, &ClientSession::errorReceived, this, [this](const ps::Error &e) {
         // Outbox failures are shown on their line; hello errors by the connect dialog.
-        if (e.re.isEmpty() || m_pendingKeys.contains(e.re) || e.re.startsWith(QLatin1String("hello")))
+        if (e.re.isEmpty() || m_pendingKeys.contains(e.re)
+            || e.re.startsWith(QLatin1String("hello")))
             return;
         if (!m_current.isEmpty())
             addLocalNote(m_current, tr("Error: %1").arg(e.message));
@@ -114,7 +119,8 @@ ConversationModel *ChatState::ensureConversation(ConversationModel::Type type, c
         return c;
     auto *c = new ConversationModel(type, name, this);
     m_conversations.insert(key, c);
-    m_roomList.add(type == ConversationModel::Type::Room ? RoomListModel::Kind::Room : RoomListModel::Kind::Whisper,
+    m_roomList.add(type == ConversationModel::Type::Room ? RoomListModel::Kind::Room
+                                                         : RoomListModel::Kind::Whisper,
                    key, name);
     Q_EMIT conversationAdded(key);
     return c;
@@ -157,7 +163,8 @@ QString ChatState::sendText(const QString &key, const QString &text)
     ConversationModel *c = conversation(key);
     if (!c || text.trimmed().isEmpty())
         return {};
-    const QString id = isRoomKey(key) ? m_session->say(keyName(key), text) : m_session->whisper(c->name(), text);
+    const QString id
+        = isRoomKey(key) ? m_session->say(keyName(key), text) : m_session->whisper(c->name(), text);
     m_pendingKeys.insert(id, key);
     c->addPending(id, m_session->nick(), text, QDateTime::currentMSecsSinceEpoch());
     return id;

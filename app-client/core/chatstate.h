@@ -75,8 +75,8 @@ private:
     FrameLogModel m_frameLog;
     QHash<QString, ConversationModel *> m_conversations;
     QHash<QString, RosterModel *> m_rosters;
-    QHash<QString, QString> m_pendingKeys;   ///< outbox id -> conversation key
-    QSet<QString> m_userJoins;               ///< rooms the user asked to join
+    QHash<QString, QString> m_pendingKeys; ///< outbox id -> conversation key
+    QSet<QString> m_userJoins;             ///< rooms the user asked to join
     QString m_current;
 };
 

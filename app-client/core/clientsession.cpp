@@ -24,7 +24,7 @@ qint64 nowMs()
 } // namespace
 
 ClientSession::ClientSession(QObject *parent)
-    : ClientSession(Config{}, parent)
+    : ClientSession(Config {}, parent)
 {
 }
 
@@ -144,7 +144,7 @@ void ClientSession::open(const QUrl &url, const QString &nick)
         m_token.clear();
     }
     if (proto::nickKey(nick) != proto::nickKey(m_nick))
-        m_token.clear();   // a resume token would bring the old nick back
+        m_token.clear(); // a resume token would bring the old nick back
     // Another server or another nick: end the old server-side session at once (1000), so
     // the old nick is not held for the resume grace period. Same identity: drop it and
     // resume, as after a network failure.
@@ -218,7 +218,7 @@ void ClientSession::simulateDrop()
 {
     if (QWebSocket *s = m_socket) {
         s->abort();
-        onDropped(s);   // no-op when abort() already reported the drop
+        onDropped(s); // no-op when abort() already reported the drop
     }
 }
 
@@ -235,17 +235,19 @@ void ClientSession::startConnect()
     connect(s, &QWebSocket::connected, this, [this, s] { onConnected(s); });
     connect(s, &QWebSocket::disconnected, this, [this, s] { onDropped(s); });
     // Qt 6.4 names this signal error(); errorOccurred() only arrives in 6.5.
-    connect(s, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this, s](QAbstractSocket::SocketError) {
-        if (s != m_socket)
-            return;
-        m_lastError = s->errorString();
-        // Before the upgrade completes Qt does not always report `disconnected`.
-        if (m_state == State::Connecting) {
-            s->abort();
-            onDropped(s);
-        }
-    });
-    connect(s, &QWebSocket::textMessageReceived, this, [this, s](const QString &text) { onTextFrame(s, text); });
+    connect(s, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            [this, s](QAbstractSocket::SocketError) {
+                if (s != m_socket)
+                    return;
+                m_lastError = s->errorString();
+                // Before the upgrade completes Qt does not always report `disconnected`.
+                if (m_state == State::Connecting) {
+                    s->abort();
+                    onDropped(s);
+                }
+            });
+    connect(s, &QWebSocket::textMessageReceived, this,
+            [this, s](const QString &text) { onTextFrame(s, text); });
     connect(s, &QWebSocket::binaryMessageReceived, this, [this, s](const QByteArray &data) {
         if (s == m_socket)
             logFrame(FrameRecord::Direction::In, FrameRecord::Kind::Binary, data);
@@ -321,7 +323,8 @@ void ClientSession::onDropped(QWebSocket *s)
     if (code == proto::close::Kicked || code == proto::close::TakenOver) {
         // Deliberate ends: reconnecting would undo a kick or fight the other window.
         const QString text = code == proto::close::Kicked
-            ? tr("You were disconnected by the server operator: %1").arg(reason.isEmpty() ? tr("no reason given") : reason)
+            ? tr("You were disconnected by the server operator: %1")
+                  .arg(reason.isEmpty() ? tr("no reason given") : reason)
             : tr("This session was taken over by another connection.");
         setState(State::Disconnected);
         Q_EMIT connectionEnded(code, text);
@@ -329,12 +332,13 @@ void ClientSession::onDropped(QWebSocket *s)
     }
     if (!m_everWelcomed && !m_config.retryBeforeFirstWelcome) {
         setState(State::Disconnected);
-        Q_EMIT connectionFailed(code == proto::close::TryAgainLater || m_serverFull
-                                    ? tr("The server at %1 is full right now (it refused the connection "
-                                         "with code 1013). Try again in a minute, or ask the teacher to "
-                                         "raise its client limit.")
-                                          .arg(m_url.toString(QUrl::RemoveUserInfo))
-                                    : describeSocketError());
+        Q_EMIT connectionFailed(
+            code == proto::close::TryAgainLater || m_serverFull
+                ? tr("The server at %1 is full right now (it refused the connection "
+                     "with code 1013). Try again in a minute, or ask the teacher to "
+                     "raise its client limit.")
+                      .arg(m_url.toString(QUrl::RemoveUserInfo))
+                : describeSocketError());
         return;
     }
     scheduleReconnect();
@@ -342,10 +346,12 @@ void ClientSession::onDropped(QWebSocket *s)
 
 void ClientSession::scheduleReconnect()
 {
-    const double base = std::min(double(m_config.backoffMaxMs),
-                                 double(m_config.backoffInitialMs) * std::pow(2.0, std::min(m_attempt, 20)));
+    const double base
+        = std::min(double(m_config.backoffMaxMs),
+                   double(m_config.backoffInitialMs) * std::pow(2.0, std::min(m_attempt, 20)));
     const double spread = base * m_config.jitter;
-    const double jittered = base + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * spread;
+    const double jittered
+        = base + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * spread;
     m_reconnectDelayMs = qint64(std::clamp(jittered, 0.0, double(m_config.backoffMaxMs)));
     ++m_attempt;
     m_reconnectClock.start();
@@ -357,7 +363,8 @@ void ClientSession::scheduleReconnect()
     Q_EMIT reconnectCountdown(m_lastCountdown);
 }
 
-void ClientSession::logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload, qint64 rtt)
+void ClientSession::logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind,
+                             const QByteArray &payload, qint64 rtt)
 {
     FrameRecord r;
     r.timeMs = nowMs();
@@ -393,9 +400,9 @@ void ClientSession::sendOutboxEntry(OutboxEntry &entry)
         Q_EMIT outboxResent(entry.id);
     }
     if (entry.kind == OutboxEntry::Kind::Say)
-        sendMessage(proto::client::Say{entry.id, entry.target, entry.text});
+        sendMessage(proto::client::Say {entry.id, entry.target, entry.text});
     else
-        sendMessage(proto::client::Whisper{entry.id, entry.target, entry.text});
+        sendMessage(proto::client::Whisper {entry.id, entry.target, entry.text});
 }
 
 void ClientSession::stopPacing()
@@ -404,7 +411,7 @@ void ClientSession::stopPacing()
     m_pacing = false;
     m_rateStrikes = 0;
     for (OutboxEntry &e : m_outbox)
-        e.inFlight = false;   // a new connection resends everything anyway
+        e.inFlight = false; // a new connection resends everything anyway
 }
 
 void ClientSession::onRateLimited(const QString &id)
@@ -418,8 +425,11 @@ void ClientSession::onRateLimited(const QString &id)
         // One backoff per round of refusals: a burst refused as a whole waits once.
         if (!m_rateTimer.isActive()) {
             const double base = std::min(double(m_config.rateBackoffMaxMs),
-                                         double(m_config.rateBackoffInitialMs) * std::pow(2.0, std::min(m_rateStrikes, 20)));
-            const double jittered = base + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * base * m_config.jitter;
+                                         double(m_config.rateBackoffInitialMs)
+                                             * std::pow(2.0, std::min(m_rateStrikes, 20)));
+            const double jittered = base
+                + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * base
+                    * m_config.jitter;
             ++m_rateStrikes;
             m_rateTimer.start(int(std::clamp(jittered, 0.0, double(m_config.rateBackoffMaxMs))));
         }
@@ -440,7 +450,7 @@ void ClientSession::sendNextPaced()
         sendOutboxEntry(e);
         return;
     }
-    stopPacing();   // all delivered: back to sending at once
+    stopPacing(); // all delivered: back to sending at once
 }
 
 int ClientSession::takeOutbox(const QString &id)
@@ -497,7 +507,7 @@ QString ClientSession::join(const QString &room)
 {
     const QString id = nextId("join");
     if (m_state == State::Online && m_synced)
-        sendMessage(proto::client::Join{id, room});
+        sendMessage(proto::client::Join {id, room});
     else
         m_pendingJoins.insert(room);
     return id;
@@ -509,14 +519,14 @@ QString ClientSession::leave(const QString &room)
     m_rooms.removeAll(room);
     m_pendingJoins.remove(room);
     if (m_state == State::Online)
-        sendMessage(proto::client::Leave{id, room});
+        sendMessage(proto::client::Leave {id, room});
     return id;
 }
 
 void ClientSession::setTyping(const QString &room, bool on)
 {
     if (m_state == State::Online)
-        sendMessage(proto::client::Typing{QString(), room, on});
+        sendMessage(proto::client::Typing {QString(), room, on});
 }
 
 QString ClientSession::requestHistory(const QString &room, std::optional<qint64> before,
@@ -524,7 +534,7 @@ QString ClientSession::requestHistory(const QString &room, std::optional<qint64>
 {
     const QString id = nextId("history");
     if (m_state == State::Online)
-        sendMessage(proto::client::History{id, room, before, after, limit});
+        sendMessage(proto::client::History {id, room, before, after, limit});
     return id;
 }
 
@@ -532,9 +542,9 @@ QString ClientSession::changeNick(const QString &nick)
 {
     const QString id = nextId("nick");
     if (m_state == State::Online)
-        sendMessage(proto::client::Nick{id, nick});
+        sendMessage(proto::client::Nick {id, nick});
     else
-        m_nick = nick;   // used by the next hello
+        m_nick = nick; // used by the next hello
     return id;
 }
 
@@ -542,7 +552,7 @@ QString ClientSession::requestRooms()
 {
     const QString id = nextId("rooms");
     if (m_state == State::Online)
-        sendMessage(proto::client::Rooms{id});
+        sendMessage(proto::client::Rooms {id});
     return id;
 }
 
@@ -550,7 +560,7 @@ QString ClientSession::sendAppPing(std::optional<double> t)
 {
     const QString id = nextId("ping");
     if (m_state == State::Online)
-        sendMessage(proto::client::Ping{id, t});
+        sendMessage(proto::client::Ping {id, t});
     return id;
 }
 
@@ -592,8 +602,8 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         // The server answers in order: when this pong comes back, the joined/history
         // replies of the hello (resumed rooms) have all arrived.
         m_catchUpFrom = m_lastSeq;
-        sendMessage(proto::client::Ping{m_syncId, std::nullopt});
-        sendKeepAlivePing();   // an RTT right away, not after the first interval
+        sendMessage(proto::client::Ping {m_syncId, std::nullopt});
+        sendKeepAlivePing(); // an RTT right away, not after the first interval
     } else if (const auto *j = std::get_if<ps::Joined>(&message)) {
         if (!m_rooms.contains(j->room))
             m_rooms.append(j->room);
@@ -623,7 +633,8 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         // The history that follows a hello or join is the room's newest page. If it ends
         // below what we have seen, the server lost its history (a new database): seqs start
         // again at 1, and the old numbers must not make us drop the new messages.
-        const bool joinPage = h->re.startsWith(QLatin1String("hello-")) || h->re.startsWith(QLatin1String("join-"))
+        const bool joinPage = h->re.startsWith(QLatin1String("hello-"))
+            || h->re.startsWith(QLatin1String("join-"))
             || h->re.startsWith(QLatin1String("rejoin-"));
         if (joinPage && newest < m_catchUpFrom.value(h->room, 0)) {
             m_lastSeq[h->room] = newest;
@@ -638,7 +649,8 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             if (h->messages.size() >= proto::limits::HistoryMax && newest > 0) {
                 const QString id = nextId("catchup");
                 m_catchUp.insert(id, room);
-                sendMessage(proto::client::History{id, room, std::nullopt, newest, proto::limits::HistoryMax});
+                sendMessage(proto::client::History {id, room, std::nullopt, newest,
+                                                    proto::limits::HistoryMax});
             }
         }
         Q_EMIT historyReceived(*h);
@@ -672,7 +684,8 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             m_fatal = true;
             m_fatalCode = 0;
             m_fatalReason = e->code == proto::ErrorCode::NickTaken
-                ? tr("The nickname \u201c%1\u201d is taken on this server. Pick another one. (%2)").arg(m_nick, e->message)
+                ? tr("The nickname \u201c%1\u201d is taken on this server. Pick another one. (%2)")
+                      .arg(m_nick, e->message)
                 : tr("The server refused the nickname \u201c%1\u201d: %2").arg(m_nick, e->message);
             Q_EMIT errorReceived(*e);
             if (m_socket)
@@ -680,7 +693,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             return;
         }
         if (e->code == proto::ErrorCode::ServerFull)
-            m_serverFull = true;   // the close (1013) follows
+            m_serverFull = true; // the close (1013) follows
         if (e->code == proto::ErrorCode::RateLimited && !e->re.isEmpty()) {
             // Not a failure: the server dropped it and asks us to slow down.
             onRateLimited(e->re);
@@ -697,11 +710,11 @@ void ClientSession::onSynced()
     // expired token): join them again.
     for (const QString &room : std::as_const(m_rooms)) {
         if (!m_joinedNow.contains(room))
-            sendMessage(proto::client::Join{nextId("rejoin"), room});
+            sendMessage(proto::client::Join {nextId("rejoin"), room});
     }
     for (const QString &room : std::as_const(m_pendingJoins)) {
         if (!m_rooms.contains(room))
-            sendMessage(proto::client::Join{nextId("join"), room});
+            sendMessage(proto::client::Join {nextId("join"), room});
     }
     m_pendingJoins.clear();
     // Everything said while we were away, in pages, merged by seq on arrival.
@@ -711,7 +724,8 @@ void ClientSession::onSynced()
             continue;
         const QString id = nextId("catchup");
         m_catchUp.insert(id, room);
-        sendMessage(proto::client::History{id, room, std::nullopt, from, proto::limits::HistoryMax});
+        sendMessage(
+            proto::client::History {id, room, std::nullopt, from, proto::limits::HistoryMax});
     }
     m_synced = true;
     for (OutboxEntry &e : m_outbox)

@@ -25,13 +25,13 @@ namespace duplex::client {
 /// A message typed by the user that has not been confirmed by the server yet.
 struct OutboxEntry {
     enum class Kind { Say, Whisper };
-    QString id;        ///< unique (UUID); resent with the SAME id, the server deduplicates
+    QString id; ///< unique (UUID); resent with the SAME id, the server deduplicates
     Kind kind = Kind::Say;
-    QString target;    ///< room (Say) or nick (Whisper)
+    QString target; ///< room (Say) or nick (Whisper)
     QString text;
     qint64 queuedMs = 0;
-    int sends = 0;     ///< how many times it went on the wire
-    bool inFlight = false;   ///< sent on this connection, no answer yet
+    int sends = 0;         ///< how many times it went on the wire
+    bool inFlight = false; ///< sent on this connection, no answer yet
     /// Refused with rate_limited: the server dropped it; it is resent after a backoff.
     bool waiting = false;
 };
@@ -51,10 +51,10 @@ public:
     Q_ENUM(State)
 
     struct Config {
-        int backoffInitialMs = 1000;   ///< first retry delay; doubles per failed attempt
+        int backoffInitialMs = 1000; ///< first retry delay; doubles per failed attempt
         int backoffMaxMs = 30000;
-        double jitter = 0.2;           ///< +-20 % so a restarted server is not hit in lockstep
-        int pingIntervalMs = 5000;     ///< WebSocket ping for the RTT (and liveness)
+        double jitter = 0.2;       ///< +-20 % so a restarted server is not hit in lockstep
+        int pingIntervalMs = 5000; ///< WebSocket ping for the RTT (and liveness)
         int handshakeTimeoutMs = 10000;
         /// After a rate_limited refusal: first wait before resending; doubles while the
         /// server keeps refusing (jittered like the reconnect), reset by a delivery.
@@ -63,7 +63,7 @@ public:
         /// Retry even when the very first attempt fails (otherwise connectionFailed is
         /// emitted and the session stays Disconnected, for the connect dialog).
         bool retryBeforeFirstWelcome = false;
-        QString agent;                 ///< sent in hello; default "duplex-client/VERSION"
+        QString agent; ///< sent in hello; default "duplex-client/VERSION"
     };
 
     explicit ClientSession(QObject *parent = nullptr);
@@ -118,7 +118,8 @@ public:
     QString leave(const QString &room);
     void setTyping(const QString &room, bool on);
     QString requestHistory(const QString &room, std::optional<qint64> before = std::nullopt,
-                           std::optional<qint64> after = std::nullopt, int limit = proto::limits::HistoryDefault);
+                           std::optional<qint64> after = std::nullopt,
+                           int limit = proto::limits::HistoryDefault);
     QString changeNick(const QString &nick);
     QString requestRooms();
     QString sendAppPing(std::optional<double> t = std::nullopt);
@@ -184,7 +185,8 @@ private:
     void sendNextPaced();
     void onRateLimited(const QString &id);
     void stopPacing();
-    void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload, qint64 rtt = -1);
+    void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload,
+                  qint64 rtt = -1);
     void dispatch(const proto::ServerMessage &message);
     QString nextId(const char *prefix);
     int takeOutbox(const QString &id);
@@ -215,11 +217,11 @@ private:
     quint64 m_idCounter = 0;
     qint64 m_rttMs = -1;
 
-    QStringList m_rooms;                 ///< wanted rooms, in join order
-    QSet<QString> m_joinedNow;           ///< rooms confirmed on this connection
-    QSet<QString> m_pendingJoins;        ///< asked while offline
+    QStringList m_rooms;          ///< wanted rooms, in join order
+    QSet<QString> m_joinedNow;    ///< rooms confirmed on this connection
+    QSet<QString> m_pendingJoins; ///< asked while offline
     QHash<QString, qint64> m_lastSeq;
-    QHash<QString, QString> m_catchUp;   ///< history request id -> room
+    QHash<QString, QString> m_catchUp;    ///< history request id -> room
     QHash<QString, qint64> m_catchUpFrom; ///< last seqs when the current connection began
     QList<OutboxEntry> m_outbox;
 
@@ -228,8 +230,8 @@ private:
     QTimer m_pingTimer;
     QTimer m_handshakeTimer;
     QTimer m_rateTimer;
-    bool m_pacing = false;     ///< the server said rate_limited: send one at a time
-    int m_rateStrikes = 0;     ///< backoffs in a row without a delivery
+    bool m_pacing = false; ///< the server said rate_limited: send one at a time
+    int m_rateStrikes = 0; ///< backoffs in a row without a delivery
     QElapsedTimer m_reconnectClock;
     qint64 m_reconnectDelayMs = 0;
     QElapsedTimer m_lastPong;

@@ -33,8 +33,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     const ChatLine &l = m_lines.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case TextRole:
-        return l.text;
+    case TextRole: return l.text;
     case KindRole: return int(l.kind);
     case DeliveryRole: return int(l.delivery);
     case SeqRole: return l.seq;
@@ -129,7 +128,8 @@ bool ConversationModel::addMessage(const ChatLine &line)
     return true;
 }
 
-void ConversationModel::addPending(const QString &id, const QString &from, const QString &text, qint64 ts)
+void ConversationModel::addPending(const QString &id, const QString &from, const QString &text,
+                                   qint64 ts)
 {
     ChatLine l;
     l.kind = ChatLine::Kind::Message;
@@ -146,7 +146,8 @@ bool ConversationModel::hasPending(const QString &id) const
 {
     for (const ChatLine &l : m_lines) {
         if (l.id == id
-            && (l.delivery == ChatLine::Delivery::Pending || l.delivery == ChatLine::Delivery::Waiting
+            && (l.delivery == ChatLine::Delivery::Pending
+                || l.delivery == ChatLine::Delivery::Waiting
                 || l.delivery == ChatLine::Delivery::Failed))
             return true;
     }
@@ -171,7 +172,7 @@ bool ConversationModel::confirm(const QString &id, const ChatLine &line)
         endRemoveRows();
         ChatLine delivered = line;
         delivered.delivery = ChatLine::Delivery::Delivered;
-        addMessage(delivered);   // false when history already brought that seq: fine
+        addMessage(delivered); // false when history already brought that seq: fine
         return true;
     }
     return false;

@@ -17,13 +17,13 @@ struct ChatLine {
     enum class Delivery { None, Pending, Delivered, Failed, Waiting };
     Kind kind = Kind::Message;
     Delivery delivery = Delivery::None;
-    qint64 seq = 0;       ///< room messages only (0 for whispers, system lines, pending)
-    QString id;           ///< outbox id of an own message (pending or delivered)
+    qint64 seq = 0; ///< room messages only (0 for whispers, system lines, pending)
+    QString id;     ///< outbox id of an own message (pending or delivered)
     QString from;
-    QString text;         ///< plain text, never markup
-    qint64 ts = 0;        ///< ms since the epoch
+    QString text;  ///< plain text, never markup
+    qint64 ts = 0; ///< ms since the epoch
     bool own = false;
-    QString failure;      ///< why a pending message was refused
+    QString failure; ///< why a pending message was refused
 };
 
 /// The lines of one room or one whisper partner. Room messages are kept in seq order and
@@ -36,14 +36,14 @@ class ConversationModel final : public QAbstractListModel
 public:
     enum class Type { Room, Whisper };
     enum Role {
-        KindRole = Qt::UserRole + 1,   ///< int (ChatLine::Kind)
-        DeliveryRole,                  ///< int (ChatLine::Delivery)
+        KindRole = Qt::UserRole + 1, ///< int (ChatLine::Kind)
+        DeliveryRole,                ///< int (ChatLine::Delivery)
         SeqRole,
         IdRole,
         SenderRole,
         TextRole,
-        TimestampRole,                 ///< qint64 ms since the epoch
-        TimeRole,                      ///< QDateTime (local)
+        TimestampRole, ///< qint64 ms since the epoch
+        TimeRole,      ///< QDateTime (local)
         OwnRole,
         FailureRole,
     };
@@ -102,7 +102,7 @@ public:
     int messageCount() const;
 
 private:
-    int pendingStart() const;   ///< index of the first pending row (rowCount() when none)
+    int pendingStart() const; ///< index of the first pending row (rowCount() when none)
     void insertLine(int row, const ChatLine &line);
     /// Drops the oldest TrimBatch lines (never pending ones); returns how many went.
     int trimOldest();

@@ -57,13 +57,11 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case DirectionColumn:
-            return directionText(r.direction);
-        case TypeColumn:
-            return r.type.isEmpty() ? tr("(unparsed)") : r.type;
-        case SizeColumn:
-            return r.size;
+            return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(
+                QStringLiteral("HH:mm:ss.zzz"));
+        case DirectionColumn: return directionText(r.direction);
+        case TypeColumn: return r.type.isEmpty() ? tr("(unparsed)") : r.type;
+        case SizeColumn: return r.size;
         case SummaryColumn:
             if (r.kind == FrameRecord::Kind::Pong && r.rttMs >= 0)
                 return tr("control frame, round trip %1 ms").arg(r.rttMs);
@@ -77,16 +75,11 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const
         if (index.column() == SizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case PayloadRole:
-        return r.payload;
-    case PrettyRole:
-        return prettyText(r);
-    case DirectionRole:
-        return int(r.direction);
-    case KindRole:
-        return int(r.kind);
-    case TypeRole:
-        return r.type;
+    case PayloadRole: return r.payload;
+    case PrettyRole: return prettyText(r);
+    case DirectionRole: return int(r.direction);
+    case KindRole: return int(r.kind);
+    case TypeRole: return r.type;
     }
     return {};
 }
@@ -118,9 +111,10 @@ QString FrameLogModel::prettyText(const FrameRecord &r)
             .arg(r.size)
             .arg(r.rttMs);
     case FrameRecord::Kind::Binary:
-        return tr("Binary frame, %1 bytes: %2").arg(r.size).arg(QString::fromLatin1(r.payload.left(256).toHex(' ')));
-    case FrameRecord::Kind::Text:
-        break;
+        return tr("Binary frame, %1 bytes: %2")
+            .arg(r.size)
+            .arg(QString::fromLatin1(r.payload.left(256).toHex(' ')));
+    case FrameRecord::Kind::Text: break;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.payload, &error);

@@ -15,13 +15,13 @@ namespace duplex::client {
 struct FrameRecord {
     enum class Direction { In, Out };
     enum class Kind { Text, Binary, Ping, Pong };
-    qint64 timeMs = 0;          ///< local wall clock, ms since the epoch
+    qint64 timeMs = 0; ///< local wall clock, ms since the epoch
     Direction direction = Direction::In;
     Kind kind = Kind::Text;
-    QByteArray payload;         ///< UTF-8 JSON for text frames; the ping payload otherwise
-    qint64 size = 0;            ///< bytes on the wire (payload size)
-    QString type;               ///< protocol `type`, or "ping"/"pong" for control frames
-    qint64 rttMs = -1;          ///< pong only: the round trip Qt measured
+    QByteArray payload; ///< UTF-8 JSON for text frames; the ping payload otherwise
+    qint64 size = 0;    ///< bytes on the wire (payload size)
+    QString type;       ///< protocol `type`, or "ping"/"pong" for control frames
+    qint64 rttMs = -1;  ///< pong only: the round trip Qt measured
 };
 
 /// The protocol inspector's rows. Bounded (oldest rows drop out) and batched: append() is
@@ -32,11 +32,11 @@ class FrameLogModel final : public QAbstractTableModel
 public:
     enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, SummaryColumn, ColumnCount };
     enum Role {
-        PayloadRole = Qt::UserRole + 1,   ///< QByteArray, raw
-        PrettyRole,                       ///< QString, indented JSON (or a description)
-        DirectionRole,                    ///< int (FrameRecord::Direction)
-        KindRole,                         ///< int (FrameRecord::Kind)
-        TypeRole,                         ///< QString
+        PayloadRole = Qt::UserRole + 1, ///< QByteArray, raw
+        PrettyRole,                     ///< QString, indented JSON (or a description)
+        DirectionRole,                  ///< int (FrameRecord::Direction)
+        KindRole,                       ///< int (FrameRecord::Kind)
+        TypeRole,                       ///< QString
     };
 
     explicit FrameLogModel(QObject *parent = nullptr);

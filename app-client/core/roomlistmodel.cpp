@@ -20,12 +20,12 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return {};
     const Entry &e = m_entries.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return e.kind == Kind::Room ? QStringLiteral("#") + e.name : e.name;
+    case Qt::DisplayRole: return e.kind == Kind::Room ? QStringLiteral("#") + e.name : e.name;
     case Qt::ToolTipRole:
         // Room names and nicks are restricted by the protocol (no markup characters).
         if (e.kind == Kind::Room)
-            return e.unread ? tr("Room #%1, %n unread", nullptr, e.unread).arg(e.name) : tr("Room #%1").arg(e.name);
+            return e.unread ? tr("Room #%1, %n unread", nullptr, e.unread).arg(e.name)
+                            : tr("Room #%1").arg(e.name);
         return e.unread ? tr("Whispers with %1, %n unread", nullptr, e.unread).arg(e.name)
                         : tr("Whispers with %1").arg(e.name);
     case KeyRole: return e.key;
@@ -59,7 +59,7 @@ int RoomListModel::add(Kind kind, const QString &key, const QString &name)
             ++row;
     }
     beginInsertRows({}, row, row);
-    m_entries.insert(row, Entry{kind, key, name, 0});
+    m_entries.insert(row, Entry {kind, key, name, 0});
     endInsertRows();
     return row;
 }

@@ -34,12 +34,9 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
     const Member &m = m_members.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case NickRole:
-        return m.nick;
-    case TypingRole:
-        return m.typing;
-    case SelfRole:
-        return proto::nickKey(m.nick) == m_selfKey;
+    case NickRole: return m.nick;
+    case TypingRole: return m.typing;
+    case SelfRole: return proto::nickKey(m.nick) == m_selfKey;
     case Qt::ToolTipRole:
         // Nicks are restricted to letters, digits and _ - . so no markup can hide here.
         return m.typing ? tr("%1 is typing").arg(m.nick) : m.nick;
@@ -83,7 +80,7 @@ void RosterModel::setMembers(const QStringList &nicks, int count)
         return a.compare(b, Qt::CaseInsensitive) < 0;
     });
     for (const QString &n : std::as_const(sorted))
-        m_members.append(Member{n, false, 0});
+        m_members.append(Member {n, false, 0});
     endResetModel();
     setCount(count >= 0 ? count : int(nicks.size()));
     m_expiry.stop();
@@ -95,7 +92,7 @@ void RosterModel::addMember(const QString &nick)
         return;
     const int row = insertPosition(nick);
     beginInsertRows({}, row, row);
-    m_members.insert(row, Member{nick, false, 0});
+    m_members.insert(row, Member {nick, false, 0});
     endInsertRows();
     setCount(qMax(m_count + 1, int(m_members.size())));
 }

@@ -32,7 +32,7 @@ SlashCommand parseSlashCommand(const QString &input)
         return c;
     }
     if (input.startsWith(QLatin1String("//"))) {
-        c.text = input.mid(1);   // "//shrug" sends "/shrug"
+        c.text = input.mid(1); // "//shrug" sends "/shrug"
         return c;
     }
     const QString body = input.mid(1);
@@ -62,7 +62,7 @@ SlashCommand parseSlashCommand(const QString &input)
                 return invalid(*problem);
         }
         c.kind = SlashCommand::Kind::Leave;
-        c.arg = room;   // empty: the current room
+        c.arg = room; // empty: the current room
         return c;
     }
     if (name == QLatin1String("nick")) {
@@ -74,7 +74,8 @@ SlashCommand parseSlashCommand(const QString &input)
         c.arg = firstWord;
         return c;
     }
-    if (name == QLatin1String("msg") || name == QLatin1String("whisper") || name == QLatin1String("w")) {
+    if (name == QLatin1String("msg") || name == QLatin1String("whisper")
+        || name == QLatin1String("w")) {
         if (firstWord.isEmpty())
             return invalid(tr("Usage: /msg NICK text"));
         if (const auto problem = proto::nickProblem(firstWord))
@@ -89,7 +90,8 @@ SlashCommand parseSlashCommand(const QString &input)
         return c;
     }
     return invalid(tr("Unknown command /%1. Type /help for the list; start with // to send a "
-                      "message that begins with a slash.").arg(name));
+                      "message that begins with a slash.")
+                       .arg(name));
 }
 
 QString slashCommandHelp()

@@ -13,9 +13,9 @@ namespace duplex::client {
 struct SlashCommand {
     enum class Kind { Text, Join, Leave, Nick, Msg, Help, Invalid };
     Kind kind = Kind::Text;
-    QString arg;     ///< room or nick
-    QString text;    ///< Text: what to send (a leading "//" becomes "/"); Msg: the message
-    QString error;   ///< Invalid: a human sentence
+    QString arg;   ///< room or nick
+    QString text;  ///< Text: what to send (a leading "//" becomes "/"); Msg: the message
+    QString error; ///< Invalid: a human sentence
 };
 
 SlashCommand parseSlashCommand(const QString &input);

@@ -13,7 +13,8 @@ ChatInput::ChatInput(QWidget *parent)
     setTabChangesFocus(true);
     // A few lines high, whatever the window size: the conversation gets the rest.
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setPlaceholderText(tr("Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands"));
+    setPlaceholderText(
+        tr("Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands"));
     setToolTip(tr("Enter sends, Shift+Enter starts a new line, Up recalls your last message.\n"
                   "Commands: /join ROOM, /leave, /nick NAME, /msg NICK text, /help"));
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
@@ -59,8 +60,8 @@ void ChatInput::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
-    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && toPlainText().isEmpty()
-        && !m_lastSent.isEmpty()) {
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier
+        && toPlainText().isEmpty() && !m_lastSent.isEmpty()) {
         setPlainText(m_lastSent);
         moveCursor(QTextCursor::End);
         event->accept();

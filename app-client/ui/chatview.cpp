@@ -33,12 +33,14 @@ ChatView::ChatView(ConversationModel *model, const QString &key, QWidget *parent
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Messages"));
 
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] { m_follow = isAtBottom(); });
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this] { m_follow = isAtBottom(); });
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow)
             QMetaObject::invokeMethod(this, &QListView::scrollToBottom, Qt::QueuedConnection);
     });
-    connect(model, &QAbstractItemModel::dataChanged, this, [this] { scheduleDelayedItemsLayout(); });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this] { scheduleDelayedItemsLayout(); });
     scrollToBottom();
 }
 
@@ -86,7 +88,8 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
 void ChatView::copySelection()
 {
     QModelIndexList rows = selectionModel()->selectedIndexes();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList lines;
     for (const QModelIndex &i : std::as_const(rows))
         lines.append(MessageDelegate::plainLine(i));

@@ -47,7 +47,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     title->setFont(titleFont);
-    auto *intro = new QLabel(tr("Type the address the server window shows, and pick a nickname."), this);
+    auto *intro
+        = new QLabel(tr("Type the address the server window shows, and pick a nickname."), this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
     headText->addWidget(title);
@@ -80,7 +81,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_server->setEditable(true);
     m_server->setInsertPolicy(QComboBox::NoInsert);
     m_server->setMinimumContentsLength(28);
-    m_server->setToolTip(tr("The server's address, e.g. ws://192.168.1.20:8080 (recent servers in the list)"));
+    m_server->setToolTip(
+        tr("The server's address, e.g. ws://192.168.1.20:8080 (recent servers in the list)"));
     m_server->lineEdit()->setPlaceholderText(QStringLiteral("ws://127.0.0.1:8080"));
     m_serverHint = hintLabel(QStringLiteral("serverHint"), this);
     m_nick = new QLineEdit(this);
@@ -151,7 +153,8 @@ QString ConnectDialog::urlProblem(const QString &text)
     if (t.isEmpty())
         return tr("Type the server address, e.g. ws://127.0.0.1:8080");
     const QUrl url(t, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
         return tr("The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080");
     if (url.host().isEmpty())
         return tr("The address needs a host, e.g. ws://127.0.0.1:8080");

@@ -93,10 +93,17 @@ InspectorDock::InspectorDock(FrameLogModel *log, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    m_table->setColumnWidth(FrameLogModel::TimeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    m_table->setColumnWidth(FrameLogModel::DirectionColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("\u2192 out")) + 16);
-    m_table->setColumnWidth(FrameLogModel::TypeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("pong (control)")) + 16);
-    m_table->setColumnWidth(FrameLogModel::SizeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Bytes")) + 20);
+    m_table->setColumnWidth(FrameLogModel::TimeColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000"))
+                                + 16);
+    m_table->setColumnWidth(FrameLogModel::DirectionColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("\u2192 out"))
+                                + 16);
+    m_table->setColumnWidth(
+        FrameLogModel::TypeColumn,
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("pong (control)")) + 16);
+    m_table->setColumnWidth(FrameLogModel::SizeColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("Bytes")) + 20);
     m_table->setAlternatingRowColors(true);
 
     m_detail = new QPlainTextEdit(split);
@@ -112,13 +119,16 @@ InspectorDock::InspectorDock(FrameLogModel *log, QWidget *parent)
     layout->addWidget(split, 1);
     setWidget(body);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_hideKeepAlive, &QCheckBox::toggled, this, [proxy](bool on) { proxy->setHideKeepAlive(on); });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_hideKeepAlive, &QCheckBox::toggled, this,
+            [proxy](bool on) { proxy->setHideKeepAlive(on); });
     connect(clear, &QPushButton::clicked, this, [this] {
         m_log->clear();
         m_detail->clear();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InspectorDock::showDetail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &InspectorDock::showDetail);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         const QScrollBar *bar = m_table->verticalScrollBar();
         m_follow = bar->value() >= bar->maximum() - 2;
@@ -143,11 +153,12 @@ void InspectorDock::showDetail()
     }
     const QModelIndex source = m_proxy->mapToSource(current);
     const FrameRecord &r = m_log->record(source.row());
-    const QString head = tr("%1  %2  %3 bytes  %4")
-                             .arg(source.siblingAtColumn(FrameLogModel::TimeColumn).data().toString(),
-                                  source.siblingAtColumn(FrameLogModel::DirectionColumn).data().toString())
-                             .arg(r.size)
-                             .arg(r.type);
+    const QString head
+        = tr("%1  %2  %3 bytes  %4")
+              .arg(source.siblingAtColumn(FrameLogModel::TimeColumn).data().toString(),
+                   source.siblingAtColumn(FrameLogModel::DirectionColumn).data().toString())
+              .arg(r.size)
+              .arg(r.type);
     // setPlainText: frames are peer data and must never be interpreted as markup.
     m_detail->setPlainText(head + QStringLiteral("\n\n") + FrameLogModel::prettyText(r));
 }

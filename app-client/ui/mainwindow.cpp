@@ -83,7 +83,8 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     m_roomList->setItemDelegate(new RoomDelegate(m_roomList));
     m_roomList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_roomList->setSpacing(1);
-    m_roomList->setToolTip(tr("Rooms you are in and private conversations; red badges count unread messages"));
+    m_roomList->setToolTip(
+        tr("Rooms you are in and private conversations; red badges count unread messages"));
     sideLayout->addWidget(m_roomList, 1);
 
     // --- centre: conversation tabs, typing line, input -----------------------------------
@@ -164,7 +165,7 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     // --- inspector -----------------------------------------------------------------------
     m_inspector = new InspectorDock(state->frameLog(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_inspector);
-    m_inspector->hide();   // off by default; restoreState() brings it back when it was on
+    m_inspector->hide(); // off by default; restoreState() brings it back when it was on
     connect(m_inspector, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // First time shown without a saved layout: a third of the window, not half.
         if (visible && !m_inspectorSized) {
@@ -191,8 +192,11 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     connect(state, &ChatState::conversationRemoved, this, &MainWindow::removeConversationTab);
     connect(state, &ChatState::conversationActivated, this, &MainWindow::activate);
     connect(state, &ChatState::incomingMessage, this,
-            [this](const QString &key, const QString &from, const QString &) { alertIncoming(key, from); });
-    connect(state->roomList(), &QAbstractItemModel::dataChanged, this, &MainWindow::refreshTabTitles);
+            [this](const QString &key, const QString &from, const QString &) {
+                alertIncoming(key, from);
+            });
+    connect(state->roomList(), &QAbstractItemModel::dataChanged, this,
+            &MainWindow::refreshTabTitles);
     connect(state->roomList(), &RoomListModel::totalUnreadChanged, this, &MainWindow::refreshTitle);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
@@ -235,22 +239,21 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     });
     connect(session, &ClientSession::nickChanged, this, &MainWindow::refreshTitle);
     connect(session, &ClientSession::reconnectCountdown, this, &MainWindow::refreshStatus);
-    connect(session, &ClientSession::rttChanged, this, [this](qint64 ms) {
-        m_rttLabel->setText(tr("RTT %1 ms").arg(ms));
-    });
-    connect(session, &ClientSession::connectionFailed, this, [this](const QString &reason) {
-        showConnectDialog(reason);
-    });
-    connect(session, &ClientSession::connectionEnded, this, [this](int code, const QString &reason) {
-        if (code == 0) {
-            // The server refused the nick: ask again, saying why.
-            showConnectDialog(reason);
-            return;
-        }
-        statusBar()->showMessage(reason, 15000);
-        for (const QString &key : m_state->conversationKeys())
-            m_state->addLocalNote(key, reason);
-    });
+    connect(session, &ClientSession::rttChanged, this,
+            [this](qint64 ms) { m_rttLabel->setText(tr("RTT %1 ms").arg(ms)); });
+    connect(session, &ClientSession::connectionFailed, this,
+            [this](const QString &reason) { showConnectDialog(reason); });
+    connect(session, &ClientSession::connectionEnded, this,
+            [this](int code, const QString &reason) {
+                if (code == 0) {
+                    // The server refused the nick: ask again, saying why.
+                    showConnectDialog(reason);
+                    return;
+                }
+                statusBar()->showMessage(reason, 15000);
+                for (const QString &key : m_state->conversationKeys())
+                    m_state->addLocalNote(key, reason);
+            });
 
     for (const QString &key : state->conversationKeys())
         addConversationTab(key);
@@ -258,7 +261,8 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     // --- settings ------------------------------------------------------------------------
     if (!restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1000, 640);
-    m_inspectorSized = restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    m_inspectorSized
+        = restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
     m_inspector->setVisible(m_settings->value(QStringLiteral("inspector/visible"), false).toBool());
 
     refreshStatus();
@@ -273,14 +277,17 @@ void MainWindow::buildMenus()
 {
     ClientSession *session = m_state->session();
     QMenu *conn = menuBar()->addMenu(tr("&Connection"));
-    QAction *connectAct = conn->addAction(tr("&Connect\u2026"), this, [this] { showConnectDialog(); });
+    QAction *connectAct
+        = conn->addAction(tr("&Connect\u2026"), this, [this] { showConnectDialog(); });
     connectAct->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     connectAct->setToolTip(tr("Connect to a server, or change server or nickname"));
     conn->addAction(tr("&Disconnect"), session, &ClientSession::close);
     QAction *now = conn->addAction(tr("&Reconnect now"), session, &ClientSession::reconnectNow);
     now->setShortcut(QKeySequence(tr("Ctrl+R")));
-    QAction *drop = conn->addAction(tr("Simulate a network &drop"), session, &ClientSession::simulateDrop);
-    drop->setToolTip(tr("Cut the connection without a goodbye, to watch reconnect and resume work"));
+    QAction *drop
+        = conn->addAction(tr("Simulate a network &drop"), session, &ClientSession::simulateDrop);
+    drop->setToolTip(
+        tr("Cut the connection without a goodbye, to watch reconnect and resume work"));
     conn->addSeparator();
     QAction *quit = conn->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -306,9 +313,10 @@ void MainWindow::buildMenus()
         box.setWindowTitle(tr("About Duplex Client"));
         box.setIconPixmap(windowIcon().pixmap(64, 64));
         box.setTextFormat(Qt::PlainText);
-        box.setText(tr("Duplex Client %1\n\nA WebSocket chat client for teaching full-duplex push.\n"
-                       "MIT License. Built with Qt %2.")
-                        .arg(QStringLiteral(DUPLEX_VERSION_STRING), QString::fromLatin1(qVersion())));
+        box.setText(
+            tr("Duplex Client %1\n\nA WebSocket chat client for teaching full-duplex push.\n"
+               "MIT License. Built with Qt %2.")
+                .arg(QStringLiteral(DUPLEX_VERSION_STRING), QString::fromLatin1(qVersion())));
         box.exec();
     });
 }
@@ -339,16 +347,20 @@ ConnectDialog *MainWindow::showConnectDialog(const QString &error)
     if (!m_connectDialog) {
         m_connectDialog = new ConnectDialog(this);
         m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_connectDialog->setRecentServers(m_settings->value(QStringLiteral("recentServers")).toStringList());
+        m_connectDialog->setRecentServers(
+            m_settings->value(QStringLiteral("recentServers")).toStringList());
         const ClientSession *session = m_state->session();
-        const QString server = session->url().isValid() ? session->url().toString()
-                                                        : m_settings->value(QStringLiteral("server")).toString();
+        const QString server = session->url().isValid()
+            ? session->url().toString()
+            : m_settings->value(QStringLiteral("server")).toString();
         if (!server.isEmpty())
             m_connectDialog->setServer(server);
-        m_connectDialog->setNick(session->nick().isEmpty() ? m_settings->value(QStringLiteral("nick")).toString()
-                                                           : session->nick());
+        m_connectDialog->setNick(session->nick().isEmpty()
+                                     ? m_settings->value(QStringLiteral("nick")).toString()
+                                     : session->nick());
         ConnectDialog *dialog = m_connectDialog;
-        connect(dialog, &QDialog::accepted, this, [this, dialog] { connectTo(dialog->serverUrl(), dialog->nick()); });
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog] { connectTo(dialog->serverUrl(), dialog->nick()); });
         m_connectDialog->setWindowModality(Qt::WindowModal);
     }
     m_connectDialog->setError(error);
@@ -368,7 +380,8 @@ void MainWindow::addConversationTab(const QString &key)
     auto *view = new ChatView(model, key, m_tabs);
     m_views.insert(key, view);
     const int row = m_state->roomList()->rowOf(key);
-    const int index = m_tabs->insertTab(row < 0 ? m_tabs->count() : qMin(row, m_tabs->count()), view, QString());
+    const int index = m_tabs->insertTab(row < 0 ? m_tabs->count() : qMin(row, m_tabs->count()),
+                                        view, QString());
     if (ChatState::isRoomKey(key)) {
         // Rooms are left with /leave or the Room menu, not by closing a tab by accident.
         m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr);
@@ -407,11 +420,14 @@ void MainWindow::onCurrentTabChanged()
     }
     disconnect(m_rosterTyping);
     disconnect(m_rosterCount);
-    RosterModel *roster = ChatState::isRoomKey(key) ? m_state->roster(ChatState::keyName(key)) : nullptr;
+    RosterModel *roster
+        = ChatState::isRoomKey(key) ? m_state->roster(ChatState::keyName(key)) : nullptr;
     m_memberList->setModel(roster);
     if (roster) {
-        m_rosterTyping = connect(roster, &RosterModel::typingChanged, this, &MainWindow::refreshTyping);
-        m_rosterCount = connect(roster, &RosterModel::countChanged, this, &MainWindow::refreshMembersTitle);
+        m_rosterTyping
+            = connect(roster, &RosterModel::typingChanged, this, &MainWindow::refreshTyping);
+        m_rosterCount
+            = connect(roster, &RosterModel::countChanged, this, &MainWindow::refreshMembersTitle);
     }
     m_typing->setTarget(roster ? ChatState::keyName(key) : QString());
     refreshTyping();
@@ -434,8 +450,9 @@ void MainWindow::refreshTabTitles()
                                   : QStringLiteral("\u2709 ") + model->name();
         const int unread = m_state->roomList()->unread(key);
         m_tabs->setTabText(i, unread > 0 ? tr("%1 (%2)").arg(name).arg(unread) : name);
-        m_tabs->setTabToolTip(i, room ? tr("Room #%1").arg(ChatState::keyName(key))
-                                      : tr("Private conversation with %1").arg(model->name()));
+        m_tabs->setTabToolTip(i,
+                              room ? tr("Room #%1").arg(ChatState::keyName(key))
+                                   : tr("Private conversation with %1").arg(model->name()));
     }
 }
 
@@ -466,14 +483,17 @@ void MainWindow::refreshStatus()
     const bool reconnecting = state == ClientSession::State::Reconnecting;
     m_countdownLabel->setVisible(reconnecting);
     if (reconnecting)
-        m_countdownLabel->setText(tr("Reconnecting in %n s", nullptr, session->reconnectSecondsLeft()));
-    m_reconnectButton->setVisible(reconnecting
-                                  || (state == ClientSession::State::Disconnected && session->url().isValid()));
+        m_countdownLabel->setText(
+            tr("Reconnecting in %n s", nullptr, session->reconnectSecondsLeft()));
+    m_reconnectButton->setVisible(
+        reconnecting || (state == ClientSession::State::Disconnected && session->url().isValid()));
     if (session->rttMs() < 0)
         m_rttLabel->setText(tr("RTT \u2013"));
-    m_input->setHint(state == ClientSession::State::Online
-                         ? tr("Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands")
-                         : tr("Offline \u2013 what you type is queued and sent when the connection is back"));
+    m_input->setHint(
+        state == ClientSession::State::Online
+            ? tr(
+                "Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands")
+            : tr("Offline \u2013 what you type is queued and sent when the connection is back"));
 }
 
 void MainWindow::refreshTitle()
@@ -481,7 +501,8 @@ void MainWindow::refreshTitle()
     const ClientSession *session = m_state->session();
     QString title = tr("Duplex Client");
     if (!session->nick().isEmpty() && session->url().isValid()) {
-        const QString server = session->serverName().isEmpty() ? session->url().host() : session->serverName();
+        const QString server
+            = session->serverName().isEmpty() ? session->url().host() : session->serverName();
         title = tr("%1 @ %2 \u2013 Duplex Client").arg(session->nick(), server);
     }
     const int unread = m_state->roomList()->totalUnread();
@@ -493,7 +514,8 @@ void MainWindow::refreshTitle()
 void MainWindow::refreshTyping()
 {
     const QString key = currentKey();
-    const RosterModel *roster = ChatState::isRoomKey(key) ? m_state->roster(ChatState::keyName(key)) : nullptr;
+    const RosterModel *roster
+        = ChatState::isRoomKey(key) ? m_state->roster(ChatState::keyName(key)) : nullptr;
     const QStringList typing = roster ? roster->typingNicks() : QStringList();
     QString text;
     if (typing.size() == 1)
@@ -526,7 +548,8 @@ void MainWindow::alertIncoming(const QString &key, const QString &from)
     if (m_tray) {
         // Nicks and room names cannot hold markup; the message text is not shown here
         // because some notification servers interpret markup in the body.
-        const QString where = ChatState::isRoomKey(key) ? tr("in #%1").arg(ChatState::keyName(key)) : tr("privately");
+        const QString where = ChatState::isRoomKey(key) ? tr("in #%1").arg(ChatState::keyName(key))
+                                                        : tr("privately");
         m_tray->showMessage(tr("Duplex Client"), tr("New message from %1 %2").arg(from, where),
                             QSystemTrayIcon::Information, 5000);
     }
@@ -537,8 +560,8 @@ void MainWindow::askJoinRoom()
 {
     bool ok = false;
     const QString room = QInputDialog::getText(this, tr("Join a room"),
-                                               tr("Room name (a-z, 0-9, _ and -, up to 32):"), QLineEdit::Normal,
-                                               QString(), &ok)
+                                               tr("Room name (a-z, 0-9, _ and -, up to 32):"),
+                                               QLineEdit::Normal, QString(), &ok)
                              .trimmed();
     if (ok && !room.isEmpty())
         submitInput(QStringLiteral("/join ") + room);
@@ -547,7 +570,8 @@ void MainWindow::askJoinRoom()
 void MainWindow::askWhisper()
 {
     bool ok = false;
-    const QString nick = QInputDialog::getText(this, tr("Whisper"), tr("Nickname:"), QLineEdit::Normal, QString(), &ok)
+    const QString nick = QInputDialog::getText(this, tr("Whisper"), tr("Nickname:"),
+                                               QLineEdit::Normal, QString(), &ok)
                              .trimmed();
     if (ok && !nick.isEmpty())
         submitInput(QStringLiteral("/msg ") + nick);
@@ -588,9 +612,7 @@ void MainWindow::submitInput(const QString &raw)
         m_typing->messageSent();
         break;
     }
-    case SlashCommand::Kind::Join:
-        m_state->joinRoom(cmd.arg);
-        break;
+    case SlashCommand::Kind::Join: m_state->joinRoom(cmd.arg); break;
     case SlashCommand::Kind::Leave: {
         if (!cmd.arg.isEmpty()) {
             m_state->leaveRoom(cmd.arg);
@@ -601,18 +623,14 @@ void MainWindow::submitInput(const QString &raw)
         }
         break;
     }
-    case SlashCommand::Kind::Nick:
-        m_state->session()->changeNick(cmd.arg);
-        break;
+    case SlashCommand::Kind::Nick: m_state->session()->changeNick(cmd.arg); break;
     case SlashCommand::Kind::Msg: {
         const QString whisperKey = m_state->openWhisper(cmd.arg);
         if (!cmd.text.isEmpty())
             m_state->sendText(whisperKey, cmd.text);
         break;
     }
-    case SlashCommand::Kind::Help:
-        note(slashCommandHelp());
-        break;
+    case SlashCommand::Kind::Help: note(slashCommandHelp()); break;
     case SlashCommand::Kind::Invalid:
         note(cmd.error);
         done = false;

@@ -18,7 +18,7 @@ namespace {
 constexpr int HMargin = 12;
 constexpr int VMargin = 3;
 constexpr int AccentWidth = 3;
-constexpr qint64 RunGapMs = 5 * 60 * 1000;   ///< a new header after 5 minutes of quiet
+constexpr qint64 RunGapMs = 5 * 60 * 1000; ///< a new header after 5 minutes of quiet
 
 using Kind = ChatLine::Kind;
 using Delivery = ChatLine::Delivery;
@@ -86,14 +86,14 @@ QString MessageDelegate::plainLine(const QModelIndex &index)
     const QString time = shortTime(timeOf(index));
     const QString text = index.data(ConversationModel::TextRole).toString();
     switch (kindOf(index)) {
-    case Kind::System:
-        return QStringLiteral("[%1] * %2").arg(time, text);
+    case Kind::System: return QStringLiteral("[%1] * %2").arg(time, text);
     case Kind::Notice:
-        return QStringLiteral("[%1] ! %2: %3").arg(time, index.data(ConversationModel::SenderRole).toString(), text);
-    case Kind::Message:
-        break;
+        return QStringLiteral("[%1] ! %2: %3")
+            .arg(time, index.data(ConversationModel::SenderRole).toString(), text);
+    case Kind::Message: break;
     }
-    return QStringLiteral("[%1] <%2> %3").arg(time, index.data(ConversationModel::SenderRole).toString(), text);
+    return QStringLiteral("[%1] <%2> %3")
+        .arg(time, index.data(ConversationModel::SenderRole).toString(), text);
 }
 
 bool MessageDelegate::needsDaySeparator(const QModelIndex &index)
@@ -120,10 +120,11 @@ bool MessageDelegate::showsHeader(const QModelIndex &index)
     const QModelIndex prev = index.siblingAtRow(index.row() - 1);
     if (kindOf(prev) != Kind::Message)
         return true;
-    if (Delivery(prev.data(ConversationModel::DeliveryRole).toInt()) != Delivery(index.data(ConversationModel::DeliveryRole).toInt())
+    if (Delivery(prev.data(ConversationModel::DeliveryRole).toInt())
+            != Delivery(index.data(ConversationModel::DeliveryRole).toInt())
         && Delivery(index.data(ConversationModel::DeliveryRole).toInt()) != Delivery::Delivered
         && Delivery(index.data(ConversationModel::DeliveryRole).toInt()) != Delivery::None)
-        return true;   // the state label lives in the header
+        return true; // the state label lives in the header
     if (duplex::proto::nickKey(prev.data(ConversationModel::SenderRole).toString())
         != duplex::proto::nickKey(index.data(ConversationModel::SenderRole).toString()))
         return true;
@@ -150,7 +151,8 @@ int MessageDelegate::contentWidth(const QStyleOptionViewItem &option) const
     return qMax(60, width - 2 * HMargin - AccentWidth);
 }
 
-qreal MessageDelegate::layoutBody(QTextLayout &layout, const QString &text, const QFont &font, qreal width) const
+qreal MessageDelegate::layoutBody(QTextLayout &layout, const QString &text, const QFont &font,
+                                  qreal width) const
 {
     layout.setText(text);
     layout.setFont(font);
@@ -198,11 +200,14 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     int h = needsDaySeparator(index) ? m.separatorHeight : 0;
     switch (kindOf(index)) {
     case Kind::System: {
-        h += cachedBodyHeight(QStringLiteral("\u2022 ") + displayedText(index), m.smallItalic, width - 60) + 2 * VMargin;
+        h += cachedBodyHeight(QStringLiteral("\u2022 ") + displayedText(index), m.smallItalic,
+                              width - 60)
+            + 2 * VMargin;
         break;
     }
     case Kind::Notice: {
-        h += m.headerHeight + cachedBodyHeight(displayedText(index), m.body, width - 16) + 2 * VMargin + 14;
+        h += m.headerHeight + cachedBodyHeight(displayedText(index), m.body, width - 16)
+            + 2 * VMargin + 14;
         break;
     }
     case Kind::Message: {
@@ -217,7 +222,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return {width + 2 * HMargin, h};
 }
 
-void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index) const
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
+                            const QModelIndex &index) const
 {
     QStyleOptionViewItem option = opt;
     initStyleOption(&option, index);
@@ -258,10 +264,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         painter->setPen(quiet);
         const QRect line = r.adjusted(HMargin + AccentWidth, VMargin, -HMargin, -VMargin);
         QTextLayout layout;
-        layoutBody(layout, QStringLiteral("\u2022 ") + displayedText(index), m.smallItalic, width - 60);
+        layoutBody(layout, QStringLiteral("\u2022 ") + displayedText(index), m.smallItalic,
+                   width - 60);
         layout.draw(painter, line.topLeft());
         painter->setFont(m.small);
-        painter->drawText(QRect(line.left(), line.top(), line.width(), m.smallLine), Qt::AlignRight | Qt::AlignVCenter, time);
+        painter->drawText(QRect(line.left(), line.top(), line.width(), m.smallLine),
+                          Qt::AlignRight | Qt::AlignVCenter, time);
         painter->restore();
         return;
     }
@@ -278,10 +286,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         painter->setFont(m.bold);
         const QString from = index.data(ConversationModel::SenderRole).toString();
         const QRect head = box.toRect().adjusted(8, 4, -8, 0);
-        painter->drawText(QRect(head.topLeft(), QSize(head.width(), m.headerHeight)), Qt::AlignLeft | Qt::AlignVCenter,
-                          tr("\u2691 Notice from %1").arg(from));
+        painter->drawText(QRect(head.topLeft(), QSize(head.width(), m.headerHeight)),
+                          Qt::AlignLeft | Qt::AlignVCenter, tr("\u2691 Notice from %1").arg(from));
         painter->setFont(m.small);
-        painter->drawText(QRect(head.topLeft(), QSize(head.width(), m.headerHeight)), Qt::AlignRight | Qt::AlignVCenter, time);
+        painter->drawText(QRect(head.topLeft(), QSize(head.width(), m.headerHeight)),
+                          Qt::AlignRight | Qt::AlignVCenter, time);
         QTextLayout layout;
         layoutBody(layout, displayedText(index), m.body, width - 16);
         painter->setPen(ink);
@@ -298,7 +307,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
     else if (own)
         painter->fillRect(r, QColor(70, 130, 220, 22));
     if (own)
-        painter->fillRect(QRect(r.left() + 4, r.top(), AccentWidth, r.height()), QColor(70, 130, 220));
+        painter->fillRect(QRect(r.left() + 4, r.top(), AccentWidth, r.height()),
+                          QColor(70, 130, 220));
 
     int y = r.top() + VMargin;
     const int x = r.left() + HMargin + AccentWidth;
@@ -309,11 +319,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         painter->setPen(nickColor(from));
         const QFontMetrics bfm(m.bold);
         const QString name = own ? tr("%1 (you)").arg(from) : from;
-        painter->drawText(QRect(x, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter, name);
+        painter->drawText(QRect(x, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          name);
         int hx = x + bfm.horizontalAdvance(name) + 10;
         painter->setFont(m.small);
         painter->setPen(quiet);
-        painter->drawText(QRect(hx, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter, time);
+        painter->drawText(QRect(hx, y, width, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          time);
         hx += QFontMetrics(m.small).horizontalAdvance(time) + 10;
         if (delivery == Delivery::Pending || delivery == Delivery::Waiting) {
             painter->setFont(m.smallItalic);
@@ -326,7 +338,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
     const qreal bodyHeight = layoutBody(layout, displayedText(index), m.body, width);
     // The selection tint is light, so the normal text colour stays readable on it.
     QColor ink = pal.color(QPalette::Text);
-    if (delivery == Delivery::Pending || delivery == Delivery::Waiting || delivery == Delivery::Failed)
+    if (delivery == Delivery::Pending || delivery == Delivery::Waiting
+        || delivery == Delivery::Failed)
         ink = quiet;
     painter->setPen(ink);
     layout.draw(painter, QPointF(x, y));
@@ -340,8 +353,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt, 
         painter->setFont(m.smallItalic);
         painter->setPen(QColor(200, 30, 30));
         const QString why = index.data(ConversationModel::FailureRole).toString();
-        painter->drawText(QRect(x, y + int(bodyHeight), width, m.smallLine), Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(m.smallItalic).elidedText(tr("\u2717 not sent: %1").arg(why), Qt::ElideRight, width));
+        painter->drawText(
+            QRect(x, y + int(bodyHeight), width, m.smallLine), Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(m.smallItalic)
+                .elidedText(tr("\u2717 not sent: %1").arg(why), Qt::ElideRight, width));
     }
     painter->restore();
 }

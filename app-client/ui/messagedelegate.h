@@ -24,7 +24,8 @@ class MessageDelegate final : public QStyledItemDelegate
 public:
     explicit MessageDelegate(QListView *view);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     /// The body text exactly as it is drawn (newlines become line separators).
@@ -41,12 +42,13 @@ public:
 private:
     struct Metrics;
     Metrics metrics(const QStyleOptionViewItem &option) const;
-    qreal layoutBody(QTextLayout &layout, const QString &text, const QFont &font, qreal width) const;
+    qreal layoutBody(QTextLayout &layout, const QString &text, const QFont &font,
+                     qreal width) const;
     int contentWidth(const QStyleOptionViewItem &option) const;
     int cachedBodyHeight(const QString &text, const QFont &font, int width) const;
 
     QListView *m_view;
-    mutable QHash<QString, int> m_heights;   ///< body height by font + text, for m_cacheWidth
+    mutable QHash<QString, int> m_heights; ///< body height by font + text, for m_cacheWidth
     mutable int m_cacheWidth = -1;
 };
 

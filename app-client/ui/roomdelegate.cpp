@@ -13,9 +13,10 @@ namespace duplex::client {
 void RoomDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    const bool whisper = RoomListModel::Kind(index.data(RoomListModel::KindRole).toInt()) == RoomListModel::Kind::Whisper;
+    const bool whisper = RoomListModel::Kind(index.data(RoomListModel::KindRole).toInt())
+        == RoomListModel::Kind::Whisper;
     if (whisper)
-        option->text = QStringLiteral("\u2709 ") + option->text;   // an envelope marks private talk
+        option->text = QStringLiteral("\u2709 ") + option->text; // an envelope marks private talk
     if (index.data(RoomListModel::UnreadRole).toInt() > 0)
         option->font.setBold(true);
 }
@@ -27,7 +28,8 @@ QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     return s;
 }
 
-void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
 {
     const int unread = index.data(RoomListModel::UnreadRole).toInt();
     QStyleOptionViewItem opt = option;
@@ -38,7 +40,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     badgeFont.setPointSizeF(option.font.pointSizeF() > 0 ? option.font.pointSizeF() * 0.85 : 8.0);
     if (unread > 0) {
         badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
-        badgeWidth = qMax(QFontMetrics(badgeFont).horizontalAdvance(badge) + 12, QFontMetrics(badgeFont).height() + 4);
+        badgeWidth = qMax(QFontMetrics(badgeFont).horizontalAdvance(badge) + 12,
+                          QFontMetrics(badgeFont).height() + 4);
     }
     // Leave room on the right so a long name is elided before it runs under the badge.
     QStyledItemDelegate::paint(painter, opt, index);
@@ -47,7 +50,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     const int h = QFontMetrics(badgeFont).height() + 4;
-    const QRectF rect(option.rect.right() - badgeWidth - 8, option.rect.center().y() - h / 2.0, badgeWidth, h);
+    const QRectF rect(option.rect.right() - badgeWidth - 8, option.rect.center().y() - h / 2.0,
+                      badgeWidth, h);
     QPainterPath path;
     path.addRoundedRect(rect, h / 2.0, h / 2.0);
     painter->fillPath(path, QColor(220, 60, 50));

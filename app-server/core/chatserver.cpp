@@ -33,7 +33,7 @@
 namespace duplex::server {
 
 using namespace proto;
-namespace sv = proto::server;   // `server` alone would be ambiguous here
+namespace sv = proto::server; // `server` alone would be ambiguous here
 
 namespace {
 
@@ -57,8 +57,7 @@ QString endpointText(const QHostAddress &address, quint16 port)
         const quint32 v4 = address.toIPv4Address(&ok);
         if (ok)
             return QHostAddress(v4).toString() + QLatin1Char(':') + QString::number(port);
-        return QLatin1Char('[') + address.toString() + QLatin1String("]:")
-            + QString::number(port);
+        return QLatin1Char('[') + address.toString() + QLatin1String("]:") + QString::number(port);
     }
     return address.toString() + QLatin1Char(':') + QString::number(port);
 }
@@ -176,7 +175,8 @@ protected:
         if (size > 0 && state() == QAbstractSocket::ConnectedState && bytesToWrite() == 0) {
             ssize_t n = 0;
             do {
-                n = ::send(int(socketDescriptor()), data, size_t(size), MSG_DONTWAIT | MSG_NOSIGNAL);
+                n = ::send(int(socketDescriptor()), data, size_t(size),
+                           MSG_DONTWAIT | MSG_NOSIGNAL);
             } while (n < 0 && errno == EINTR);
             if (n == size)
                 return size;
@@ -213,7 +213,7 @@ protected:
 
 struct PendingHandshake {
     QPointer<QTcpSocket> socket;
-    QByteArray rawRequest;   // the request head exactly as received (peeked, not consumed)
+    QByteArray rawRequest; // the request head exactly as received (peeked, not consumed)
 };
 
 struct WhisperSeen {
@@ -238,26 +238,29 @@ struct ChatServer::Private {
 
     quint64 nextId = 1;
     std::unordered_map<quint64, std::unique_ptr<Connection>> conns;
-    QHash<QString, std::shared_ptr<Session>> byToken;   // owns the sessions
-    QHash<QString, Session *> byNick;                    // nickKey -> session (incl. detached)
-    std::map<QString, Room> rooms;                       // sorted, stable addresses
-    QSet<QString> dirtyCounts;                           // large rooms whose count changed
+    QHash<QString, std::shared_ptr<Session>> byToken; // owns the sessions
+    QHash<QString, Session *> byNick;                 // nickKey -> session (incl. detached)
+    std::map<QString, Room> rooms;                    // sorted, stable addresses
+    QSet<QString> dirtyCounts;                        // large rooms whose count changed
     QHash<QString, qint64> lastCountSentMs;
-    QHash<QString, WhisperSeen> whisperSeen;             // nickKey + '\x1f' + id
-    QHash<QString, PendingHandshake> pending;            // "address:port" -> handshake
+    QHash<QString, WhisperSeen> whisperSeen;  // nickKey + '\x1f' + id
+    QHash<QString, PendingHandshake> pending; // "address:port" -> handshake
     QTimer pingTimer;
     QTimer houseTimer;
     qint64 lastPingMs = 0;
     qint64 lastTickMs = 0;
     bool shuttingDown = false;
     ServerCounters counters;
-    std::vector<quint64> toFlush;   // connections with queued frames, flushed once per pass
+    std::vector<quint64> toFlush; // connections with queued frames, flushed once per pass
     bool flushPosted = false;
-    bool pumping = false;           // inside pump(): bytesWritten must not re-enter it
-    qint64 queuedTotal = 0;         // every connection's outQueuedBytes together
-    bool busyReported = false;      // one event per busy streak
+    bool pumping = false;      // inside pump(): bytesWritten must not re-enter it
+    qint64 queuedTotal = 0;    // every connection's outQueuedBytes together
+    bool busyReported = false; // one event per busy streak
 
-    explicit Private(ChatServer *owner) : q(owner) {}
+    explicit Private(ChatServer *owner)
+        : q(owner)
+    {
+    }
 
     // --- traffic log -------------------------------------------------------------------
     void logIn(Connection *c, const QByteArray &utf8, const QString &type)
@@ -331,7 +334,7 @@ struct ChatServer::Private {
             queuedTotal += f.wire.size();
             scheduleFlush(c);
         } else {
-            c->socket->sendTextMessage(QString::fromUtf8(f.utf8));   // not reached in practice
+            c->socket->sendTextMessage(QString::fromUtf8(f.utf8)); // not reached in practice
         }
         const qint64 n = f.utf8.size();
         ++c->info.framesOut;
@@ -393,7 +396,8 @@ struct ChatServer::Private {
             flushPosted = true;
             // One flush per event-loop pass: a pass that fans out many messages writes each
             // socket once with all of them.
-            QMetaObject::invokeMethod(q, [this] { flushAll(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                q, [this] { flushAll(); }, Qt::QueuedConnection);
         }
     }
     void flushAll()
@@ -415,7 +419,7 @@ struct ChatServer::Private {
     void pump(Connection *c, bool all)
     {
         if (c->closing && !all) {
-            dropQueue(c);   // nothing more of ours goes out after close()
+            dropQueue(c); // nothing more of ours goes out after close()
             return;
         }
         const QPointer<QTcpSocket> tcp = c->tcp;
@@ -443,7 +447,7 @@ struct ChatServer::Private {
             }
             if (find(id) != c) {
                 pumping = false;
-                return;   // the write failed and the connection went with it
+                return; // the write failed and the connection went with it
             }
             if (written < 0) {
                 dropQueue(c);
@@ -452,7 +456,7 @@ struct ChatServer::Private {
         }
         pumping = false;
         if (busyReported && queuedTotal < busyThreshold() / 2)
-            busyReported = false;   // caught up: the next streak is reported again
+            busyReported = false; // caught up: the next streak is reported again
     }
     void send(Connection *c, const ServerMessage &m)
     {
@@ -483,7 +487,7 @@ struct ChatServer::Private {
     {
         auto it = rooms.find(name);
         if (it == rooms.end()) {
-            it = rooms.emplace(name, Room{}).first;
+            it = rooms.emplace(name, Room {}).first;
             it->second.name = name;
         }
         return it->second;
@@ -505,13 +509,13 @@ struct ChatServer::Private {
         p.room = r.name;
         p.event = sv::PresenceEvent::Join;
         p.nick = c->session->nick;
-        const Frame f(ServerMessage{p});
+        const Frame f(ServerMessage {p});
         logOut(nullptr, fanOut(r, f, c), f);
     }
     void announceLeave(Room &r, const QString &nick, int countBefore)
     {
         if (shuttingDown)
-            return;   // everyone is being closed: O(N^2) leave frames would help no one
+            return; // everyone is being closed: O(N^2) leave frames would help no one
         if (isLarge(countBefore)) {
             dirtyCounts.insert(r.name);
             return;
@@ -522,7 +526,7 @@ struct ChatServer::Private {
         p.room = r.name;
         p.event = sv::PresenceEvent::Leave;
         p.nick = nick;
-        const Frame f(ServerMessage{p});
+        const Frame f(ServerMessage {p});
         logOut(nullptr, fanOut(r, f, nullptr), f);
     }
     void sendJoined(Connection *c, Room &r, const QString &re)
@@ -543,9 +547,8 @@ struct ChatServer::Private {
                 else
                     sorted.emplace_back(&m->label, &m->label);
             }
-            std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
-                return *a.first < *b.first;
-            });
+            std::sort(sorted.begin(), sorted.end(),
+                      [](const auto &a, const auto &b) { return *a.first < *b.first; });
             j.members.reserve(j.count);
             for (const auto &entry : sorted)
                 j.members.append(*entry.second);
@@ -616,7 +619,7 @@ struct ChatServer::Private {
     {
         if (byNick.value(s->key) == s)
             byNick.remove(s->key);
-        byToken.remove(s->token);   // last owner: s is gone after this line
+        byToken.remove(s->token); // last owner: s is gone after this line
     }
 
     // --- closing -----------------------------------------------------------------------
@@ -658,7 +661,7 @@ struct ChatServer::Private {
         c->closing = true;
         ++counters.slowDisconnects;
         const qint64 waiting = queuedBytes(c);
-        dropQueue(c);   // it will never read them: free the references now
+        dropQueue(c); // it will never read them: free the references now
         const quint64 id = c->id;
         QTimer::singleShot(0, q, [this, id, waiting] {
             Connection *c = find(id);
@@ -682,7 +685,7 @@ struct ChatServer::Private {
         c->endKind = EndKind::Dropped;
         c->endCode = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
         c->endReason = why;
-        c->socket->abort();   // emits disconnected: onDisconnected finishes the job
+        c->socket->abort(); // emits disconnected: onDisconnected finishes the job
     }
 
     Connection *find(quint64 id) const
@@ -736,7 +739,7 @@ void ChatServer::Private::onTcpConnection()
             socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
                                     config.socketSendBufferBytes);
         const QString key = endpointText(socket->peerAddress(), socket->peerPort());
-        pending.insert(key, PendingHandshake{socket, {}});
+        pending.insert(key, PendingHandshake {socket, {}});
         // Capture the request head as received, before QWebSocketServer consumes it (its
         // reader is connected queued, so this direct connection runs first and only peeks).
         QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket, key] {
@@ -794,7 +797,7 @@ void ChatServer::Private::setUp(QWebSocket *socket)
         tcpSocket = it->socket;
         if (it->socket)
             QObject::disconnect(it->socket, &QTcpSocket::readyRead, q, nullptr);
-        pending.erase(it);   // upgraded: the handshake timeout no longer applies
+        pending.erase(it); // upgraded: the handshake timeout no longer applies
     }
 
     if (!tcp || !tcp->isListening()) {
@@ -806,7 +809,7 @@ void ChatServer::Private::setUp(QWebSocket *socket)
     }
     if (int(conns.size()) >= config.maxClients) {
         // The contract: `error server_full` right after the handshake, then close 1013.
-        const Frame f(ServerMessage{makeError(ErrorCode::ServerFull)});
+        const Frame f(ServerMessage {makeError(ErrorCode::ServerFull)});
         socket->sendTextMessage(QString::fromUtf8(f.utf8));
         ++counters.errorsSent;
         socket->close(QWebSocketProtocol::CloseCode(close::TryAgainLater),
@@ -867,7 +870,8 @@ void ChatServer::Private::setUp(QWebSocket *socket)
     h.responseStatusLine = QStringLiteral("HTTP/1.1 101 Switching Protocols");
     h.responseHeaders.append({QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket")});
     h.responseHeaders.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("Upgrade")});
-    h.responseHeaders.append({QByteArrayLiteral("Sec-WebSocket-Accept"), ChatServer::acceptKey(wsKey)});
+    h.responseHeaders.append(
+        {QByteArrayLiteral("Sec-WebSocket-Accept"), ChatServer::acceptKey(wsKey)});
     if (!socket->subprotocol().isEmpty())
         h.responseHeaders.append(
             {QByteArrayLiteral("Sec-WebSocket-Protocol"), socket->subprotocol().toLatin1()});
@@ -880,16 +884,17 @@ void ChatServer::Private::setUp(QWebSocket *socket)
     h.responseHeaders.append({QByteArrayLiteral("Server"), wsServer->serverName().toUtf8()});
     h.responseHeaders.append(
         {QByteArrayLiteral("Access-Control-Allow-Credentials"), QByteArrayLiteral("false")});
-    h.responseHeaders.append({QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET")});
+    h.responseHeaders.append(
+        {QByteArrayLiteral("Access-Control-Allow-Methods"), QByteArrayLiteral("GET")});
     h.responseHeaders.append(
         {QByteArrayLiteral("Access-Control-Allow-Headers"), QByteArrayLiteral("content-type")});
     h.responseHeaders.append({QByteArrayLiteral("Access-Control-Allow-Origin"), origin});
-    h.responseHeaders.append(
-        {QByteArrayLiteral("Date"),
-         QLocale::c()
-             .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
-             .toLatin1()
-             + " GMT"});
+    h.responseHeaders.append({QByteArrayLiteral("Date"),
+                              QLocale::c()
+                                      .toString(QDateTime::currentDateTimeUtc(),
+                                                QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+                                      .toLatin1()
+                                  + " GMT"});
     h.reconstructed = true;
 
     conns.emplace(c->id, std::move(owned));
@@ -917,9 +922,10 @@ void ChatServer::Private::setUp(QWebSocket *socket)
 
     event(c, QStringLiteral("open"),
           tr("%1 connected (%2).")
-              .arg(key, socket->subprotocol().isEmpty()
-                            ? tr("no subprotocol")
-                            : tr("subprotocol %1").arg(socket->subprotocol())));
+              .arg(key,
+                   socket->subprotocol().isEmpty()
+                       ? tr("no subprotocol")
+                       : tr("subprotocol %1").arg(socket->subprotocol())));
     Q_EMIT q->clientConnected(c->id);
 }
 
@@ -960,7 +966,7 @@ void ChatServer::Private::onAboutToClose(Connection *c)
     c->closeFrameReceived = true;
     c->endCode = code;
     c->endReason = c->socket->closeReason();
-    c->closing = true;   // it is leaving: send nothing more
+    c->closing = true; // it is leaving: send nothing more
     armAbort(c->socket);
 }
 
@@ -994,19 +1000,17 @@ void ChatServer::Private::onDisconnected(Connection *c)
 
     QString text;
     const QString words = closeCodeWords(c->endCode);
-    const QString code = words.isEmpty()
-        ? QString::number(c->endCode)
-        : QStringLiteral("%1 (%2)").arg(c->endCode).arg(words);
-    const QString reason = c->endReason.isEmpty()
-        ? QString()
-        : QStringLiteral(", reason \"%1\"").arg(c->endReason);
+    const QString code = words.isEmpty() ? QString::number(c->endCode)
+                                         : QStringLiteral("%1 (%2)").arg(c->endCode).arg(words);
+    const QString reason
+        = c->endReason.isEmpty() ? QString() : QStringLiteral(", reason \"%1\"").arg(c->endReason);
     switch (c->endKind) {
     case EndKind::ClosedCleanly:
         text = tr("%1 disconnected: closed cleanly with code %2%3.").arg(who(c), code, reason);
         break;
     case EndKind::ClosedByServer:
-        text = tr("%1 disconnected: closed by the server with code %2%3.")
-                   .arg(who(c), code, reason);
+        text
+            = tr("%1 disconnected: closed by the server with code %2%3.").arg(who(c), code, reason);
         break;
     case EndKind::Dropped:
     case EndKind::Open:
@@ -1014,8 +1018,8 @@ void ChatServer::Private::onDisconnected(Connection *c)
         break;
     }
     if (resumable)
-        text += QLatin1Char(' ') + tr("The session can be resumed for %1 s.")
-                                       .arg(config.resumeGraceMs / 1000);
+        text += QLatin1Char(' ')
+            + tr("The session can be resumed for %1 s.").arg(config.resumeGraceMs / 1000);
     event(c, QStringLiteral("close"), text, c->endCode);
 
     const ClientInfo info = snapshot(c);
@@ -1025,7 +1029,7 @@ void ChatServer::Private::onDisconnected(Connection *c)
     if (c->tcp)
         QObject::disconnect(c->tcp, nullptr, q, nullptr);
     socket->deleteLater();
-    conns.erase(c->id);   // c is gone after this line
+    conns.erase(c->id); // c is gone after this line
     counters.clients = int(conns.size());
     Q_EMIT q->clientDisconnected(info);
 }
@@ -1090,8 +1094,9 @@ void ChatServer::Private::onText(Connection *c, const QString &message)
 
     ClientDecodeResult decoded = decodeClient(QByteArrayView(utf8));
     auto *error = std::get_if<DecodeError>(&decoded);
-    logIn(c, utf8, error ? (error->type.isEmpty() ? peekType(utf8) : error->type)
-                         : typeName(std::get<ClientMessage>(decoded)));
+    logIn(c, utf8,
+          error ? (error->type.isEmpty() ? peekType(utf8) : error->type)
+                : typeName(std::get<ClientMessage>(decoded)));
 
     if (error) {
         if (admit(c, error->re)) {
@@ -1159,7 +1164,7 @@ void ChatServer::Private::hello(Connection *c, const client::Hello &m)
     std::shared_ptr<Session> s;
     bool resumed = false;
     if (!m.resume.isEmpty())
-        s = byToken.value(m.resume);   // unknown or expired: handled as a new session
+        s = byToken.value(m.resume); // unknown or expired: handled as a new session
     if (s) {
         resumed = true;
         Connection *old = s->conn;
@@ -1224,13 +1229,13 @@ void ChatServer::Private::hello(Connection *c, const client::Hello &m)
     send(c, w);
 
     event(c, QStringLiteral("hello"),
-          resumed ? tr("%1 resumed its session as \"%2\" (%3 rooms).")
-                        .arg(endpointText(c->info.address, c->info.port), s->nick)
-                        .arg(s->rooms.size())
-                  : tr("%1 said hello as \"%2\"%3.")
-                        .arg(endpointText(c->info.address, c->info.port), s->nick,
-                             s->agent.isEmpty() ? QString()
-                                                : QStringLiteral(" (%1)").arg(s->agent)));
+          resumed
+              ? tr("%1 resumed its session as \"%2\" (%3 rooms).")
+                    .arg(endpointText(c->info.address, c->info.port), s->nick)
+                    .arg(s->rooms.size())
+              : tr("%1 said hello as \"%2\"%3.")
+                    .arg(endpointText(c->info.address, c->info.port), s->nick,
+                         s->agent.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s->agent)));
     Q_EMIT q->clientWelcomed(c->id, s->nick);
 
     if (!resumed) {
@@ -1312,13 +1317,13 @@ void ChatServer::Private::say(Connection *c, const client::Say &m)
         return;
     }
     ++counters.messagesStored;
-    const Frame shared(ServerMessage{*stored});
+    const Frame shared(ServerMessage {*stored});
     int n = 0;
     if (m.id.isEmpty()) {
         n = fanOut(*r, shared, nullptr);
     } else {
         stored->re = m.id;
-        const Frame own(ServerMessage{*stored});
+        const Frame own(ServerMessage {*stored});
         n = fanOut(*r, shared, c);
         if (write(c, own))
             ++n;
@@ -1359,7 +1364,7 @@ void ChatServer::Private::whisper(Connection *c, const client::Whisper &m)
     if (target->conn != c)
         send(target->conn, w);
     if (!dedupKey.isEmpty())
-        whisperSeen.insert(dedupKey, WhisperSeen{w, now});
+        whisperSeen.insert(dedupKey, WhisperSeen {w, now});
     w.re = m.id;
     send(c, w);
 }
@@ -1372,12 +1377,12 @@ void ChatServer::Private::typing(Connection *c, const client::Typing &m)
         return;
     }
     if (isLarge(r->count()))
-        return;   // the contract: typing is not relayed in large rooms
+        return; // the contract: typing is not relayed in large rooms
     sv::Typing t;
     t.room = m.room;
     t.nick = c->session->nick;
     t.on = m.on;
-    const Frame f(ServerMessage{t});
+    const Frame f(ServerMessage {t});
     logOut(nullptr, fanOut(*r, f, c), f);
 }
 
@@ -1420,7 +1425,7 @@ void ChatServer::Private::nick(Connection *c, const client::Nick &m)
             continue;
         p.room = name;
         p.re.clear();
-        const Frame f(ServerMessage{p});
+        const Frame f(ServerMessage {p});
         logOut(nullptr, fanOut(*r, f, c), f);
         p.re = m.id;
         send(c, p);
@@ -1441,7 +1446,7 @@ void ChatServer::Private::roomsRequest(Connection *c, const client::Rooms &m)
     sv::Rooms out;
     out.re = m.id;
     for (const auto &[name, room] : rooms)
-        out.rooms.append(sv::RoomInfo{name, room.count()});
+        out.rooms.append(sv::RoomInfo {name, room.count()});
     send(c, out);
 }
 
@@ -1507,7 +1512,7 @@ void ChatServer::Private::houseTick()
             p.room = r->name;
             p.event = sv::PresenceEvent::Count;
             p.count = r->count();
-            const Frame f(ServerMessage{p});
+            const Frame f(ServerMessage {p});
             logOut(nullptr, fanOut(*r, f, nullptr), f);
             r->lastCountSent = r->count();
             lastCountSentMs.insert(r->name, now);
@@ -1553,8 +1558,7 @@ ChatServer::ChatServer(ServerConfig config, HistoryStore *history, TrafficLog *t
     }
     // One timer sends the pings and checks for silent peers; it ticks at least three times
     // per peer timeout so a silent peer goes within timeout + timeout/3.
-    d->pingTimer.setInterval(
-        qMax(20, qMin(d->config.pingIntervalMs, d->config.peerTimeoutMs / 3)));
+    d->pingTimer.setInterval(qMax(20, qMin(d->config.pingIntervalMs, d->config.peerTimeoutMs / 3)));
     connect(&d->pingTimer, &QTimer::timeout, this, [this] { d->pingTick(); });
     d->houseTimer.setInterval(qMax(20, qMin(HousekeepingMs, d->config.resumeGraceMs / 4)));
     connect(&d->houseTimer, &QTimer::timeout, this, [this] { d->houseTick(); });
@@ -1692,7 +1696,7 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
     int count = 0;
     switch (target.kind) {
     case NoticeTarget::Kind::Everyone: {
-        const Frame f(ServerMessage{n});
+        const Frame f(ServerMessage {n});
         for (const auto &[id, c] : d->conns) {
             if (c->session && d->write(c.get(), f))
                 ++count;
@@ -1705,7 +1709,7 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         if (!r)
             return 0;
         n.room = target.room;
-        const Frame f(ServerMessage{n});
+        const Frame f(ServerMessage {n});
         count = d->fanOut(*r, f, nullptr);
         d->logOut(nullptr, count, f);
         break;
@@ -1714,7 +1718,7 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         Connection *c = d->find(target.clientId);
         if (!c)
             return 0;
-        const Frame f(ServerMessage{n});
+        const Frame f(ServerMessage {n});
         if (d->write(c, f)) {
             count = 1;
             d->logOut(c, 1, f);

@@ -23,18 +23,18 @@ class TrafficLog;
 
 struct ServerConfig {
     QString name = QStringLiteral("Duplex");          ///< display name sent in welcome
-    qint64 maxBytes = proto::limits::DefaultMaxBytes;  ///< per frame and per message
+    qint64 maxBytes = proto::limits::DefaultMaxBytes; ///< per frame and per message
     int maxText = proto::limits::TextMax;
-    double ratePerSec = proto::limits::DefaultRatePerSec;   ///< 0 = unlimited
+    double ratePerSec = proto::limits::DefaultRatePerSec; ///< 0 = unlimited
     int burst = proto::limits::DefaultBurst;
     int maxClients = proto::limits::MaxClients;
-    int maxPendingConnections = 1024;        ///< Qt's default is 30
+    int maxPendingConnections = 1024; ///< Qt's default is 30
     int handshakeTimeoutMs = 10000;
     int pingIntervalMs = proto::limits::PingIntervalMs;
     int peerTimeoutMs = proto::limits::PeerTimeoutMs;
     int resumeGraceMs = proto::limits::ResumeGraceMs;
     int largeRoomThreshold = proto::limits::LargeRoomThreshold;
-    qint64 maxQueuedBytesPerClient = 4 * 1024 * 1024;   ///< slow reader cap -> close 1008
+    qint64 maxQueuedBytesPerClient = 4 * 1024 * 1024; ///< slow reader cap -> close 1008
     /// SO_SNDBUF of accepted sockets; 0 keeps the kernel's autotuning (Linux: up to 4 MiB
     /// per socket on top of maxQueuedBytesPerClient).
     int socketSendBufferBytes = 0;
@@ -49,8 +49,8 @@ struct ServerConfig {
 /// Where an operator notice goes.
 struct NoticeTarget {
     enum class Kind { Everyone, Room, Client } kind = Kind::Everyone;
-    QString room;        ///< Kind::Room
-    quint64 clientId = 0;///< Kind::Client
+    QString room;         ///< Kind::Room
+    quint64 clientId = 0; ///< Kind::Client
 };
 
 class ChatServer final : public QObject

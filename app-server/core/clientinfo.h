@@ -20,10 +20,10 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 /// The WebSocket opening handshake of one connection, as far as Qt lets us see it.
 struct HandshakeInfo {
-    QString requestLine;          ///< e.g. "GET / HTTP/1.1"
-    HeaderList requestHeaders;    ///< as received (from QWebSocket::request())
-    QString responseStatusLine;   ///< "HTTP/1.1 101 Switching Protocols"
-    HeaderList responseHeaders;   ///< the 101 headers we sent
+    QString requestLine;        ///< e.g. "GET / HTTP/1.1"
+    HeaderList requestHeaders;  ///< as received (from QWebSocket::request())
+    QString responseStatusLine; ///< "HTTP/1.1 101 Switching Protocols"
+    HeaderList responseHeaders; ///< the 101 headers we sent
     /// True when Qt did not give us the raw bytes and the text above is rebuilt from what
     /// QWebSocket exposes (the window labels it as such).
     bool reconstructed = true;
@@ -31,16 +31,16 @@ struct HandshakeInfo {
 
 /// How a connection ended, told truthfully (Qt reports 1000 even after a TCP reset).
 enum class EndKind {
-    Open,            ///< still connected
-    ClosedCleanly,   ///< a close frame arrived from the peer (closeCode/closeReason valid)
-    ClosedByServer,  ///< we closed it (kick, flood, too big, too slow, full, shutdown, takeover)
-    Dropped,         ///< reset, timeout or no close frame
+    Open,           ///< still connected
+    ClosedCleanly,  ///< a close frame arrived from the peer (closeCode/closeReason valid)
+    ClosedByServer, ///< we closed it (kick, flood, too big, too slow, full, shutdown, takeover)
+    Dropped,        ///< reset, timeout or no close frame
 };
 
 /// One connection, as the clients panel shows it.
 struct ClientInfo {
-    quint64 id = 0;              ///< unique per connection for the server's lifetime
-    QString nick;                ///< empty until welcomed
+    quint64 id = 0; ///< unique per connection for the server's lifetime
+    QString nick;   ///< empty until welcomed
     QHostAddress address;
     quint16 port = 0;
     QString agent;
@@ -50,8 +50,8 @@ struct ClientInfo {
     qint64 framesOut = 0;
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
-    int rttMs = -1;              ///< last WebSocket ping round trip; -1 unknown
-    qint64 queuedBytes = 0;      ///< outgoing bytes not yet taken by the kernel (slow reader)
+    int rttMs = -1;         ///< last WebSocket ping round trip; -1 unknown
+    qint64 queuedBytes = 0; ///< outgoing bytes not yet taken by the kernel (slow reader)
     bool welcomed = false;
     HandshakeInfo handshake;
     EndKind end = EndKind::Open;
@@ -62,25 +62,25 @@ struct ClientInfo {
 /// One room, as the rooms panel shows it.
 struct RoomInfo {
     QString name;
-    QStringList members;   ///< nicks (for huge rooms the first 1000 only)
+    QStringList members; ///< nicks (for huge rooms the first 1000 only)
     int count = 0;
 };
 
 /// Monotonic totals since start; ServerStats turns them into rates.
 struct ServerCounters {
-    int clients = 0;                ///< connections open now
-    quint64 framesIn = 0;           ///< application frames received
-    quint64 framesOut = 0;          ///< frames written (a fan-out to N counts N)
+    int clients = 0;       ///< connections open now
+    quint64 framesIn = 0;  ///< application frames received
+    quint64 framesOut = 0; ///< frames written (a fan-out to N counts N)
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
-    quint64 messagesStored = 0;     ///< room messages stored
+    quint64 messagesStored = 0; ///< room messages stored
     quint64 connectionsTotal = 0;
-    quint64 rateLimited = 0;        ///< rate_limited errors sent
-    quint64 slowDisconnects = 0;    ///< closed 1008 "too slow"
-    quint64 floodDisconnects = 0;   ///< closed 1008 for flooding
-    quint64 oversizeDisconnects = 0;///< closed 1009
+    quint64 rateLimited = 0;         ///< rate_limited errors sent
+    quint64 slowDisconnects = 0;     ///< closed 1008 "too slow"
+    quint64 floodDisconnects = 0;    ///< closed 1008 for flooding
+    quint64 oversizeDisconnects = 0; ///< closed 1009
     quint64 errorsSent = 0;
-    quint64 busyRefusals = 0;       ///< say/whisper refused because the server was busy
+    quint64 busyRefusals = 0; ///< say/whisper refused because the server was busy
 };
 
 } // namespace duplex::server

@@ -135,12 +135,14 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
-    const qint64 connectedSecs = c.connectedSince.isValid()
-            ? c.connectedSince.secsTo(m_now()) : 0;
+    const qint64 connectedSecs = c.connectedSince.isValid() ? c.connectedSince.secsTo(m_now()) : 0;
     if (role == SortRole) {
         switch (index.column()) {
         case NickColumn: return c.nick.toCaseFolded();
-        case AddressColumn: return QStringLiteral("%1:%2").arg(c.address.toString()).arg(c.port, 5, 10, QLatin1Char('0'));
+        case AddressColumn:
+            return QStringLiteral("%1:%2")
+                .arg(c.address.toString())
+                .arg(c.port, 5, 10, QLatin1Char('0'));
         case AgentColumn: return c.agent.toCaseFolded();
         case RoomsColumn: return c.rooms.join(QLatin1Char(' '));
         case ConnectedColumn: return connectedSecs;
@@ -160,7 +162,7 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
             bool isV4 = false;
             const quint32 v4 = a.toIPv4Address(&isV4);
             if (isV4)
-                a = QHostAddress(v4);   // show ::ffff:1.2.3.4 as 1.2.3.4
+                a = QHostAddress(v4); // show ::ffff:1.2.3.4 as 1.2.3.4
             if (a.protocol() == QAbstractSocket::IPv6Protocol)
                 return QStringLiteral("[%1]:%2").arg(a.toString()).arg(c.port);
             return QStringLiteral("%1:%2").arg(a.toString()).arg(c.port);
@@ -204,15 +206,19 @@ QVariant ClientModel::headerData(int section, Qt::Orientation orientation, int r
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case NickColumn: return tr("The nickname the client chose in its hello.");
-        case AddressColumn: return tr("The client's IP address and TCP port: each connection is one TCP connection that stays open.");
-        case AgentColumn: return tr("The program the client says it is (the agent field of hello).");
+        case AddressColumn:
+            return tr("The client's IP address and TCP port: each connection is one TCP connection "
+                      "that stays open.");
+        case AgentColumn:
+            return tr("The program the client says it is (the agent field of hello).");
         case RoomsColumn: return tr("The rooms this client has joined.");
         case ConnectedColumn: return tr("How long this WebSocket connection has been open.");
         case FramesInColumn: return tr("Messages received from this client.");
         case FramesOutColumn: return tr("Messages the server pushed to this client.");
         case BytesInColumn: return tr("Bytes received from this client.");
         case BytesOutColumn: return tr("Bytes sent to this client.");
-        case RttColumn: return tr("Round-trip time of the last WebSocket ping/pong, in milliseconds.");
+        case RttColumn:
+            return tr("Round-trip time of the last WebSocket ping/pong, in milliseconds.");
         }
     }
     return QAbstractTableModel::headerData(section, orientation, role);

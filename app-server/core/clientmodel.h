@@ -32,8 +32,8 @@ public:
         ColumnCount
     };
     enum Role {
-        IdRole = Qt::UserRole + 1,   ///< quint64 client id
-        SortRole,                    ///< a value that sorts naturally (numbers as numbers)
+        IdRole = Qt::UserRole + 1, ///< quint64 client id
+        SortRole,                  ///< a value that sorts naturally (numbers as numbers)
     };
 
     explicit ClientModel(QObject *parent = nullptr);
@@ -73,7 +73,7 @@ public:
 private:
     void rebuildIndex();
 
-    QList<ClientInfo> m_rows;          // in order of first appearance
+    QList<ClientInfo> m_rows; // in order of first appearance
     QHash<quint64, int> m_rowOfId;
     std::function<QDateTime()> m_now;
 };

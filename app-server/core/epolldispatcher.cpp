@@ -43,7 +43,7 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     m_wakeFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (m_epoll < 0 || m_wakeFd < 0)
         qFatal("EpollEventDispatcher: cannot create epoll/eventfd: %s", std::strerror(errno));
-    epoll_event ev{};
+    epoll_event ev {};
     ev.events = EPOLLIN;
     ev.data.u64 = WakeTag;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &ev);
@@ -113,7 +113,7 @@ void EpollEventDispatcher::removeFromSet(int fd)
 {
     FdEntry &e = m_fds[size_t(fd)];
     if (e.inSet) {
-        epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);   // ENOENT/EBADF if already closed: fine
+        epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // ENOENT/EBADF if already closed: fine
         e.inSet = false;
         e.applied = 0;
     }
@@ -132,16 +132,17 @@ void EpollEventDispatcher::applyChanges()
         }
         if (e.inSet && want == e.applied)
             continue;
-        epoll_event ev{};
+        epoll_event ev {};
         ev.events = want;
         ev.data.u64 = pack(fd, e.generation);
         int r = epoll_ctl(m_epoll, e.inSet ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev);
-        if (r < 0 && errno == ENOENT)   // closed and reopened behind our back
+        if (r < 0 && errno == ENOENT) // closed and reopened behind our back
             r = epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
         else if (r < 0 && errno == EEXIST)
             r = epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
         if (r < 0) {
-            qWarning("EpollEventDispatcher: cannot watch descriptor %d: %s", fd, std::strerror(errno));
+            qWarning("EpollEventDispatcher: cannot watch descriptor %d: %s", fd,
+                     std::strerror(errno));
             e.inSet = false;
             e.applied = 0;
             continue;
@@ -157,7 +158,7 @@ void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::Timer
 {
     if (timerId < 1 || interval < 0 || !object)
         return;
-    if (timerType == Qt::VeryCoarseTimer)   // whole seconds, as Qt's own dispatchers do
+    if (timerType == Qt::VeryCoarseTimer) // whole seconds, as Qt's own dispatchers do
         interval = ((interval / 500 + 1) >> 1) * 1000;
     Timer t;
     t.object = object;
@@ -203,7 +204,8 @@ bool EpollEventDispatcher::unregisterTimers(QObject *object)
     return true;
 }
 
-QList<QAbstractEventDispatcher::TimerInfo> EpollEventDispatcher::registeredTimers(QObject *object) const
+QList<QAbstractEventDispatcher::TimerInfo>
+EpollEventDispatcher::registeredTimers(QObject *object) const
 {
     QList<TimerInfo> list;
     const auto byObj = m_timersByObject.find(object);
@@ -272,17 +274,17 @@ int EpollEventDispatcher::activateTimers()
     for (const int id : due) {
         const auto it = m_timers.find(id);
         if (it == m_timers.end())
-            continue;   // stopped by an earlier handler in this pass
+            continue; // stopped by an earlier handler in this pass
         Timer &t = it->second;
         if (t.dueNs > now)
-            continue;   // id reused by a timer started in this pass
+            continue; // id reused by a timer started in this pass
         m_queue.erase({t.dueNs, id});
         const qint64 interval = t.intervalMs * 1000000;
         t.dueNs += interval;
         if (t.dueNs <= now)
-            t.dueNs = now + interval;   // fell behind: do not fire a burst to catch up
+            t.dueNs = now + interval; // fell behind: do not fire a burst to catch up
         m_queue.emplace(t.dueNs, id);
-        QObject *object = t.object;   // `t` may be gone once the handler ran
+        QObject *object = t.object; // `t` may be gone once the handler ran
         QTimerEvent event(id);
         QCoreApplication::sendEvent(object, &event);
         ++fired;
@@ -334,8 +336,8 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     const bool includeTimers = !(flags & QEventLoop::X11ExcludeTimers);
     const bool includeNotifiers = !(flags & QEventLoop::ExcludeSocketNotifiers);
-    const bool canWait = (flags & QEventLoop::WaitForMoreEvents)
-        && !m_interrupt.load(std::memory_order_acquire);
+    const bool canWait
+        = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupt.load(std::memory_order_acquire);
     if (canWait)
         Q_EMIT aboutToBlock();
     if (m_interrupt.load(std::memory_order_acquire))
@@ -362,8 +364,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         const epoll_event &ev = events[i];
         if (ev.data.u64 == WakeTag) {
             uint64_t value;
-            while (::read(m_wakeFd, &value, sizeof value) > 0) {
-            }
+            while (::read(m_wakeFd, &value, sizeof value) > 0) { }
             m_wakeUps.store(0, std::memory_order_release);
             continue;
         }

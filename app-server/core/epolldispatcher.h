@@ -59,8 +59,8 @@ private:
         QSocketNotifier *read = nullptr;
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
-        uint32_t applied = 0;   ///< event mask currently in the epoll set
-        uint32_t generation = 0;///< bumped when the fd leaves the set: stale events are skipped
+        uint32_t applied = 0;    ///< event mask currently in the epoll set
+        uint32_t generation = 0; ///< bumped when the fd leaves the set: stale events are skipped
         bool inSet = false;
         bool dirty = false;
     };
@@ -86,14 +86,14 @@ private:
 
     int m_epoll = -1;
     int m_wakeFd = -1;
-    std::atomic<int> m_wakeUps{0};
-    std::atomic<bool> m_interrupt{false};
+    std::atomic<int> m_wakeUps {0};
+    std::atomic<bool> m_interrupt {false};
 
-    std::vector<FdEntry> m_fds;    ///< indexed by descriptor
+    std::vector<FdEntry> m_fds; ///< indexed by descriptor
     std::vector<int> m_dirty;
 
     std::unordered_map<int, Timer> m_timers;
-    std::set<std::pair<qint64, int>> m_queue;   ///< (due, id), earliest first
+    std::set<std::pair<qint64, int>> m_queue; ///< (due, id), earliest first
     std::unordered_map<QObject *, std::vector<int>> m_timersByObject;
 };
 

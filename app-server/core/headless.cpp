@@ -23,7 +23,7 @@ void printLine(FILE *stream, const QString &text)
 {
     const QByteArray line = text.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stream);
-    std::fflush(stream);   // a log read through a pipe must not wait for a full buffer
+    std::fflush(stream); // a log read through a pipe must not wait for a full buffer
 }
 
 QString tr(const char *text)
@@ -47,20 +47,21 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
     // A LAN server by default; every test and script passes --bind 127.0.0.1.
     const QHostAddress bind = options.bindGiven ? options.bind : QHostAddress(QHostAddress::Any);
     if (!server.listen(bind, options.port)) {
-        printLine(stderr, tr("duplex-server: cannot listen on %1 port %2: %3")
-                              .arg(bind.toString())
-                              .arg(options.port)
-                              .arg(server.errorString()));
+        printLine(stderr,
+                  tr("duplex-server: cannot listen on %1 port %2: %3")
+                      .arg(bind.toString())
+                      .arg(options.port)
+                      .arg(server.errorString()));
         return 1;
     }
 
-    QObject::connect(&server, &ChatServer::eventLogged, &server,
-                     [](const QString &kind, const QString &text) {
-                         printLine(stdout, QStringLiteral("%1 [%2] %3")
-                                               .arg(QDateTime::currentDateTime().toString(
-                                                        Qt::ISODateWithMs),
-                                                    kind, text));
-                     });
+    QObject::connect(
+        &server, &ChatServer::eventLogged, &server, [](const QString &kind, const QString &text) {
+            printLine(
+                stdout,
+                QStringLiteral("%1 [%2] %3")
+                    .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), kind, text));
+        });
 
     // SIGINT/SIGTERM are handled in the event loop (the handler only writes a byte).
     UnixSignalWatcher watcher({SIGINT, SIGTERM});
@@ -81,17 +82,18 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         drain.stop();
         const int left = server.clientCount();
         store.close();
-        printLine(stdout, tr("stopped (%1 clients closed with 1001%2); database closed.")
-                              .arg(clientsAtStop)
-                              .arg(left ? tr(", %1 did not answer in time").arg(left) : QString()));
+        printLine(stdout,
+                  tr("stopped (%1 clients closed with 1001%2); database closed.")
+                      .arg(clientsAtStop)
+                      .arg(left ? tr(", %1 did not answer in time").arg(left) : QString()));
         app.exit(0);
     });
     QObject::connect(&watcher, &UnixSignalWatcher::received, &server, [&](int signalNumber) {
         if (stopping)
             return;
         stopping = true;
-        printLine(stdout, tr("signal %1: closing every client with 1001 (going away).")
-                              .arg(signalNumber));
+        printLine(stdout,
+                  tr("signal %1: closing every client with 1001 (going away).").arg(signalNumber));
         stopClock.start();
         clientsAtStop = server.clientCount();
         server.stop();
@@ -102,13 +104,14 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         ? QStringLiteral("[%1]").arg(server.address().toString())
         : server.address().toString();
     printLine(stdout, QStringLiteral("listening on %1:%2").arg(shown).arg(server.port()));
-    printLine(stdout, tr("database %1; name \"%2\"; rate %3/s, burst %4; at most %5 clients.")
-                          .arg(dbPath, server.config().name)
-                          .arg(options.rate)
-                          .arg(options.burst)
-                          .arg(options.maxClients));
+    printLine(stdout,
+              tr("database %1; name \"%2\"; rate %3/s, burst %4; at most %5 clients.")
+                  .arg(dbPath, server.config().name)
+                  .arg(options.rate)
+                  .arg(options.burst)
+                  .arg(options.maxClients));
 
-    return app.exec();   // the watcher restores the default handlers as it goes
+    return app.exec(); // the watcher restores the default handlers as it goes
 }
 
 } // namespace duplex::server

@@ -46,8 +46,8 @@ public:
         , m_policy(policy)
         , m_completed(completed)
     {
-        m_connectionName =
-            QStringLiteral("duplex-history-checkpoint-%1").arg(++s_connectionCounter);
+        m_connectionName
+            = QStringLiteral("duplex-history-checkpoint-%1").arg(++s_connectionCounter);
         m_thread.reset(QThread::create([this] { run(); }));
         m_thread->setObjectName(QStringLiteral("history-checkpoint"));
         m_thread->start(QThread::LowPriority);
@@ -76,17 +76,18 @@ public:
 
 private:
     struct Result {
-        bool ran = false;           // the pragma ran (false: an error, nothing to retry)
-        bool busy = false;          // RESTART gave up waiting for the writer
-        qint64 log = -1;            // frames in the WAL
-        qint64 checkpointed = -1;   // frames of it now in the database file
+        bool ran = false;         // the pragma ran (false: an error, nothing to retry)
+        bool busy = false;        // RESTART gave up waiting for the writer
+        qint64 log = -1;          // frames in the WAL
+        qint64 checkpointed = -1; // frames of it now in the database file
         bool complete() const { return ran && !busy && checkpointed == log; }
     };
 
     void run()
     {
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
             db.setDatabaseName(m_path);
             if (db.open()) {
                 QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
@@ -99,7 +100,7 @@ private:
 
     void loop(QSqlDatabase &db)
     {
-        bool pending = false;   // the last try left frames behind
+        bool pending = false; // the last try left frames behind
         QMutexLocker lock(&m_mutex);
         while (!m_stop) {
             if (!m_requested)
@@ -171,8 +172,8 @@ private:
     QAtomicInt m_appends;
     QMutex m_mutex;
     QWaitCondition m_wake;
-    bool m_stop = false;        // guarded by m_mutex
-    bool m_requested = false;   // guarded by m_mutex
+    bool m_stop = false;      // guarded by m_mutex
+    bool m_requested = false; // guarded by m_mutex
     std::unique_ptr<QThread> m_thread;
 };
 
@@ -187,11 +188,11 @@ struct HistoryStore::Private {
     std::optional<QSqlQuery> dedup;
     // The history queries of each shape (with after / with before), prepared once.
     std::optional<QSqlQuery> historyQuery[4];
-    QHash<QString, qint64> lastSeq;   // cache: room -> highest stored seq
+    QHash<QString, qint64> lastSeq; // cache: room -> highest stored seq
     QString lastError;
     HistoryStore::CheckpointPolicy policy;
     QAtomicInteger<qint64> checkpoints;
-    std::unique_ptr<Checkpointer> checkpointer;   // file databases only
+    std::unique_ptr<Checkpointer> checkpointer; // file databases only
 
     bool exec(const QString &sql, QString *why)
     {
@@ -284,8 +285,8 @@ bool HistoryStore::open(const QString &path, QString *error)
     for (int shape = 0; shape < 4; ++shape) {
         const bool after = shape & 1;
         const bool before = shape & 2;
-        QString sql = QStringLiteral(
-            "SELECT room, seq, sender, text, ts FROM messages WHERE room = ?");
+        QString sql
+            = QStringLiteral("SELECT room, seq, sender, text, ts FROM messages WHERE room = ?");
         if (after)
             sql += QStringLiteral(" AND seq > ?");
         if (before)
@@ -359,8 +360,7 @@ qint64 HistoryStore::lastSeq(const QString &room)
     return seq;
 }
 
-std::optional<proto::server::Message> HistoryStore::append(const QString &room,
-                                                           const QString &from,
+std::optional<proto::server::Message> HistoryStore::append(const QString &room, const QString &from,
                                                            const QString &senderKey,
                                                            const QString &clientId,
                                                            const QString &text, qint64 ts)
@@ -382,7 +382,7 @@ std::optional<proto::server::Message> HistoryStore::append(const QString &room,
     q.addBindValue(ts);
     if (!q.exec()) {
         d->lastError = q.lastError().text();
-        d->lastSeq.remove(room);   // re-read from disk next time
+        d->lastSeq.remove(room); // re-read from disk next time
         q.finish();
         return std::nullopt;
     }
@@ -421,15 +421,14 @@ QList<proto::server::Message> HistoryStore::history(const QString &room,
     }
     while (q.next())
         out.append(Private::readMessage(q));
-    q.finish();   // ends the read transaction, so a checkpoint can fold the whole WAL
+    q.finish(); // ends the read transaction, so a checkpoint can fold the whole WAL
     if (!after)
         std::reverse(out.begin(), out.end());
     return out;
 }
 
-std::optional<proto::server::Message> HistoryStore::findByClientId(const QString &senderKey,
-                                                                   const QString &clientId,
-                                                                   qint64 sinceTs)
+std::optional<proto::server::Message>
+HistoryStore::findByClientId(const QString &senderKey, const QString &clientId, qint64 sinceTs)
 {
     if (!isOpen() || clientId.isEmpty())
         return std::nullopt;

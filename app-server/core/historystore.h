@@ -40,9 +40,8 @@ public:
     /// senderKey is proto::nickKey(from); clientId is the request id (may be empty).
     /// std::nullopt when the store failed (the caller answers `internal`).
     std::optional<proto::server::Message> append(const QString &room, const QString &from,
-                                                 const QString &senderKey,
-                                                 const QString &clientId, const QString &text,
-                                                 qint64 ts);
+                                                 const QString &senderKey, const QString &clientId,
+                                                 const QString &text, qint64 ts);
 
     /// Messages of the room in ascending seq, per the contract's paging rule: with after,
     /// the oldest `limit` with seq > after; otherwise the newest `limit` (seq < before when
@@ -55,8 +54,7 @@ public:
     /// The message this sender already stored under that request id at or after sinceTs
     /// (dedup of resent `say`s; works across restarts). std::nullopt when none.
     std::optional<proto::server::Message> findByClientId(const QString &senderKey,
-                                                         const QString &clientId,
-                                                         qint64 sinceTs);
+                                                         const QString &clientId, qint64 sinceTs);
 
     /// Rooms that have at least one stored message, sorted.
     QStringList rooms();
@@ -78,7 +76,7 @@ public:
     struct CheckpointPolicy {
         int everyAppends = 1000;
         int intervalMs = 10'000;
-        int forceFrames = 4096;   // 16 MiB of 4 KiB pages
+        int forceFrames = 4096; // 16 MiB of 4 KiB pages
     };
     void setCheckpointPolicy(const CheckpointPolicy &policy);
     CheckpointPolicy checkpointPolicy() const;

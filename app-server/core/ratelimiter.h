@@ -16,7 +16,10 @@ class TokenBucket
 public:
     TokenBucket() = default;
     TokenBucket(double ratePerSec, int burst, qint64 nowMs)
-        : m_rate(ratePerSec), m_burst(std::max(1, burst)), m_tokens(m_burst), m_lastMs(nowMs)
+        : m_rate(ratePerSec)
+        , m_burst(std::max(1, burst))
+        , m_tokens(m_burst)
+        , m_lastMs(nowMs)
     {
     }
 

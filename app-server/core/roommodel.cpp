@@ -94,7 +94,7 @@ void RoomModel::updateMembers(int roomRow, const QStringList &members)
 {
     Room &room = *m_rooms[size_t(roomRow)];
     if (room.members == members)
-        return;   // the common case, and far cheaper than building two sets
+        return; // the common case, and far cheaper than building two sets
     const QModelIndex parentIndex = index(roomRow, 0);
     const QSet<QString> wanted(members.cbegin(), members.cend());
     int row = int(room.members.size()) - 1;
@@ -135,7 +135,7 @@ QModelIndex RoomModel::index(int row, int column, const QModelIndex &parent) con
         return createIndex(row, column, nullptr);
     }
     if (parent.internalPointer() != nullptr || parent.column() != 0)
-        return {};   // members have no children
+        return {}; // members have no children
     if (parent.row() >= int(m_rooms.size()))
         return {};
     Room *room = m_rooms[size_t(parent.row())].get();
@@ -182,8 +182,8 @@ QVariant RoomModel::data(const QModelIndex &index, int role) const
         case IsRoomRole: return true;
         case Qt::ToolTipRole:
             return index.column() == CountColumn
-                    ? tr("Members in this room. Every message said here is pushed to all of them.")
-                    : tr("A room: expand it to see who is in it.");
+                ? tr("Members in this room. Every message said here is pushed to all of them.")
+                : tr("A room: expand it to see who is in it.");
         default: return {};
         }
     }

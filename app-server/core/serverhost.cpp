@@ -24,11 +24,11 @@ struct ServerHost::Snapshot {
 // Everything below except `thread` is created, used and deleted in the worker thread.
 struct ServerHost::Worker {
     QThread thread;
-    QObject *context = nullptr;     ///< lives in the worker; target of every invokeMethod
+    QObject *context = nullptr; ///< lives in the worker; target of every invokeMethod
     HistoryStore *history = nullptr;
     ChatServer *server = nullptr;
-    QTimer *tick = nullptr;         ///< regular snapshot push
-    QTimer *soon = nullptr;         ///< a push shortly after a change (coalesced)
+    QTimer *tick = nullptr; ///< regular snapshot push
+    QTimer *soon = nullptr; ///< a push shortly after a change (coalesced)
     quint64 seq = 0;
 
     Snapshot take()
@@ -67,59 +67,63 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
     QString error;
     bool opened = false;
     // Blocking GUI -> worker is safe: the worker never blocks on this thread.
-    QMetaObject::invokeMethod(w->context, [w, host, cfg, dbPath, traffic, &error, &opened] {
-        if (!dbPath.isEmpty()) {
-            // QSqlDatabase connections belong to the thread that made them.
-            w->history = new HistoryStore;
-            if (!w->history->open(dbPath, &error)) {
-                delete w->history;
-                w->history = nullptr;
-                return;
+    QMetaObject::invokeMethod(
+        w->context,
+        [w, host, cfg, dbPath, traffic, &error, &opened] {
+            if (!dbPath.isEmpty()) {
+                // QSqlDatabase connections belong to the thread that made them.
+                w->history = new HistoryStore;
+                if (!w->history->open(dbPath, &error)) {
+                    delete w->history;
+                    w->history = nullptr;
+                    return;
+                }
             }
-        }
-        opened = true;
-        ChatServer *s = new ChatServer(cfg, w->history, traffic);
-        w->server = s;
-        // Cross-thread signal-to-signal connections are queued: they arrive in host's thread.
-        connect(s, &ChatServer::clientConnected, host, &ServerHost::clientConnected);
-        connect(s, &ChatServer::clientWelcomed, host, &ServerHost::clientWelcomed);
-        connect(s, &ChatServer::clientDisconnected, host, &ServerHost::clientDisconnected);
-        connect(s, &ChatServer::eventLogged, host, &ServerHost::eventLogged);
-        connect(s, &ChatServer::roomsChanged, host, &ServerHost::roomsChanged);
-        connect(s, &ChatServer::clientUpdated, host, &ServerHost::clientUpdated);
-        // The cached state only changes through listen()/stop() (which return it), so a
-        // late queued signal can never make the cache stale; forward the cached value.
-        connect(s, &ChatServer::listeningChanged, host,
-                [host] { Q_EMIT host->listeningChanged(host->m_listening); });
+            opened = true;
+            ChatServer *s = new ChatServer(cfg, w->history, traffic);
+            w->server = s;
+            // Cross-thread signal-to-signal connections are queued: they arrive in host's thread.
+            connect(s, &ChatServer::clientConnected, host, &ServerHost::clientConnected);
+            connect(s, &ChatServer::clientWelcomed, host, &ServerHost::clientWelcomed);
+            connect(s, &ChatServer::clientDisconnected, host, &ServerHost::clientDisconnected);
+            connect(s, &ChatServer::eventLogged, host, &ServerHost::eventLogged);
+            connect(s, &ChatServer::roomsChanged, host, &ServerHost::roomsChanged);
+            connect(s, &ChatServer::clientUpdated, host, &ServerHost::clientUpdated);
+            // The cached state only changes through listen()/stop() (which return it), so a
+            // late queued signal can never make the cache stale; forward the cached value.
+            connect(s, &ChatServer::listeningChanged, host,
+                    [host] { Q_EMIT host->listeningChanged(host->m_listening); });
 
-        auto push = [w, host] {
-            QElapsedTimer cost;
-            cost.start();
-            Snapshot snap = w->take();
-            // At 1000 clients a snapshot takes a few ms of the engine's thread: keep that a
-            // small share however many clients there are.
-            w->tick->setInterval(int(qBound(qint64(250), cost.elapsed() * 20, qint64(2000))));
-            QMetaObject::invokeMethod(host, [host, snap = std::move(snap)] { host->apply(snap); },
-                                      Qt::QueuedConnection);
-        };
-        w->tick = new QTimer(w->context);
-        w->tick->setInterval(250);
-        connect(w->tick, &QTimer::timeout, w->context, push);
-        w->tick->start();
-        w->soon = new QTimer(w->context);
-        w->soon->setSingleShot(true);
-        w->soon->setInterval(50);
-        connect(w->soon, &QTimer::timeout, w->context, push);
-        auto changed = [w] {
-            if (!w->soon->isActive())
-                w->soon->start();
-        };
-        connect(s, &ChatServer::clientConnected, w->context, changed);
-        connect(s, &ChatServer::clientWelcomed, w->context, changed);
-        connect(s, &ChatServer::clientDisconnected, w->context, changed);
-        connect(s, &ChatServer::clientUpdated, w->context, changed);
-        connect(s, &ChatServer::roomsChanged, w->context, changed);
-    }, Qt::BlockingQueuedConnection);
+            auto push = [w, host] {
+                QElapsedTimer cost;
+                cost.start();
+                Snapshot snap = w->take();
+                // At 1000 clients a snapshot takes a few ms of the engine's thread: keep that a
+                // small share however many clients there are.
+                w->tick->setInterval(int(qBound(qint64(250), cost.elapsed() * 20, qint64(2000))));
+                QMetaObject::invokeMethod(
+                    host, [host, snap = std::move(snap)] { host->apply(snap); },
+                    Qt::QueuedConnection);
+            };
+            w->tick = new QTimer(w->context);
+            w->tick->setInterval(250);
+            connect(w->tick, &QTimer::timeout, w->context, push);
+            w->tick->start();
+            w->soon = new QTimer(w->context);
+            w->soon->setSingleShot(true);
+            w->soon->setInterval(50);
+            connect(w->soon, &QTimer::timeout, w->context, push);
+            auto changed = [w] {
+                if (!w->soon->isActive())
+                    w->soon->start();
+            };
+            connect(s, &ChatServer::clientConnected, w->context, changed);
+            connect(s, &ChatServer::clientWelcomed, w->context, changed);
+            connect(s, &ChatServer::clientDisconnected, w->context, changed);
+            connect(s, &ChatServer::clientUpdated, w->context, changed);
+            connect(s, &ChatServer::roomsChanged, w->context, changed);
+        },
+        Qt::BlockingQueuedConnection);
     m_opened = opened;
     m_openError = error;
     if (ok())
@@ -129,35 +133,38 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
 ServerHost::~ServerHost()
 {
     Worker *w = m_worker.get();
-    QMetaObject::invokeMethod(w->context, [w] {
-        if (w->tick)
-            w->tick->stop();
-        if (w->soon)
-            w->soon->stop();
-        if (w->server) {
-            w->server->stop();   // every client gets 1001
-            // Give the close handshakes a moment, as --headless does on SIGTERM.
-            if (w->server->clientCount() > 0) {
-                QElapsedTimer t;
-                t.start();
-                QEventLoop loop;
-                QTimer poll;
-                poll.setInterval(10);
-                QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-                    if (w->server->clientCount() == 0 || t.elapsed() > 1000)
-                        loop.quit();
-                });
-                poll.start();
-                loop.exec();
+    QMetaObject::invokeMethod(
+        w->context,
+        [w] {
+            if (w->tick)
+                w->tick->stop();
+            if (w->soon)
+                w->soon->stop();
+            if (w->server) {
+                w->server->stop(); // every client gets 1001
+                // Give the close handshakes a moment, as --headless does on SIGTERM.
+                if (w->server->clientCount() > 0) {
+                    QElapsedTimer t;
+                    t.start();
+                    QEventLoop loop;
+                    QTimer poll;
+                    poll.setInterval(10);
+                    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+                        if (w->server->clientCount() == 0 || t.elapsed() > 1000)
+                            loop.quit();
+                    });
+                    poll.start();
+                    loop.exec();
+                }
+                delete w->server; // before the store it writes to
+                w->server = nullptr;
             }
-            delete w->server;     // before the store it writes to
-            w->server = nullptr;
-        }
-        delete w->history;
-        w->history = nullptr;
-        // Deleted when the thread finishes (QThread sends deferred deletes then).
-        w->context->deleteLater();
-    }, Qt::BlockingQueuedConnection);
+            delete w->history;
+            w->history = nullptr;
+            // Deleted when the thread finishes (QThread sends deferred deletes then).
+            w->context->deleteLater();
+        },
+        Qt::BlockingQueuedConnection);
     w->thread.quit();
     w->thread.wait();
 }
@@ -165,7 +172,7 @@ ServerHost::~ServerHost()
 void ServerHost::apply(const Snapshot &s)
 {
     if (s.seq <= m_appliedSeq)
-        return;   // an older push that was still queued behind a refreshNow()
+        return; // an older push that was still queued behind a refreshNow()
     m_appliedSeq = s.seq;
     m_clients = s.clients;
     m_rooms = s.rooms;
@@ -179,8 +186,8 @@ void ServerHost::refreshNow()
         return;
     Worker *w = m_worker.get();
     Snapshot snap;
-    QMetaObject::invokeMethod(w->context, [w, &snap] { snap = w->take(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w->context, [w, &snap] { snap = w->take(); }, Qt::BlockingQueuedConnection);
     apply(snap);
 }
 
@@ -204,13 +211,16 @@ bool ServerHost::listen(const QHostAddress &address, quint16 port)
     quint16 bound = 0;
     QHostAddress at;
     QString error;
-    QMetaObject::invokeMethod(w->context, [&] {
-        w->server->listen(address, port);
-        listening = w->server->isListening();
-        bound = w->server->port();
-        at = w->server->address();
-        error = w->server->errorString();
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w->context,
+        [&] {
+            w->server->listen(address, port);
+            listening = w->server->isListening();
+            bound = w->server->port();
+            at = w->server->address();
+            error = w->server->errorString();
+        },
+        Qt::BlockingQueuedConnection);
     m_listening = listening;
     m_port = bound;
     m_address = at;
@@ -223,8 +233,8 @@ void ServerHost::stop()
     if (!ok())
         return;
     Worker *w = m_worker.get();
-    QMetaObject::invokeMethod(w->context, [w] { w->server->stop(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w->context, [w] { w->server->stop(); }, Qt::BlockingQueuedConnection);
     m_listening = false;
     m_port = 0;
     m_address = QHostAddress();
@@ -236,8 +246,8 @@ void ServerHost::setName(const QString &name)
     if (!ok())
         return;
     Worker *w = m_worker.get();
-    QMetaObject::invokeMethod(w->context, [w, name] { w->server->setName(name); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w->context, [w, name] { w->server->setName(name); }, Qt::QueuedConnection);
 }
 
 int ServerHost::sendNotice(const QString &text, const NoticeTarget &target)
@@ -246,8 +256,8 @@ int ServerHost::sendNotice(const QString &text, const NoticeTarget &target)
         return 0;
     Worker *w = m_worker.get();
     int n = 0;
-    QMetaObject::invokeMethod(w->context, [&] { n = w->server->sendNotice(text, target); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w->context, [&] { n = w->server->sendNotice(text, target); }, Qt::BlockingQueuedConnection);
     return n;
 }
 
@@ -257,8 +267,9 @@ bool ServerHost::kick(quint64 clientId, const QString &reason)
         return false;
     Worker *w = m_worker.get();
     bool done = false;
-    QMetaObject::invokeMethod(w->context, [&] { done = w->server->kick(clientId, reason); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w->context, [&] { done = w->server->kick(clientId, reason); },
+        Qt::BlockingQueuedConnection);
     return done;
 }
 

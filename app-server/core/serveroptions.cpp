@@ -37,20 +37,22 @@ void addServerOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("bind"),
                       tr("Listen on this address (default: all interfaces)."),
                       QStringLiteral("ADDR")});
-    parser.addOption({QStringLiteral("port"), tr("Listen on this TCP port (default 8080; 0 picks a free one)."),
+    parser.addOption({QStringLiteral("port"),
+                      tr("Listen on this TCP port (default 8080; 0 picks a free one)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("db"),
                       tr("The SQLite history database (default: in the application data "
                          "folder; \":memory:\" keeps nothing)."),
                       QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("name"), tr("The server name shown to clients."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("name"), tr("The server name shown to clients."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("rate"),
                       tr("Messages per second each client may send (default 10; 0 = unlimited)."),
                       QStringLiteral("PER_SEC")});
-    parser.addOption({QStringLiteral("burst"),
-                      tr("Messages a client may send at once before the rate applies (default 20)."),
-                      QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("burst"),
+         tr("Messages a client may send at once before the rate applies (default 20)."),
+         QStringLiteral("N")});
     parser.addOption({QStringLiteral("max-clients"),
                       tr("Refuse connections beyond this many (default 10000)."),
                       QStringLiteral("N")});

@@ -16,17 +16,17 @@ namespace duplex::server {
 
 struct ServerOptions {
     bool headless = false;
-    QHostAddress bind;         ///< meaningful when bindGiven
+    QHostAddress bind; ///< meaningful when bindGiven
     bool bindGiven = false;
     quint16 port = 8080;
     bool portGiven = false;
-    QString dbPath;            ///< empty = QStandardPaths::AppDataLocation + "/history.sqlite"
+    QString dbPath; ///< empty = QStandardPaths::AppDataLocation + "/history.sqlite"
     QString name;
     bool nameGiven = false;
-    double rate = 10;          ///< messages per second per client; 0 = unlimited
+    double rate = 10; ///< messages per second per client; 0 = unlimited
     int burst = 20;
     int maxClients = 10000;
-    int maxQueuedMiB = 64;     ///< server busy past this many MiB queued for all clients; 0 = never
+    int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
 };
 
 /// True when the arguments ask for --headless. Checked on argv before the application

@@ -37,7 +37,7 @@ void ServerStats::sample()
 
 void ServerStats::sampleAt(qint64 timeMs)
 {
-    const ServerCounters now = m_source ? m_source() : ServerCounters{};
+    const ServerCounters now = m_source ? m_source() : ServerCounters {};
     Sample s;
     s.timeMs = timeMs;
     s.clients = now.clients;
@@ -83,7 +83,7 @@ QList<double> ServerStats::series(Series which) const
 
 ServerStats::Sample ServerStats::latest() const
 {
-    return m_samples.empty() ? Sample{} : m_samples.back();
+    return m_samples.empty() ? Sample {} : m_samples.back();
 }
 
 double ServerStats::peak(Series which) const

@@ -23,7 +23,7 @@ public:
     enum class Series { Clients, MessagesIn, MessagesOut, BytesIn, BytesOut };
 
     struct Sample {
-        qint64 timeMs = 0;        ///< when it was taken (monotonic ms since start)
+        qint64 timeMs = 0; ///< when it was taken (monotonic ms since start)
         int clients = 0;
         double messagesInPerSec = 0;
         double messagesOutPerSec = 0;

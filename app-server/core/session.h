@@ -26,40 +26,40 @@ struct Session;
 /// One WebSocket connection.
 struct Connection {
     quint64 id = 0;
-    QWebSocket *socket = nullptr;     ///< owned: deleteLater() when the connection goes
+    QWebSocket *socket = nullptr; ///< owned: deleteLater() when the connection goes
     /// The QWebSocket's device (the QTcpSocket we accepted): our frames are written to it
     /// directly, already framed, so one broadcast is encoded once, not once per recipient.
     QPointer<QTcpSocket> tcp;
     /// Complete frames not yet handed to tcp, in order. Shared with every other recipient
     /// of the same broadcast (refcounted, never copied per connection).
     std::deque<QByteArray> outQueue;
-    qint64 outQueuedBytes = 0;        ///< bytes in outQueue
-    bool flushListed = false;         ///< already in the server's to-flush list this pass
-    ClientInfo info;                  ///< counters, handshake, end (nick/rooms come from session)
-    QString label;                    ///< nick once welcomed, "address:port" before
-    Session *session = nullptr;       ///< set once welcomed; null again after a takeover
+    qint64 outQueuedBytes = 0;  ///< bytes in outQueue
+    bool flushListed = false;   ///< already in the server's to-flush list this pass
+    ClientInfo info;            ///< counters, handshake, end (nick/rooms come from session)
+    QString label;              ///< nick once welcomed, "address:port" before
+    Session *session = nullptr; ///< set once welcomed; null again after a takeover
     TokenBucket bucket;
     qint64 lastSeenMs = 0;            ///< last frame or pong from the peer (keep-alive)
     bool rateLimitedReported = false; ///< one event per flood streak, not one per frame
 
     // How it ends, told truthfully. Qt's closeCode() says 1000 even after a reset, so we
     // record what we did and whether the peer's close frame really arrived.
-    bool closing = false;             ///< we started a close: send nothing more
+    bool closing = false; ///< we started a close: send nothing more
     bool closeFrameReceived = false;
     EndKind endKind = EndKind::Open;
     int endCode = 0;
     QString endReason;
-    bool ended = false;               ///< disconnect already handled
+    bool ended = false; ///< disconnect already handled
 };
 
 /// A logical user: nick and rooms, resumable for the grace period after a drop.
 struct Session {
-    QString token;                    ///< resume token (random, 128 bits, hex)
+    QString token; ///< resume token (random, 128 bits, hex)
     QString nick;
-    QString key;                      ///< proto::nickKey(nick)
+    QString key; ///< proto::nickKey(nick)
     QString agent;
-    QStringList rooms;                ///< in join order
-    Connection *conn = nullptr;       ///< null while detached (dropped, waiting for resume)
+    QStringList rooms;          ///< in join order
+    Connection *conn = nullptr; ///< null while detached (dropped, waiting for resume)
     qint64 detachedAtMs = 0;
 };
 
@@ -68,7 +68,7 @@ struct Room {
     QString name;
     std::vector<Connection *> members;
     QHash<Connection *, qsizetype> index;
-    int lastCountSent = -1;           ///< large rooms: the last `count` presence sent
+    int lastCountSent = -1; ///< large rooms: the last `count` presence sent
 
     int count() const { return int(members.size()); }
     bool contains(Connection *c) const { return index.contains(c); }

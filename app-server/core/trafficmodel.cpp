@@ -16,17 +16,17 @@ namespace duplex::server {
 
 namespace {
 
-template <class> inline constexpr bool AlwaysFalse = false;
+template<class> inline constexpr bool AlwaysFalse = false;
 
 QString oneLine(const QString &text, int max = 80)
 {
     QString s = text.left(max + 1);
-    s.replace(QLatin1Char('\n'), QChar(0x23CE));   // ⏎
+    s.replace(QLatin1Char('\n'), QChar(0x23CE)); // ⏎
     s.replace(QLatin1Char('\r'), QLatin1Char(' '));
     s.replace(QLatin1Char('\t'), QLatin1Char(' '));
     if (s.size() > max) {
         s.truncate(max);
-        s.append(QChar(0x2026));   // …
+        s.append(QChar(0x2026)); // …
     }
     return s;
 }
@@ -39,41 +39,44 @@ QString roomTag(const QString &room)
 QString summarizeClient(const proto::ClientMessage &m)
 {
     using namespace proto::client;
-    return std::visit([](const auto &v) -> QString {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, Hello>) {
-            QString s = TrafficModel::tr("as %1").arg(v.nick);
-            if (!v.agent.isEmpty())
-                s += TrafficModel::tr(" (%1)").arg(oneLine(v.agent, 40));
-            if (!v.resume.isEmpty())
-                s += TrafficModel::tr(", resuming a session");
-            return s;
-        } else if constexpr (std::is_same_v<T, Join> || std::is_same_v<T, Leave>) {
-            return roomTag(v.room);
-        } else if constexpr (std::is_same_v<T, Say>) {
-            return roomTag(v.room) + QStringLiteral(": ") + oneLine(v.text);
-        } else if constexpr (std::is_same_v<T, Whisper>) {
-            return TrafficModel::tr("to %1: %2").arg(v.to, oneLine(v.text));
-        } else if constexpr (std::is_same_v<T, Typing>) {
-            return roomTag(v.room) + (v.on ? TrafficModel::tr(" started typing")
-                                           : TrafficModel::tr(" stopped typing"));
-        } else if constexpr (std::is_same_v<T, History>) {
-            QString s = roomTag(v.room);
-            if (v.before)
-                s += TrafficModel::tr(", before seq %1").arg(*v.before);
-            if (v.after)
-                s += TrafficModel::tr(", after seq %1").arg(*v.after);
-            return s + TrafficModel::tr(", up to %1").arg(v.limit);
-        } else if constexpr (std::is_same_v<T, Nick>) {
-            return TrafficModel::tr("rename to %1").arg(v.nick);
-        } else if constexpr (std::is_same_v<T, Rooms>) {
-            return TrafficModel::tr("list the rooms");
-        } else if constexpr (std::is_same_v<T, Ping>) {
-            return TrafficModel::tr("application ping");
-        } else {
-            static_assert(AlwaysFalse<T>, "unhandled client message");
-        }
-    }, m);
+    return std::visit(
+        [](const auto &v) -> QString {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Hello>) {
+                QString s = TrafficModel::tr("as %1").arg(v.nick);
+                if (!v.agent.isEmpty())
+                    s += TrafficModel::tr(" (%1)").arg(oneLine(v.agent, 40));
+                if (!v.resume.isEmpty())
+                    s += TrafficModel::tr(", resuming a session");
+                return s;
+            } else if constexpr (std::is_same_v<T, Join> || std::is_same_v<T, Leave>) {
+                return roomTag(v.room);
+            } else if constexpr (std::is_same_v<T, Say>) {
+                return roomTag(v.room) + QStringLiteral(": ") + oneLine(v.text);
+            } else if constexpr (std::is_same_v<T, Whisper>) {
+                return TrafficModel::tr("to %1: %2").arg(v.to, oneLine(v.text));
+            } else if constexpr (std::is_same_v<T, Typing>) {
+                return roomTag(v.room)
+                    + (v.on ? TrafficModel::tr(" started typing")
+                            : TrafficModel::tr(" stopped typing"));
+            } else if constexpr (std::is_same_v<T, History>) {
+                QString s = roomTag(v.room);
+                if (v.before)
+                    s += TrafficModel::tr(", before seq %1").arg(*v.before);
+                if (v.after)
+                    s += TrafficModel::tr(", after seq %1").arg(*v.after);
+                return s + TrafficModel::tr(", up to %1").arg(v.limit);
+            } else if constexpr (std::is_same_v<T, Nick>) {
+                return TrafficModel::tr("rename to %1").arg(v.nick);
+            } else if constexpr (std::is_same_v<T, Rooms>) {
+                return TrafficModel::tr("list the rooms");
+            } else if constexpr (std::is_same_v<T, Ping>) {
+                return TrafficModel::tr("application ping");
+            } else {
+                static_assert(AlwaysFalse<T>, "unhandled client message");
+            }
+        },
+        m);
 }
 
 QString presenceWord(proto::server::PresenceEvent e)
@@ -90,44 +93,60 @@ QString presenceWord(proto::server::PresenceEvent e)
 QString summarizeServer(const proto::ServerMessage &m)
 {
     using namespace proto::server;
-    return std::visit([](const auto &v) -> QString {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, Welcome>) {
-            return TrafficModel::tr("you are %1 on %2").arg(v.nick, oneLine(v.server, 40));
-        } else if constexpr (std::is_same_v<T, Joined>) {
-            return (v.count == 1 ? TrafficModel::tr("%1, 1 member") : TrafficModel::tr("%1, %n members", nullptr, v.count)).arg(roomTag(v.room));
-        } else if constexpr (std::is_same_v<T, Left>) {
-            return roomTag(v.room);
-        } else if constexpr (std::is_same_v<T, Message>) {
-            return TrafficModel::tr("%1 seq %2 %3: %4")
-                    .arg(roomTag(v.room)).arg(v.seq).arg(v.from, oneLine(v.text));
-        } else if constexpr (std::is_same_v<T, History>) {
-            return (v.messages.size() == 1 ? TrafficModel::tr("%1, 1 message") : TrafficModel::tr("%1, %n messages", nullptr, int(v.messages.size())))
+    return std::visit(
+        [](const auto &v) -> QString {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Welcome>) {
+                return TrafficModel::tr("you are %1 on %2").arg(v.nick, oneLine(v.server, 40));
+            } else if constexpr (std::is_same_v<T, Joined>) {
+                return (v.count == 1 ? TrafficModel::tr("%1, 1 member")
+                                     : TrafficModel::tr("%1, %n members", nullptr, v.count))
                     .arg(roomTag(v.room));
-        } else if constexpr (std::is_same_v<T, Whisper>) {
-            return TrafficModel::tr("%1 to %2: %3").arg(v.from, v.to, oneLine(v.text));
-        } else if constexpr (std::is_same_v<T, Presence>) {
-            if (v.event == PresenceEvent::Count)
-                return TrafficModel::tr("%1 now has %2 members").arg(roomTag(v.room)).arg(v.count);
-            if (v.event == PresenceEvent::Nick)
-                return TrafficModel::tr("%1 %2 is now %3").arg(roomTag(v.room), v.old, v.nick);
-            return QStringLiteral("%1 %2 %3").arg(roomTag(v.room), v.nick, presenceWord(v.event));
-        } else if constexpr (std::is_same_v<T, Typing>) {
-            return QStringLiteral("%1 %2 %3").arg(roomTag(v.room), v.nick,
-                    v.on ? TrafficModel::tr("is typing") : TrafficModel::tr("stopped typing"));
-        } else if constexpr (std::is_same_v<T, Rooms>) {
-            return (v.rooms.size() == 1 ? TrafficModel::tr("1 room") : TrafficModel::tr("%n rooms", nullptr, int(v.rooms.size())));
-        } else if constexpr (std::is_same_v<T, Pong>) {
-            return TrafficModel::tr("answer to ping");
-        } else if constexpr (std::is_same_v<T, Notice>) {
-            const QString where = v.room.isEmpty() ? QString() : roomTag(v.room) + QLatin1Char(' ');
-            return where + TrafficModel::tr("notice: %1").arg(oneLine(v.text));
-        } else if constexpr (std::is_same_v<T, Error>) {
-            return QStringLiteral("%1: %2").arg(proto::errorCodeName(v.code), oneLine(v.message));
-        } else {
-            static_assert(AlwaysFalse<T>, "unhandled server message");
-        }
-    }, m);
+            } else if constexpr (std::is_same_v<T, Left>) {
+                return roomTag(v.room);
+            } else if constexpr (std::is_same_v<T, Message>) {
+                return TrafficModel::tr("%1 seq %2 %3: %4")
+                    .arg(roomTag(v.room))
+                    .arg(v.seq)
+                    .arg(v.from, oneLine(v.text));
+            } else if constexpr (std::is_same_v<T, History>) {
+                return (v.messages.size() == 1
+                            ? TrafficModel::tr("%1, 1 message")
+                            : TrafficModel::tr("%1, %n messages", nullptr, int(v.messages.size())))
+                    .arg(roomTag(v.room));
+            } else if constexpr (std::is_same_v<T, Whisper>) {
+                return TrafficModel::tr("%1 to %2: %3").arg(v.from, v.to, oneLine(v.text));
+            } else if constexpr (std::is_same_v<T, Presence>) {
+                if (v.event == PresenceEvent::Count)
+                    return TrafficModel::tr("%1 now has %2 members")
+                        .arg(roomTag(v.room))
+                        .arg(v.count);
+                if (v.event == PresenceEvent::Nick)
+                    return TrafficModel::tr("%1 %2 is now %3").arg(roomTag(v.room), v.old, v.nick);
+                return QStringLiteral("%1 %2 %3")
+                    .arg(roomTag(v.room), v.nick, presenceWord(v.event));
+            } else if constexpr (std::is_same_v<T, Typing>) {
+                return QStringLiteral("%1 %2 %3")
+                    .arg(roomTag(v.room), v.nick,
+                         v.on ? TrafficModel::tr("is typing") : TrafficModel::tr("stopped typing"));
+            } else if constexpr (std::is_same_v<T, Rooms>) {
+                return (v.rooms.size() == 1
+                            ? TrafficModel::tr("1 room")
+                            : TrafficModel::tr("%n rooms", nullptr, int(v.rooms.size())));
+            } else if constexpr (std::is_same_v<T, Pong>) {
+                return TrafficModel::tr("answer to ping");
+            } else if constexpr (std::is_same_v<T, Notice>) {
+                const QString where
+                    = v.room.isEmpty() ? QString() : roomTag(v.room) + QLatin1Char(' ');
+                return where + TrafficModel::tr("notice: %1").arg(oneLine(v.text));
+            } else if constexpr (std::is_same_v<T, Error>) {
+                return QStringLiteral("%1: %2").arg(proto::errorCodeName(v.code),
+                                                    oneLine(v.message));
+            } else {
+                static_assert(AlwaysFalse<T>, "unhandled server message");
+            }
+        },
+        m);
 }
 
 QString directionName(TrafficDirection d)
@@ -171,7 +190,7 @@ int TrafficModel::pollInterval() const
 bool TrafficModel::isKeepAlive(const QString &type)
 {
     return type == QLatin1String("ping") || type == QLatin1String("pong")
-            || type == QLatin1String("typing");
+        || type == QLatin1String("typing");
 }
 
 bool TrafficModel::accepts(const TrafficEntry &e) const
@@ -185,8 +204,8 @@ bool TrafficModel::accepts(const TrafficEntry &e) const
     if (!m_filter.text.isEmpty()) {
         const QString &t = m_filter.text;
         if (!e.client.contains(t, Qt::CaseInsensitive) && !e.type.contains(t, Qt::CaseInsensitive)
-                && !e.summary.contains(t, Qt::CaseInsensitive)
-                && !QString::fromUtf8(e.payload).contains(t, Qt::CaseInsensitive))
+            && !e.summary.contains(t, Qt::CaseInsensitive)
+            && !QString::fromUtf8(e.payload).contains(t, Qt::CaseInsensitive))
             return false;
     }
     return true;
@@ -259,7 +278,7 @@ void TrafficModel::append(const QList<TrafficEntry> &entries)
         beginResetModel();
         m_rows.clear();
         for (int i = n - m_capacity; i < n; ++i)
-            m_rows.push_back(Row{*accepted.at(i), {}, false});
+            m_rows.push_back(Row {*accepted.at(i), {}, false});
         endResetModel();
         Q_EMIT batchInserted(m_capacity);
         return;
@@ -273,7 +292,7 @@ void TrafficModel::append(const QList<TrafficEntry> &entries)
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + n - 1);
     for (const TrafficEntry *e : std::as_const(accepted))
-        m_rows.push_back(Row{*e, {}, false});
+        m_rows.push_back(Row {*e, {}, false});
     endInsertRows();
     Q_EMIT batchInserted(n);
 }
@@ -288,7 +307,7 @@ void TrafficModel::rebuild()
     std::deque<Row> rows;
     for (auto it = all.crbegin(); it != all.crend() && int(rows.size()) < m_capacity; ++it) {
         if (it->serial <= m_shownSerial && accepts(*it))
-            rows.push_front(Row{*it, {}, false});
+            rows.push_front(Row {*it, {}, false});
     }
     m_rows = std::move(rows);
     endResetModel();
@@ -328,7 +347,7 @@ void TrafficModel::setPaused(bool paused)
 
 void TrafficModel::clear()
 {
-    m_log->clear();   // -> onLogCleared()
+    m_log->clear(); // -> onLogCleared()
 }
 
 void TrafficModel::onLogCleared()
@@ -357,7 +376,7 @@ QString TrafficModel::prettyJson(const TrafficEntry &e)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(e.payload, &err);
     if (err.error != QJsonParseError::NoError || doc.isNull())
-        return QString::fromUtf8(e.payload);   // not JSON: show it as it came
+        return QString::fromUtf8(e.payload); // not JSON: show it as it came
     return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
 }
 
@@ -389,7 +408,8 @@ QString TrafficModel::summarize(const TrafficEntry &e)
             s = oneLine(QString::fromUtf8(e.payload));
     }
     if (e.direction == TrafficDirection::Out && (e.clientId == 0 || e.recipients > 1))
-        s += QStringLiteral("  ") + (e.recipients == 1 ? tr("→ 1 client") : tr("→ %n clients", nullptr, e.recipients));
+        s += QStringLiteral("  ")
+            + (e.recipients == 1 ? tr("→ 1 client") : tr("→ %n clients", nullptr, e.recipients));
     return s;
 }
 
@@ -400,8 +420,8 @@ int TrafficModel::exportJsonLines(QIODevice *device) const
         const TrafficEntry &e = row.entry;
         QJsonObject o;
         o.insert(QStringLiteral("serial"), qint64(e.serial));
-        o.insert(QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC)
-                                                 .toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("time"),
+                 QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs));
         o.insert(QStringLiteral("direction"), directionName(e.direction));
         if (e.clientId != 0)
             o.insert(QStringLiteral("clientId"), qint64(e.clientId));
@@ -451,14 +471,16 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+            return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(
+                QStringLiteral("HH:mm:ss.zzz"));
         case DirectionColumn: return directionName(e.direction);
         case ClientColumn:
             if (e.direction == TrafficDirection::Out && e.clientId == 0)
                 return tr("(fan-out)");
             return e.client;
         case TypeColumn: return e.type;
-        case BytesColumn: return e.direction == TrafficDirection::Event ? QVariant() : QVariant(e.bytes);
+        case BytesColumn:
+            return e.direction == TrafficDirection::Event ? QVariant() : QVariant(e.bytes);
         case SummaryColumn:
             if (!row.summaryDone) {
                 row.summary = summarize(e);
@@ -498,8 +520,11 @@ QVariant TrafficModel::headerData(int section, Qt::Orientation orientation, int 
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case TimeColumn: return tr("When the server received or sent the frame (milliseconds).");
-        case DirectionColumn: return tr("in: a frame from a client to the server. out: a frame the server pushed. event: a connection event.");
-        case ClientColumn: return tr("Who sent or received it. A fan-out is one frame sent to many clients.");
+        case DirectionColumn:
+            return tr("in: a frame from a client to the server. out: a frame the server pushed. "
+                      "event: a connection event.");
+        case ClientColumn:
+            return tr("Who sent or received it. A fan-out is one frame sent to many clients.");
         case TypeColumn: return tr("The message type (the \"type\" field of the JSON).");
         case BytesColumn: return tr("Size of the frame's payload in bytes (UTF-8).");
         case SummaryColumn: return tr("What the frame says, in one line.");

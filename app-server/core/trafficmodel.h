@@ -33,23 +33,23 @@ public:
         ColumnCount
     };
     enum Role {
-        SerialRole = Qt::UserRole + 1,   ///< quint64
-        DirectionRole,                   ///< int(TrafficDirection)
-        ClientIdRole,                    ///< quint64 (0 for a fan-out)
-        TypeRole,                        ///< QString wire type or event kind
-        PrettyJsonRole,                  ///< the frame, pretty-printed (or the event sentence)
-        RecipientsRole,                  ///< int
+        SerialRole = Qt::UserRole + 1, ///< quint64
+        DirectionRole,                 ///< int(TrafficDirection)
+        ClientIdRole,                  ///< quint64 (0 for a fan-out)
+        TypeRole,                      ///< QString wire type or event kind
+        PrettyJsonRole,                ///< the frame, pretty-printed (or the event sentence)
+        RecipientsRole,                ///< int
     };
 
     struct Filter {
-        quint64 clientId = 0;        ///< 0 = every client
-        QString type;                ///< empty = every type
-        QString text;                ///< case-insensitive substring of client/type/frame
-        bool hideKeepAlive = false;  ///< hide ping, pong and typing
+        quint64 clientId = 0;       ///< 0 = every client
+        QString type;               ///< empty = every type
+        QString text;               ///< case-insensitive substring of client/type/frame
+        bool hideKeepAlive = false; ///< hide ping, pong and typing
         bool operator==(const Filter &o) const
         {
             return clientId == o.clientId && type == o.type && text == o.text
-                    && hideKeepAlive == o.hideKeepAlive;
+                && hideKeepAlive == o.hideKeepAlive;
         }
         bool operator!=(const Filter &o) const { return !(*this == o); }
     };
@@ -120,8 +120,8 @@ private:
     Filter m_filter;
     bool m_paused = false;
     int m_pending = 0;
-    quint64 m_shownSerial = 0;    // last serial considered for the rows
-    quint64 m_scannedSerial = 0;  // last serial counted while paused
+    quint64 m_shownSerial = 0;   // last serial considered for the rows
+    quint64 m_scannedSerial = 0; // last serial counted while paused
     QSet<QString> m_types;
 };
 

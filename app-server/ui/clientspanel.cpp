@@ -5,8 +5,8 @@
 #include "handshakeexplainer.h"
 #include "uiutil.h"
 
-#include <serverhost.h>
 #include <clientmodel.h>
+#include <serverhost.h>
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -61,8 +61,8 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
         QHeaderView *h = m_table->horizontalHeader();
         auto fit = [&](int column, const QString &sample) {
             const QString title = m_model->headerData(column, Qt::Horizontal).toString();
-            h->resizeSection(column, qMax(fm.horizontalAdvance(sample),
-                                          fm.horizontalAdvance(title) + 20) + 12);
+            h->resizeSection(
+                column, qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + 20) + 12);
         };
         fit(ClientModel::NickColumn, QStringLiteral("MMMMMMMM"));
         fit(ClientModel::AddressColumn, QStringLiteral("127.0.0.1:55555"));
@@ -93,11 +93,12 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
     m_kickButton->setText(tr("Kick…"));
     m_kickButton->setIcon(uiIcon(QStringLiteral("kick")));
     m_kickButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_kickButton->setToolTip(tr("Close the selected client's connection with code 4001 and a reason."));
+    m_kickButton->setToolTip(
+        tr("Close the selected client's connection with code 4001 and a reason."));
     m_count->setObjectName(QStringLiteral("clientCountLabel"));
 
     auto *title = new QLabel(tr("Clients"), this);
-    QFont bold;   // only the weight: size follows the window (projector mode)
+    QFont bold; // only the weight: size follows the window (projector mode)
     bold.setBold(true);
     title->setFont(bold);
     auto *bar = new QHBoxLayout;
@@ -129,9 +130,7 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
         updateActions();
         Q_EMIT selectionChanged(selectedClientId(), selectedClientNick());
     });
-    auto recount = [this] {
-        m_count->setText(tr("(%1 connected)").arg(m_model->rowCount()));
-    };
+    auto recount = [this] { m_count->setText(tr("(%1 connected)").arg(m_model->rowCount())); };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, recount);
     auto pace = [this] {
         m_proxy->setDynamicSortFilter(m_model->rowCount() <= ClientModel::quietThreshold());
@@ -170,8 +169,9 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
             return;
         m_table->selectRow(at.row());
         QMenu menu(this);
-        menu.addAction(uiIcon(QStringLiteral("notice")), tr("Push a notice to %1…").arg(selectedClientNick()),
-                       this, [this] { askNotice(); });
+        menu.addAction(uiIcon(QStringLiteral("notice")),
+                       tr("Push a notice to %1…").arg(selectedClientNick()), this,
+                       [this] { askNotice(); });
         menu.addAction(uiIcon(QStringLiteral("kick")), tr("Kick %1…").arg(selectedClientNick()),
                        this, [this] { askKick(); });
         menu.exec(m_table->viewport()->mapToGlobal(pos));
@@ -206,14 +206,16 @@ void ClientsPanel::showDetail()
 {
     const quint64 id = selectedClientId();
     if (id == 0)
-        return;   // keep the last detail: deselecting should not blank what is being read
+        return; // keep the last detail: deselecting should not blank what is being read
     m_detailId = id;
     const ClientInfo *c = m_model->clientAt(m_model->rowForId(id));
     if (!c)
         return;
     QString head = tr("%1 from %2")
-            .arg(c->welcomed ? c->nick : tr("(no hello yet)"),
-                 m_model->index(m_model->rowForId(id), ClientModel::AddressColumn).data().toString());
+                       .arg(c->welcomed ? c->nick : tr("(no hello yet)"),
+                            m_model->index(m_model->rowForId(id), ClientModel::AddressColumn)
+                                .data()
+                                .toString());
     if (!c->agent.isEmpty())
         head += tr(", agent: %1").arg(c->agent);
     m_detail->setPlainText(head + QStringLiteral("\n\n") + handshake::describe(*c));

@@ -29,7 +29,7 @@ void appendHeaders(QString &out, const HeaderList &headers)
     // in a narrow pane and on a projector.
     for (const auto &h : headers) {
         out += QString::fromLatin1(h.first) + QStringLiteral(": ") + QString::fromUtf8(h.second)
-                + QLatin1Char('\n');
+            + QLatin1Char('\n');
         const QString why = explain(h.first);
         if (!why.isEmpty())
             out += QStringLiteral("    ↳ ") + why + QLatin1Char('\n');
@@ -41,7 +41,7 @@ void appendHeaders(QString &out, const HeaderList &headers)
 QByteArray acceptFor(const QByteArray &key)
 {
     return QCryptographicHash::hash(key.trimmed() + QByteArray(Guid), QCryptographicHash::Sha1)
-            .toBase64();
+        .toBase64();
 }
 
 QString explain(const QByteArray &name)
@@ -80,15 +80,16 @@ QString describe(const ClientInfo &c)
     out += QLatin1Char('\n');
     out += tr("RESPONSE (server → client)") + QLatin1Char('\n');
     QString status = h.responseStatusLine.isEmpty()
-            ? QStringLiteral("HTTP/1.1 101 Switching Protocols") : h.responseStatusLine;
+        ? QStringLiteral("HTTP/1.1 101 Switching Protocols")
+        : h.responseStatusLine;
     out += status + QLatin1Char('\n') + QStringLiteral("    ↳ ")
-            + tr("101: from now on this TCP connection speaks WebSocket, both ways at once")
-            + QLatin1Char('\n');
+        + tr("101: from now on this TCP connection speaks WebSocket, both ways at once")
+        + QLatin1Char('\n');
     appendHeaders(out, h.responseHeaders);
     if (h.reconstructed) {
         out += tr("(Rebuilt from what Qt exposes: Qt does not hand over the raw bytes, so "
                   "header order and spelling may differ from the wire.)")
-                + QLatin1Char('\n');
+            + QLatin1Char('\n');
     }
 
     const QByteArray key = headerValue(h.requestHeaders, "Sec-WebSocket-Key").trimmed();
@@ -101,11 +102,14 @@ QString describe(const ClientInfo &c)
     const QByteArray joined = key + QByteArray(Guid);
     const QByteArray sha = QCryptographicHash::hash(joined, QCryptographicHash::Sha1);
     const QByteArray accept = sha.toBase64();
-    out += tr("  1. the client's key:          %1").arg(QString::fromLatin1(key)) + QLatin1Char('\n');
-    out += tr("  2. append the RFC 6455 GUID:  %1").arg(QString::fromLatin1(joined)) + QLatin1Char('\n');
+    out += tr("  1. the client's key:          %1").arg(QString::fromLatin1(key))
+        + QLatin1Char('\n');
+    out += tr("  2. append the RFC 6455 GUID:  %1").arg(QString::fromLatin1(joined))
+        + QLatin1Char('\n');
     out += tr("  3. SHA-1 of that (20 bytes):  %1").arg(QString::fromLatin1(sha.toHex(' ')))
-            + QLatin1Char('\n');
-    out += tr("  4. base64 of the 20 bytes:    %1").arg(QString::fromLatin1(accept)) + QLatin1Char('\n');
+        + QLatin1Char('\n');
+    out += tr("  4. base64 of the 20 bytes:    %1").arg(QString::fromLatin1(accept))
+        + QLatin1Char('\n');
     const QByteArray sent = headerValue(h.responseHeaders, "Sec-WebSocket-Accept").trimmed();
     if (sent.isEmpty())
         out += tr("  The server sends this value as Sec-WebSocket-Accept.") + QLatin1Char('\n');
@@ -113,7 +117,8 @@ QString describe(const ClientInfo &c)
         out += tr("  ✓ matches the Sec-WebSocket-Accept the server sent.") + QLatin1Char('\n');
     else
         out += tr("  ✗ differs from the Sec-WebSocket-Accept sent (%1).")
-                       .arg(QString::fromLatin1(sent)) + QLatin1Char('\n');
+                   .arg(QString::fromLatin1(sent))
+            + QLatin1Char('\n');
     return out;
 }
 

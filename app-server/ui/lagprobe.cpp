@@ -53,7 +53,7 @@ LagProbe::Figures LagProbe::figures() const
         for (int b = 0; b < Buckets; ++b) {
             seen += m_histogram[size_t(b)];
             if (seen >= rank)
-                return double(b + 1) / BucketsPerMs;   // upper edge of the bucket
+                return double(b + 1) / BucketsPerMs; // upper edge of the bucket
         }
         return m_maxMs;
     };
@@ -71,8 +71,11 @@ bool LagProbe::writeReport() const
         return false;
     const Figures f = figures();
     file.write(QStringLiteral("p50_ms=%1\np99_ms=%2\nmax_ms=%3\nsamples=%4\n")
-                       .arg(f.p50, 0, 'f', 2).arg(f.p99, 0, 'f', 2).arg(f.max, 0, 'f', 2)
-                       .arg(f.samples).toUtf8());
+                   .arg(f.p50, 0, 'f', 2)
+                   .arg(f.p99, 0, 'f', 2)
+                   .arg(f.max, 0, 'f', 2)
+                   .arg(f.samples)
+                   .toUtf8());
     return true;
 }
 

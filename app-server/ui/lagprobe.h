@@ -20,8 +20,8 @@ class LagProbe final : public QObject
 public:
     /// skipMs: samples in the first skipMs are not counted (e.g. a benchmark's connect phase).
     /// untilMs > 0: samples after untilMs are not counted either (a benchmark's teardown).
-    explicit LagProbe(QString reportPath, int intervalMs = 10, int skipMs = 0,
-                      int untilMs = 0, QObject *parent = nullptr);
+    explicit LagProbe(QString reportPath, int intervalMs = 10, int skipMs = 0, int untilMs = 0,
+                      QObject *parent = nullptr);
     ~LagProbe() override;
 
     struct Figures {
@@ -33,7 +33,7 @@ public:
 
 private:
     static constexpr int BucketsPerMs = 10;
-    static constexpr int Buckets = 2000 * BucketsPerMs;   // up to 2 s; beyond -> last bucket
+    static constexpr int Buckets = 2000 * BucketsPerMs; // up to 2 s; beyond -> last bucket
 
     QString m_path;
     int m_intervalMs;
@@ -45,7 +45,7 @@ private:
     qint64 m_lastNs = 0;
     qint64 m_samples = 0;
     double m_maxMs = 0;
-    std::array<quint32, Buckets> m_histogram{};
+    std::array<quint32, Buckets> m_histogram {};
 };
 
 } // namespace duplex::server

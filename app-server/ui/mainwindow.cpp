@@ -9,9 +9,9 @@
 #include "trafficpanel.h"
 #include "uiutil.h"
 
-#include <serverhost.h>
 #include <clientmodel.h>
 #include <roommodel.h>
+#include <serverhost.h>
 #include <serverstats.h>
 #include <trafficlog.h>
 #include <trafficmodel.h>
@@ -54,7 +54,7 @@ constexpr int MaxEventLines = 2000;
 bool isAnyAddress(const QHostAddress &a)
 {
     return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv4)
-            || a == QHostAddress(QHostAddress::AnyIPv6);
+        || a == QHostAddress(QHostAddress::AnyIPv6);
 }
 
 QString endSentence(const ClientInfo &info)
@@ -62,14 +62,15 @@ QString endSentence(const ClientInfo &info)
     switch (info.end) {
     case EndKind::ClosedCleanly:
         return MainWindow::tr("closed the connection cleanly with %1 (%2)")
-                .arg(info.closeCode).arg(closeCodeMeaning(info.closeCode));
+            .arg(info.closeCode)
+            .arg(closeCodeMeaning(info.closeCode));
     case EndKind::ClosedByServer:
         return MainWindow::tr("was disconnected by the server with %1 (%2)")
-                .arg(info.closeCode).arg(closeCodeMeaning(info.closeCode));
+            .arg(info.closeCode)
+            .arg(closeCodeMeaning(info.closeCode));
     case EndKind::Dropped:
         return MainWindow::tr("dropped without a close frame (network cut, crash or timeout)");
-    case EndKind::Open:
-        break;
+    case EndKind::Open: break;
     }
     return MainWindow::tr("disconnected");
 }
@@ -83,8 +84,8 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     , m_traffic(traffic)
     , m_config(std::move(config))
     , m_settings(m_config.settingsPath.isEmpty()
-                         ? std::make_unique<QSettings>()
-                         : std::make_unique<QSettings>(m_config.settingsPath, QSettings::IniFormat))
+                     ? std::make_unique<QSettings>()
+                     : std::make_unique<QSettings>(m_config.settingsPath, QSettings::IniFormat))
     , m_clientModel(new ClientModel(this))
     , m_trafficModel(new TrafficModel(traffic, 10000, this))
     , m_roomModel(new RoomModel(this))
@@ -124,7 +125,8 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     m_roomsTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_roomsTree->header()->setStretchLastSection(false);
     m_roomsTree->header()->setSectionResizeMode(RoomModel::NameColumn, QHeaderView::Stretch);
-    m_roomsTree->header()->setSectionResizeMode(RoomModel::CountColumn, QHeaderView::ResizeToContents);
+    m_roomsTree->header()->setSectionResizeMode(RoomModel::CountColumn,
+                                                QHeaderView::ResizeToContents);
     m_roomsTree->setToolTip(tr("Rooms and who is in them. A message said in a room is pushed "
                                "to every member."));
     connect(m_roomModel, &QAbstractItemModel::rowsInserted, this,
@@ -180,8 +182,8 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     m_dbLabel = new QLabel(this);
     m_dbLabel->setObjectName(QStringLiteral("dbPathLabel"));
     m_dbLabel->setTextFormat(Qt::PlainText);
-    m_dbLabel->setText(tr("Database: %1").arg(m_config.dbPath.isEmpty() ? tr("(in memory)")
-                                                                        : m_config.dbPath));
+    m_dbLabel->setText(
+        tr("Database: %1").arg(m_config.dbPath.isEmpty() ? tr("(in memory)") : m_config.dbPath));
     m_dbLabel->setToolTip(tr("Where messages are stored (SQLite). History survives restarts."));
     statusBar()->addWidget(m_clientsLabel);
     statusBar()->addWidget(m_uptimeLabel);
@@ -191,11 +193,12 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     m_projectorAction->setChecked(false);
 
     // --- wiring --------------------------------------------------------------------------
-    connect(m_clientsPanel, &ClientsPanel::selectionChanged, m_pushBar, &PushBar::setSelectedClient);
+    connect(m_clientsPanel, &ClientsPanel::selectionChanged, m_pushBar,
+            &PushBar::setSelectedClient);
     connect(m_pushBar, &PushBar::noticeSent, this,
             [this](const QString &text, const QString &target, int n) {
-                logEvent(QStringLiteral("notice"), tr("pushed to %1 (%2 clients): %3")
-                                                           .arg(target).arg(n).arg(text));
+                logEvent(QStringLiteral("notice"),
+                         tr("pushed to %1 (%2 clients): %3").arg(target).arg(n).arg(text));
             });
     connect(m_server, &ServerHost::listeningChanged, this, [this] { updateHeader(); });
     // A change is followed by a fresh snapshot from the engine thread (~50 ms later): show
@@ -310,8 +313,9 @@ void MainWindow::buildHeader(QWidget *header)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *exportAction = file->addAction(uiIcon(QStringLiteral("export")), tr("&Export traffic…"),
-                                            this, [this] { m_trafficPanel->exportToFile(); });
+    QAction *exportAction
+        = file->addAction(uiIcon(QStringLiteral("export")), tr("&Export traffic…"), this,
+                          [this] { m_trafficPanel->exportToFile(); });
     exportAction->setObjectName(QStringLiteral("actionExportTraffic"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -357,8 +361,8 @@ bool MainWindow::startListening()
                  tr("listening on %1 port %2").arg(m_config.bind.toString()).arg(m_server->port()));
     } else {
         m_lastError = m_server->errorString();
-        logEvent(QStringLiteral("error"), tr("could not listen on port %1: %2")
-                                                  .arg(m_config.port).arg(m_lastError));
+        logEvent(QStringLiteral("error"),
+                 tr("could not listen on port %1: %2").arg(m_config.port).arg(m_lastError));
     }
     updateHeader();
     return ok;
@@ -395,7 +399,8 @@ void MainWindow::updateHeader()
     m_stateLabel->setPalette(pal);
     m_nameLabel->setText(tr("Server name: %1").arg(m_server->config().name));
     m_startStop->setText(listening ? tr("Stop") : tr("Start"));
-    m_startStop->setIcon(uiIcon(listening ? QStringLiteral("disconnect") : QStringLiteral("connect")));
+    m_startStop->setIcon(
+        uiIcon(listening ? QStringLiteral("disconnect") : QStringLiteral("connect")));
     if (m_startStopAction)
         m_startStopAction->setText(listening ? tr("&Stop listening") : tr("&Start listening"));
     rebuildAddresses();
@@ -412,7 +417,7 @@ void MainWindow::rebuildAddresses()
             for (const QNetworkInterface &iface : ifaces) {
                 const auto flags = iface.flags();
                 if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning)
-                        || (flags & QNetworkInterface::IsLoopBack))
+                    || (flags & QNetworkInterface::IsLoopBack))
                     continue;
                 for (const QNetworkAddressEntry &e : iface.addressEntries()) {
                     const QHostAddress ip = e.ip();
@@ -460,9 +465,8 @@ void MainWindow::rebuildAddresses()
                                                        : Qt::ToolButtonTextBesideIcon);
         copy->setToolTip(tr("Copy %1 to the clipboard").arg(urls.at(i)));
         const QString url = urls.at(i);
-        connect(copy, &QToolButton::clicked, this, [url] {
-            QGuiApplication::clipboard()->setText(url);
-        });
+        connect(copy, &QToolButton::clicked, this,
+                [url] { QGuiApplication::clipboard()->setText(url); });
         m_addressGrid->addWidget(label, i, 0);
         m_addressGrid->addWidget(copy, i, 1, Qt::AlignLeft | Qt::AlignVCenter);
         m_addressLabels.append(label);
@@ -474,7 +478,7 @@ void MainWindow::rebuildAddresses()
 void MainWindow::setProjectorMode(bool on)
 {
     if (m_projectorAction && m_projectorAction->isChecked() != on) {
-        m_projectorAction->setChecked(on);   // re-enters through toggled
+        m_projectorAction->setChecked(on); // re-enters through toggled
         return;
     }
     m_projector = on;
@@ -554,7 +558,7 @@ void MainWindow::prepareScreenshot(const QString &notice)
     QTableView *traffic = m_trafficPanel->table();
     for (int r = traffic->model()->rowCount() - 1; r >= 0; --r) {
         if (traffic->model()->index(r, TrafficModel::TypeColumn).data().toString()
-                == QLatin1String("say")) {
+            == QLatin1String("say")) {
             traffic->selectRow(r);
             break;
         }
@@ -571,8 +575,8 @@ void MainWindow::scheduleRefresh()
 void MainWindow::logEvent(const QString &kind, const QString &text)
 {
     m_pendingEvents.append(QStringLiteral("%1  %2  %3")
-                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
-                                        kind.leftJustified(10), text));
+                               .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                    kind.leftJustified(10), text));
     // Bound the backlog: an event storm must not grow memory between two flushes.
     if (m_pendingEvents.size() > MaxEventLines)
         m_pendingEvents.erase(m_pendingEvents.begin(),
@@ -596,13 +600,13 @@ void MainWindow::flushEvents()
 void MainWindow::onClientDisconnected(const ClientInfo &info)
 {
     const QString who = info.welcomed && !info.nick.isEmpty()
-            ? info.nick
-            : QStringLiteral("%1:%2").arg(info.address.toString()).arg(info.port);
+        ? info.nick
+        : QStringLiteral("%1:%2").arg(info.address.toString()).arg(info.port);
     QString text = who + QLatin1Char(' ') + endSentence(info);
     if (!info.closeReason.isEmpty())
         text += tr(", reason: \"%1\"").arg(info.closeReason);
     logEvent(info.closeCode == 4001 ? QStringLiteral("kick") : QStringLiteral("disconnect"), text);
-    m_changed = true;   // the engine's next snapshot no longer lists it
+    m_changed = true; // the engine's next snapshot no longer lists it
 }
 
 void MainWindow::updateStatusBar()
@@ -612,9 +616,9 @@ void MainWindow::updateStatusBar()
     if (m_server->isListening() && m_listeningFor.isValid()) {
         const qint64 s = m_listeningFor.elapsed() / 1000;
         m_uptimeLabel->setText(tr("Up %1:%2:%3")
-                                       .arg(s / 3600)
-                                       .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-                                       .arg(s % 60, 2, 10, QLatin1Char('0')));
+                                   .arg(s / 3600)
+                                   .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                                   .arg(s % 60, 2, 10, QLatin1Char('0')));
     } else {
         m_uptimeLabel->setText(tr("Not listening"));
     }
@@ -647,10 +651,11 @@ void MainWindow::showAbout()
     box.setTextFormat(Qt::PlainText);
     box.setText(tr("Duplex Server %1").arg(QStringLiteral(DUPLEX_VERSION_STRING)));
     box.setInformativeText(
-            tr("A WebSocket chat server for teaching full-duplex push: see every client, the "
-               "HTTP 101 upgrade and every frame, and push to the room.\n\n"
-               "Released under the MIT license.\nCopyright 2026 The Duplex authors.\n"
-               "Built with Qt %1.").arg(QString::fromLatin1(qVersion())));
+        tr("A WebSocket chat server for teaching full-duplex push: see every client, the "
+           "HTTP 101 upgrade and every frame, and push to the room.\n\n"
+           "Released under the MIT license.\nCopyright 2026 The Duplex authors.\n"
+           "Built with Qt %1.")
+            .arg(QString::fromLatin1(qVersion())));
     box.exec();
 }
 

@@ -38,9 +38,9 @@ struct ClientInfo;
 /// How the window listens and where it keeps its settings.
 struct WindowConfig {
     QHostAddress bind = QHostAddress::LocalHost;
-    quint16 port = 0;              ///< 0 picks a free port (tests)
-    QString dbPath;                ///< shown in the status bar
-    QString settingsPath;          ///< an INI file; empty = the platform's default QSettings
+    quint16 port = 0;     ///< 0 picks a free port (tests)
+    QString dbPath;       ///< shown in the status bar
+    QString settingsPath; ///< an INI file; empty = the platform's default QSettings
 };
 
 /// The server window: what a teacher projects. Binds the core's models to widgets; never
@@ -128,7 +128,7 @@ private:
     QList<QLabel *> m_addressLabels;
     QString m_lastError;
     bool m_projector = false;
-    bool m_changed = false;   ///< the engine reported a change since the last refresh
+    bool m_changed = false; ///< the engine reported a change since the last refresh
     QFont m_baseFont;
     double m_appliedPointSize = 0;
     QElapsedTimer m_listeningFor;

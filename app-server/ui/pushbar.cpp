@@ -4,8 +4,8 @@
 
 #include "uiutil.h"
 
-#include <serverhost.h>
 #include <roommodel.h>
+#include <serverhost.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -32,7 +32,7 @@ PushBar::PushBar(ServerHost *server, RoomModel *rooms, QWidget *parent)
 {
     setObjectName(QStringLiteral("pushBar"));
     auto *label = new QLabel(tr("Push a notice:"), this);
-    QFont bold;   // only the weight: size follows the window (projector mode)
+    QFont bold; // only the weight: size follows the window (projector mode)
     bold.setBold(true);
     label->setFont(bold);
     m_text->setObjectName(QStringLiteral("pushText"));
@@ -61,10 +61,14 @@ PushBar::PushBar(ServerHost *server, RoomModel *rooms, QWidget *parent)
     layout->addWidget(m_result);
 
     refreshTargets();
-    connect(m_rooms, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &parent) { if (!parent.isValid()) refreshTargets(); });
-    connect(m_rooms, &QAbstractItemModel::rowsRemoved, this,
-            [this](const QModelIndex &parent) { if (!parent.isValid()) refreshTargets(); });
+    connect(m_rooms, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            refreshTargets();
+    });
+    connect(m_rooms, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            refreshTargets();
+    });
     connect(m_rooms, &QAbstractItemModel::modelReset, this, [this] { refreshTargets(); });
     connect(m_text, &QLineEdit::returnPressed, this, [this] { send(); });
     connect(m_send, &QToolButton::clicked, this, [this] { send(); });
@@ -111,7 +115,7 @@ int PushBar::send()
     }
     const int n = m_server->sendNotice(text, t);
     Q_EMIT noticeSent(text, m_target->currentText(), n);
-    m_text->clear();   // clears m_result too (textChanged)
+    m_text->clear(); // clears m_result too (textChanged)
     m_result->setText(n == 1 ? tr("pushed to 1 client") : tr("pushed to %1 clients").arg(n));
     return n;
 }

@@ -25,21 +25,22 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/duplex-server.svg")));
     const QString settingsPath = qEnvironmentVariable("DUPLEX_SETTINGS");
     std::unique_ptr<QSettings> settings = settingsPath.isEmpty()
-            ? std::make_unique<QSettings>()
-            : std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
 
     // The command line wins; otherwise what the teacher chose last time.
     WindowConfig config;
     config.settingsPath = settingsPath;
     config.bind = options.bindGiven ? options.bind : QHostAddress(QHostAddress::Any);
     config.port = options.portGiven
-            ? options.port
-            : quint16(settings->value(QStringLiteral("server/port"), options.port).toUInt());
+        ? options.port
+        : quint16(settings->value(QStringLiteral("server/port"), options.port).toUInt());
     const QString name = options.nameGiven
-            ? options.name
-            : settings->value(QStringLiteral("server/name"),
-                              options.name.isEmpty() ? QStringLiteral("Duplex") : options.name)
-                      .toString();
+        ? options.name
+        : settings
+              ->value(QStringLiteral("server/name"),
+                      options.name.isEmpty() ? QStringLiteral("Duplex") : options.name)
+              .toString();
     config.dbPath = resolvedDatabasePath(options);
     settings.reset();
 
@@ -50,12 +51,13 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
     serverConfig.name = name;
     ServerHost server(serverConfig, config.dbPath, &traffic);
     if (!server.ok()) {
-        const QString text = QApplication::translate("duplex::server",
-                                                     "Cannot open the database %1: %2")
-                                     .arg(config.dbPath, server.openError());
+        const QString text
+            = QApplication::translate("duplex::server", "Cannot open the database %1: %2")
+                  .arg(config.dbPath, server.openError());
         std::fprintf(stderr, "duplex-server: %s\n", qPrintable(text));
-        QMessageBox box(QMessageBox::Critical, QApplication::translate("duplex::server", "Duplex Server"),
-                        text, QMessageBox::Ok);
+        QMessageBox box(QMessageBox::Critical,
+                        QApplication::translate("duplex::server", "Duplex Server"), text,
+                        QMessageBox::Ok);
         box.setTextFormat(Qt::PlainText);
         if (qEnvironmentVariableIsEmpty("DUPLEX_SCREENSHOT"))
             box.exec();
@@ -64,9 +66,9 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
 
     std::unique_ptr<LagProbe> probe;
     if (const QString path = qEnvironmentVariable("DUPLEX_LAG_PROBE"); !path.isEmpty())
-        probe = std::make_unique<LagProbe>(path, 10,
-                                           qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_SKIP_MS"),
-                                           qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_UNTIL_MS"));
+        probe = std::make_unique<LagProbe>(
+            path, 10, qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_SKIP_MS"),
+            qEnvironmentVariableIntValue("DUPLEX_LAG_PROBE_UNTIL_MS"));
 
     MainWindow window(&server, &traffic, config);
     if (const QString size = qEnvironmentVariable("DUPLEX_WINDOW_SIZE"); !size.isEmpty()) {

@@ -29,7 +29,8 @@ SettingsDialog::SettingsDialog(quint16 port, const QString &name, QWidget *paren
     m_name->setToolTip(tr("The name clients see when they connect (sent in welcome)."));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *note = new QLabel(tr("A new port takes effect at once: connected clients are "
-                               "disconnected and reconnect to the new address."), this);
+                               "disconnected and reconnect to the new address."),
+                            this);
     note->setWordWrap(true);
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Port:"), m_port);

@@ -85,7 +85,8 @@ void Sparkline::paintEvent(QPaintEvent *)
     QPainterPath line;
     for (int i = 0; i < n; ++i) {
         const double x = chart.right() - double(n - 1 - i) * dx;
-        const double y = chart.bottom() - 1 - (m_values.at(offset + i) / top) * (chart.height() - 2);
+        const double y
+            = chart.bottom() - 1 - (m_values.at(offset + i) / top) * (chart.height() - 2);
         if (i == 0)
             line.moveTo(x, y);
         else

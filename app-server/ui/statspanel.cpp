@@ -80,15 +80,13 @@ void StatsPanel::refresh()
     m_bytesOut->setValues(m_stats->series(S::BytesOut));
     const ServerCounters t = m_stats->totals();
     const QLocale l;
-    m_totals->setText(tr("Totals: %1 connections, %2 messages in, %3 out, %4 stored\n"
-                         "%5 in, %6 out; %7 rate-limited, %8 closed for abuse")
-                              .arg(l.toString(t.connectionsTotal), l.toString(t.framesIn),
-                                   l.toString(t.framesOut), l.toString(t.messagesStored),
-                                   ClientModel::formatBytes(qint64(t.bytesIn)),
-                                   ClientModel::formatBytes(qint64(t.bytesOut)),
-                                   l.toString(t.rateLimited),
-                                   l.toString(t.floodDisconnects + t.slowDisconnects
-                                              + t.oversizeDisconnects)));
+    m_totals->setText(
+        tr("Totals: %1 connections, %2 messages in, %3 out, %4 stored\n"
+           "%5 in, %6 out; %7 rate-limited, %8 closed for abuse")
+            .arg(l.toString(t.connectionsTotal), l.toString(t.framesIn), l.toString(t.framesOut),
+                 l.toString(t.messagesStored), ClientModel::formatBytes(qint64(t.bytesIn)),
+                 ClientModel::formatBytes(qint64(t.bytesOut)), l.toString(t.rateLimited),
+                 l.toString(t.floodDisconnects + t.slowDisconnects + t.oversizeDisconnects)));
 }
 
 } // namespace duplex::server

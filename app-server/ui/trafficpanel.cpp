@@ -45,17 +45,19 @@ public:
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (index.column() == TrafficModel::DirectionColumn
-                && (role == Qt::DecorationRole || role == Qt::ForegroundRole)) {
+            && (role == Qt::DecorationRole || role == Qt::ForegroundRole)) {
             const auto d = TrafficDirection(index.data(TrafficModel::DirectionRole).toInt());
             if (role == Qt::DecorationRole)
-                return d == TrafficDirection::In ? m_in : d == TrafficDirection::Out ? m_out : m_event;
-            return QBrush(d == TrafficDirection::In ? QColor(0x2e, 0x7d, 0x32)
-                          : d == TrafficDirection::Out ? QColor(0x15, 0x65, 0xc0)
-                                                       : QColor(0x75, 0x75, 0x75));
+                return d == TrafficDirection::In ? m_in
+                    : d == TrafficDirection::Out ? m_out
+                                                 : m_event;
+            return QBrush(d == TrafficDirection::In        ? QColor(0x2e, 0x7d, 0x32)
+                              : d == TrafficDirection::Out ? QColor(0x15, 0x65, 0xc0)
+                                                           : QColor(0x75, 0x75, 0x75));
         }
         if (role == Qt::ForegroundRole
-                && TrafficDirection(index.data(TrafficModel::DirectionRole).toInt())
-                        == TrafficDirection::Event)
+            && TrafficDirection(index.data(TrafficModel::DirectionRole).toInt())
+                == TrafficDirection::Event)
             return QBrush(QColor(0x61, 0x61, 0x61));
         return QIdentityProxyModel::data(index, role);
     }
@@ -87,12 +89,16 @@ class ClientCombo final : public QComboBox
 {
 public:
     ClientCombo(std::function<void()> refresh, QWidget *parent)
-        : QComboBox(parent), m_refresh(std::move(refresh)) {}
+        : QComboBox(parent)
+        , m_refresh(std::move(refresh))
+    {
+    }
     void showPopup() override
     {
         m_refresh();
         QComboBox::showPopup();
     }
+
 private:
     std::function<void()> m_refresh;
 };
@@ -135,11 +141,16 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
         // Sensible widths from the font, not from the rows (measuring rows is O(rows)).
         const QFontMetrics fm = m_table->fontMetrics();
         QHeaderView *h = m_table->horizontalHeader();
-        h->resizeSection(TrafficModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.0000")) + 12);
-        h->resizeSection(TrafficModel::DirectionColumn, fm.horizontalAdvance(QStringLiteral("event")) + 36);
-        h->resizeSection(TrafficModel::ClientColumn, fm.horizontalAdvance(QStringLiteral("(fan-out)M")) + 12);
-        h->resizeSection(TrafficModel::TypeColumn, fm.horizontalAdvance(QStringLiteral("presence")) + 16);
-        h->resizeSection(TrafficModel::BytesColumn, fm.horizontalAdvance(QStringLiteral("Bytes99")) + 8);
+        h->resizeSection(TrafficModel::TimeColumn,
+                         fm.horizontalAdvance(QStringLiteral("00:00:00.0000")) + 12);
+        h->resizeSection(TrafficModel::DirectionColumn,
+                         fm.horizontalAdvance(QStringLiteral("event")) + 36);
+        h->resizeSection(TrafficModel::ClientColumn,
+                         fm.horizontalAdvance(QStringLiteral("(fan-out)M")) + 12);
+        h->resizeSection(TrafficModel::TypeColumn,
+                         fm.horizontalAdvance(QStringLiteral("presence")) + 16);
+        h->resizeSection(TrafficModel::BytesColumn,
+                         fm.horizontalAdvance(QStringLiteral("Bytes99")) + 8);
     }
     m_table->setToolTip(tr("Every WebSocket frame the server received (in) or pushed (out). "
                            "A fan-out row is ONE frame sent to many clients."));
@@ -166,8 +177,8 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
     m_badge->setObjectName(QStringLiteral("pauseBadge"));
     m_badge->setToolTip(tr("Frames recorded while the view is paused."));
     m_badge->setStyleSheet(QStringLiteral(
-            "QLabel { background: #c62828; color: white; border-radius: 8px; padding: 1px 7px; "
-            "font-weight: bold; }"));
+        "QLabel { background: #c62828; color: white; border-radius: 8px; padding: 1px 7px; "
+        "font-weight: bold; }"));
     m_badge->setTextFormat(Qt::PlainText);
     m_clear->setObjectName(QStringLiteral("clearTrafficButton"));
     m_clear->setText(tr("Clear"));
@@ -187,7 +198,7 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
     m_detail->setToolTip(tr("The selected frame, exactly as JSON, pretty-printed."));
 
     auto *title = new QLabel(tr("Traffic"), this);
-    QFont bold;   // only the weight: size follows the window (projector mode)
+    QFont bold; // only the weight: size follows the window (projector mode)
     bold.setBold(true);
     title->setFont(bold);
     auto *bar = new QHBoxLayout;

@@ -49,7 +49,7 @@ uint64_t monoNs()
 
 double cpuSeconds()
 {
-    rusage ru{};
+    rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
     return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
         + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
@@ -61,15 +61,15 @@ struct Options {
     std::string path = "/";
     int clients = 100;
     int senders = 0;
-    double rate = 10;        // messages/s per sender
-    double duration = 5;     // s of measured sending
-    double warmup = 0;       // s of unmeasured sending before
-    double idle = 1;         // s to sit idle after all joined (memory sample)
-    double drain = 5;        // s max to wait for the last messages after sending stops
-    double timeout = 0;      // hard bound on the whole run (0 = computed)
-    int concurrency = 200;   // connections in flight (connect..joined) at once
-    int stall = 0;           // clients (taken from the end) that stop reading once joined
-    int pid = 0;             // server PID for /proc/PID/status
+    double rate = 10;      // messages/s per sender
+    double duration = 5;   // s of measured sending
+    double warmup = 0;     // s of unmeasured sending before
+    double idle = 1;       // s to sit idle after all joined (memory sample)
+    double drain = 5;      // s max to wait for the last messages after sending stops
+    double timeout = 0;    // hard bound on the whole run (0 = computed)
+    int concurrency = 200; // connections in flight (connect..joined) at once
+    int stall = 0;         // clients (taken from the end) that stop reading once joined
+    int pid = 0;           // server PID for /proc/PID/status
     std::string room = "general";
     std::string label;
     bool json = false;
@@ -79,23 +79,23 @@ struct Options {
 [[noreturn]] void usage(int code)
 {
     std::fprintf(code ? stderr : stdout,
-        "usage: duplex-bench [options]\n"
-        "  --url ws://127.0.0.1:PORT/   server (loopback only)\n"
-        "  --clients N        connections (default 100)\n"
-        "  --senders S        the first S clients send (default 0: connect + idle only)\n"
-        "  --rate R           messages/s per sender (default 10)\n"
-        "  --duration T       seconds of measured sending (default 5)\n"
-        "  --warmup T         seconds of unmeasured sending first (default 0)\n"
-        "  --idle T           seconds idle after all joined, before sending (default 1)\n"
-        "  --drain T          max seconds to wait for stragglers (default 5)\n"
-        "  --concurrency C    connections being set up at once (default 200)\n"
-        "  --stall K          the last K clients stop reading once joined (slow readers)\n"
-        "  --room NAME        room to join and say in (default general)\n"
-        "  --pid PID          server process: sample its RSS from /proc/PID/status\n"
-        "  --label TEXT       copied into the output\n"
-        "  --timeout T        hard bound on the whole run in seconds (default: computed)\n"
-        "  --json             print one JSON object instead of the table\n"
-        "  --quiet            no progress on stderr\n");
+                 "usage: duplex-bench [options]\n"
+                 "  --url ws://127.0.0.1:PORT/   server (loopback only)\n"
+                 "  --clients N        connections (default 100)\n"
+                 "  --senders S        the first S clients send (default 0: connect + idle only)\n"
+                 "  --rate R           messages/s per sender (default 10)\n"
+                 "  --duration T       seconds of measured sending (default 5)\n"
+                 "  --warmup T         seconds of unmeasured sending first (default 0)\n"
+                 "  --idle T           seconds idle after all joined, before sending (default 1)\n"
+                 "  --drain T          max seconds to wait for stragglers (default 5)\n"
+                 "  --concurrency C    connections being set up at once (default 200)\n"
+                 "  --stall K          the last K clients stop reading once joined (slow readers)\n"
+                 "  --room NAME        room to join and say in (default general)\n"
+                 "  --pid PID          server process: sample its RSS from /proc/PID/status\n"
+                 "  --label TEXT       copied into the output\n"
+                 "  --timeout T        hard bound on the whole run in seconds (default: computed)\n"
+                 "  --json             print one JSON object instead of the table\n"
+                 "  --quiet            no progress on stderr\n");
     std::exit(code);
 }
 
@@ -188,8 +188,8 @@ Options parseArgs(int argc, char **argv)
             usage(2);
         }
     }
-    if (o.clients < 1 || o.senders < 0 || o.senders > o.clients || o.concurrency < 1
-        || o.stall < 0 || o.stall + o.senders > o.clients || o.rate < 0 || o.duration < 0)
+    if (o.clients < 1 || o.senders < 0 || o.senders > o.clients || o.concurrency < 1 || o.stall < 0
+        || o.stall + o.senders > o.clients || o.rate < 0 || o.duration < 0)
         usage(2);
     if (o.timeout <= 0)
         o.timeout = 60 + o.clients / 200.0 + o.idle + o.warmup + o.duration + o.drain;
@@ -229,7 +229,8 @@ ProcSample sampleProc(int pid)
         if (const char *p = std::strrchr(buf, ')')) {
             unsigned long long ut = 0, st = 0;
             if (std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut,
-                            &st) == 2)
+                            &st)
+                == 2)
                 s.cpuSec = static_cast<double>(ut + st) / static_cast<double>(sysconf(_SC_CLK_TCK));
         }
     }
@@ -238,37 +239,48 @@ ProcSample sampleProc(int pid)
 
 // ---------------------------------------------------------------------------------------
 
-enum class State : uint8_t { Idle, Connecting, Handshaking, WaitWelcome, WaitJoined, Joined, Closed };
+enum class State : uint8_t {
+    Idle,
+    Connecting,
+    Handshaking,
+    WaitWelcome,
+    WaitJoined,
+    Joined,
+    Closed
+};
 
 struct Conn {
     int fd = -1;
     State state = State::Idle;
     bool epollOut = false;
-    bool dirty = false;       // in the flush list
-    bool stalled = false;     // stopped reading on purpose
-    bool fragText = false;    // collecting a fragmented text message
+    bool dirty = false;    // in the flush list
+    bool stalled = false;  // stopped reading on purpose
+    bool fragText = false; // collecting a fragmented text message
     uint8_t attempts = 0;
     uint16_t closeCode = 0;
     uint64_t startNs = 0;
-    std::string out;          // unsent bytes from outPos on
+    std::string out; // unsent bytes from outPos on
     size_t outPos = 0;
-    std::string in;           // an incomplete frame or handshake carried over between reads
-    std::string frag;         // fragmented message payload
-    char key[25] = {};        // Sec-WebSocket-Key
+    std::string in;    // an incomplete frame or handshake carried over between reads
+    std::string frag;  // fragmented message payload
+    char key[25] = {}; // Sec-WebSocket-Key
 };
 
 struct Sender {
     int conn = 0;
     uint64_t nextNs = 0;
-    uint64_t sent = 0;        // measured messages queued
+    uint64_t sent = 0; // measured messages queued
     uint64_t warmSent = 0;
-    uint64_t skipped = 0;     // not queued because the socket was backed up
+    uint64_t skipped = 0; // not queued because the socket was backed up
 };
 
 class Bench
 {
 public:
-    explicit Bench(Options o) : m_o(std::move(o)) {}
+    explicit Bench(Options o)
+        : m_o(std::move(o))
+    {
+    }
     int run();
 
 private:
@@ -278,7 +290,7 @@ private:
     void onEvent(int i, uint32_t ev);
     void onWritable(int i);
     void onReadable(int i);
-    bool processInput(int i, const char *data, size_t len);   // false: connection gone
+    bool processInput(int i, const char *data, size_t len); // false: connection gone
     bool onHandshake(int i, const char *data, size_t len, size_t *consumed);
     void onFrameText(int i, const char *p, size_t n);
     void sendFrame(int i, uint8_t opcode, const char *payload, size_t n);
@@ -302,14 +314,14 @@ private:
 
     Options m_o;
     int m_ep = -1;
-    sockaddr_storage m_addr{};
+    sockaddr_storage m_addr {};
     socklen_t m_addrLen = 0;
     std::vector<Conn> m_conns;
     std::vector<int> m_dirty;
     std::vector<Sender> m_senders;
     std::vector<char> m_readBuf = std::vector<char>(256 * 1024);
     uint64_t m_rng = 0x9e3779b97f4a7c15ull;
-    char m_runTag[8] = {};   // nick prefix: a server keeps dropped nicks reserved for 120 s
+    char m_runTag[8] = {}; // nick prefix: a server keeps dropped nicks reserved for 120 s
 
     Phase m_phase = Phase::Connecting;
     int m_nextConnect = 0;
@@ -327,8 +339,8 @@ private:
     bool m_timedOut = false;
     std::string m_firstError;
 
-    Histogram m_joinHist;     // connect() -> joined, per connection
-    Histogram m_latency;      // say stamped -> copy received, per recipient
+    Histogram m_joinHist; // connect() -> joined, per connection
+    Histogram m_latency;  // say stamped -> copy received, per recipient
     uint64_t m_deliveredInWindow = 0;
     uint64_t m_delivered = 0;
     uint64_t m_duplicates = 0;
@@ -354,7 +366,7 @@ void Bench::updateEpoll(int i, bool wantOut)
     Conn &c = m_conns[i];
     if (c.fd < 0 || c.epollOut == wantOut)
         return;
-    epoll_event ev{};
+    epoll_event ev {};
     ev.events = (c.stalled ? 0u : static_cast<uint32_t>(EPOLLIN)) | (wantOut ? EPOLLOUT : 0u);
     ev.data.u32 = static_cast<uint32_t>(i);
     epoll_ctl(m_ep, EPOLL_CTL_MOD, c.fd, &ev);
@@ -380,7 +392,7 @@ void Bench::startConnect(int i)
         fail(i, "connect() failed");
         return;
     }
-    epoll_event ev{};
+    epoll_event ev {};
     ev.events = EPOLLIN | EPOLLOUT;
     ev.data.u32 = static_cast<uint32_t>(i);
     epoll_ctl(m_ep, EPOLL_CTL_ADD, c.fd, &ev);
@@ -399,7 +411,7 @@ void Bench::fail(int i, const char *why)
         if (c.attempts < 3 && m_phase == Phase::Connecting) {
             ++c.attempts;
             c.state = State::Idle;
-            startConnect(i);   // retry at once: the failure was probably a transient backlog
+            startConnect(i); // retry at once: the failure was probably a transient backlog
             return;
         }
         ++m_failed;
@@ -445,7 +457,8 @@ void Bench::onEvent(int i, uint32_t ev)
         const QByteArray b64 = QByteArray(reinterpret_cast<char *>(raw), 16).toBase64();
         std::memcpy(c.key, b64.constData(), 24);
         char req[512];
-        const int n = std::snprintf(req, sizeof req,
+        const int n = std::snprintf(
+            req, sizeof req,
             "GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n"
             "Sec-WebSocket-Protocol: duplex.v1\r\nUser-Agent: duplex-bench\r\n\r\n",
@@ -472,7 +485,8 @@ void Bench::flush(int i)
     if (c.fd < 0)
         return;
     while (c.outPos < c.out.size()) {
-        const ssize_t w = send(c.fd, c.out.data() + c.outPos, c.out.size() - c.outPos, MSG_NOSIGNAL);
+        const ssize_t w
+            = send(c.fd, c.out.data() + c.outPos, c.out.size() - c.outPos, MSG_NOSIGNAL);
         if (w > 0) {
             c.outPos += static_cast<size_t>(w);
             continue;
@@ -513,7 +527,8 @@ void Bench::onReadable(int i)
             std::memcpy(m_readBuf.data(), c.in.data(), have);
         const ssize_t r = recv(c.fd, m_readBuf.data() + have, m_readBuf.size() - have, 0);
         if (r == 0) {
-            if (c.state == State::Joined || c.state == State::WaitJoined || c.state == State::WaitWelcome)
+            if (c.state == State::Joined || c.state == State::WaitJoined
+                || c.state == State::WaitWelcome)
                 ++m_closedByServer;
             errno = ECONNRESET;
             fail(i, "server closed the connection");
@@ -530,7 +545,7 @@ void Bench::onReadable(int i)
         if (!processInput(i, m_readBuf.data(), total))
             return;
         if (static_cast<size_t>(r) < m_readBuf.size() - have)
-            return;   // drained the socket
+            return; // drained the socket
     }
 }
 
@@ -553,9 +568,10 @@ bool Bench::onHandshake(int i, const char *data, size_t len, size_t *consumed)
         fail(i, "handshake refused (no 101)");
         return false;
     }
-    QByteArray accept = QCryptographicHash::hash(
-        QByteArray(c.key) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
-                            .toBase64();
+    QByteArray accept
+        = QCryptographicHash::hash(QByteArray(c.key) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                   QCryptographicHash::Sha1)
+              .toBase64();
     // Header names are case-insensitive: look for the value, it is unique enough.
     if (head.find(std::string_view(accept.constData(), static_cast<size_t>(accept.size())))
         == std::string_view::npos) {
@@ -572,15 +588,17 @@ bool Bench::onHandshake(int i, const char *data, size_t len, size_t *consumed)
 void Bench::sendHello(int i)
 {
     char buf[128];
-    const int n = std::snprintf(buf, sizeof buf,
-                                "{\"type\":\"hello\",\"nick\":\"b%s_%d\",\"agent\":\"duplex-bench\"}", m_runTag, i);
+    const int n = std::snprintf(
+        buf, sizeof buf, "{\"type\":\"hello\",\"nick\":\"b%s_%d\",\"agent\":\"duplex-bench\"}",
+        m_runTag, i);
     sendFrame(i, 0x1, buf, static_cast<size_t>(n));
 }
 
 void Bench::sendJoin(int i)
 {
     char buf[128];
-    const int n = std::snprintf(buf, sizeof buf, "{\"type\":\"join\",\"room\":\"%s\"}", m_o.room.c_str());
+    const int n
+        = std::snprintf(buf, sizeof buf, "{\"type\":\"join\",\"room\":\"%s\"}", m_o.room.c_str());
     sendFrame(i, 0x1, buf, static_cast<size_t>(n));
 }
 
@@ -650,7 +668,7 @@ bool Bench::processInput(int i, const char *data, size_t len)
             h = 10;
         }
         if (masked)
-            h += 4;   // servers must not mask, but tolerate it below
+            h += 4; // servers must not mask, but tolerate it below
         if (plen > (64u << 20)) {
             errno = EMSGSIZE;
             fail(i, "frame over 64 MiB");
@@ -685,16 +703,17 @@ bool Bench::processInput(int i, const char *data, size_t len)
                 }
             }
             break;
-        case 0x2:
-            ++m_otherFrames;
-            break;
+        case 0x2: ++m_otherFrames; break;
         case 0x8: {
-            c->closeCode = n >= 2 ? static_cast<uint16_t>((uint8_t(payload[0]) << 8) | uint8_t(payload[1])) : 1005;
+            c->closeCode = n >= 2
+                ? static_cast<uint16_t>((uint8_t(payload[0]) << 8) | uint8_t(payload[1]))
+                : 1005;
             if (c->closeCode == 1008)
                 ++m_closed1008;
             ++m_closedByServer;
             if (m_firstError.empty())
-                m_firstError = "server closed a connection with code " + std::to_string(c->closeCode)
+                m_firstError = "server closed a connection with code "
+                    + std::to_string(c->closeCode)
                     + (n > 2 ? " (" + std::string(payload + 2, n - 2) + ")" : std::string());
             const bool settingUp = c->state != State::Joined;
             sendFrame(i, 0x8, payload, n >= 2 ? 2 : 0);
@@ -706,12 +725,8 @@ bool Bench::processInput(int i, const char *data, size_t len)
             }
             return false;
         }
-        case 0x9:
-            sendFrame(i, 0xA, payload, n);
-            break;
-        default:
-            ++m_otherFrames;
-            break;
+        case 0x9: sendFrame(i, 0xA, payload, n); break;
+        default: ++m_otherFrames; break;
         }
         c = &m_conns[i];
         if (c->fd < 0)
@@ -772,7 +787,7 @@ void Bench::onFrameText(int i, const char *p, size_t n)
             return;
         }
         if (text.size() < 2 || text[0] != 'b' || text[1] != ':')
-            return;   // foreign traffic
+            return; // foreign traffic
         text.remove_prefix(2);
         uint64_t s = 0, seqN = 0, ns = 0;
         if (!parseU64(text, &s) || text.empty() || text[0] != ':')
@@ -857,20 +872,22 @@ void Bench::sendSays(uint64_t now)
             }
             const uint64_t n = warm ? snd.warmSent++ : snd.sent++;
             const uint64_t stamp = monoNs();
-            const int len = std::snprintf(buf, sizeof buf,
-                "{\"type\":\"say\",\"room\":\"%s\",\"id\":\"%c%zu.%" PRIu64 "\",\"text\":\"%c:%zu:%" PRIu64 ":%" PRIu64 "\"}",
+            const int len = std::snprintf(
+                buf, sizeof buf,
+                "{\"type\":\"say\",\"room\":\"%s\",\"id\":\"%c%zu.%" PRIu64
+                "\",\"text\":\"%c:%zu:%" PRIu64 ":%" PRIu64 "\"}",
                 m_o.room.c_str(), warm ? 'w' : 'm', s, n, warm ? 'w' : 'b', s, n, stamp);
             sendFrame(snd.conn, 0x1, buf, static_cast<size_t>(len));
         }
         if (snd.nextNs + interval < now)
-            snd.nextNs = now;   // a stall longer than the burst cap: do not catch up forever
+            snd.nextNs = now; // a stall longer than the burst cap: do not catch up forever
     }
 }
 
 int Bench::run()
 {
     // Many connections from one process: raise the descriptor limit to the hard limit.
-    rlimit rl{};
+    rlimit rl {};
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;
         setrlimit(RLIMIT_NOFILE, &rl);
@@ -936,7 +953,7 @@ int Bench::run()
                 Conn &c = m_conns[static_cast<size_t>(i)];
                 c.stalled = true;
                 if (c.fd >= 0) {
-                    epoll_event ev{};
+                    epoll_event ev {};
                     ev.events = c.epollOut ? EPOLLOUT : 0u;
                     ev.data.u32 = static_cast<uint32_t>(i);
                     epoll_ctl(m_ep, EPOLL_CTL_MOD, c.fd, &ev);
@@ -1000,11 +1017,13 @@ int Bench::run()
         int timeoutMs = 100;
         if (m_phase == Phase::Warmup || m_phase == Phase::Measure)
             timeoutMs = 1;
-        else if (m_phase == Phase::Connecting && m_nextConnect < m_o.clients && m_inFlight < m_o.concurrency)
+        else if (m_phase == Phase::Connecting && m_nextConnect < m_o.clients
+                 && m_inFlight < m_o.concurrency)
             timeoutMs = 0;
         const int n = epoll_wait(m_ep, events.data(), static_cast<int>(events.size()), timeoutMs);
         for (int k = 0; k < n; ++k)
-            onEvent(static_cast<int>(events[static_cast<size_t>(k)].data.u32), events[static_cast<size_t>(k)].events);
+            onEvent(static_cast<int>(events[static_cast<size_t>(k)].data.u32),
+                    events[static_cast<size_t>(k)].events);
         flushAll();
     }
     if (m_cpuMeasureEnd == 0 && m_cpuMeasureStart != 0) {
@@ -1017,7 +1036,7 @@ int Bench::run()
     report();
     // Abortive close (RST): thousands of clean closes would leave TIME_WAIT entries that
     // exhaust loopback ports across repeated runs.
-    linger lg{1, 0};
+    linger lg {1, 0};
     for (auto &c : m_conns) {
         if (c.fd >= 0) {
             setsockopt(c.fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
@@ -1033,7 +1052,8 @@ int Bench::run()
 
 void Bench::report()
 {
-    const double connectS = m_connectEnd ? double(m_connectEnd - m_t0) / 1e9 : double(monoNs() - m_t0) / 1e9;
+    const double connectS
+        = m_connectEnd ? double(m_connectEnd - m_t0) / 1e9 : double(monoNs() - m_t0) / 1e9;
     const double connectsPerS = connectS > 0 ? m_joined / connectS : 0;
     uint64_t sent = 0, skipped = 0;
     for (const auto &s : m_senders) {
@@ -1057,12 +1077,18 @@ void Bench::report()
         }
     }
     const double dur = m_o.duration;
-    const double deliveredPerS = m_phase >= Phase::Drain || m_timedOut ? m_deliveredInWindow / dur : 0;
-    const double benchCpu = m_cpuMeasureEnd > m_cpuMeasureStart && dur > 0 ? (m_cpuMeasureEnd - m_cpuMeasureStart) / dur : 0;
-    const double serverCpu = m_measureEndProc.cpuSec >= 0 && m_measureStartProc.cpuSec >= 0 && dur > 0
-        ? (m_measureEndProc.cpuSec - m_measureStartProc.cpuSec) / dur : -1;
+    const double deliveredPerS
+        = m_phase >= Phase::Drain || m_timedOut ? m_deliveredInWindow / dur : 0;
+    const double benchCpu = m_cpuMeasureEnd > m_cpuMeasureStart && dur > 0
+        ? (m_cpuMeasureEnd - m_cpuMeasureStart) / dur
+        : 0;
+    const double serverCpu
+        = m_measureEndProc.cpuSec >= 0 && m_measureStartProc.cpuSec >= 0 && dur > 0
+        ? (m_measureEndProc.cpuSec - m_measureStartProc.cpuSec) / dur
+        : -1;
     const double rssPerConnKb = m_idleSample.rssKb >= 0 && m_baseline.rssKb >= 0 && m_joined > 0
-        ? double(m_idleSample.rssKb - m_baseline.rssKb) / m_joined : -1;
+        ? double(m_idleSample.rssKb - m_baseline.rssKb) / m_joined
+        : -1;
     // -1 = no measured message arrived at all (e.g. an overloaded server still draining
     // its warm-up backlog): not a latency of zero.
     const bool haveLat = m_latency.count() > 0;
@@ -1072,47 +1098,60 @@ void Bench::report()
     const bool sending = m_o.senders > 0 && m_o.duration > 0;
 
     if (m_o.json) {
-        std::printf("{\"label\":\"%s\",\"clients\":%d,\"senders\":%d,\"rate\":%g,\"duration\":%g,"
-                    "\"stall\":%d,\"joined\":%d,\"failed\":%d,\"closed_by_server\":%d,\"closed_1008\":%d,"
-                    "\"connect_s\":%.3f,\"connects_per_s\":%.1f,"
-                    "\"join_p50_ms\":%.2f,\"join_p99_ms\":%.2f,"
-                    "\"sent\":%" PRIu64 ",\"send_skipped\":%" PRIu64 ",\"receivers\":%d,"
-                    "\"expected\":%" PRIu64 ",\"delivered\":%" PRIu64 ",\"delivered_per_s\":%.1f,"
-                    "\"offered_per_s\":%.1f,"
-                    "\"lat_p50_ms\":%.3f,\"lat_p99_ms\":%.3f,\"lat_max_ms\":%.3f,"
-                    "\"lost\":%" PRIu64 ",\"duplicated\":%" PRIu64 ",\"reordered\":%" PRIu64 ","
-                    "\"presence_frames\":%" PRIu64 ",\"error_frames\":%" PRIu64 ",\"frames_in\":%" PRIu64 ","
-                    "\"server_rss_baseline_kb\":%ld,\"server_rss_idle_kb\":%ld,\"server_rss_max_kb\":%ld,"
-                    "\"server_rss_end_kb\":%ld,\"server_hwm_kb\":%ld,\"rss_per_conn_kb\":%.2f,"
-                    "\"server_cpu\":%.2f,\"bench_cpu\":%.2f,\"timed_out\":%s}\n",
-                    m_o.label.c_str(), m_o.clients, m_o.senders, m_o.rate, m_o.duration, m_o.stall,
-                    m_joined, m_failed, m_closedByServer, m_closed1008, connectS, connectsPerS,
-                    m_joinHist.quantile(0.5) / 1000.0, m_joinHist.quantile(0.99) / 1000.0,
-                    sent, skipped, receivers, m_expectedTotal, m_delivered, deliveredPerS,
-                    dur > 0 ? double(sent) * receivers / dur : 0.0, p50, p99, maxMs, lost,
-                    m_duplicates, m_reordered, m_presence, m_errors, m_framesIn,
-                    m_baseline.rssKb, m_idleSample.rssKb, m_maxRssKb, m_final.rssKb, m_final.hwmKb,
-                    rssPerConnKb, serverCpu, benchCpu, m_timedOut ? "true" : "false");
+        std::printf(
+            "{\"label\":\"%s\",\"clients\":%d,\"senders\":%d,\"rate\":%g,\"duration\":%g,"
+            "\"stall\":%d,\"joined\":%d,\"failed\":%d,\"closed_by_server\":%d,\"closed_1008\":%d,"
+            "\"connect_s\":%.3f,\"connects_per_s\":%.1f,"
+            "\"join_p50_ms\":%.2f,\"join_p99_ms\":%.2f,"
+            "\"sent\":%" PRIu64 ",\"send_skipped\":%" PRIu64 ",\"receivers\":%d,"
+            "\"expected\":%" PRIu64 ",\"delivered\":%" PRIu64 ",\"delivered_per_s\":%.1f,"
+            "\"offered_per_s\":%.1f,"
+            "\"lat_p50_ms\":%.3f,\"lat_p99_ms\":%.3f,\"lat_max_ms\":%.3f,"
+            "\"lost\":%" PRIu64 ",\"duplicated\":%" PRIu64 ",\"reordered\":%" PRIu64 ","
+            "\"presence_frames\":%" PRIu64 ",\"error_frames\":%" PRIu64 ",\"frames_in\":%" PRIu64
+            ","
+            "\"server_rss_baseline_kb\":%ld,\"server_rss_idle_kb\":%ld,\"server_rss_max_kb\":%ld,"
+            "\"server_rss_end_kb\":%ld,\"server_hwm_kb\":%ld,\"rss_per_conn_kb\":%.2f,"
+            "\"server_cpu\":%.2f,\"bench_cpu\":%.2f,\"timed_out\":%s}\n",
+            m_o.label.c_str(), m_o.clients, m_o.senders, m_o.rate, m_o.duration, m_o.stall,
+            m_joined, m_failed, m_closedByServer, m_closed1008, connectS, connectsPerS,
+            m_joinHist.quantile(0.5) / 1000.0, m_joinHist.quantile(0.99) / 1000.0, sent, skipped,
+            receivers, m_expectedTotal, m_delivered, deliveredPerS,
+            dur > 0 ? double(sent) * receivers / dur : 0.0, p50, p99, maxMs, lost, m_duplicates,
+            m_reordered, m_presence, m_errors, m_framesIn, m_baseline.rssKb, m_idleSample.rssKb,
+            m_maxRssKb, m_final.rssKb, m_final.hwmKb, rssPerConnKb, serverCpu, benchCpu,
+            m_timedOut ? "true" : "false");
     } else {
-        std::printf("duplex-bench %s  ws://%s:%d%s\n", m_o.label.c_str(), m_o.host.c_str(), m_o.port, m_o.path.c_str());
+        std::printf("duplex-bench %s  ws://%s:%d%s\n", m_o.label.c_str(), m_o.host.c_str(),
+                    m_o.port, m_o.path.c_str());
         std::printf("  clients          %d joined, %d failed, %d closed by server (%d with 1008)\n",
                     m_joined, m_failed, m_closedByServer, m_closed1008);
         std::printf("  connect          %.3f s, %.0f connects/s (join p50 %.1f ms, p99 %.1f ms)\n",
-                    connectS, connectsPerS, m_joinHist.quantile(0.5) / 1000.0, m_joinHist.quantile(0.99) / 1000.0);
+                    connectS, connectsPerS, m_joinHist.quantile(0.5) / 1000.0,
+                    m_joinHist.quantile(0.99) / 1000.0);
         std::printf("  presence frames  %" PRIu64 "\n", m_presence);
         if (sending) {
-            std::printf("  sent             %" PRIu64 " says by %d senders at %g/s each (%" PRIu64 " skipped: sender backed up)\n",
+            std::printf("  sent             %" PRIu64 " says by %d senders at %g/s each (%" PRIu64
+                        " skipped: sender backed up)\n",
                         sent, m_o.senders, m_o.rate, skipped);
-            std::printf("  delivered        %" PRIu64 " of %" PRIu64 " expected; %.0f msgs/s in the %.1f s window (offered %.0f/s)\n",
-                        m_delivered, m_expectedTotal, deliveredPerS, dur, dur > 0 ? double(sent) * receivers / dur : 0.0);
-            std::printf("  latency          p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", p50, p99, maxMs);
-            std::printf("  lost             %" PRIu64 " (not received by the end of the drain)   duplicated %" PRIu64 "   reordered %" PRIu64 "\n",
+            std::printf("  delivered        %" PRIu64 " of %" PRIu64
+                        " expected; %.0f msgs/s in the %.1f s window (offered %.0f/s)\n",
+                        m_delivered, m_expectedTotal, deliveredPerS, dur,
+                        dur > 0 ? double(sent) * receivers / dur : 0.0);
+            std::printf("  latency          p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", p50, p99,
+                        maxMs);
+            std::printf("  lost             %" PRIu64
+                        " (not received by the end of the drain)   duplicated %" PRIu64
+                        "   reordered %" PRIu64 "\n",
                         lost, m_duplicates, m_reordered);
-            std::printf("  cpu              server %.0f%%  bench %.0f%% of one core\n", serverCpu * 100, benchCpu * 100);
+            std::printf("  cpu              server %.0f%%  bench %.0f%% of one core\n",
+                        serverCpu * 100, benchCpu * 100);
         }
         if (m_o.pid > 0)
-            std::printf("  server RSS       baseline %ld kB, idle %ld kB, max %ld kB, end %ld kB, peak (VmHWM) %ld kB; %.2f kB per connection\n",
-                        m_baseline.rssKb, m_idleSample.rssKb, m_maxRssKb, m_final.rssKb, m_final.hwmKb, rssPerConnKb);
+            std::printf("  server RSS       baseline %ld kB, idle %ld kB, max %ld kB, end %ld kB, "
+                        "peak (VmHWM) %ld kB; %.2f kB per connection\n",
+                        m_baseline.rssKb, m_idleSample.rssKb, m_maxRssKb, m_final.rssKb,
+                        m_final.hwmKb, rssPerConnKb);
         if (m_errors)
             std::printf("  error frames     %" PRIu64 "\n", m_errors);
         if (!m_firstError.empty())

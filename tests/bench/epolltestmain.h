@@ -12,13 +12,13 @@
 #include <QtTest>
 
 #undef QTEST_GUILESS_MAIN
-#define QTEST_GUILESS_MAIN(TestObject) \
-    int main(int argc, char *argv[]) \
-    { \
-        QCoreApplication::setEventDispatcher(new duplex::server::EpollEventDispatcher); \
-        QCoreApplication app(argc, argv); \
-        app.setAttribute(Qt::AA_Use96Dpi, true); \
-        TestObject tc; \
-        QTEST_SET_MAIN_SOURCE_PATH \
-        return QTest::qExec(&tc, argc, argv); \
+#define QTEST_GUILESS_MAIN(TestObject)                                                             \
+    int main(int argc, char *argv[])                                                               \
+    {                                                                                              \
+        QCoreApplication::setEventDispatcher(new duplex::server::EpollEventDispatcher);            \
+        QCoreApplication app(argc, argv);                                                          \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                   \
+        TestObject tc;                                                                             \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                 \
+        return QTest::qExec(&tc, argc, argv);                                                      \
     }

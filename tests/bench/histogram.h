@@ -53,7 +53,7 @@ private:
         if (v < 2 * Sub)
             return static_cast<int>(v);
         const int msb = 63 - __builtin_clzll(v);
-        const int e = msb - 6;   // mantissa v >> e lies in [64, 128)
+        const int e = msb - 6; // mantissa v >> e lies in [64, 128)
         const int idx = e * Sub + static_cast<int>(v >> e);
         return idx < Buckets ? idx : Buckets - 1;
     }
@@ -65,7 +65,7 @@ private:
         return static_cast<uint64_t>(idx - e * Sub) << e;
     }
 
-    std::array<uint64_t, Buckets> m_counts{};
+    std::array<uint64_t, Buckets> m_counts {};
     uint64_t m_total = 0;
     uint64_t m_max = 0;
 };

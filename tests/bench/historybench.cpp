@@ -52,8 +52,8 @@ int main(int argc, char **argv)
                                 "store's default)"),
                  QStringLiteral("n")});
     p.addOption({QStringLiteral("json"), QStringLiteral("one JSON object instead of a table")});
-    p.addOption({QStringLiteral("label"), QStringLiteral("label in the JSON"),
-                 QStringLiteral("s"), QStringLiteral("history")});
+    p.addOption({QStringLiteral("label"), QStringLiteral("label in the JSON"), QStringLiteral("s"),
+                 QStringLiteral("history")});
     p.process(app);
 
     const qint64 count = p.value(QStringLiteral("count")).toLongLong();
@@ -177,8 +177,8 @@ int main(int argc, char **argv)
                     "\"wal_end_bytes\":%lld,\"wal_after_close_bytes\":%lld,\"db_bytes\":%lld,"
                     "\"close_ms\":%.2f,\"every\":%d,\"bg_checkpoints\":%lld}\n",
                     qPrintable(p.value(QStringLiteral("label"))), static_cast<long long>(sent),
-                    rate, rooms, seconds, perSecond, p50, p99, p999, mx, over1ms, over10ms,
-                    failed, static_cast<long long>(stored), static_cast<long long>(walMax),
+                    rate, rooms, seconds, perSecond, p50, p99, p999, mx, over1ms, over10ms, failed,
+                    static_cast<long long>(stored), static_cast<long long>(walMax),
                     static_cast<long long>(walEnd), static_cast<long long>(walAfterClose),
                     static_cast<long long>(dbSize), closeMs, policy.everyAppends,
                     static_cast<long long>(checkpoints));
@@ -194,8 +194,8 @@ int main(int argc, char **argv)
                         policy.everyAppends, static_cast<long long>(checkpoints));
         else
             std::printf("  checkpoints      SQLite's autocheckpoint inside the append (before)\n");
-        std::printf("  slow appends     %" PRIu64 " over 1 ms, %" PRIu64 " over 10 ms\n",
-                    over1ms, over10ms);
+        std::printf("  slow appends     %" PRIu64 " over 1 ms, %" PRIu64 " over 10 ms\n", over1ms,
+                    over10ms);
         for (const QString &s : std::as_const(slow))
             std::printf("    slow append  %s\n", qPrintable(s));
         std::printf("  WAL file         max %.1f MB during the run, %.1f MB at the end, "
@@ -203,8 +203,7 @@ int main(int argc, char **argv)
                     static_cast<double>(walMax) / 1e6, static_cast<double>(walEnd) / 1e6,
                     static_cast<long long>(walAfterClose));
         std::printf("  database         %lld rows, %.1f MB; close() took %.1f ms\n",
-                    static_cast<long long>(stored), static_cast<double>(dbSize) / 1e6,
-                    closeMs);
+                    static_cast<long long>(stored), static_cast<double>(dbSize) / 1e6, closeMs);
     }
     return failed == 0 && stored == sent ? 0 : 1;
 }
