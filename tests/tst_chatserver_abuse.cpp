@@ -372,7 +372,7 @@ void TestChatServerAbuse::nickReservedDuringGraceThenFree()
     // After the grace period the session is gone and the nick is free.
     QTRY_VERIFY([&] {
         for (const auto &e : events) {
-            if (e.at(0).toString() == QLatin1String("expired"))
+            if (e.at(0).value<EventKind>() == EventKind::Expired)
                 return true;
         }
         return false;
@@ -440,7 +440,7 @@ void TestChatServerAbuse::closeWithOtherCodeKeepsSession()
     QCOMPARE(info.end, EndKind::ClosedCleanly);
     QCOMPARE(info.closeCode, 4005);
     QCOMPARE(info.closeReason, QStringLiteral("switching wifi"));
-    // Not 1000/1001: a drop in the contract's sense, so the session can be resumed.
+    // Not 1000: a drop in the contract's sense, so the session can be resumed.
     ChatTestClient b2;
     QVERIFY(b2.open(f.port()));
     b2.send(obj({{"type", "hello"}, {"nick", "Bob"}, {"resume", token}}));
@@ -611,7 +611,7 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
     QCOMPARE(answer(QStringLiteral("w1")).value("code").toString(), QStringLiteral("rate_limited"));
     int busyEvents = 0;
     for (const auto &e : events)
-        busyEvents += e.at(0).toString() == QLatin1String("busy") ? 1 : 0;
+        busyEvents += e.at(0).value<EventKind>() == EventKind::Busy ? 1 : 0;
     QCOMPARE(busyEvents, 1);
     QVERIFY(f.server->counters().busyRefusals >= 2u);
     // Nothing refused was stored; the reader got exactly what was, in order, once.

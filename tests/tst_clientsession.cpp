@@ -145,7 +145,7 @@ void tst_ClientSession::offersSubprotocolAndAgent()
     QCOMPARE(clients.size(), 1);
     QCOMPARE(clients.at(0).agent, QStringLiteral("tst_clientsession"));
     bool offered = false;
-    for (const auto &h : clients.at(0).handshake.requestHeaders) {
+    for (const auto &h : clients.at(0).handshake.requestHeaders()) {
         if (h.first.compare("Sec-WebSocket-Protocol", Qt::CaseInsensitive) == 0)
             offered = h.second.contains("duplex.v1");
     }

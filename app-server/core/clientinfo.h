@@ -18,16 +18,24 @@ namespace duplex::server {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
-/// The WebSocket opening handshake of one connection, as far as Qt lets us see it.
+/// The WebSocket opening handshake of one connection: the request head as it arrived and
+/// the 101 response as it left (both captured from the socket, so the window shows the
+/// real bytes). Implicitly shared: copying a ClientInfo does not copy them.
 struct HandshakeInfo {
-    QString requestLine;        ///< e.g. "GET / HTTP/1.1"
-    HeaderList requestHeaders;  ///< as received (from QWebSocket::request())
-    QString responseStatusLine; ///< "HTTP/1.1 101 Switching Protocols"
-    HeaderList responseHeaders; ///< the 101 headers we sent
-    /// True when Qt did not give us the raw bytes and the text above is rebuilt from what
-    /// QWebSocket exposes (the window labels it as such).
-    bool reconstructed = true;
+    QByteArray request;  ///< request line + headers + blank line, as received
+    QByteArray response; ///< the 101 response head, as sent
+    /// True when the bytes above were not captured and had to be rebuilt from what
+    /// QWebSocket exposes (the window then says so).
+    bool reconstructed = false;
+
+    QString requestLine() const;        ///< e.g. "GET / HTTP/1.1"
+    HeaderList requestHeaders() const;  ///< in order, names as sent
+    QString responseStatusLine() const; ///< "HTTP/1.1 101 Switching Protocols"
+    HeaderList responseHeaders() const;
 };
+
+/// Splits an HTTP head into its first line and its headers (names as sent, values trimmed).
+HeaderList splitHttpHead(QByteArrayView head, QString *firstLine);
 
 /// How a connection ended, told truthfully (Qt reports 1000 even after a TCP reset).
 enum class EndKind {

@@ -56,11 +56,11 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
     }
 
     QObject::connect(
-        &server, &ChatServer::eventLogged, &server, [](const QString &kind, const QString &text) {
-            printLine(
-                stdout,
-                QStringLiteral("%1 [%2] %3")
-                    .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), kind, text));
+        &server, &ChatServer::eventLogged, &server, [](EventKind kind, const QString &text) {
+            printLine(stdout,
+                      QStringLiteral("%1 [%2] %3")
+                          .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
+                               eventKindName(kind), text));
         });
 
     // SIGINT/SIGTERM are handled in the event loop (the handler only writes a byte).

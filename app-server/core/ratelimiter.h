@@ -39,7 +39,6 @@ public:
 
     /// Messages refused since the bucket was last full (the flood measure).
     int refusedInARow() const { return m_refused; }
-    bool unlimited() const { return m_rate <= 0; }
 
 private:
     void refill(qint64 nowMs)

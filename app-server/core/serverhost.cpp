@@ -44,7 +44,7 @@ struct ServerHost::Worker {
 
 ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *traffic,
                        QObject *parent)
-    : QObject(parent)
+    : EngineEvents(parent)
     , m_config(std::move(config))
     , m_worker(std::make_unique<Worker>())
 {
@@ -82,15 +82,10 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
             opened = true;
             ChatServer *s = new ChatServer(cfg, w->history, traffic);
             w->server = s;
-            // Cross-thread signal-to-signal connections are queued: they arrive in host's thread.
-            connect(s, &ChatServer::clientConnected, host, &ServerHost::clientConnected);
-            connect(s, &ChatServer::clientWelcomed, host, &ServerHost::clientWelcomed);
-            connect(s, &ChatServer::clientDisconnected, host, &ServerHost::clientDisconnected);
-            connect(s, &ChatServer::eventLogged, host, &ServerHost::eventLogged);
-            connect(s, &ChatServer::roomsChanged, host, &ServerHost::roomsChanged);
-            connect(s, &ChatServer::clientUpdated, host, &ServerHost::clientUpdated);
-            // The cached state only changes through listen()/stop() (which return it), so a
-            // late queued signal can never make the cache stale; forward the cached value.
+            // Every engine signal, queued into host's thread, except listeningChanged: the
+            // cached state only changes through listen()/stop() (which return it), so a late
+            // queued signal can never make the cache stale; forward the cached value.
+            forwardEngineEvents(s, host, {QByteArrayLiteral("listeningChanged")});
             connect(s, &ChatServer::listeningChanged, host,
                     [host] { Q_EMIT host->listeningChanged(host->m_listening); });
 

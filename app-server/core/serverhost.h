@@ -11,6 +11,7 @@
 
 #include "chatserver.h"
 #include "clientinfo.h"
+#include "engineevents.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -24,7 +25,7 @@ namespace duplex::server {
 
 class TrafficLog;
 
-class ServerHost final : public QObject
+class ServerHost final : public EngineEvents
 {
     Q_OBJECT
 public:
@@ -64,14 +65,7 @@ public:
     void refreshNow();
 
 Q_SIGNALS:
-    // The engine's signals, delivered in this object's thread.
-    void listeningChanged(bool listening);
-    void clientConnected(quint64 clientId);
-    void clientWelcomed(quint64 clientId, const QString &nick);
-    void clientDisconnected(const duplex::server::ClientInfo &info);
-    void eventLogged(const QString &kind, const QString &text);
-    void roomsChanged();
-    void clientUpdated(quint64 clientId);
+    // The engine's signals (EngineEvents) arrive in this object's thread.
     /// New snapshots arrived (clients(), rooms(), counters()).
     void snapshotsUpdated();
 

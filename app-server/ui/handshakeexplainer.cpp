@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "handshakeexplainer.h"
 
+#include <websocket.h>
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 
@@ -38,12 +40,6 @@ void appendHeaders(QString &out, const HeaderList &headers)
 
 } // namespace
 
-QByteArray acceptFor(const QByteArray &key)
-{
-    return QCryptographicHash::hash(key.trimmed() + QByteArray(Guid), QCryptographicHash::Sha1)
-        .toBase64();
-}
-
 QString explain(const QByteArray &name)
 {
     const QByteArray n = name.toLower();
@@ -75,31 +71,31 @@ QString describe(const ClientInfo &c)
     const HandshakeInfo &h = c.handshake;
     QString out;
     out += tr("REQUEST (client → server, plain HTTP)") + QLatin1Char('\n');
-    out += h.requestLine + QLatin1Char('\n');
-    appendHeaders(out, h.requestHeaders);
+    out += h.requestLine() + QLatin1Char('\n');
+    appendHeaders(out, h.requestHeaders());
     out += QLatin1Char('\n');
     out += tr("RESPONSE (server → client)") + QLatin1Char('\n');
-    QString status = h.responseStatusLine.isEmpty()
-        ? QStringLiteral("HTTP/1.1 101 Switching Protocols")
-        : h.responseStatusLine;
+    const QString statusLine = h.responseStatusLine();
+    QString status
+        = statusLine.isEmpty() ? QStringLiteral("HTTP/1.1 101 Switching Protocols") : statusLine;
     out += status + QLatin1Char('\n') + QStringLiteral("    ↳ ")
         + tr("101: from now on this TCP connection speaks WebSocket, both ways at once")
         + QLatin1Char('\n');
-    appendHeaders(out, h.responseHeaders);
+    appendHeaders(out, h.responseHeaders());
     if (h.reconstructed) {
         out += tr("(Rebuilt from what Qt exposes: Qt does not hand over the raw bytes, so "
                   "header order and spelling may differ from the wire.)")
             + QLatin1Char('\n');
     }
 
-    const QByteArray key = headerValue(h.requestHeaders, "Sec-WebSocket-Key").trimmed();
+    const QByteArray key = headerValue(h.requestHeaders(), "Sec-WebSocket-Key").trimmed();
     out += QLatin1Char('\n');
     out += tr("Sec-WebSocket-Accept, step by step:") + QLatin1Char('\n');
     if (key.isEmpty()) {
         out += tr("  (no Sec-WebSocket-Key in the request)") + QLatin1Char('\n');
         return out;
     }
-    const QByteArray joined = key + QByteArray(Guid);
+    const QByteArray joined = key + QByteArray(ws::Guid);
     const QByteArray sha = QCryptographicHash::hash(joined, QCryptographicHash::Sha1);
     const QByteArray accept = sha.toBase64();
     out += tr("  1. the client's key:          %1").arg(QString::fromLatin1(key))
@@ -110,7 +106,7 @@ QString describe(const ClientInfo &c)
         + QLatin1Char('\n');
     out += tr("  4. base64 of the 20 bytes:    %1").arg(QString::fromLatin1(accept))
         + QLatin1Char('\n');
-    const QByteArray sent = headerValue(h.responseHeaders, "Sec-WebSocket-Accept").trimmed();
+    const QByteArray sent = headerValue(h.responseHeaders(), "Sec-WebSocket-Accept").trimmed();
     if (sent.isEmpty())
         out += tr("  The server sends this value as Sec-WebSocket-Accept.") + QLatin1Char('\n');
     else if (sent == accept)

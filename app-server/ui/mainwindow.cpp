@@ -18,6 +18,8 @@
 
 #include <duplex/version.h>
 
+#include <websocket.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -63,11 +65,11 @@ QString endSentence(const ClientInfo &info)
     case EndKind::ClosedCleanly:
         return MainWindow::tr("closed the connection cleanly with %1 (%2)")
             .arg(info.closeCode)
-            .arg(closeCodeMeaning(info.closeCode));
+            .arg(ws::closeCodeMeaning(info.closeCode));
     case EndKind::ClosedByServer:
         return MainWindow::tr("was disconnected by the server with %1 (%2)")
             .arg(info.closeCode)
-            .arg(closeCodeMeaning(info.closeCode));
+            .arg(ws::closeCodeMeaning(info.closeCode));
     case EndKind::Dropped:
         return MainWindow::tr("dropped without a close frame (network cut, crash or timeout)");
     case EndKind::Open: break;
@@ -213,13 +215,11 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     });
     connect(m_server, &ServerHost::clientDisconnected, this,
             [this](const ClientInfo &info) { onClientDisconnected(info); });
-    connect(m_server, &ServerHost::eventLogged, this,
-            [this](const QString &kind, const QString &text) {
-                // Disconnects are written by onClientDisconnected with the close code in words.
-                if (kind == QLatin1String("close") || kind == QLatin1String("disconnect"))
-                    return;
-                logEvent(kind, text);
-            });
+    connect(m_server, &ServerHost::eventLogged, this, [this](EventKind kind, const QString &text) {
+        // Disconnects are written by onClientDisconnected with the close code in words.
+        if (kind != EventKind::Close)
+            logEvent(eventKindName(kind), text);
+    });
 
     m_refreshTimer.setInterval(500);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { applySnapshots(); });
@@ -605,7 +605,9 @@ void MainWindow::onClientDisconnected(const ClientInfo &info)
     QString text = who + QLatin1Char(' ') + endSentence(info);
     if (!info.closeReason.isEmpty())
         text += tr(", reason: \"%1\"").arg(info.closeReason);
-    logEvent(info.closeCode == 4001 ? QStringLiteral("kick") : QStringLiteral("disconnect"), text);
+    logEvent(info.closeCode == proto::close::Kicked ? QStringLiteral("kick")
+                                                    : QStringLiteral("disconnect"),
+             text);
     m_changed = true; // the engine's next snapshot no longer lists it
 }
 

@@ -11,9 +11,6 @@ namespace duplex::server {
 /// shows its text only).
 QIcon uiIcon(const QString &name);
 
-/// A sentence for a WebSocket close code ("normal closure: the client said goodbye").
-QString closeCodeMeaning(int code);
-
 } // namespace duplex::server
 
 #include <QFont>

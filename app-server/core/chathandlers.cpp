@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "chathandlers.h"
+
+#include "engine.h"
+#include "historystore.h"
+
+#include <codec.h>
+#include <names.h>
+
+namespace duplex::server {
+
+using namespace proto;
+namespace sv = proto::server;
+
+void ChatHandlers::onText(Peer *p, const QByteArray &json)
+{
+    ++p->info.framesIn;
+    p->info.bytesIn += json.size();
+    ++e.shared.counters.framesIn;
+    e.shared.counters.bytesIn += quint64(json.size());
+
+    ClientDecodeResult decoded = decodeClient(QByteArrayView(json));
+    auto *error = std::get_if<DecodeError>(&decoded);
+    e.recorder.in(*p, json,
+                  error ? (error->type.isEmpty() ? peekType(json) : error->type)
+                        : typeName(std::get<ClientMessage>(decoded)));
+    if (error) {
+        if (e.admit(p, error->re))
+            e.sendError(p, error->code, error->re, error->message);
+        return;
+    }
+    const ClientMessage &m = std::get<ClientMessage>(decoded);
+    // Every request type carries `id`: replies (errors included) echo it as `re`.
+    const QString re = std::visit([](const auto &r) { return r.id; }, m);
+    if (!e.admit(p, re))
+        return;
+    if (!p->session && !std::holds_alternative<client::Hello>(m)) {
+        e.sendError(p, ErrorCode::NotWelcomed, re);
+        return;
+    }
+    std::visit([this, p](const auto &request) { (*this)(p, request); }, m);
+}
+
+void ChatHandlers::onBinary(Peer *p, const QByteArray &data)
+{
+    ++p->info.framesIn;
+    p->info.bytesIn += data.size();
+    ++e.shared.counters.framesIn;
+    e.shared.counters.bytesIn += quint64(data.size());
+    e.recorder.in(*p, data, QStringLiteral("binary"));
+    if (e.admit(p, {}))
+        e.sendError(p, ErrorCode::BinaryUnsupported, {});
+}
+
+bool ChatHandlers::resume(Peer *p, const client::Hello &m)
+{
+    Session *s = e.sessions.byToken(m.resume); // unknown or expired: a new session
+    if (!s)
+        return false;
+    Peer *old = s->peer;
+    s->agent = m.agent;
+    if (old) {
+        // Takeover of a half-open connection: the new peer takes its place in every room
+        // silently (membership does not change); the old one is closed with 4000.
+        for (const QString &room : std::as_const(s->rooms))
+            e.rooms->replace(room, old, p);
+        old->keepIdentity();
+        old->session = nullptr;
+        s->peer = p;
+        p->session = s;
+        e.recorder.event(
+            old, EventKind::Takeover,
+            tr("%1: a new connection resumed this session; the old one is closed with 4000.")
+                .arg(old->who()));
+        e.closePeer(old, close::TakenOver, QStringLiteral("session taken over"));
+    } else {
+        // Back from a drop: the others saw a `leave` then, so they see a `join` now.
+        s->peer = p;
+        p->session = s;
+        for (const QString &room : std::as_const(s->rooms))
+            e.rooms->join(room, p, s->nick);
+    }
+    return true;
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Hello &m)
+{
+    if (p->session) {
+        e.sendError(p, ErrorCode::AlreadyWelcomed, m.id);
+        return;
+    }
+    const bool resumed = resume(p, m);
+    if (!resumed) {
+        if (const auto problem = nickProblem(m.nick)) {
+            e.sendError(p, ErrorCode::BadNick, m.id, *problem);
+            return;
+        }
+        const QString key = nickKey(m.nick);
+        if (e.sessions.nickTaken(key)) {
+            e.sendError(p, ErrorCode::NickTaken, m.id);
+            return;
+        }
+        Session *s = e.sessions.create(m.nick, key, m.agent);
+        s->peer = p;
+        p->session = s;
+    }
+    Session *s = p->session;
+
+    sv::Welcome w;
+    w.re = m.id;
+    w.server = e.config.name;
+    w.nick = s->nick;
+    w.session = s->token;
+    w.limits.maxText = e.config.maxText;
+    w.limits.maxBytes = e.config.maxBytes;
+    w.limits.ratePerSec = e.config.ratePerSec;
+    w.limits.burst = e.config.burst;
+    e.send(p, w);
+
+    const QString endpoint = endpointText(p->info.address, p->info.port);
+    e.recorder.event(
+        p, EventKind::Hello,
+        resumed ? tr("%1 resumed its session as \"%2\" (%3 rooms).")
+                      .arg(endpoint, s->nick)
+                      .arg(s->rooms.size())
+                : tr("%1 said hello as \"%2\"%3.")
+                      .arg(endpoint, s->nick,
+                           s->agent.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s->agent)));
+    Q_EMIT e.events->clientWelcomed(p->id(), s->nick);
+
+    if (!resumed)
+        e.enterRoom(p, QString::fromLatin1(DefaultRoom));
+    for (const QString &room : std::as_const(s->rooms))
+        e.sendJoined(p, room, m.id);
+    Q_EMIT e.events->roomsChanged();
+    Q_EMIT e.events->clientUpdated(p->id());
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Join &m)
+{
+    const bool entered = e.enterRoom(p, m.room);
+    e.sendJoined(p, m.room, m.id);
+    if (entered) {
+        Q_EMIT e.events->roomsChanged();
+        Q_EMIT e.events->clientUpdated(p->id());
+    }
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Leave &m)
+{
+    if (!e.rooms->contains(m.room, p)) {
+        e.sendError(p, ErrorCode::NotInRoom, m.id);
+        return;
+    }
+    p->session->rooms.removeAll(m.room);
+    e.exitRoom(p, m.room, p->session->nick);
+    sv::Left l;
+    l.re = m.id;
+    l.room = m.room;
+    e.send(p, l);
+    Q_EMIT e.events->roomsChanged();
+    Q_EMIT e.events->clientUpdated(p->id());
+}
+
+bool ChatHandlers::cleanText(Peer *p, const QString &raw, const QString &re, QString *out)
+{
+    *out = sanitizeText(raw);
+    if (const auto problem = textProblem(*out, e.config.maxText)) {
+        e.sendError(p, *problem, re);
+        return false;
+    }
+    return true;
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Say &m)
+{
+    if (!e.rooms->contains(m.room, p)) {
+        e.sendError(p, ErrorCode::NotInRoom, m.id);
+        return;
+    }
+    QString text;
+    if (!cleanText(p, m.text, m.id, &text) || e.refuseIfBusy(p, m.id))
+        return;
+    Session *s = p->session;
+    const qint64 now = Engine::nowMs();
+    if (!m.id.isEmpty()) {
+        // A resend of a message already stored: give the sender its copy again, nothing else.
+        if (auto original = e.store->findByClientId(s->key, m.id, now - e.config.dedupWindowMs)) {
+            original->re = m.id;
+            e.send(p, *original);
+            return;
+        }
+    }
+    auto stored = e.store->append(m.room, s->nick, s->key, m.id, text, now);
+    if (!stored) {
+        e.recorder.event(
+            p, EventKind::Error,
+            tr("Could not store a message from %1: %2").arg(p->who(), e.store->lastError()));
+        e.sendError(p, ErrorCode::Internal, m.id);
+        return;
+    }
+    ++e.shared.counters.messagesStored;
+    const Frame shared(ServerMessage {*stored});
+    int n = 0;
+    if (m.id.isEmpty()) {
+        n = e.rooms->publish(m.room, shared, nullptr);
+    } else {
+        // The sender's own copy carries `re`: everyone else shares one frame.
+        stored->re = m.id;
+        const Frame own(ServerMessage {*stored});
+        n = e.rooms->publish(m.room, shared, p);
+        if (p->deliver(own))
+            ++n;
+    }
+    e.recorder.out(nullptr, n, shared);
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
+{
+    Session *target = e.sessions.byNick(nickKey(m.to));
+    if (!target || !target->peer || target->peer->closing()) {
+        e.sendError(p, ErrorCode::NoSuchUser, m.id);
+        return;
+    }
+    QString text;
+    if (!cleanText(p, m.text, m.id, &text) || e.refuseIfBusy(p, m.id))
+        return;
+    Session *s = p->session;
+    const qint64 now = Engine::nowMs();
+    QString dedupKey;
+    if (!m.id.isEmpty()) {
+        dedupKey = s->key + QChar(0x1f) + m.id;
+        const auto it = m_whisperSeen.constFind(dedupKey);
+        if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs) {
+            sv::Whisper again = it->whisper;
+            again.re = m.id;
+            e.send(p, again);
+            return;
+        }
+    }
+    sv::Whisper w;
+    w.from = s->nick;
+    w.to = target->nick;
+    w.text = text;
+    w.ts = now;
+    if (target->peer != p)
+        e.send(target->peer, w);
+    if (!dedupKey.isEmpty())
+        m_whisperSeen.insert(dedupKey, WhisperSeen {w, now});
+    w.re = m.id;
+    e.send(p, w);
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Typing &m)
+{
+    if (!e.rooms->contains(m.room, p)) {
+        e.sendError(p, ErrorCode::NotInRoom, m.id);
+        return;
+    }
+    if (e.rooms->isLarge(e.rooms->count(m.room)))
+        return; // the contract: typing is not relayed in large rooms
+    sv::Typing t;
+    t.room = m.room;
+    t.nick = p->session->nick;
+    t.on = m.on;
+    const Frame f(ServerMessage {t});
+    e.recorder.out(nullptr, e.rooms->publish(m.room, f, p), f);
+}
+
+void ChatHandlers::operator()(Peer *p, const client::History &m)
+{
+    sv::History h;
+    h.re = m.id;
+    h.room = m.room;
+    h.messages = e.store->history(m.room, m.before, m.after, m.limit);
+    e.send(p, h);
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Nick &m)
+{
+    Session *s = p->session;
+    if (const auto problem = nickProblem(m.nick)) {
+        e.sendError(p, ErrorCode::BadNick, m.id, *problem);
+        return;
+    }
+    const QString key = nickKey(m.nick);
+    if (key != s->key && e.sessions.nickTaken(key)) {
+        e.sendError(p, ErrorCode::NickTaken, m.id);
+        return;
+    }
+    const QString old = s->nick;
+    e.sessions.rename(s, m.nick, key);
+
+    sv::Presence presence;
+    presence.event = sv::PresenceEvent::Nick;
+    presence.nick = s->nick;
+    presence.old = old;
+    for (const QString &room : std::as_const(s->rooms)) {
+        if (!e.rooms->exists(room))
+            continue;
+        presence.room = room;
+        presence.re.clear();
+        const Frame f(ServerMessage {presence});
+        e.recorder.out(nullptr, e.rooms->publish(room, f, p), f);
+        presence.re = m.id;
+        e.send(p, presence);
+    }
+    if (s->rooms.isEmpty()) {
+        // In no room: the client still learns that its nick changed.
+        presence.room.clear();
+        presence.re = m.id;
+        e.send(p, presence);
+    }
+    e.recorder.event(p, EventKind::Nick, tr("%1 is now known as \"%2\".").arg(old, s->nick));
+    Q_EMIT e.events->roomsChanged();
+    Q_EMIT e.events->clientUpdated(p->id());
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Rooms &m)
+{
+    sv::Rooms out;
+    out.re = m.id;
+    for (const auto &[name, count] : e.rooms->roomCounts())
+        out.rooms.append(sv::RoomInfo {name, count});
+    e.send(p, out);
+}
+
+void ChatHandlers::operator()(Peer *p, const client::Ping &m)
+{
+    sv::Pong pong;
+    pong.re = m.id;
+    pong.t = m.t;
+    e.send(p, pong);
+}
+
+void ChatHandlers::prune(qint64 nowMs)
+{
+    for (auto it = m_whisperSeen.begin(); it != m_whisperSeen.end();) {
+        if (nowMs - it->ts >= e.config.dedupWindowMs)
+            it = m_whisperSeen.erase(it);
+        else
+            ++it;
+    }
+}
+
+} // namespace duplex::server

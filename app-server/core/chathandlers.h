@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// One function per client message (protocol-v1.md, "Client -> server"), dispatched by
+// std::visit: rate limit, validate, store, publish. They talk to Peer, the session
+// registry and the room broker, never to a socket.
+
+#include <protocol.h>
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+
+namespace duplex::server {
+
+class Engine;
+class Peer;
+
+class ChatHandlers
+{
+    Q_DECLARE_TR_FUNCTIONS(duplex::server::ChatServer)
+
+public:
+    explicit ChatHandlers(Engine &engine)
+        : e(engine)
+    {
+    }
+
+    /// One text frame (or poll message) from a peer: decode, admit, handle.
+    void onText(Peer *p, const QByteArray &json);
+    /// A binary frame: not part of the protocol.
+    void onBinary(Peer *p, const QByteArray &data);
+    /// Forgets whisper dedup entries older than the dedup window.
+    void prune(qint64 nowMs);
+
+    void operator()(Peer *p, const proto::client::Hello &m);
+    void operator()(Peer *p, const proto::client::Join &m);
+    void operator()(Peer *p, const proto::client::Leave &m);
+    void operator()(Peer *p, const proto::client::Say &m);
+    void operator()(Peer *p, const proto::client::Whisper &m);
+    void operator()(Peer *p, const proto::client::Typing &m);
+    void operator()(Peer *p, const proto::client::History &m);
+    void operator()(Peer *p, const proto::client::Nick &m);
+    void operator()(Peer *p, const proto::client::Rooms &m);
+    void operator()(Peer *p, const proto::client::Ping &m);
+
+private:
+    bool cleanText(Peer *p, const QString &raw, const QString &re, QString *out);
+    /// Resumes (or takes over) a session; false when the token is unknown.
+    bool resume(Peer *p, const proto::client::Hello &m);
+
+    struct WhisperSeen {
+        proto::server::Whisper whisper;
+        qint64 ts = 0;
+    };
+
+    Engine &e;
+    QHash<QString, WhisperSeen> m_whisperSeen; // nickKey + '\x1f' + id
+};
+
+} // namespace duplex::server

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+#include <QByteArray>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace duplex::server {
+
+/// The accepted socket. Qt 6.4's QTcpSocket copies every write into its write ring buffer,
+/// even a 200-byte 101 response to an idle peer, and keeps the last 32 KiB chunk of that
+/// buffer for life (QRingBuffer::free() keeps one chunk <= its block size): ~33 kB per idle
+/// connection. `QIODevice::Unbuffered` does not change that for an accepted socket (its
+/// isBuffered flag stays set). So every write (ours, and Qt's own: the 101 response,
+/// close, ping and pong frames, which all come through writeData()) goes straight to the
+/// kernel while Qt's buffer is empty; only what the kernel refuses goes into Qt's buffer,
+/// and from then on everything goes there (in order) until it has drained again.
+///
+/// It also keeps the first thing written to it when that is an HTTP response head: the
+/// 101 that QWebSocketServer writes, which Qt exposes nowhere else.
+class DirectTcpSocket final : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+
+    /// The HTTP response head written first on this socket (empty if none yet).
+    QByteArray takeResponseHead() { return std::exchange(m_responseHead, {}); }
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override;
+
+private:
+    QByteArray m_responseHead;
+    bool m_firstWrite = true;
+};
+
+/// Hands out DirectTcpSockets for every accepted connection.
+class DirectTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+};
+
+} // namespace duplex::server

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "engine.h"
+
+#include "historystore.h"
+#include "localroombroker.h"
+
+#include <codec.h>
+
+#include <QDateTime>
+
+namespace duplex::server {
+
+using namespace proto;
+namespace sv = proto::server;
+
+Engine::Engine(ServerConfig cfg, HistoryStore *history, TrafficLog *traffic, RoomBroker *broker,
+               EngineEvents *engineEvents)
+    : config(std::move(cfg))
+    , store(history)
+    , recorder(traffic, engineEvents)
+    , events(engineEvents)
+    , rooms(broker)
+{
+    if (!store) {
+        m_ownStore = std::make_unique<HistoryStore>();
+        m_ownStore->open(QStringLiteral(":memory:"));
+        store = m_ownStore.get();
+    }
+    if (!rooms) {
+        m_ownRooms = std::make_unique<LocalRoomBroker>(config.largeRoomThreshold, &recorder);
+        rooms = m_ownRooms.get();
+    }
+}
+
+Engine::~Engine() = default;
+
+qint64 Engine::nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Peer *Engine::find(quint64 id) const
+{
+    const auto it = peers.find(id);
+    return it == peers.end() ? nullptr : it->second;
+}
+
+void Engine::send(Peer *p, const ServerMessage &m)
+{
+    const Frame f(m);
+    if (p->deliver(f))
+        recorder.out(p, 1, f);
+}
+
+void Engine::sendError(Peer *p, ErrorCode code, const QString &re, const QString &message)
+{
+    ++shared.counters.errorsSent;
+    send(p, makeError(code, re, message));
+}
+
+bool Engine::enterRoom(Peer *p, const QString &room)
+{
+    Session *s = p->session;
+    if (!rooms->join(room, p, s->nick))
+        return false;
+    if (!s->rooms.contains(room))
+        s->rooms.append(room);
+    return true;
+}
+
+void Engine::exitRoom(Peer *p, const QString &room, const QString &nick)
+{
+    // While everyone is being closed, O(N^2) leave frames would help no one.
+    rooms->leave(room, p, nick, !shuttingDown);
+}
+
+void Engine::sendJoined(Peer *p, const QString &room, const QString &re)
+{
+    sv::Joined j;
+    j.re = re;
+    j.room = room;
+    j.count = rooms->count(room);
+    if (!rooms->isLarge(j.count))
+        j.members = rooms->memberNicks(room, j.count);
+    send(p, j);
+    sv::History h;
+    h.re = re;
+    h.room = room;
+    h.messages = store->history(room, std::nullopt, std::nullopt, limits::JoinHistory);
+    send(p, h);
+}
+
+void Engine::detachSession(Peer *p, bool endSession)
+{
+    Session *s = p->session;
+    if (!s)
+        return;
+    p->keepIdentity();
+    p->session = nullptr;
+    for (const QString &room : std::as_const(s->rooms))
+        exitRoom(p, room, s->nick);
+    s->peer = nullptr;
+    if (endSession)
+        sessions.remove(s);
+    else
+        s->detachedAtMs = nowMs();
+    Q_EMIT events->roomsChanged();
+}
+
+void Engine::closePeer(Peer *p, int code, const QString &reason)
+{
+    if (p->end().kind != EndKind::Open || p->hasEnded())
+        return;
+    detachSession(p, true);
+    p->close(code, reason);
+}
+
+bool Engine::admit(Peer *p, const QString &re)
+{
+    if (p->bucket.take(nowMs())) {
+        p->rateLimitedReported = false;
+        return true;
+    }
+    ++shared.counters.rateLimited;
+    if (p->bucket.refusedInARow() > limits::FloodCloseFactor * config.burst) {
+        ++shared.counters.floodDisconnects;
+        recorder.event(p, EventKind::Flood,
+                       tr("%1 kept flooding past %2 refused messages: closed with 1008.")
+                           .arg(p->who())
+                           .arg(limits::FloodCloseFactor * config.burst),
+                       close::PolicyViolation);
+        closePeer(p, close::PolicyViolation, QStringLiteral("flooding"));
+        return false;
+    }
+    if (!p->rateLimitedReported) {
+        p->rateLimitedReported = true;
+        recorder.event(p, EventKind::RateLimited,
+                       tr("%1 sends too fast (over %2/s, burst %3): messages dropped.")
+                           .arg(p->who())
+                           .arg(config.ratePerSec)
+                           .arg(config.burst));
+    }
+    sendError(p, ErrorCode::RateLimited, re);
+    return false;
+}
+
+bool Engine::refuseIfBusy(Peer *p, const QString &re)
+{
+    if (config.maxQueuedBytesTotal <= 0)
+        return false;
+    const qint64 threshold = qMax(config.maxQueuedBytesTotal, 2 * config.maxQueuedBytesPerClient);
+    if (shared.queuedTotal <= threshold) {
+        if (busyReported && shared.queuedTotal < threshold / 2)
+            busyReported = false; // caught up: the next streak is reported again
+        return false;
+    }
+    ++shared.counters.rateLimited;
+    ++shared.counters.busyRefusals;
+    if (!busyReported) {
+        busyReported = true;
+        recorder.event(nullptr, EventKind::Busy,
+                       tr("The server is busy (%1 bytes waiting to be sent): new messages are "
+                          "refused until it catches up.")
+                           .arg(shared.queuedTotal));
+    }
+    sendError(p, ErrorCode::RateLimited, re, QStringLiteral("server busy"));
+    return true;
+}
+
+} // namespace duplex::server

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// The engine's shared state and the few operations every part needs (send to a peer,
+// enter and leave rooms, end a session, close a peer, rate limits). The handlers
+// (chathandlers.*) and the connection lifecycle (chatserver.cpp) are built on it; it
+// knows no socket and no handler.
+
+#include "engineevents.h"
+#include "peer.h"
+#include "roombroker.h"
+#include "serverconfig.h"
+#include "sessionregistry.h"
+#include "trafficrecorder.h"
+
+#include <protocol.h>
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <memory>
+#include <unordered_map>
+
+namespace duplex::server {
+
+class HistoryStore;
+
+class Engine
+{
+    // The sentences keep the context they always had, so the catalogs still match.
+    Q_DECLARE_TR_FUNCTIONS(duplex::server::ChatServer)
+
+public:
+    /// history: not owned (null: an in-memory store of its own). broker: not owned (null:
+    /// a LocalRoomBroker of its own). events: the facade that emits the engine's signals.
+    Engine(ServerConfig config, HistoryStore *history, TrafficLog *traffic, RoomBroker *broker,
+           EngineEvents *events);
+    ~Engine();
+
+    ServerConfig config;
+    HistoryStore *store = nullptr;
+    TrafficRecorder recorder;
+    EngineEvents *events;
+    PeerShared shared;
+    SessionRegistry sessions;
+    RoomBroker *rooms = nullptr;
+    /// Every open peer by id (not owned: the lifecycle code creates and deletes them).
+    std::unordered_map<quint64, Peer *> peers;
+    quint64 nextId = 1;
+    bool shuttingDown = false; ///< stop(): no leave presences while everyone is closed
+    bool busyReported = false; ///< one event per busy streak
+
+    Peer *find(quint64 id) const;
+
+    // --- sending ---------------------------------------------------------------------
+    void send(Peer *p, const proto::ServerMessage &m);
+    void sendError(Peer *p, proto::ErrorCode code, const QString &re, const QString &message = {});
+
+    // --- rooms and sessions ----------------------------------------------------------
+    /// Adds the welcomed peer to the room (announcing it); no replies. False if it was in.
+    bool enterRoom(Peer *p, const QString &room);
+    /// Removes the peer from the room (announcing it); the session's list is the caller's.
+    void exitRoom(Peer *p, const QString &room, const QString &nick);
+    /// `joined` then `history` for one room, both carrying `re`.
+    void sendJoined(Peer *p, const QString &room, const QString &re);
+    /// Takes the peer out of its session's rooms. endSession: forget the session (clean
+    /// close, kick...); otherwise keep it resumable for the grace period.
+    void detachSession(Peer *p, bool endSession);
+
+    // --- closing and limits ----------------------------------------------------------
+    /// We close the peer: its session ends (except after a takeover, which moved it away
+    /// first), then the peer says goodbye with code and reason.
+    void closePeer(Peer *p, int code, const QString &reason);
+    /// Rate limit and flood check for one inbound message. False when it must be dropped.
+    bool admit(Peer *p, const QString &re);
+    /// Server busy (ServerConfig::maxQueuedBytesTotal): refuses a say/whisper. The sender
+    /// learns it; nothing is stored or fanned out. One event per streak.
+    bool refuseIfBusy(Peer *p, const QString &re);
+
+    static qint64 nowMs();
+
+private:
+    std::unique_ptr<HistoryStore> m_ownStore;
+    std::unique_ptr<RoomBroker> m_ownRooms;
+};
+
+} // namespace duplex::server

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// What every kind of client connection is to the engine: something that frames can be
+// delivered to and that can be closed. Rooms and handlers hold Peer*, never a socket.
+
+#include "clientinfo.h"
+#include "frame.h"
+#include "ratelimiter.h"
+
+#include <QString>
+
+namespace duplex::server {
+
+struct Session;
+
+/// What every peer shares with the engine: the totals it adds to and the server-wide
+/// delivery debt (the "server busy" rule).
+struct PeerShared {
+    ServerCounters counters;
+    qint64 queuedTotal = 0; ///< every peer's queued bytes together
+};
+
+class Peer
+{
+public:
+    enum class Kind { WebSocket, Poll };
+
+    Peer(quint64 id, PeerShared *shared);
+    virtual ~Peer();
+    Peer(const Peer &) = delete;
+    Peer &operator=(const Peer &) = delete;
+
+    quint64 id() const { return m_id; }
+    virtual Kind kind() const = 0;
+
+    /// Queues one frame (a shared reference, no copy); it goes out on this pass of the
+    /// event loop. False when the peer is closing: then nothing more goes out. Never
+    /// closes the peer from inside (a fan-out may be iterating): a peer over its queue cap
+    /// stops taking frames and reports it later (e.g. WsConnection::stalled).
+    bool deliver(const Frame &frame);
+    /// Closes from our side with a code and reason (kick, flood, takeover, shutdown...).
+    /// What was queued before goes out first. The peer reports its end later.
+    virtual void close(int code, const QString &reason) = 0;
+    /// Drops the connection without a goodbye (timeout); reported like a lost connection.
+    virtual void drop(const QString &why) = 0;
+    /// Outgoing bytes the client has not taken yet.
+    virtual qint64 queuedBytes() const = 0;
+    /// Keep-alive: a transport-level ping where the transport has one.
+    virtual void ping() { }
+    /// Last time the client showed it is alive (a frame, a pong, a poll).
+    qint64 lastSeenMs() const { return m_lastSeenMs; }
+    void touch(qint64 nowMs) { m_lastSeenMs = nowMs; }
+
+    bool closing() const { return m_closing; }
+    bool hasEnded() const { return m_ended; }
+
+    // --- what the engine keeps per peer --------------------------------------------------
+    Session *session = nullptr; ///< set once welcomed; null again after a takeover
+    TokenBucket bucket;
+    bool rateLimitedReported = false; ///< one event per flood streak, not one per frame
+    ClientInfo info;                  ///< address, counters, handshake (not nick/rooms/end)
+
+    /// nick once welcomed (or the nick it had), "address:port" before.
+    QString label() const;
+    /// "nick (address:port)" or "address:port", for sentences.
+    QString who() const;
+    /// A snapshot for observers: info plus the session's nick/rooms and the end record.
+    ClientInfo snapshot() const;
+    /// Copies what the session knew into info, so that the record still says who it was
+    /// after the session is gone or moved to another peer.
+    void keepIdentity();
+
+    /// How it ended, told truthfully.
+    struct End {
+        EndKind kind = EndKind::Open;
+        int code = 0;
+        QString reason;
+    };
+    const End &end() const { return m_end; }
+
+protected:
+    /// Transport part of deliver(): queue the frame. False if it cannot take it.
+    virtual bool enqueue(const Frame &frame) = 0;
+    /// Records how it ended, once (the first reason wins).
+    void setEnd(EndKind kind, int code, const QString &reason);
+    void markEnded() { m_ended = true; }
+
+    PeerShared *m_shared;
+    bool m_closing = false;
+    qint64 m_lastSeenMs = 0;
+
+private:
+    quint64 m_id;
+    End m_end;
+    bool m_ended = false;
+};
+
+/// "address:port", IPv4-mapped addresses shown as IPv4, IPv6 in brackets.
+QString endpointText(const QHostAddress &address, quint16 port);
+
+} // namespace duplex::server

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// The engine's settings (command line, window settings and tests fill them in).
+
+#include <protocol.h>
+
+#include <QString>
+#include <QStringList>
+
+namespace duplex::server {
+
+struct ServerConfig {
+    QString name = QStringLiteral("Duplex");          ///< display name sent in welcome
+    qint64 maxBytes = proto::limits::DefaultMaxBytes; ///< per frame and per message
+    int maxText = proto::limits::TextMax;
+    double ratePerSec = proto::limits::DefaultRatePerSec; ///< 0 = unlimited
+    int burst = proto::limits::DefaultBurst;
+    int maxClients = proto::limits::MaxClients;
+    int maxPendingConnections = 1024; ///< Qt's default is 30
+    int handshakeTimeoutMs = 10000;
+    int pingIntervalMs = proto::limits::PingIntervalMs;
+    int peerTimeoutMs = proto::limits::PeerTimeoutMs;
+    int resumeGraceMs = proto::limits::ResumeGraceMs;
+    int largeRoomThreshold = proto::limits::LargeRoomThreshold;
+    qint64 maxQueuedBytesPerClient = 4 * 1024 * 1024; ///< slow reader cap -> close 1008
+    /// SO_SNDBUF of accepted sockets; 0 keeps the kernel's autotuning (Linux: up to 4 MiB
+    /// per socket on top of maxQueuedBytesPerClient).
+    int socketSendBufferBytes = 0;
+    int dedupWindowMs = proto::limits::DedupWindowMs;
+    /// Server busy: when every client's queue together holds more than this (and more than
+    /// twice maxQueuedBytesPerClient, so one slow reader alone never counts), `say` and
+    /// `whisper` are refused with rate_limited "server busy" instead of queueing more for
+    /// everyone. The frames are shared, so this is delivery debt, not memory. 0 = off.
+    qint64 maxQueuedBytesTotal = 64 * 1024 * 1024;
+    /// Origins accepted besides the page's own (`http://` + the request's Host): a
+    /// WebSocket handshake or /v1/ request from any other Origin gets 403.
+    QStringList allowedOrigins;
+};
+
+/// Where an operator notice goes.
+struct NoticeTarget {
+    enum class Kind { Everyone, Room, Client } kind = Kind::Everyone;
+    QString room;         ///< Kind::Room
+    quint64 clientId = 0; ///< Kind::Client
+};
+
+} // namespace duplex::server

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// Sessions (a logical user: nick and rooms, resumable for a grace period after a drop),
+// their resume tokens and the nicks they hold. No sockets, no rooms.
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace duplex::server {
+
+class Peer;
+
+struct Session {
+    QString token; ///< resume token (random, 128 bits, hex)
+    QString nick;
+    QString key; ///< proto::nickKey(nick)
+    QString agent;
+    QStringList rooms;    ///< in join order
+    Peer *peer = nullptr; ///< null while detached (dropped, waiting for resume)
+    qint64 detachedAtMs = 0;
+};
+
+class SessionRegistry
+{
+public:
+    /// A new session holding the nick (the caller checked that it is free).
+    Session *create(const QString &nick, const QString &key, const QString &agent);
+    /// The session of a resume token; null when unknown (or expired and removed).
+    Session *byToken(const QString &token) const;
+    /// The session holding a nick key (connected or waiting for resume).
+    Session *byNick(const QString &key) const { return m_byNick.value(key); }
+    bool nickTaken(const QString &key) const { return m_byNick.contains(key); }
+    /// Moves the session to a new nick (the caller checked that it is free).
+    void rename(Session *s, const QString &nick, const QString &key);
+    /// Forgets the session: its token is void and its nick free.
+    void remove(Session *s);
+    /// Detached sessions whose grace period is over at `nowMs`.
+    QList<Session *> expired(qint64 nowMs, qint64 graceMs) const;
+    void clear();
+    int size() const { return int(m_byToken.size()); }
+
+private:
+    QHash<QString, std::shared_ptr<Session>> m_byToken; // owns the sessions
+    QHash<QString, Session *> m_byNick;                 // nickKey -> session (incl. detached)
+};
+
+} // namespace duplex::server

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#include "wsconnection.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimer>
+
+namespace duplex::server {
+
+namespace {
+
+/// How long a closing connection may take to answer our close frame before we abort it.
+constexpr int CloseGraceMs = 2000;
+/// Our frames go to a socket only while it holds less than this (refilled on bytesWritten):
+/// the rest waits in the connection's queue as shared references, not as copies.
+constexpr qint64 LowWaterBytes = 64 * 1024;
+/// Queued frames are joined into one write (one send() on an unbuffered socket) up to this.
+constexpr qint64 CoalesceBytes = 64 * 1024;
+
+} // namespace
+
+// --- FlushScheduler ----------------------------------------------------------------------
+
+void FlushScheduler::schedule(WsConnection *c)
+{
+    if (!c->m_flushListed) {
+        c->m_flushListed = true;
+        m_list.push_back(c);
+    }
+    if (!m_posted) {
+        m_posted = true;
+        QMetaObject::invokeMethod(
+            this, [this] { flushAll(); }, Qt::QueuedConnection);
+    }
+}
+
+void FlushScheduler::forget(WsConnection *c)
+{
+    if (!c->m_flushListed)
+        return;
+    c->m_flushListed = false;
+    // Rare (a connection ending with frames still listed): a linear scan is fine.
+    std::replace(m_list.begin(), m_list.end(), c, static_cast<WsConnection *>(nullptr));
+}
+
+void FlushScheduler::flushAll()
+{
+    m_posted = false;
+    std::vector<WsConnection *> list;
+    list.swap(m_list);
+    for (WsConnection *c : list) {
+        if (!c)
+            continue;
+        c->m_flushListed = false;
+        c->pump(false);
+    }
+}
+
+// --- WsConnection ------------------------------------------------------------------------
+
+WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limits limits,
+                           PeerShared *shared, FlushScheduler *flush, qint64 nowMs)
+    : Peer(id, shared)
+    , m_socket(socket)
+    , m_tcp(tcp)
+    , m_flush(flush)
+    , m_limits(limits)
+{
+    m_socket->setParent(nullptr);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxBytes));
+    info.address = socket->peerAddress();
+    info.port = socket->peerPort();
+    info.connectedSince = QDateTime::currentDateTime();
+    m_lastSeenMs = nowMs;
+
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        if (m_closing)
+            return;
+        touch(QDateTime::currentMSecsSinceEpoch());
+        Q_EMIT textReceived(message);
+    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        if (m_closing)
+            return;
+        touch(QDateTime::currentMSecsSinceEpoch());
+        Q_EMIT binaryReceived(data);
+    });
+    connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
+        info.rttMs = int(qMin<quint64>(elapsed, 1u << 30));
+        touch(QDateTime::currentMSecsSinceEpoch());
+    });
+    connect(socket, &QWebSocket::aboutToClose, this, [this] { onAboutToClose(); });
+    connect(socket, &QWebSocket::disconnected, this, [this] { onDisconnected(); });
+    if (m_tcp) {
+        // The kernel took some bytes: refill from our queue (on the next pass, not from
+        // inside our own write, which emits this synchronously on an unbuffered socket).
+        connect(m_tcp, &QTcpSocket::bytesWritten, this, [this](qint64) {
+            if (!m_pumping && m_queued > 0 && !m_closing)
+                m_flush->schedule(this);
+        });
+    }
+}
+
+WsConnection::~WsConnection()
+{
+    m_flush->forget(this);
+    dropQueue();
+    if (m_socket) {
+        QObject::disconnect(m_socket, nullptr, this, nullptr);
+        if (!hasEnded()) {
+            // The engine is going away with the connection still open.
+            m_socket->abort();
+            delete m_socket;
+        } else {
+            m_socket->deleteLater();
+        }
+    }
+}
+
+bool WsConnection::enqueue(const Frame &frame)
+{
+    if (!m_tcp)
+        return false;
+    const QByteArray &wire = frame.wire();
+    m_queue.push_back(wire);
+    m_queued += wire.size();
+    m_shared->queuedTotal += wire.size();
+    m_flush->schedule(this);
+    // Bytes the peer has not taken yet (our queue + the socket's buffer): past the cap this
+    // peer is not reading, and keeping on buffering would grow without bound.
+    if (queuedBytes() > m_limits.maxQueuedBytes) {
+        m_closing = true;
+        const qint64 waiting = queuedBytes();
+        dropQueue(); // it will never read them: free the references now
+        // Never from inside a fan-out: the engine closes it on the next pass.
+        QTimer::singleShot(0, this, [this, waiting] { Q_EMIT stalled(waiting); });
+    }
+    return true;
+}
+
+qint64 WsConnection::queuedBytes() const
+{
+    return m_queued + (m_tcp ? m_tcp->bytesToWrite() : 0);
+}
+
+void WsConnection::dropQueue()
+{
+    m_shared->queuedTotal -= m_queued;
+    m_queue.clear();
+    m_queued = 0;
+}
+
+void WsConnection::pump(bool all)
+{
+    if (m_closing && !all) {
+        dropQueue(); // nothing more of ours goes out after close()
+        return;
+    }
+    const QPointer<QTcpSocket> tcp = m_tcp;
+    m_pumping = true;
+    while (tcp && !hasEnded() && !m_queue.empty() && (all || tcp->bytesToWrite() < LowWaterBytes)) {
+        qint64 written = 0;
+        if (m_queue.size() == 1 || m_queue.front().size() >= CoalesceBytes) {
+            const QByteArray frame = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_queued -= frame.size();
+            m_shared->queuedTotal -= frame.size();
+            written = tcp->write(frame);
+        } else {
+            QByteArray batch;
+            batch.reserve(qsizetype(qMin(m_queued, CoalesceBytes)));
+            while (!m_queue.empty() && batch.size() + m_queue.front().size() <= CoalesceBytes) {
+                batch.append(m_queue.front());
+                m_queued -= m_queue.front().size();
+                m_shared->queuedTotal -= m_queue.front().size();
+                m_queue.pop_front();
+            }
+            written = tcp->write(batch);
+        }
+        if (written < 0) {
+            dropQueue();
+            break;
+        }
+    }
+    m_pumping = false;
+}
+
+void WsConnection::close(int code, const QString &reason)
+{
+    if (end().kind != EndKind::Open || hasEnded())
+        return;
+    m_closing = true;
+    setEnd(EndKind::ClosedByServer, code, reason);
+    // What was queued before deciding to close goes out first (a kick's notice, ...).
+    pump(true);
+    // The write may have failed and ended the connection (disconnected is synchronous when
+    // nothing is left to write).
+    if (hasEnded())
+        return;
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    if (!hasEnded())
+        armAbort();
+}
+
+void WsConnection::drop(const QString &why)
+{
+    m_closing = true;
+    setEnd(EndKind::Dropped, QWebSocketProtocol::CloseCodeAbnormalDisconnection, why);
+    m_socket->abort(); // emits disconnected: onDisconnected finishes the job
+}
+
+void WsConnection::ping()
+{
+    if (!m_closing)
+        m_socket->ping();
+}
+
+void WsConnection::armAbort()
+{
+    QWebSocket *socket = m_socket;
+    QTimer::singleShot(CloseGraceMs, socket, [socket] { socket->abort(); });
+}
+
+void WsConnection::onAboutToClose()
+{
+    // Qt emits aboutToClose when it sends a close frame: because we asked (closing set),
+    // because the peer's close frame arrived (Qt answers it), or because Qt itself refused
+    // the peer's data (1009 too big, 1002 protocol error, 1007 invalid UTF-8).
+    if (m_closing || hasEnded())
+        return;
+    m_closing = true; // it is leaving: send nothing more
+    const int code = int(m_socket->closeCode());
+    const QString reason = m_socket->closeReason();
+    if (code == QWebSocketProtocol::CloseCodeTooMuchData
+        || code == QWebSocketProtocol::CloseCodeProtocolError
+        || code == QWebSocketProtocol::CloseCodeWrongDatatype) {
+        setEnd(EndKind::ClosedByServer, code, reason);
+        armAbort();
+        Q_EMIT refused(code, reason);
+        return;
+    }
+    m_closeFrameReceived = true;
+    setEnd(EndKind::ClosedCleanly, code, reason);
+    armAbort();
+}
+
+void WsConnection::onDisconnected()
+{
+    if (hasEnded())
+        return;
+    m_closing = true;
+    // No close frame: a reset, a lost network, a killed process. Qt would report 1000 here;
+    // 1006 is RFC 6455's code for exactly this (never sent on the wire).
+    setEnd(EndKind::Dropped, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+           QCoreApplication::translate("duplex::server::ChatServer",
+                                       "connection lost without a close frame"));
+    markEnded();
+    dropQueue();
+    m_flush->forget(this);
+    QObject::disconnect(m_socket, nullptr, this, nullptr);
+    if (m_tcp)
+        QObject::disconnect(m_tcp, nullptr, this, nullptr);
+    Q_EMIT ended();
+}
+
+} // namespace duplex::server

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// One WebSocket client connection: the shared-frame queue, the pump that writes it
+// (coalesced, whole frames only), the slow-reader cap, keep-alive and the truthful record
+// of how it ended. It knows nothing of sessions, rooms or handlers: it emits, and the
+// engine reacts.
+
+#include "peer.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+#include <deque>
+#include <vector>
+
+namespace duplex::server {
+
+class WsConnection;
+
+/// Writes every connection with queued frames once per pass of the event loop: a pass
+/// that fans out many messages writes each socket once with all of them. One per engine.
+class FlushScheduler final : public QObject
+{
+public:
+    using QObject::QObject;
+    void schedule(WsConnection *c);
+    void forget(WsConnection *c);
+
+private:
+    void flushAll();
+    std::vector<WsConnection *> m_list;
+    bool m_posted = false;
+};
+
+class WsConnection final : public QObject, public Peer
+{
+    Q_OBJECT
+public:
+    struct Limits {
+        qint64 maxBytes = 64 * 1024;             ///< per incoming frame and message
+        qint64 maxQueuedBytes = 4 * 1024 * 1024; ///< slow reader cap
+    };
+
+    /// Takes ownership of socket; tcp is the socket's device (our DirectTcpSocket).
+    WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limits limits, PeerShared *shared,
+                 FlushScheduler *flush, qint64 nowMs);
+    ~WsConnection() override;
+
+    Kind kind() const override { return Kind::WebSocket; }
+    void close(int code, const QString &reason) override;
+    void drop(const QString &why) override;
+    qint64 queuedBytes() const override;
+    void ping() override;
+
+    QWebSocket *socket() const { return m_socket; }
+    /// Writes queued frames while the socket holds less than the low watermark; `all`
+    /// ignores the watermark (before a close, so nothing queued is lost).
+    void pump(bool all);
+
+Q_SIGNALS:
+    void textReceived(const QString &message);
+    void binaryReceived(const QByteArray &data);
+    /// The queue passed the slow-reader cap: nothing more is queued. Emitted on the next
+    /// pass of the event loop (never from inside deliver()), with the bytes that waited.
+    void stalled(qint64 waiting);
+    /// Qt refused the peer's data and closed with 1009 (too big), 1002 or 1007.
+    void refused(int code, const QString &reason);
+    /// The socket is gone; end() tells how. Delete the connection after this.
+    void ended();
+
+protected:
+    bool enqueue(const Frame &frame) override;
+
+private:
+    void onAboutToClose();
+    void onDisconnected();
+    void dropQueue();
+    void armAbort();
+
+    QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_tcp;
+    FlushScheduler *m_flush;
+    Limits m_limits;
+    /// Complete frames not yet handed to the socket, in order, shared with every other
+    /// recipient of the same broadcast (refcounted, never copied per connection).
+    std::deque<QByteArray> m_queue;
+    qint64 m_queued = 0;
+    bool m_flushListed = false;
+    bool m_pumping = false; ///< inside pump(): bytesWritten must not re-enter it
+    bool m_closeFrameReceived = false;
+
+    friend class FlushScheduler;
+};
+
+} // namespace duplex::server
