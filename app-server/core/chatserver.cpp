@@ -339,12 +339,15 @@ void ChatServer::stop()
     ids.reserve(d->engine.peers.size());
     for (const auto &[id, p] : d->engine.peers)
         ids.push_back(id);
-    d->engine.shuttingDown = true;
+    // Everyone here is closed: none of them takes a frame any more, so the leave presences
+    // reach only members of other engines sharing the rooms (a shared broker), not O(N^2)
+    // frames to clients that are going anyway.
+    for (const auto &[id, p] : d->engine.peers)
+        p->stopDelivery();
     for (quint64 id : ids) {
         if (Peer *p = d->engine.find(id))
             d->engine.closePeer(p, close::GoingAway, tr("server shutting down"));
     }
-    d->engine.shuttingDown = false;
     // Nobody can resume into a stopped server.
     d->engine.sessions.clear();
     if (was)

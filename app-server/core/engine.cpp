@@ -71,8 +71,7 @@ bool Engine::enterRoom(Peer *p, const QString &room)
 
 void Engine::exitRoom(Peer *p, const QString &room, const QString &nick)
 {
-    // While everyone is being closed, O(N^2) leave frames would help no one.
-    rooms->leave(room, p, nick, !shuttingDown);
+    rooms->leave(room, p, nick, true);
 }
 
 void Engine::sendJoined(Peer *p, const QString &room, const QString &re)

@@ -246,7 +246,7 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     const bool upgrade = parts.at(0) == "GET"
         && headerValue(headers, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0
         && hasToken(headerValue(headers, "Connection"), "upgrade");
-    const QByteArray path = parts.at(1).left(parts.at(1).indexOf('?'));
+    const QByteArray path = parts.at(1).split('?').constFirst();
     if ((upgrade || path.startsWith("/v1/"))
         && !originAllowed(origin, host, m_config.allowedOrigins)) {
         answer(p, socket,

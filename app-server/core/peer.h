@@ -54,6 +54,8 @@ public:
     void touch(qint64 nowMs) { m_lastSeenMs = nowMs; }
 
     bool closing() const { return m_closing; }
+    /// Takes no more frames from now on (the server is stopping and closes it next).
+    void stopDelivery() { m_closing = true; }
     bool hasEnded() const { return m_ended; }
 
     // --- what the engine keeps per peer --------------------------------------------------
