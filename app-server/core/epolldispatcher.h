@@ -29,9 +29,11 @@ namespace duplex::server {
 /// QCoreApplication::sendPostedEvents(), and wakeUp() signals an eventfd, which every
 /// QCoreApplication::postEvent() calls, so the loop never sleeps on a pending event.
 ///
-/// Install before the application object exists:
+/// Install before the application object exists (--headless):
 ///     QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
-/// Only for the main thread of a QCoreApplication (no GUI: it does not pump window events).
+/// or on a worker thread before it starts (the window's engine thread, ServerHost):
+///     thread.setEventDispatcher(new EpollEventDispatcher);
+/// Never on a thread that shows windows: it does not pump window-system events.
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {
     Q_OBJECT
