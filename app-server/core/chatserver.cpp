@@ -39,7 +39,7 @@ void refuse(QWebSocket *socket, int code, const QString &reason)
 
 // The composition root: builds the parts and reacts to what the transports report (a
 // transport never calls into sessions or rooms itself; see docs/server-engine.md).
-struct ChatServer::Private {
+struct ChatServer::Private final : PeerObserver {
     Q_DECLARE_TR_FUNCTIONS(duplex::server::ChatServer)
 
 public:
@@ -87,11 +87,18 @@ public:
     QTimer houseTimer;
     qint64 lastPingMs = 0;
     qint64 lastTickMs = 0;
+    /// Peers that ended, deleted on the next pass (we may be inside their own call).
+    std::vector<Peer *> graveyard;
 
     void onWebSocket(QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &handshake);
-    void onStalled(WsConnection *c, qint64 waiting);
-    void onRefused(WsConnection *c, int code, const QString &reason);
-    void onEnded(Peer *c);
+    void bury(Peer *p);
+
+    // PeerObserver: what the transports report.
+    void peerText(Peer *p, const QByteArray &json) override { handlers.onText(p, json); }
+    void peerBinary(Peer *p, const QByteArray &data) override { handlers.onBinary(p, data); }
+    void peerStalled(Peer *p, qint64 waiting) override;
+    void peerRefused(Peer *p, int code, const QString &reason) override;
+    void peerEnded(Peer *p) override;
     void pingTick();
     void houseTick();
 };
@@ -123,23 +130,13 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
     WsConnection::Limits limits;
     limits.maxBytes = config.maxBytes;
     limits.maxQueuedBytes = config.maxQueuedBytesPerClient;
-    auto *c = new WsConnection(engine.nextId++, socket, tcp, limits, &engine.shared, &flush,
+    auto *c = new WsConnection(engine.nextId++, socket, tcp, limits, &engine.shared, &flush, this,
                                Engine::nowMs());
     c->info.handshake = handshake;
     c->bucket = TokenBucket(config.ratePerSec, config.burst, Engine::nowMs());
     engine.peers.emplace(c->id(), c);
     ++engine.shared.counters.connectionsTotal;
     engine.shared.counters.clients = int(engine.peers.size());
-
-    QObject::connect(c, &WsConnection::textReceived, q,
-                     [this, c](const QString &text) { handlers.onText(c, text.toUtf8()); });
-    QObject::connect(c, &WsConnection::binaryReceived, q,
-                     [this, c](const QByteArray &data) { handlers.onBinary(c, data); });
-    QObject::connect(c, &WsConnection::stalled, q,
-                     [this, c](qint64 waiting) { onStalled(c, waiting); });
-    QObject::connect(c, &WsConnection::refused, q,
-                     [this, c](int code, const QString &reason) { onRefused(c, code, reason); });
-    QObject::connect(c, &WsConnection::ended, q, [this, c] { onEnded(c); });
 
     engine.recorder.event(c, EventKind::Open,
                           tr("%1 connected (%2).")
@@ -150,7 +147,7 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
     Q_EMIT q->clientConnected(c->id());
 }
 
-void ChatServer::Private::onStalled(WsConnection *c, qint64 waiting)
+void ChatServer::Private::peerStalled(Peer *c, qint64 waiting)
 {
     if (c->hasEnded())
         return;
@@ -167,7 +164,7 @@ void ChatServer::Private::onStalled(WsConnection *c, qint64 waiting)
     c->drop(QString());
 }
 
-void ChatServer::Private::onRefused(WsConnection *c, int code, const QString &reason)
+void ChatServer::Private::peerRefused(Peer *c, int code, const QString &reason)
 {
     if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
         ++engine.shared.counters.oversizeDisconnects;
@@ -187,7 +184,7 @@ void ChatServer::Private::onRefused(WsConnection *c, int code, const QString &re
     engine.detachSession(c, true);
 }
 
-void ChatServer::Private::onEnded(Peer *c)
+void ChatServer::Private::peerEnded(Peer *c)
 {
     const Peer::End &end = c->end();
     // The contract: only a close with 1000 sent by the client ends its session at once;
@@ -224,9 +221,22 @@ void ChatServer::Private::onEnded(Peer *c)
     const ClientInfo info = c->snapshot();
     engine.peers.erase(c->id());
     engine.shared.counters.clients = int(engine.peers.size());
-    if (auto *object = dynamic_cast<QObject *>(c))
-        object->deleteLater(); // we may be inside its own signal
+    bury(c);
     Q_EMIT q->clientDisconnected(info);
+}
+
+void ChatServer::Private::bury(Peer *p)
+{
+    graveyard.push_back(p);
+    if (graveyard.size() == 1) {
+        QMetaObject::invokeMethod(
+            q,
+            [this] {
+                for (Peer *dead : std::exchange(graveyard, {}))
+                    delete dead;
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void ChatServer::Private::pingTick()
@@ -302,8 +312,6 @@ ChatServer::~ChatServer()
     for (const auto &[id, p] : d->engine.peers)
         peers.push_back(p);
     for (Peer *p : peers) {
-        if (auto *object = dynamic_cast<QObject *>(p))
-            QObject::disconnect(object, nullptr, this, nullptr);
         if (p->session) {
             for (const QString &room : std::as_const(p->session->rooms))
                 d->engine.rooms->leave(room, p, p->session->nick, false);
@@ -311,6 +319,8 @@ ChatServer::~ChatServer()
         delete p;
     }
     d->engine.peers.clear();
+    for (Peer *dead : std::exchange(d->graveyard, {}))
+        delete dead;
 }
 
 bool ChatServer::listen(const QHostAddress &address, quint16 port)

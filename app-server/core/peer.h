@@ -15,6 +15,30 @@ namespace duplex::server {
 
 struct Session;
 
+class Peer;
+
+/// What a transport reports to the engine. A plain interface rather than signals: a signal
+/// connection costs every connection ~100 bytes and a QObject ~150 more, and the engine
+/// has thousands of them. A transport calls it and never calls into sessions or rooms.
+class PeerObserver
+{
+public:
+    /// One application message (a WebSocket text frame, a message of a poll's `send`).
+    virtual void peerText(Peer *peer, const QByteArray &json) = 0;
+    /// A binary frame (not part of the protocol).
+    virtual void peerBinary(Peer *peer, const QByteArray &data) = 0;
+    /// The peer passed its queued-bytes cap and takes nothing more. Called on a later pass
+    /// of the event loop, never from inside Peer::deliver().
+    virtual void peerStalled(Peer *peer, qint64 waiting) = 0;
+    /// The transport refused the client's data and closed (WebSocket: 1009, 1002, 1007).
+    virtual void peerRefused(Peer *peer, int code, const QString &reason) = 0;
+    /// The connection is gone; peer->end() tells how. The engine deletes the peer later.
+    virtual void peerEnded(Peer *peer) = 0;
+
+protected:
+    ~PeerObserver() = default;
+};
+
 /// What every peer shares with the engine: the totals it adds to and the server-wide
 /// delivery debt (the "server busy" rule).
 struct PeerShared {

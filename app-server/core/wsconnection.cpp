@@ -60,11 +60,13 @@ void FlushScheduler::flushAll()
 // --- WsConnection ------------------------------------------------------------------------
 
 WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limits limits,
-                           PeerShared *shared, FlushScheduler *flush, qint64 nowMs)
+                           PeerShared *shared, FlushScheduler *flush, PeerObserver *observer,
+                           qint64 nowMs)
     : Peer(id, shared)
     , m_socket(socket)
     , m_tcp(tcp)
     , m_flush(flush)
+    , m_observer(observer)
     , m_limits(limits)
 {
     m_socket->setParent(nullptr);
@@ -75,28 +77,34 @@ WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limi
     info.connectedSince = QDateTime::currentDateTime();
     m_lastSeenMs = nowMs;
 
-    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        if (m_closing)
-            return;
-        touch(QDateTime::currentMSecsSinceEpoch());
-        Q_EMIT textReceived(message);
-    });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
-        if (m_closing)
-            return;
-        touch(QDateTime::currentMSecsSinceEpoch());
-        Q_EMIT binaryReceived(data);
-    });
-    connect(socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
-        info.rttMs = int(qMin<quint64>(elapsed, 1u << 30));
-        touch(QDateTime::currentMSecsSinceEpoch());
-    });
-    connect(socket, &QWebSocket::aboutToClose, this, [this] { onAboutToClose(); });
-    connect(socket, &QWebSocket::disconnected, this, [this] { onDisconnected(); });
+    // The socket is the context: these go with it.
+    m_links[0] = QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
+                                  [this](const QString &message) {
+                                      if (m_closing)
+                                          return;
+                                      touch(QDateTime::currentMSecsSinceEpoch());
+                                      m_observer->peerText(this, message.toUtf8());
+                                  });
+    m_links[1] = QObject::connect(socket, &QWebSocket::binaryMessageReceived, socket,
+                                  [this](const QByteArray &data) {
+                                      if (m_closing)
+                                          return;
+                                      touch(QDateTime::currentMSecsSinceEpoch());
+                                      m_observer->peerBinary(this, data);
+                                  });
+    m_links[2] = QObject::connect(socket, &QWebSocket::pong, socket,
+                                  [this](quint64 elapsed, const QByteArray &) {
+                                      info.rttMs = int(qMin<quint64>(elapsed, 1u << 30));
+                                      touch(QDateTime::currentMSecsSinceEpoch());
+                                  });
+    m_links[3]
+        = QObject::connect(socket, &QWebSocket::aboutToClose, socket, [this] { onAboutToClose(); });
+    m_links[4]
+        = QObject::connect(socket, &QWebSocket::disconnected, socket, [this] { onDisconnected(); });
     if (m_tcp) {
         // The kernel took some bytes: refill from our queue (on the next pass, not from
         // inside our own write, which emits this synchronously on an unbuffered socket).
-        connect(m_tcp, &QTcpSocket::bytesWritten, this, [this](qint64) {
+        m_links[5] = QObject::connect(m_tcp, &QTcpSocket::bytesWritten, socket, [this](qint64) {
             if (!m_pumping && m_queued > 0 && !m_closing)
                 m_flush->schedule(this);
         });
@@ -108,7 +116,7 @@ WsConnection::~WsConnection()
     m_flush->forget(this);
     dropQueue();
     if (m_socket) {
-        QObject::disconnect(m_socket, nullptr, this, nullptr);
+        unlink();
         if (!hasEnded()) {
             // The engine is going away with the connection still open.
             m_socket->abort();
@@ -135,7 +143,8 @@ bool WsConnection::enqueue(const Frame &frame)
         const qint64 waiting = queuedBytes();
         dropQueue(); // it will never read them: free the references now
         // Never from inside a fan-out: the engine closes it on the next pass.
-        QTimer::singleShot(0, this, [this, waiting] { Q_EMIT stalled(waiting); });
+        QTimer::singleShot(0, m_socket,
+                           [this, waiting] { m_observer->peerStalled(this, waiting); });
     }
     return true;
 }
@@ -217,6 +226,12 @@ void WsConnection::ping()
         m_socket->ping();
 }
 
+void WsConnection::unlink()
+{
+    for (QMetaObject::Connection &link : m_links)
+        QObject::disconnect(link);
+}
+
 void WsConnection::armAbort()
 {
     QWebSocket *socket = m_socket;
@@ -238,10 +253,9 @@ void WsConnection::onAboutToClose()
         || code == QWebSocketProtocol::CloseCodeWrongDatatype) {
         setEnd(EndKind::ClosedByServer, code, reason);
         armAbort();
-        Q_EMIT refused(code, reason);
+        m_observer->peerRefused(this, code, reason);
         return;
     }
-    m_closeFrameReceived = true;
     setEnd(EndKind::ClosedCleanly, code, reason);
     armAbort();
 }
@@ -259,10 +273,8 @@ void WsConnection::onDisconnected()
     markEnded();
     dropQueue();
     m_flush->forget(this);
-    QObject::disconnect(m_socket, nullptr, this, nullptr);
-    if (m_tcp)
-        QObject::disconnect(m_tcp, nullptr, this, nullptr);
-    Q_EMIT ended();
+    unlink();
+    m_observer->peerEnded(this);
 }
 
 } // namespace duplex::server

@@ -4,8 +4,8 @@
 
 // One WebSocket client connection: the shared-frame queue, the pump that writes it
 // (coalesced, whole frames only), the slow-reader cap, keep-alive and the truthful record
-// of how it ended. It knows nothing of sessions, rooms or handlers: it emits, and the
-// engine reacts.
+// of how it ended. It knows nothing of sessions, rooms or handlers: it reports to its
+// PeerObserver, and the engine reacts.
 
 #include "peer.h"
 
@@ -14,6 +14,7 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
+#include <array>
 #include <deque>
 #include <vector>
 
@@ -36,9 +37,10 @@ private:
     bool m_posted = false;
 };
 
-class WsConnection final : public QObject, public Peer
+/// Not a QObject (see PeerObserver): its socket's signals are connected with the socket as
+/// context, so they go with it.
+class WsConnection final : public Peer
 {
-    Q_OBJECT
 public:
     struct Limits {
         qint64 maxBytes = 64 * 1024;             ///< per incoming frame and message
@@ -47,7 +49,7 @@ public:
 
     /// Takes ownership of socket; tcp is the socket's device (our DirectTcpSocket).
     WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limits limits, PeerShared *shared,
-                 FlushScheduler *flush, qint64 nowMs);
+                 FlushScheduler *flush, PeerObserver *observer, qint64 nowMs);
     ~WsConnection() override;
 
     Kind kind() const override { return Kind::WebSocket; }
@@ -61,17 +63,6 @@ public:
     /// ignores the watermark (before a close, so nothing queued is lost).
     void pump(bool all);
 
-Q_SIGNALS:
-    void textReceived(const QString &message);
-    void binaryReceived(const QByteArray &data);
-    /// The queue passed the slow-reader cap: nothing more is queued. Emitted on the next
-    /// pass of the event loop (never from inside deliver()), with the bytes that waited.
-    void stalled(qint64 waiting);
-    /// Qt refused the peer's data and closed with 1009 (too big), 1002 or 1007.
-    void refused(int code, const QString &reason);
-    /// The socket is gone; end() tells how. Delete the connection after this.
-    void ended();
-
 protected:
     bool enqueue(const Frame &frame) override;
 
@@ -80,10 +71,14 @@ private:
     void onDisconnected();
     void dropQueue();
     void armAbort();
+    /// Disconnects exactly our slots from the socket (not Qt's own connections).
+    void unlink();
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_tcp;
     FlushScheduler *m_flush;
+    PeerObserver *m_observer;
+    std::array<QMetaObject::Connection, 6> m_links;
     Limits m_limits;
     /// Complete frames not yet handed to the socket, in order, shared with every other
     /// recipient of the same broadcast (refcounted, never copied per connection).
@@ -91,7 +86,6 @@ private:
     qint64 m_queued = 0;
     bool m_flushListed = false;
     bool m_pumping = false; ///< inside pump(): bytesWritten must not re-enter it
-    bool m_closeFrameReceived = false;
 
     friend class FlushScheduler;
 };
