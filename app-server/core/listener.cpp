@@ -205,7 +205,9 @@ void Listener::onReadyRead(QTcpSocket *socket)
             socket->abort();
         return;
     }
-    const QByteArray bytes = socket->peek(m_config.maxHeadBytes + m_config.maxBodyBytes + 4);
+    // Only what is there (peek(n) allocates n bytes first): a head is a few hundred bytes.
+    const QByteArray bytes = socket->peek(
+        qMin(socket->bytesAvailable(), m_config.maxHeadBytes + m_config.maxBodyBytes + 4));
     if (p.head.isEmpty()) {
         const qsizetype end = bytes.indexOf("\r\n\r\n");
         if (end < 0) {

@@ -132,7 +132,7 @@ bool WsConnection::enqueue(const Frame &frame)
     if (!m_tcp)
         return false;
     const QByteArray &wire = frame.wire();
-    m_queue.push_back(wire);
+    m_queue.append(wire);
     m_queued += wire.size();
     m_shared->queuedTotal += wire.size();
     m_flush->schedule(this);
@@ -157,7 +157,7 @@ qint64 WsConnection::queuedBytes() const
 void WsConnection::dropQueue()
 {
     m_shared->queuedTotal -= m_queued;
-    m_queue.clear();
+    m_queue = {};
     m_queued = 0;
 }
 
@@ -169,22 +169,23 @@ void WsConnection::pump(bool all)
     }
     const QPointer<QTcpSocket> tcp = m_tcp;
     m_pumping = true;
-    while (tcp && !hasEnded() && !m_queue.empty() && (all || tcp->bytesToWrite() < LowWaterBytes)) {
+    while (tcp && !hasEnded() && !m_queue.isEmpty()
+           && (all || tcp->bytesToWrite() < LowWaterBytes)) {
         qint64 written = 0;
-        if (m_queue.size() == 1 || m_queue.front().size() >= CoalesceBytes) {
-            const QByteArray frame = std::move(m_queue.front());
-            m_queue.pop_front();
+        if (m_queue.size() == 1 || m_queue.constFirst().size() >= CoalesceBytes) {
+            const QByteArray frame = m_queue.takeFirst();
             m_queued -= frame.size();
             m_shared->queuedTotal -= frame.size();
             written = tcp->write(frame);
         } else {
             QByteArray batch;
             batch.reserve(qsizetype(qMin(m_queued, CoalesceBytes)));
-            while (!m_queue.empty() && batch.size() + m_queue.front().size() <= CoalesceBytes) {
-                batch.append(m_queue.front());
-                m_queued -= m_queue.front().size();
-                m_shared->queuedTotal -= m_queue.front().size();
-                m_queue.pop_front();
+            while (!m_queue.isEmpty()
+                   && batch.size() + m_queue.constFirst().size() <= CoalesceBytes) {
+                const QByteArray frame = m_queue.takeFirst();
+                batch.append(frame);
+                m_queued -= frame.size();
+                m_shared->queuedTotal -= frame.size();
             }
             written = tcp->write(batch);
         }
@@ -194,6 +195,8 @@ void WsConnection::pump(bool all)
         }
     }
     m_pumping = false;
+    if (m_queue.isEmpty() && m_queue.capacity() > 0)
+        m_queue = {}; // an idle connection keeps no array
 }
 
 void WsConnection::close(int code, const QString &reason)
