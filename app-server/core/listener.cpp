@@ -63,7 +63,9 @@ const char *reasonPhrase(int status)
     }
 }
 
-/// A complete JSON error response ({"error", "message"}), `Connection: close`.
+/// A complete JSON error response ({"error", "message"}), `Connection: close`. The message
+/// is English whatever the server's language, like the codes: the reader is a program, or
+/// a student anywhere.
 QByteArray jsonErrorResponse(int status, const char *code, const QString &message,
                              const QByteArray &extraHeaders = {})
 {
@@ -210,23 +212,18 @@ void Listener::onReadyRead(QTcpSocket *socket)
         qMin(socket->bytesAvailable(), m_config.maxHeadBytes + m_config.maxBodyBytes + 4));
     if (p.head.isEmpty()) {
         const qsizetype end = bytes.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (bytes.size() > m_config.maxHeadBytes)
-                answer(p, socket,
-                       jsonErrorResponse(
-                           431, "head_too_large",
-                           tr("The request head is over %1 bytes.").arg(m_config.maxHeadBytes)),
-                       431, bytes.left(bytes.indexOf('\n')).trimmed());
-            return; // wait for the rest
-        }
-        if (end + 4 > m_config.maxHeadBytes) {
+        const bool tooLarge
+            = end < 0 ? bytes.size() > m_config.maxHeadBytes : end + 4 > m_config.maxHeadBytes;
+        if (tooLarge) {
             answer(p, socket,
-                   jsonErrorResponse(
-                       431, "head_too_large",
-                       tr("The request head is over %1 bytes.").arg(m_config.maxHeadBytes)),
+                   jsonErrorResponse(431, "head_too_large",
+                                     QStringLiteral("The request head is over %1 bytes.")
+                                         .arg(m_config.maxHeadBytes)),
                    431, bytes.left(bytes.indexOf('\n')).trimmed());
             return;
         }
+        if (end < 0)
+            return; // wait for the rest
         p.head = bytes.left(end + 4);
     }
     route(p, socket);
@@ -239,8 +236,9 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     const QByteArray requestLine = firstLine.toLatin1();
     const QList<QByteArray> parts = requestLine.split(' ');
     if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.")) {
-        answer(p, socket, jsonErrorResponse(400, "bad_request", tr("Malformed request line.")), 400,
-               requestLine);
+        answer(p, socket,
+               jsonErrorResponse(400, "bad_request", QStringLiteral("Malformed request line.")),
+               400, requestLine);
         return;
     }
     const QByteArray host = headerValue(headers, "Host");
@@ -253,7 +251,7 @@ void Listener::route(Pending &p, QTcpSocket *socket)
         && !originAllowed(origin, host, m_config.allowedOrigins)) {
         answer(p, socket,
                jsonErrorResponse(403, "forbidden_origin",
-                                 tr("Pages from %1 may not connect to this server.")
+                                 QStringLiteral("Pages from %1 may not connect to this server.")
                                      .arg(QString::fromLatin1(origin))),
                403, requestLine);
         return;
@@ -269,16 +267,17 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&lengthOk);
     if (!lengthOk || length < 0 || !headerValue(headers, "Transfer-Encoding").isEmpty()) {
         answer(p, socket,
-               jsonErrorResponse(400, "bad_request", tr("Malformed or unsupported request body.")),
+               jsonErrorResponse(400, "bad_request",
+                                 QStringLiteral("Malformed or unsupported request body.")),
                400, requestLine);
         return;
     }
     if (length > m_config.maxBodyBytes) {
-        answer(
-            p, socket,
-            jsonErrorResponse(413, "body_too_large",
-                              tr("The request body is over %1 bytes.").arg(m_config.maxBodyBytes)),
-            413, requestLine);
+        answer(p, socket,
+               jsonErrorResponse(
+                   413, "body_too_large",
+                   QStringLiteral("The request body is over %1 bytes.").arg(m_config.maxBodyBytes)),
+               413, requestLine);
         return;
     }
     if (socket->bytesAvailable() < p.head.size() + length)
@@ -297,11 +296,13 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     } else if (path == "/") {
         response = jsonErrorResponse(
             426, "upgrade_required",
-            tr("This is a Duplex chat server: connect with a WebSocket client (ws://%1/).")
+            QStringLiteral(
+                "This is a Duplex chat server: connect with a WebSocket client (ws://%1/).")
                 .arg(QString::fromLatin1(host)),
             "Upgrade: websocket\r\n");
     } else {
-        response = jsonErrorResponse(404, "not_found", tr("There is nothing at this address."));
+        response = jsonErrorResponse(404, "not_found",
+                                     QStringLiteral("There is nothing at this address."));
     }
     const int status = response.mid(9, 3).toInt();
     answer(p, socket, response, status, requestLine);
