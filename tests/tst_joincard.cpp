@@ -3,7 +3,8 @@
 // The join card: the QR code decodes (zbarimg, a real decoder) to exactly the page's
 // address, its modules are whole pixels, and the real server window shows the listening
 // server's http:// address with a full-screen card that the keyboard opens and closes.
-// 127.0.0.1 only. With DUPLEX_SCREENSHOT_DIR set, screenshots() renders docs/screenshots.
+// 127.0.0.1 only. With DUPLEX_SCREENSHOT_DIR set, screenshots() renders docs/screenshots;
+// with DUPLEX_LOOK_DIR set, more PNGs to look at land there.
 
 #include <joincard.h>
 #include <mainwindow.h>
@@ -368,6 +369,10 @@ void TestJoinCard::fullScreenCardQrIsLargeAndScans()
 
     // What the projector shows: black on white, no grey in the code, and it scans.
     const QImage shot = screen->grab().toImage();
+    if (const QString look = qEnvironmentVariable("DUPLEX_LOOK_DIR"); !look.isEmpty()) {
+        shot.save(QDir(look).filePath(QStringLiteral("join-card-fullscreen.png")));
+        w.window->grab().save(QDir(look).filePath(QStringLiteral("window.png")));
+    }
     const QRect code = darkBounds(qr->grab().toImage()).translated(qr->pos());
     QCOMPARE(code.width(), qr->modulePixels() * qr->modules());
     QCOMPARE(firstGreyPixel(shot, code), QString());
