@@ -134,6 +134,7 @@ private Q_SLOTS:
 
     void windowShowsThePageUrlWithItsQrCode();
     void fullScreenCardOpensAndClosesByKeyboard();
+    void keyboardReachesTheCardInReadingOrder();
     void fullScreenCardQrIsLargeAndScans();
     void notListeningShowsNoCode();
     void projectorModeEnlargesTheCard();
@@ -244,7 +245,7 @@ void TestJoinCard::windowShowsThePageUrlWithItsQrCode()
     QCOMPARE(card->selectedPageUrl(), url);
     auto *label = w.find<QLabel>(QStringLiteral("pageUrlLabel0"));
     QVERIFY(label);
-    QTRY_VERIFY(label->isVisible()); // shown by the layout, on the next event loop pass
+    QVERIFY(label->isVisible());
     QCOMPARE(label->text(), url);
     QCOMPARE(label->textFormat(), Qt::PlainText);
     // Larger than the ws:// address, which is larger than the window's text.
@@ -263,7 +264,7 @@ void TestJoinCard::windowShowsThePageUrlWithItsQrCode()
 
     auto *qr = w.find<QrCodeView>(QStringLiteral("joinQrCode"));
     QVERIFY(qr);
-    QTRY_VERIFY(qr->isVisible());
+    QVERIFY(qr->isVisible());
     QCOMPARE(qr->text(), url);
     QVERIFY(qr->accessibleDescription().contains(url));
     QVERIFY(qr->modulePixels() >= 3);
@@ -342,6 +343,51 @@ void TestJoinCard::fullScreenCardOpensAndClosesByKeyboard()
     QVERIFY(action);
     QVERIFY(action->shortcuts().contains(QKeySequence(Qt::Key_F11)));
     QVERIFY(!action->associatedObjects().isEmpty());
+}
+
+void TestJoinCard::keyboardReachesTheCardInReadingOrder()
+{
+    Window w;
+    QVERIFY(w.start());
+    w.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+    // From Stop, Tab walks the card as it reads: copy the page's address, full screen, copy
+    // the Qt client's address.
+    auto *stop = w.find<QPushButton>(QStringLiteral("startStopButton"));
+    stop->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(stop->hasFocus());
+    const QStringList expected {QStringLiteral("copyPageUrl0"),
+                                QStringLiteral("joinFullScreenButton"),
+                                QStringLiteral("copyAddress0")};
+    QStringList visited;
+    for (int i = 0; i < expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                                : QStringLiteral("(none)"));
+    }
+    QCOMPARE(visited, expected);
+    // Space on the full-screen button opens the card; Esc closes it again.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("joinFullScreenButton"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    JoinCardScreen *screen = w.window->joinCard()->fullScreenCard();
+    QVERIFY(screen);
+    QTRY_VERIFY(screen->isActiveWindow());
+    QTest::keyClick(screen, Qt::Key_Escape);
+    QTRY_VERIFY(!screen->isVisible());
+    // Listening again rebuilds the rows: the order holds.
+    w.window->stopListening();
+    QVERIFY(w.window->startListening());
+    QTRY_VERIFY(w.window->isActiveWindow());
+    stop->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(stop->hasFocus());
+    visited.clear();
+    for (int i = 0; i < expected.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                                : QStringLiteral("(none)"));
+    }
+    QCOMPARE(visited, expected);
 }
 
 void TestJoinCard::fullScreenCardQrIsLargeAndScans()

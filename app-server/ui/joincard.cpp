@@ -349,6 +349,8 @@ void JoinCard::rebuild()
 
     const QStringList pages = pageUrls();
     const QStringList sockets = socketUrls();
+    QList<QWidget *> pageCopies;
+    QList<QWidget *> socketCopies;
     if (pages.isEmpty()) {
         auto *none = new QLabel(tr("(not listening)"), m_pageBox);
         none->setObjectName(QStringLiteral("joinNotListening"));
@@ -362,8 +364,9 @@ void JoinCard::rebuild()
         label->setToolTip(tr("Students type this address in any browser: a phone, a Chromebook, "
                              "a lab PC. Nothing to install."));
         m_pageGrid->addWidget(label, i, 0);
-        m_pageGrid->addWidget(copyButton(pages.at(i), QStringLiteral("copyPageUrl%1").arg(i)), i, 1,
-                              Qt::AlignLeft | Qt::AlignVCenter);
+        QToolButton *copy = copyButton(pages.at(i), QStringLiteral("copyPageUrl%1").arg(i));
+        pageCopies.append(copy);
+        m_pageGrid->addWidget(copy, i, 1, Qt::AlignLeft | Qt::AlignVCenter);
         // With several addresses, which one the QR code holds.
         auto *marker = new QLabel(tr("◀ on the QR code"), m_pageBox);
         marker->setObjectName(QStringLiteral("joinQrMarker%1").arg(i));
@@ -387,12 +390,40 @@ void JoinCard::rebuild()
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setToolTip(tr("Type this address in the Qt client's Server field."));
         m_socketGrid->addWidget(label, i, 1, Qt::AlignLeft | Qt::AlignBaseline);
-        m_socketGrid->addWidget(copyButton(sockets.at(i), QStringLiteral("copyAddress%1").arg(i)),
-                                i, 2, Qt::AlignLeft | Qt::AlignVCenter);
+        QToolButton *copy = copyButton(sockets.at(i), QStringLiteral("copyAddress%1").arg(i));
+        socketCopies.append(copy);
+        m_socketGrid->addWidget(copy, i, 2, Qt::AlignLeft | Qt::AlignVCenter);
         m_socketLabels.append(label);
     }
     m_socketGrid->setColumnStretch(3, 1);
     m_socketBox->setVisible(!sockets.isEmpty());
+
+    // Shown now, not on the layout's next pass, so a grab or a Tab right after sees them
+    // (the markers were hidden on purpose; updateSelection() shows one).
+    for (QGridLayout *grid : {m_pageGrid, m_socketGrid}) {
+        for (int i = 0; i < grid->count(); ++i) {
+            QWidget *w = grid->itemAt(i)->widget();
+            if (w && !w->testAttribute(Qt::WA_WState_ExplicitShowHide))
+                w->show();
+        }
+    }
+
+    // Tab goes through the card in reading order: the page's copy buttons, full screen, the
+    // picker, the ws:// copies. New buttons start at the end of the window's chain, so they
+    // are hung after the full-screen button (which keeps its place in the header), and that
+    // button is then moved behind the page's copies.
+    QWidget *previous = m_fullScreenButton;
+    for (QWidget *w : std::as_const(pageCopies)) {
+        setTabOrder(previous, w);
+        previous = w;
+    }
+    if (previous != m_fullScreenButton)
+        setTabOrder(previous, m_fullScreenButton);
+    previous = m_fullScreenButton;
+    for (QWidget *w : QList<QWidget *> {m_picker} + socketCopies) {
+        setTabOrder(previous, w);
+        previous = w;
+    }
 
     // The address the QR code shows: the teacher's last choice while this computer still
     // has it (the setting stays for the day it has it again), otherwise the first.
