@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <cmath>
 #include <memory>
 
 using namespace duplex::server;
@@ -226,9 +227,12 @@ void TestJoinCard::viewFitsWholePixelModules()
     host.show();
     QVERIFY(QTest::qWaitForWindowExposed(&host));
     QCOMPARE(view->modules(), 25);
-    QCOMPARE(view->modulePixels(), 277 / 33); // the largest whole number that fits
-    const QImage shot = view->grab().toImage();
-    QCOMPARE(darkBounds(shot).size(), QSize(25 * 8, 25 * 8));
+    // The largest whole number of device pixels that fits (also at 125 % or 150 % scaling,
+    // where a logical pixel is not a whole number of device pixels).
+    const int unit = int(std::floor(277 * view->devicePixelRatioF())) / 33;
+    QCOMPARE(view->modulePixels(), unit);
+    const QImage shot = view->grab().toImage(); // in device pixels
+    QCOMPARE(darkBounds(shot).size(), QSize(25 * unit, 25 * unit));
     QCOMPARE(firstGreyPixel(shot, shot.rect()), QString());
     if (!zbarimg().isEmpty())
         QCOMPARE(decodeWithZbar(shot), LanUrl + QLatin1Char('\n'));
@@ -404,8 +408,9 @@ void TestJoinCard::fullScreenCardQrIsLargeAndScans()
     QCOMPARE(qr->text(), w.pageUrl());
     // As big as fits: more than half the screen's height, and far larger than in the header.
     const int side = qr->modulePixels() * (qr->modules() + 2 * QrQuietZoneModules);
-    QVERIFY2(side * 2 > screen->height(),
-             qPrintable(QStringLiteral("%1 px on a %2 px screen").arg(side).arg(screen->height())));
+    const double screenHeight = screen->height() * screen->devicePixelRatioF(); // device pixels
+    QVERIFY2(side * 2 > screenHeight,
+             qPrintable(QStringLiteral("%1 px on a %2 px screen").arg(side).arg(screenHeight)));
     QVERIFY(qr->modulePixels()
             >= 2 * card->findChild<QrCodeView *>(QStringLiteral("joinQrCode"))->modulePixels());
     // The address fits on the screen, in a large font.
@@ -419,9 +424,12 @@ void TestJoinCard::fullScreenCardQrIsLargeAndScans()
         shot.save(QDir(look).filePath(QStringLiteral("join-card-fullscreen.png")));
         w.window->grab().save(QDir(look).filePath(QStringLiteral("window.png")));
     }
-    const QRect code = darkBounds(qr->grab().toImage()).translated(qr->pos());
-    QCOMPARE(code.width(), qr->modulePixels() * qr->modules());
-    QCOMPARE(firstGreyPixel(shot, code), QString());
+    const QImage code = qr->grab().toImage();
+    const QRect dark = darkBounds(code);
+    QCOMPARE(dark.width(), qr->modulePixels() * qr->modules());
+    const int quiet = QrQuietZoneModules * qr->modulePixels();
+    QCOMPARE(firstGreyPixel(code, dark.adjusted(-quiet, -quiet, quiet, quiet) & code.rect()),
+             QString());
     if (!zbarimg().isEmpty())
         QCOMPARE(decodeWithZbar(shot), w.pageUrl() + QLatin1Char('\n'));
     card->closeFullScreenCard();
