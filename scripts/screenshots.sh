@@ -84,7 +84,7 @@ class Student:
         self.s.sendall((f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
                         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
                         f"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: duplex.v1\r\n"
-                        f"Origin: http://127.0.0.1\r\nUser-Agent: {agent}\r\n\r\n").encode())
+                        f"Origin: http://127.0.0.1:{port}\r\nUser-Agent: {agent}\r\n\r\n").encode())
         buf = b""
         while b"\r\n\r\n" not in buf:
             buf += self.s.recv(4096)
