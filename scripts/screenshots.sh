@@ -35,6 +35,7 @@ fi
 free_port() {
   python3 -c 'import socket
 s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Qt does: ignore the last shot in TIME_WAIT
 try:
     s.bind(("127.0.0.1", 8080))   # the real default looks best in a screenshot
 except OSError:
@@ -83,7 +84,7 @@ class Student:
         self.s.sendall((f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
                         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
                         f"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: duplex.v1\r\n"
-                        f"Origin: http://127.0.0.1\r\nUser-Agent: {agent}\r\n\r\n").encode())
+                        f"Origin: http://127.0.0.1:{port}\r\nUser-Agent: {agent}\r\n\r\n").encode())
         buf = b""
         while b"\r\n\r\n" not in buf:
             buf += self.s.recv(4096)
@@ -178,6 +179,11 @@ shoot_server() {   # $1 = png path, $2 = 1 for projector mode
 if [ "$what" = all ] || [ "$what" = server ]; then
   shoot_server "$out/server.png" 0
   shoot_server "$out/server-projector.png" 1
+  # The full-screen join card as a full-HD projector shows it, for an address on a school
+  # network (tst_joincard::screenshots draws it; no socket involved).
+  DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
+    timeout 60 "$build/tests/tst_joincard" screenshots >/dev/null
+  echo "screenshots: wrote $out/join-card.png"
 fi
 
 # --- client window (issue 5) ---

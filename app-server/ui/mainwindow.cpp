@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "clientspanel.h"
+#include "joincard.h"
 #include "pushbar.h"
 #include "settingsdialog.h"
 #include "statspanel.h"
@@ -22,11 +23,9 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFrame>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -42,7 +41,6 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -269,14 +267,7 @@ void MainWindow::buildHeader(QWidget *header)
     m_retry->setObjectName(QStringLiteral("retryButton"));
     m_retry->setToolTip(tr("Listen on the next port instead."));
     m_retry->hide();
-    m_addressHint = new QLabel(tr("Students connect to:"), header);
-    m_addressHint->setObjectName(QStringLiteral("addressHint"));
-    m_addressBox = new QWidget(header);
-    m_addressBox->setObjectName(QStringLiteral("addressBox"));
-    m_addressGrid = new QGridLayout(m_addressBox);
-    m_addressGrid->setContentsMargins(0, 0, 0, 0);
-    m_addressGrid->setHorizontalSpacing(6);
-    m_addressGrid->setVerticalSpacing(0);
+    m_joinCard = new JoinCard(m_settings.get(), header);
 
     auto *left = new QVBoxLayout;
     left->addWidget(m_stateLabel);
@@ -287,15 +278,11 @@ void MainWindow::buildHeader(QWidget *header)
     buttons->addStretch(1);
     left->addLayout(buttons);
     left->addStretch(1);
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_addressHint);
-    right->addWidget(m_addressBox);
-    right->addStretch(1);
     auto *row = new QHBoxLayout(header);
     row->setContentsMargins(10, 6, 10, 6);
     row->addLayout(left, 2);
     row->addSpacing(20);
-    row->addLayout(right, 3);
+    row->addWidget(m_joinCard, 5);
 
     connect(m_startStop, &QPushButton::clicked, this, [this] {
         if (m_server->isListening())
@@ -340,6 +327,7 @@ void MainWindow::buildMenus()
     m_projectorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_projectorAction->setToolTip(tr("Larger fonts everywhere, for the back row."));
     connect(m_projectorAction, &QAction::toggled, this, [this](bool on) { setProjectorMode(on); });
+    view->addAction(m_joinCard->fullScreenAction());
     view->addSeparator();
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
     for (QDockWidget *dock : docks)
@@ -398,6 +386,7 @@ void MainWindow::updateHeader()
     }
     m_stateLabel->setPalette(pal);
     m_nameLabel->setText(tr("Server name: %1").arg(m_server->config().name));
+    m_joinCard->setServerName(m_server->config().name);
     m_startStop->setText(listening ? tr("Stop") : tr("Start"));
     m_startStop->setIcon(
         uiIcon(listening ? QStringLiteral("disconnect") : QStringLiteral("connect")));
@@ -436,43 +425,10 @@ void MainWindow::rebuildAddresses()
     QStringList urls;
     for (const QString &h : std::as_const(hosts))
         urls.append(QStringLiteral("ws://%1:%2").arg(h).arg(m_server->port()));
-    if (urls == m_addresses && !m_addressLabels.isEmpty() == !urls.isEmpty())
-        return;
     m_addresses = urls;
-
-    while (QLayoutItem *item = m_addressGrid->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    m_addressLabels.clear();
-    if (urls.isEmpty()) {
-        auto *none = new QLabel(tr("(not listening)"), m_addressBox);
-        none->setObjectName(QStringLiteral("addressLabel0"));
-        m_addressGrid->addWidget(none, 0, 0);
-        m_addressLabels.append(none);
-    }
-    for (int i = 0; i < urls.size(); ++i) {
-        auto *label = new QLabel(urls.at(i), m_addressBox);
-        label->setObjectName(QStringLiteral("addressLabel%1").arg(i));
-        label->setTextFormat(Qt::PlainText);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        label->setToolTip(tr("Type this address in the client's Server field."));
-        auto *copy = new QToolButton(m_addressBox);
-        copy->setObjectName(QStringLiteral("copyAddress%1").arg(i));
-        copy->setIcon(uiIcon(QStringLiteral("copy")));
-        copy->setText(tr("Copy"));
-        copy->setToolButtonStyle(copy->icon().isNull() ? Qt::ToolButtonTextOnly
-                                                       : Qt::ToolButtonTextBesideIcon);
-        copy->setToolTip(tr("Copy %1 to the clipboard").arg(urls.at(i)));
-        const QString url = urls.at(i);
-        connect(copy, &QToolButton::clicked, this,
-                [url] { QGuiApplication::clipboard()->setText(url); });
-        m_addressGrid->addWidget(label, i, 0);
-        m_addressGrid->addWidget(copy, i, 1, Qt::AlignLeft | Qt::AlignVCenter);
-        m_addressLabels.append(label);
-    }
-    m_addressGrid->setColumnStretch(2, 1);
-    applyFonts();
+    // The same hosts in the browser page's http:// address, with its QR code (unchanged
+    // hosts keep the card's widgets as they are).
+    m_joinCard->setHosts(hosts, m_server->port());
 }
 
 void MainWindow::setProjectorMode(bool on)
@@ -506,12 +462,7 @@ void MainWindow::applyFonts()
         }
     }
 
-    // The addresses: large enough to read from the back of the room.
-    QFont big = monospaceFont();
-    big.setPointSizeF(f.pointSizeF() * 1.9);
-    big.setBold(true);
-    for (QLabel *l : std::as_const(m_addressLabels))
-        l->setFont(big);
+    // The join card's addresses follow the window's font by themselves (JoinCard).
     QFont state;
     state.setPointSizeF(f.pointSizeF() * 1.25);
     state.setBold(true);
@@ -663,6 +614,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_joinCard->closeFullScreenCard(); // it is a window of its own
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
     m_settings->setValue(QStringLiteral("window/state"), saveState());
     m_settings->setValue(QStringLiteral("view/projector"), m_projector);

@@ -13,7 +13,6 @@
 #include <memory>
 
 class QAction;
-class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -26,6 +25,7 @@ namespace duplex::server {
 class ServerHost;
 class ClientModel;
 class ClientsPanel;
+class JoinCard;
 class PushBar;
 class RoomModel;
 class ServerStats;
@@ -62,8 +62,10 @@ public:
     void setProjectorMode(bool on);
     bool projectorMode() const { return m_projector; }
 
-    /// The ws:// addresses the header shows (what students type).
+    /// The ws:// addresses the header shows (what the Qt client's Server field takes).
     QStringList addresses() const { return m_addresses; }
+    /// The browser page's addresses, with the QR code of one, in the header.
+    JoinCard *joinCard() const { return m_joinCard; }
     /// Fetches the server's clients and rooms from the engine thread now and shows them
     /// (otherwise the window shows the snapshots the engine pushes, on a timer).
     void refreshSnapshots();
@@ -113,9 +115,7 @@ private:
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_nameLabel = nullptr;
-    QLabel *m_addressHint = nullptr;
-    QWidget *m_addressBox = nullptr;
-    QGridLayout *m_addressGrid = nullptr;
+    JoinCard *m_joinCard = nullptr;
     QPushButton *m_startStop = nullptr;
     QPushButton *m_retry = nullptr;
     QLabel *m_uptimeLabel = nullptr;
@@ -125,7 +125,6 @@ private:
     QAction *m_startStopAction = nullptr;
 
     QStringList m_addresses;
-    QList<QLabel *> m_addressLabels;
     QString m_lastError;
     bool m_projector = false;
     bool m_changed = false; ///< the engine reported a change since the last refresh

@@ -4,7 +4,7 @@
 <context>
     <name>duplex</name>
     <message>
-        <location filename="../../common/codec.cpp" line="+41"/>
+        <location filename="../../common/codec.cpp" line="+42"/>
         <source>The frame is not a JSON object.</source>
         <translation>Der Frame ist kein JSON-Objekt.</translation>
     </message>
@@ -84,24 +84,24 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <location line="+15"/>
         <location line="+14"/>
-        <location line="+16"/>
-        <location line="+119"/>
-        <location line="+152"/>
+        <location line="+15"/>
+        <location line="+128"/>
+        <location line="+151"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+146"/>
+        <location line="-320"/>
+        <location line="+154"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-169"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+293"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>Das Feld &apos;%1&apos; muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Field &apos;%1&apos; must hold strings.</source>
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
@@ -152,7 +152,7 @@
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>duplex::proto</name>
     <message>
-        <location filename="../../common/codec.cpp" line="-273"/>
+        <location filename="../../common/codec.cpp" line="-271"/>
         <source>The frame is not valid JSON (%1 at byte %2).</source>
         <translation>Der Frame ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
@@ -190,12 +190,12 @@
         <translation>Der Frame muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Field &apos;id&apos; must be a string of 1 to %1 characters.</source>
         <translation>Das Feld &apos;id&apos; muss eine Zeichenkette mit 1 bis %1 Zeichen sein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Unknown message type &apos;%1&apos;.</source>
         <translation>Unbekannter Nachrichtentyp &apos;%1&apos;.</translation>
     </message>
@@ -220,7 +220,7 @@
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+179"/>
         <source>Unknown presence event &apos;%1&apos;.</source>
         <translation>Unbekanntes Anwesenheitsereignis &apos;%1&apos;.</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-385"/>
+        <location line="-391"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -236,7 +236,7 @@
 <context>
     <name>duplex::server</name>
     <message>
-        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+53"/>
+        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+55"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+50"/>
+        <location filename="../../app-server/core/headless.cpp" line="+51"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>stopped (%1 clients closed with 1001%2); database closed.</source>
         <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>signal %1: closing every client with 1001 (going away).</source>
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>Auf dieser Adresse Verbindungen annehmen (Vorgabe: alle Schnittstellen).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Listen on this TCP port (default 8080; 0 picks a free one).</source>
         <translation>Auf diesem TCP-Port Verbindungen annehmen (Vorgabe 8080; 0 wählt einen freien).</translation>
     </message>
@@ -371,17 +371,17 @@
         <translation>Die SQLite-Datenbank für den Verlauf (Vorgabe: im Datenordner der Anwendung; „:memory:“ speichert nichts dauerhaft).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The server name shown to clients.</source>
         <translation>Der Servername, den die Clients sehen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Messages per second each client may send (default 10; 0 = unlimited).</source>
         <translation>Nachrichten pro Sekunde, die jeder Client senden darf (Vorgabe 10; 0 = unbegrenzt).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Messages a client may send at once before the rate applies (default 20).</source>
         <translation>Nachrichten, die ein Client auf einmal senden darf, bevor die Rate greift (Vorgabe 20).</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+668"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+671"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
@@ -449,12 +449,12 @@
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no subprotocol</source>
         <translation>kein Subprotokoll</translation>
     </message>
@@ -479,27 +479,27 @@
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 disconnected: closed by the server with code %2%3.</source>
         <translation>%1 getrennt: vom Server geschlossen mit Code %2%3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 disconnected: dropped (%2).</source>
         <translation>%1 getrennt: abgebrochen (%2).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The session can be resumed for %1 s.</source>
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
@@ -549,18 +549,18 @@
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="-723"/>
-        <location line="+831"/>
+        <location line="-725"/>
+        <location line="+832"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
     <message>
-        <location line="-1254"/>
+        <location line="-1255"/>
         <source>The server is busy (%1 bytes waiting to be sent): new messages are refused until it catches up.</source>
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location line="+1355"/>
+        <location line="+1356"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -608,7 +608,7 @@
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>(no hello yet)</source>
         <translation>(noch kein hello)</translation>
     </message>
@@ -673,12 +673,12 @@
         <translation>Der Spitzname, den der Client in seinem hello gewählt hat.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The client&apos;s IP address and TCP port: each connection is one TCP connection that stays open.</source>
         <translation>IP-Adresse und TCP-Port des Clients: Jede Verbindung ist eine TCP-Verbindung, die offen bleibt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The program the client says it is (the agent field of hello).</source>
         <translation>Das Programm, als das sich der Client ausgibt (das Feld agent von hello).</translation>
     </message>
@@ -713,7 +713,7 @@
         <translation>An diesen Client gesendete Bytes.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Round-trip time of the last WebSocket ping/pong, in milliseconds.</source>
         <translation>Umlaufzeit des letzten WebSocket-Ping/Pong, in Millisekunden.</translation>
     </message>
@@ -751,7 +751,7 @@
         <translation>Hinauswerfen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Close the selected client&apos;s connection with code 4001 and a reason.</source>
         <translation>Die Verbindung des gewählten Clients mit Code 4001 und einer Begründung schließen.</translation>
     </message>
@@ -761,19 +761,19 @@
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>
 (This client has disconnected.)</source>
         <translation>
 (Dieser Client hat die Verbindung getrennt.)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Push a notice to %1…</source>
         <translation>Mitteilung an %1 pushen…</translation>
     </message>
@@ -793,7 +793,7 @@
         <translation>(noch kein hello)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>, agent: %1</source>
         <translation>, Agent: %1</translation>
     </message>
@@ -826,7 +826,7 @@
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+234"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+235"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -841,30 +841,177 @@
         <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>The history database is not open.</source>
         <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server::JoinCard</name>
+    <message>
+        <location filename="../../app-server/ui/joincard.cpp" line="+213"/>
+        <source>How students join</source>
+        <translation>Wie die Klasse beitritt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Students join in any browser: scan the code or type the address</source>
+        <translation>Die Klasse tritt in jedem Browser bei: Code scannen oder Adresse eintippen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show &amp;join card full screen</source>
+        <translation>Beitritts&amp;karte im Vollbild zeigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The browser address and its QR code on the whole screen, for the projector (F11 or Ctrl+J; Esc closes it).</source>
+        <translation>Die Browser-Adresse und ihr QR-Code auf dem ganzen Bildschirm, für den Beamer (F11 oder Strg+J; Esc schließt sie).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the address and the QR code on the whole screen, for the projector (F11 or Ctrl+J). Esc closes it.</source>
+        <translation>Adresse und QR-Code auf dem ganzen Bildschirm zeigen, für den Beamer (F11 oder Strg+J). Esc schließt sie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the join card full screen</source>
+        <translation>Beitrittskarte im Vollbild zeigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;QR code for:</source>
+        <translation>&amp;QR-Code für:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address on the QR code</source>
+        <translation>Adresse im QR-Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer has several network addresses: pick the one the students&apos; devices can reach (the classroom network). The QR code and the full-screen card show it.</source>
+        <translation>Dieser Computer hat mehrere Netzwerkadressen: Wählen Sie die, die die Geräte der Klasse erreichen (das Netz des Klassenraums). QR-Code und Vollbildkarte zeigen sie.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy %1 to the clipboard</source>
+        <translation>%1 in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(not listening)</source>
+        <translation>(nimmt keine Verbindungen an)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Students type this address in any browser: a phone, a Chromebook, a lab PC. Nothing to install.</source>
+        <translation>Diese Adresse tippt die Klasse in jeden Browser ein: Handy, Chromebook, Laborrechner. Nichts zu installieren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◀ on the QR code</source>
+        <translation>◀ im QR-Code</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Qt client:</source>
+        <translation>Qt-Client:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type this address in the Qt client&apos;s Server field.</source>
+        <translation>Diese Adresse in das Feld Server des Qt-Clients eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::JoinCardScreen</name>
+    <message>
+        <location line="-342"/>
+        <source>Join the chat</source>
+        <translation>Dem Chat beitreten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join card</source>
+        <translation>Beitrittskarte</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Close the join card (Esc)</source>
+        <translation>Beitrittskarte schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the join card</source>
+        <translation>Beitrittskarte schließen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The server is not listening.</source>
+        <translation>Der Server nimmt keine Verbindungen an.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start it in the server window</source>
+        <translation>Starten Sie ihn im Serverfenster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Esc closes this card</source>
+        <translation>Esc schließt diese Karte</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Open this address in a browser, or scan the code with a phone camera:</source>
+        <translation>Öffnen Sie diese Adresse im Browser oder scannen Sie den Code mit der Handykamera:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Qt client: %1    ·    Esc closes this card</source>
+        <translation>Qt-Client: %1    ·    Esc schließt diese Karte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+64"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+62"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>was disconnected by the server with %1 (%2)</source>
         <translation>wurde vom Server mit %1 getrennt (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>dropped without a close frame (network cut, crash or timeout)</source>
         <translation>ohne Close-Frame abgebrochen (Netzausfall, Absturz oder Zeitüberschreitung)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>disconnected</source>
         <translation>getrennt</translation>
     </message>
@@ -874,7 +1021,7 @@
         <translation>Duplex Server</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Rooms and who is in them. A message said in a room is pushed to every member.</source>
         <translation>Die Räume und wer darin ist. Eine Nachricht in einem Raum wird an jedes Mitglied gepusht.</translation>
     </message>
@@ -904,7 +1051,7 @@
         <translation>Wie lange der Server schon Verbindungen annimmt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
@@ -914,17 +1061,17 @@
         <translation>(im Arbeitsspeicher)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Where messages are stored (SQLite). History survives restarts.</source>
         <translation>Wo die Nachrichten gespeichert werden (SQLite). Der Verlauf übersteht Neustarts.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>pushed to %1 (%2 clients): %3</source>
         <translation>an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -939,17 +1086,16 @@
         <translation>Stattdessen auf dem nächsten Port Verbindungen annehmen.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Students connect to:</source>
-        <translation>Die Klasse verbindet sich mit:</translation>
+        <translation type="vanished">Die Klasse verbindet sich mit:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+34"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Export traffic…</source>
         <translation>Datenverkehr &amp;exportieren…</translation>
     </message>
@@ -965,12 +1111,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>&amp;Stop listening</source>
         <translation>Server &amp;stoppen</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-75"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -990,7 +1136,7 @@
         <translation>Überall größere Schrift, für die letzte Reihe.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1010,12 +1156,12 @@
         <translation>nimmt Verbindungen an auf %1 Port %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>could not listen on port %1: %2</source>
         <translation>konnte auf Port %1 keine Verbindungen annehmen: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>stopped listening; every client was closed with 1001</source>
         <translation>nimmt keine Verbindungen mehr an; jeder Client wurde mit 1001 geschlossen</translation>
     </message>
@@ -1050,7 +1196,7 @@
         <translation>Servername: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -1060,32 +1206,28 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Start listening</source>
         <translation>Server &amp;starten</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>(not listening)</source>
-        <translation>(nimmt keine Verbindungen an)</translation>
+        <translation type="vanished">(nimmt keine Verbindungen an)</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Type this address in the client&apos;s Server field.</source>
-        <translation>Diese Adresse in das Feld Server des Clients eingeben.</translation>
+        <translation type="vanished">Diese Adresse in das Feld Server des Clients eingeben.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Copy</source>
-        <translation>Kopieren</translation>
+        <translation type="vanished">Kopieren</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Copy %1 to the clipboard</source>
-        <translation>%1 in die Zwischenablage kopieren</translation>
+        <translation type="vanished">%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+164"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
@@ -1166,7 +1308,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Die Mitteilung jetzt pushen (Eingabe).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
@@ -1189,6 +1331,24 @@ Erstellt mit Qt %1.</translation>
         <location line="+0"/>
         <source>pushed to %1 clients</source>
         <translation>an %1 Clients gepusht</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::QrCodeView</name>
+    <message>
+        <location filename="../../app-server/ui/qrcodeview.cpp" line="+19"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A phone camera that scans it opens %1</source>
+        <translation>Eine Handykamera, die ihn scannt, öffnet %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Students point a phone camera at this code to open %1</source>
+        <translation>Die Klasse richtet eine Handykamera auf diesen Code und öffnet so %1</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1397,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Ein neuer Port gilt sofort: verbundene Clients werden getrennt und verbinden sich neu mit der neuen Adresse.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
@@ -1250,7 +1410,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::Sparkline</name>
     <message>
-        <location filename="../../app-server/ui/sparkline.cpp" line="+112"/>
+        <location filename="../../app-server/ui/sparkline.cpp" line="+113"/>
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
@@ -1328,7 +1488,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Summen seit dem Start des Servers.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Totals: %1 connections, %2 messages in, %3 out, %4 stored
 %5 in, %6 out; %7 rate-limited, %8 closed for abuse</source>
         <translation>Summen: %1 Verbindungen, %2 Nachrichten ein, %3 aus, %4 gespeichert
@@ -1338,7 +1498,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficModel</name>
     <message>
-        <location filename="../../app-server/core/trafficmodel.cpp" line="+45"/>
+        <location filename="../../app-server/core/trafficmodel.cpp" line="+46"/>
         <source>as %1</source>
         <translation>als %1</translation>
     </message>
@@ -1358,7 +1518,7 @@ Erstellt mit Qt %1.</translation>
         <translation>an %1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> started typing</source>
         <translation> schreibt</translation>
     </message>
@@ -1398,7 +1558,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Anwendungs-Ping</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>joined</source>
         <translation>betreten</translation>
     </message>
@@ -1418,7 +1578,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>you are %1 on %2</source>
         <translation>Sie sind %1 auf %2</translation>
     </message>
@@ -1428,7 +1588,7 @@ Erstellt mit Qt %1.</translation>
         <translation>%1, 1 Mitglied</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1, %n members</source>
         <translation>
             <numerusform>%1, %n Mitglied</numerusform>
@@ -1436,17 +1596,17 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 seq %2 %3: %4</source>
         <translation>%1 seq %2 %3: %4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1, 1 message</source>
         <translation>%1, 1 Nachricht</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1, %n messages</source>
         <translation>
             <numerusform>%1, %n Nachricht</numerusform>
@@ -1464,12 +1624,12 @@ Erstellt mit Qt %1.</translation>
         <translation>%1 hat jetzt %2 Mitglieder</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 %2 is now %3</source>
         <translation>%1 %2 heißt jetzt %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>is typing</source>
         <translation>schreibt</translation>
     </message>
@@ -1479,12 +1639,12 @@ Erstellt mit Qt %1.</translation>
         <translation>schreibt nicht mehr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>1 room</source>
         <translation>1 Raum</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%n rooms</source>
         <translation>
             <numerusform>%n Raum</numerusform>
@@ -1497,17 +1657,17 @@ Erstellt mit Qt %1.</translation>
         <translation>Antwort auf Ping</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>notice: %1</source>
         <translation>Mitteilung: %1</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+261"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>→ 1 client</source>
         <translation>→ 1 Client</translation>
     </message>
@@ -1520,12 +1680,12 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>(fan-out)</source>
         <translation>(Fan-out)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1560,12 +1720,12 @@ Erstellt mit Qt %1.</translation>
         <translation>Wann der Server den Frame empfangen oder gesendet hat (Millisekunden).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in: a frame from a client to the server. out: a frame the server pushed. event: a connection event.</source>
         <translation>ein: ein Frame von einem Client an den Server. aus: ein Frame, den der Server gepusht hat. Ereignis: ein Verbindungsereignis.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Who sent or received it. A fan-out is one frame sent to many clients.</source>
         <translation>Wer ihn gesendet oder empfangen hat. Ein Fan-out ist ein Frame, der an viele Clients geht.</translation>
     </message>
@@ -1588,12 +1748,12 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficPanel</name>
     <message>
-        <location filename="../../app-server/ui/trafficpanel.cpp" line="+110"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+116"/>
         <source>Hide keep-alive</source>
         <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Every WebSocket frame the server received (in) or pushed (out). A fan-out row is ONE frame sent to many clients.</source>
         <translation>Jeder WebSocket-Frame, den der Server empfangen (ein) oder gepusht (aus) hat. Eine Fan-out-Zeile ist EIN Frame, der an viele Clients geht.</translation>
     </message>
@@ -1772,7 +1932,7 @@ Erstellt mit Qt %1.</translation>
         <translation>ANTWORT (Server → Client)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>101: from now on this TCP connection speaks WebSocket, both ways at once</source>
         <translation>101: ab jetzt spricht diese TCP-Verbindung WebSocket, in beide Richtungen zugleich</translation>
     </message>
@@ -1797,12 +1957,12 @@ Erstellt mit Qt %1.</translation>
         <translation>  1. Schlüssel des Clients:    %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>  2. append the RFC 6455 GUID:  %1</source>
         <translation>  2. RFC-6455-GUID anhängen:   %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>  3. SHA-1 of that (20 bytes):  %1</source>
         <translation>  3. SHA-1 davon (20 Bytes):   %1</translation>
     </message>
@@ -1812,7 +1972,7 @@ Erstellt mit Qt %1.</translation>
         <translation>  4. Base64 der 20 Bytes:      %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>  The server sends this value as Sec-WebSocket-Accept.</source>
         <translation>  Der Server sendet diesen Wert als Sec-WebSocket-Accept.</translation>
     </message>
