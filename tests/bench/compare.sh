@@ -13,7 +13,8 @@
 # Environment:
 #   SERVERS="duplex peer"   which servers to race; also duplex-glib (Qt's GLib dispatcher),
 #                           duplex-unix (QT_NO_GLIB=1, poll-based), duplex-epoll (DUPLEX_EPOLL=1)
-#   WORKLOADS="W1 W2 W3 W3D"  subset to run (W3D: W3 with Duplex's history on disk,
+#   WORKLOADS="W1 W2 W3 W3D"  subset to run (W3P: W3 while 300 students load the browser
+#                           page at once, duplex only; W3D: W3 with Duplex's history on disk,
 #                           --db <results>/w3d-<run>.sqlite, the peer has no storage; WD: 1000
 #                           clients at 40k deliveries/s, below saturation, for dispatcher
 #                           comparisons);  RUNS=N  override the run count
@@ -107,10 +108,21 @@ run_one() {   # workload kind run args...
     rm -f "$db" "$db-wal" "$db-shm"
   fi
   start_server "$kind" "$log" "$db"
+  # W3P: 300 students open the browser page at once, two seconds into W3's sending phase.
+  local storm=""
+  if [[ $w == W3P* ]]; then
+    storm=$out/$w-$kind-$run.storm.json
+    timeout 120 python3 "$root/tests/bench/pagestorm.py" --url "http://127.0.0.1:$port/" \
+      --students 300 --delay $((warm + 2)) --json >"$storm" 2>>"$out/bench.stderr" &
+  fi
   local line
   line=$(timeout 600 "$bench_bin" --url "ws://127.0.0.1:$port/" --pid "$spid" --json --quiet \
          --label "$w" "$@" 2>>"$out/bench.stderr" || true)
+  [ -z "$storm" ] || wait $! || true
   stop_server
+  if [ -n "$storm" ] && [ -s "$storm" ]; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(f"  page storm: {d[\"students\"]} students x {d[\"assets\"]} files, {d[\"failures\"]} failed, request p50 {d[\"req_p50_ms\"]} ms p99 {d[\"req_p99_ms\"]} ms, page p99 {d[\"page_p99_ms\"]} ms, {d[\"page_bytes\"]} B/page")' "$storm"
+  fi
   if [ -z "$line" ]; then line='{"failed_run":true}'; fi
   echo "{\"workload\":\"$w\",\"server\":\"$kind\",\"run\":$run,\"bench\":$line}" >>"$results"
   python3 - "$line" "$w" "$kind" "$run" <<'PY'
@@ -151,6 +163,9 @@ for wl in $workloads; do
     W3) race "W3-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
     # W3 with the history in a file database (what real users run); same load.
     W3D) race "W3D-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
+    # W3 while 300 students load the browser page at once (tests/bench/pagestorm.py); the
+    # peer serves no page, so run it with SERVERS=duplex and compare with W3 of the same run.
+    W3P) race "W3P-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
     *) echo "unknown workload $wl" >&2; exit 2 ;;
   esac
 done
