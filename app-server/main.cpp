@@ -84,5 +84,6 @@ int main(int argc, char *argv[])
         return duplex::server::runHeadless(*app, options);
 
     auto &gui = static_cast<QApplication &>(*app);
+    duplex::server::raiseOpenFileLimit(); // headless logs it; the window just needs it
     return duplex::server::runServerWindow(gui, options);
 }

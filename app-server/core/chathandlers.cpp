@@ -185,8 +185,11 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
     Session *s = p->session;
     const qint64 now = Engine::nowMs();
     if (!m.id.isEmpty()) {
-        // A resend of a message already stored: give the sender its copy again, nothing else.
-        if (auto original = e.store->findByClientId(s->key, m.id, now - e.config.dedupWindowMs)) {
+        // A resend of a message already stored (same sender, id, room and text): give the
+        // sender its copy again, nothing else. A reused id with another room or text is a
+        // new message, and never hands out someone's earlier message of that nick.
+        auto original = e.store->findByClientId(s->key, m.id, now - e.config.dedupWindowMs);
+        if (original && original->room == m.room && original->text == text) {
             original->re = m.id;
             e.send(p, *original);
             return;
@@ -228,26 +231,29 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
         return;
     Session *s = p->session;
     const qint64 now = Engine::nowMs();
-    QString dedupKey;
-    if (!m.id.isEmpty()) {
-        dedupKey = s->key + QChar(0x1f) + m.id;
-        const auto it = m_whisperSeen.constFind(dedupKey);
-        if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs) {
-            sv::Whisper again = it->whisper;
-            again.re = m.id;
-            e.send(p, again);
-            return;
-        }
-    }
     sv::Whisper w;
     w.from = s->nick;
     w.to = target->nick;
     w.text = text;
     w.ts = now;
+    // Dedup keeps a fingerprint, not the whisper: (sender, id) -> hash of target and text.
+    // A resend matches only the same target and text, and its copy is rebuilt from itself.
+    const size_t key = m.id.isEmpty() ? 0 : qHash(s->key + QChar(0x1f) + m.id, size_t(0x5eed));
+    const size_t print = qHash(target->key + QChar(0x1f) + text, size_t(0x5eed));
+    if (key) {
+        const auto it = m_whisperSeen.constFind(key);
+        if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs
+            && it->fingerprint == print) {
+            w.ts = it->ts;
+            w.re = m.id;
+            e.send(p, w);
+            return;
+        }
+    }
     if (target->peer != p)
         e.send(target->peer, w);
-    if (!dedupKey.isEmpty())
-        m_whisperSeen.insert(dedupKey, WhisperSeen {w, now});
+    if (key)
+        m_whisperSeen.insert(key, WhisperSeen {print, now});
     w.re = m.id;
     e.send(p, w);
 }

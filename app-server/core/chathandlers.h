@@ -51,12 +51,12 @@ private:
     bool resume(Peer *p, const proto::client::Hello &m);
 
     struct WhisperSeen {
-        proto::server::Whisper whisper;
+        size_t fingerprint = 0; ///< hash of the target's nick key and the text
         qint64 ts = 0;
     };
 
     Engine &e;
-    QHash<QString, WhisperSeen> m_whisperSeen; // nickKey + '\x1f' + id
+    QHash<size_t, WhisperSeen> m_whisperSeen; // hash of nickKey + '\x1f' + id
 };
 
 } // namespace duplex::server

@@ -72,7 +72,10 @@ public:
         // One timer sends the pings and checks for silent peers; it ticks at least three
         // times per peer timeout so a silent peer goes within timeout + timeout/3.
         const ServerConfig &c = engine.config;
-        pingTimer.setInterval(qMax(20, qMin(c.pingIntervalMs, c.peerTimeoutMs / 3)));
+        int tick = qMin(c.pingIntervalMs, c.peerTimeoutMs / 3);
+        if (c.helloTimeoutMs > 0)
+            tick = qMin(tick, qMax(1, c.helloTimeoutMs / 2));
+        pingTimer.setInterval(qMax(20, tick));
         QObject::connect(&pingTimer, &QTimer::timeout, owner, [this] { pingTick(); });
         houseTimer.setInterval(qMax(20, qMin(HousekeepingMs, c.resumeGraceMs / 4)));
         QObject::connect(&houseTimer, &QTimer::timeout, owner, [this] { houseTick(); });
@@ -252,15 +255,31 @@ void ChatServer::Private::pingTick()
     const bool stalled = now - lastTickMs > 2 * pingTimer.interval() + 50;
     lastTickMs = now;
     std::vector<quint64> silent;
+    std::vector<quint64> mute;
     for (const auto &[id, p] : engine.peers) {
         if (p->closing())
             continue;
+        if (!p->session && !p->info.welcomed && config.helloTimeoutMs > 0
+            && now - p->info.connectedSince.toMSecsSinceEpoch() > config.helloTimeoutMs) {
+            mute.push_back(id);
+            continue;
+        }
         if (stalled)
             p->touch(qMax(p->lastSeenMs(), now));
         if (now - p->lastSeenMs() > config.peerTimeoutMs)
             silent.push_back(id);
         else if (pingNow)
             p->ping();
+    }
+    for (quint64 id : mute) {
+        if (Peer *p = engine.find(id)) {
+            engine.recorder.event(p, EventKind::Timeout,
+                                  tr("%1 did not say hello within %2 s: closed with 1008.")
+                                      .arg(p->who())
+                                      .arg(double(config.helloTimeoutMs) / 1000.0),
+                                  close::PolicyViolation);
+            engine.closePeer(p, close::PolicyViolation, QStringLiteral("no hello"));
+        }
     }
     const double seconds = double(config.peerTimeoutMs) / 1000.0;
     for (quint64 id : silent) {

@@ -21,7 +21,21 @@ namespace {
 
 void printLine(FILE *stream, const QString &text)
 {
-    const QByteArray line = text.toUtf8() + '\n';
+    // One event, one line: a newline (or any control character) that a client put in its
+    // agent or close reason is shown escaped and cannot forge a line of its own.
+    QString safe;
+    safe.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n'))
+            safe += QLatin1String("\\n");
+        else if (c == QLatin1Char('\r'))
+            safe += QLatin1String("\\r");
+        else if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            safe += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            safe += c;
+    }
+    const QByteArray line = safe.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stream);
     std::fflush(stream); // a log read through a pipe must not wait for a full buffer
 }
@@ -63,8 +77,9 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
                                eventKindName(kind), text));
         });
 
-    // SIGINT/SIGTERM are handled in the event loop (the handler only writes a byte).
-    UnixSignalWatcher watcher({SIGINT, SIGTERM});
+    // SIGINT/SIGTERM/SIGHUP are handled in the event loop (the handler only writes a byte):
+    // a closed terminal or `systemctl stop` closes every client and folds the WAL.
+    UnixSignalWatcher watcher({SIGINT, SIGTERM, SIGHUP});
     if (!watcher.isActive()) {
         printLine(stderr, tr("duplex-server: cannot set up signal handling."));
         return 1;
@@ -104,6 +119,7 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         ? QStringLiteral("[%1]").arg(server.address().toString())
         : server.address().toString();
     printLine(stdout, QStringLiteral("listening on %1:%2").arg(shown).arg(server.port()));
+    printLine(stdout, raiseOpenFileLimit());
     printLine(stdout,
               tr("database %1; name \"%2\"; rate %3/s, burst %4; at most %5 clients.")
                   .arg(dbPath, server.config().name)

@@ -90,6 +90,11 @@ bool LocalRoomBroker::leave(const QString &room, Peer *peer, const QString &nick
     }
     if (announce)
         this->announce(room, *r, nick, false, nullptr, before);
+    if (r->members.empty()) {
+        // An empty room costs nothing: a script joining random rooms cannot grow us.
+        m_rooms.erase(room);
+        m_dirtyCounts.remove(room);
+    }
     return true;
 }
 

@@ -20,6 +20,9 @@ struct ServerConfig {
     int maxClients = proto::limits::MaxClients;
     int maxPendingConnections = 1024; ///< Qt's default is 30
     int handshakeTimeoutMs = 10000;
+    /// A WebSocket that has not said `hello` this long after its upgrade is closed with
+    /// 1008 (it holds a connection slot and says nothing). 0 = never.
+    int helloTimeoutMs = 10000;
     int pingIntervalMs = proto::limits::PingIntervalMs;
     int peerTimeoutMs = proto::limits::PeerTimeoutMs;
     int resumeGraceMs = proto::limits::ResumeGraceMs;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "serveroptions.h"
 
+#include <sys/resource.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -155,6 +157,29 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.maxClients = options.maxClients;
     config.maxQueuedBytesTotal = qint64(options.maxQueuedMiB) * 1024 * 1024;
     return config;
+}
+
+/// Every client is a descriptor: a desktop's soft limit (often 1024) would stop new
+/// handshakes long before --max-clients. Raise the soft limit to the hard one.
+QString raiseOpenFileLimit()
+{
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return QCoreApplication::translate("duplex::server::Headless", "open files: unknown limit");
+    const rlim_t before = limit.rlim_cur;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            limit.rlim_cur = before;
+    }
+    return QCoreApplication::translate("duplex::server::Headless",
+                                       "open files: at most %1 (was %2).")
+        .arg(limit.rlim_cur == RLIM_INFINITY
+                 ? QCoreApplication::translate("duplex::server::Headless", "unlimited")
+                 : QString::number(limit.rlim_cur))
+        .arg(before == RLIM_INFINITY
+                 ? QCoreApplication::translate("duplex::server::Headless", "unlimited")
+                 : QString::number(before));
 }
 
 } // namespace duplex::server

@@ -52,4 +52,9 @@ QString resolvedDatabasePath(const ServerOptions &options);
 /// The engine configuration the options describe (name, rate, burst, max clients).
 ServerConfig serverConfigFrom(const ServerOptions &options);
 
+/// Raises the soft limit of open files to the hard one (every client is a descriptor; a
+/// desktop's soft limit, often 1024, would stop new handshakes long before --max-clients).
+/// Returns a sentence for the log.
+QString raiseOpenFileLimit();
+
 } // namespace duplex::server
