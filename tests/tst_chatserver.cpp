@@ -11,7 +11,6 @@
 #include <historystore.h>
 #include <trafficlog.h>
 
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace duplex::server;

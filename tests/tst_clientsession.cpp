@@ -13,7 +13,6 @@
 #include <historystore.h>
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>

@@ -551,9 +551,12 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             qint64 &last = m_lastSeq[h->room];
             last = std::max(last, newest);
         }
+        // Copied, not an iterator: a slot of historyReset() below may send requests.
         const auto request = m_requests.constFind(h->re);
+        const std::optional<SentRequest> sent
+            = request == m_requests.cend() ? std::nullopt : std::optional<SentRequest>(*request);
         const std::optional<Request> kind
-            = request == m_requests.cend() ? std::nullopt : std::optional<Request>(request->kind);
+            = sent ? std::optional<Request>(sent->kind) : std::nullopt;
         // The history that follows a hello or join is the room's newest page. If it ends
         // below what we have seen, the server lost its history (a new database): seqs start
         // again at 1, and the old numbers must not make us drop the new messages.
@@ -565,10 +568,10 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             Q_EMIT historyReset(h->room);
         }
         if (kind == Request::Join || kind == Request::Rejoin) {
-            m_requests.erase(request); // its last reply (a hello's pages keep coming)
+            m_requests.remove(h->re); // its last reply (a hello's pages keep coming)
         } else if (kind == Request::CatchUp) {
-            const QString room = request->room;
-            m_requests.erase(request);
+            const QString room = sent->room;
+            m_requests.remove(h->re);
             // A full page means there may be more: page on from its newest message.
             if (h->messages.size() >= proto::limits::HistoryMax && newest > 0) {
                 const QString id = nextId("catchup");
@@ -605,7 +608,9 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         Q_EMIT noticeReceived(*n);
     } else if (const auto *e = std::get_if<ps::Error>(&message)) {
         const auto request = m_requests.constFind(e->re);
-        const bool toHello = request != m_requests.cend() && request->kind == Request::Hello;
+        const std::optional<Request> kind
+            = request == m_requests.cend() ? std::nullopt : std::optional<Request>(request->kind);
+        const bool toHello = kind == Request::Hello;
         if (toHello && m_state == State::Handshaking
             && (e->code == proto::ErrorCode::NickTaken || e->code == proto::ErrorCode::BadNick)) {
             m_fatal = true;
@@ -622,8 +627,8 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         if (e->code == proto::ErrorCode::ServerFull)
             m_serverFull = true; // the close (1013) follows
         // A refused join or catch-up page gets no history: this error is its last reply.
-        if (request != m_requests.cend() && !toHello && request->kind != Request::Sync)
-            m_requests.erase(request);
+        if (kind && kind != Request::Hello && kind != Request::Sync)
+            m_requests.remove(e->re);
         if (e->code == proto::ErrorCode::RateLimited && !e->re.isEmpty()) {
             // Not a failure: the server dropped it and asks us to slow down.
             m_outbox.rateLimited(e->re);
