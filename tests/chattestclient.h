@@ -19,6 +19,7 @@
 #include <QtEndian>
 
 #include <functional>
+#include <memory>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -69,19 +70,40 @@ public:
     }
     void sendRaw(const QString &text) { socket.sendTextMessage(text); }
 
-    /// Sends hello and waits for welcome + joined + history. Returns the welcome.
-    QJsonObject hello(const QString &nick, const QString &resume = {})
+    /// Sends hello and waits for welcome, and for a new session also the joined + history of
+    /// `general` (consumed). False when any of them did not come; the welcome is kept in
+    /// `welcome` either way (empty when none came).
+    [[nodiscard]] bool hello(const QString &nick, const QString &resume = {})
     {
         QJsonObject h = obj({{"type", "hello"}, {"nick", nick}, {"agent", "tst"}});
         if (!resume.isEmpty())
             h.insert(QStringLiteral("resume"), resume);
         send(h);
-        QJsonObject w = take("welcome");
-        if (!w.isEmpty() && resume.isEmpty()) {
-            take("joined");
-            take("history");
-        }
-        return w;
+        welcome = take("welcome");
+        if (welcome.isEmpty())
+            return false;
+        if (!resume.isEmpty())
+            return true; // a resume brings one joined + history per kept room
+        return !take("joined").isEmpty() && !take("history").isEmpty();
+    }
+
+    /// Proof that nothing more is on its way: sends the application `ping` and waits for its
+    /// `pong` (consumed). The server handles one connection's frames in order and writes its
+    /// replies in order, so every frame it sent this client before handling the ping (all
+    /// that an action it has already finished would send) is in `frames` afterwards. Call it
+    /// once the server has certainly processed the action (e.g. after the actor got its own
+    /// reply), then check with count() that something did NOT arrive.
+    [[nodiscard]] bool barrier(int timeoutMs = 5000)
+    {
+        const QString id = QStringLiteral("barrier-%1").arg(++m_barriers);
+        send(obj({{"type", "ping"}, {"id", id}}));
+        return !take(
+                    [&id](const QJsonObject &o) {
+                        return o.value("type").toString() == QLatin1String("pong")
+                            && o.value("re").toString() == id;
+                    },
+                    timeoutMs)
+                    .isEmpty();
     }
 
     /// Waits (up to timeoutMs) for an unconsumed frame matching pred; removes and returns it.
@@ -127,6 +149,15 @@ public:
             n += f.value("type").toString() == type ? 1 : 0;
         return n;
     }
+    /// The newest unconsumed frame of that type (empty when none).
+    QJsonObject last(const QString &type) const
+    {
+        for (auto it = frames.crbegin(); it != frames.crend(); ++it) {
+            if (it->value("type").toString() == type)
+                return *it;
+        }
+        return {};
+    }
     bool waitDisconnected(int timeoutMs = 5000)
     {
         return disconnected || QTest::qWaitFor([this] { return disconnected; }, timeoutMs);
@@ -135,10 +166,24 @@ public:
     QWebSocket socket;
     QList<QJsonObject> frames;
     QStringList rawFrames;
+    QJsonObject welcome; ///< what the last hello() got
     bool disconnected = false;
     int closeCode = -1;
     QString closeReason;
+
+private:
+    int m_barriers = 0;
 };
+
+/// A client connected to 127.0.0.1:port and welcomed as nick (welcome, joined and history
+/// of `general` consumed), or nullptr when any step failed.
+inline std::unique_ptr<ChatTestClient> connectClient(quint16 port, const QString &nick)
+{
+    auto c = std::make_unique<ChatTestClient>();
+    if (!c->open(port) || !c->hello(nick))
+        return nullptr;
+    return c;
+}
 
 /// RFC 6455 by hand on a bare TCP socket: for peers Qt's QWebSocket cannot imitate (one
 /// that never answers pings, one that stops reading). Optionally with a tiny kernel

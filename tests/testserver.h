@@ -2,12 +2,17 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
-// A real server for the client-side tests: a ChatServer on 127.0.0.1 (port 0 unless told)
-// with its history in a SQLite file that outlives stop()/start(), as a restart would.
+// The one real server of the tests: a ChatServer on 127.0.0.1 (port 0 unless told) with
+// its history in a SQLite file that outlives stop()/start(), as a restart would, and a
+// TrafficLog. The server core tests talk to it with ChatTestClient (client()); the client
+// tests point a ClientSession at url(). Header-only; tests only.
+
+#include "chattestclient.h"
 
 #include <chatserver.h>
 #include <historystore.h>
 #include <protocol.h>
+#include <trafficlog.h>
 
 #include <QDebug>
 #include <QHostAddress>
@@ -16,38 +21,46 @@
 
 #include <memory>
 
+namespace duplex::test {
+
 struct TestServer {
-    QTemporaryDir dir;
-    std::unique_ptr<duplex::server::HistoryStore> store;
-    std::unique_ptr<duplex::server::ChatServer> chat;
-    quint16 port = 0;
+    /// The engine's defaults (rate limit included), named "Test server".
+    TestServer() { config.name = QStringLiteral("Test server"); }
+    explicit TestServer(const duplex::server::ServerConfig &c)
+        : config(c)
+    {
+    }
 
-    QString name = QStringLiteral("Test server");
-    int maxClients = duplex::proto::limits::MaxClients;
-    double ratePerSec = 0; // unlimited: tests send bursts
-    int burst = duplex::proto::limits::DefaultBurst;
+    /// For tests that send bursts on purpose (client tests): "Test server", no rate limit.
+    static duplex::server::ServerConfig unlimited()
+    {
+        duplex::server::ServerConfig c;
+        c.name = QStringLiteral("Test server");
+        c.ratePerSec = 0;
+        return c;
+    }
 
+    /// Opens the store (the same file every time) and listens with `config`.
     bool start(quint16 wantedPort = 0)
     {
+        if (!dir.isValid()) {
+            qWarning() << "temporary directory:" << dir.errorString();
+            return false;
+        }
         store = std::make_unique<duplex::server::HistoryStore>();
         QString error;
         if (!store->open(dir.filePath(QStringLiteral("history.sqlite")), &error)) {
             qWarning() << "store:" << error;
             return false;
         }
-        duplex::server::ServerConfig config;
-        config.name = name;
-        config.ratePerSec = ratePerSec;
-        config.burst = burst;
-        config.maxClients = maxClients;
-        chat = std::make_unique<duplex::server::ChatServer>(config, store.get(), nullptr);
+        chat = std::make_unique<duplex::server::ChatServer>(config, store.get(), &traffic);
         if (!chat->listen(QHostAddress::LocalHost, wantedPort)) {
             qWarning() << "listen:" << chat->errorString();
             return false;
         }
-        port = chat->port();
         return true;
     }
+    /// Stops the engine and closes the store; start() again is a server restart.
     void stop()
     {
         chat->stop();
@@ -55,5 +68,31 @@ struct TestServer {
         store->close();
         store.reset();
     }
-    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)); }
+    /// The port it listens on now (0 when stopped).
+    quint16 port() const { return chat ? chat->port() : 0; }
+    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port())); }
+
+    /// A connected, welcomed client (welcome + joined general + history consumed), or
+    /// nullptr.
+    std::unique_ptr<ChatTestClient> client(const QString &nick) const
+    {
+        return connectClient(port(), nick);
+    }
+    /// The connection id of the client with that nick (0 when none).
+    quint64 idOf(const QString &nick) const
+    {
+        for (const duplex::server::ClientInfo &info : chat->clients()) {
+            if (info.nick == nick)
+                return info.id;
+        }
+        return 0;
+    }
+
+    duplex::server::ServerConfig config;
+    QTemporaryDir dir;
+    duplex::server::TrafficLog traffic;
+    std::unique_ptr<duplex::server::HistoryStore> store;
+    std::unique_ptr<duplex::server::ChatServer> chat;
 };
+
+} // namespace duplex::test

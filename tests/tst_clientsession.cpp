@@ -13,7 +13,6 @@
 #include <historystore.h>
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 
 using namespace duplex;
 using namespace duplex::client;
+using duplex::test::TestServer;
 using State = ClientSession::State;
 
 namespace {
@@ -93,7 +93,7 @@ private Q_SLOTS:
 
 void tst_ClientSession::connectSayReceive()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice, bob;
     QSignalSpy states(alice.session.get(), &ClientSession::stateChanged);
@@ -136,7 +136,7 @@ void tst_ClientSession::connectSayReceive()
 
 void tst_ClientSession::offersSubprotocolAndAgent()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -161,7 +161,7 @@ void tst_ClientSession::offersSubprotocolAndAgent()
 
 void tst_ClientSession::offlineMessageDeliveredAfterReconnect()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice(60000), bob; // alice waits for reconnectNow()
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -195,7 +195,7 @@ void tst_ClientSession::offlineMessageDeliveredAfterReconnect()
 
 void tst_ClientSession::unconfirmedMessageResentWithSameId()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice(60000), bob;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -227,7 +227,7 @@ void tst_ClientSession::unconfirmedMessageResentWithSameId()
 
 void tst_ClientSession::resumeKeepsNickAndRooms()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice(60000);
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -259,7 +259,7 @@ void tst_ClientSession::resumeKeepsNickAndRooms()
 
 void tst_ClientSession::serverRestartSameDatabaseExactlyOnce()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice(60000), bob(30);
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -272,7 +272,7 @@ void tst_ClientSession::serverRestartSameDatabaseExactlyOnce()
     QTRY_COMPARE(alice.room()->seqs(), range(1, 3));
 
     // The server goes away; alice stays away longer than bob.
-    const quint16 port = server.port;
+    const quint16 port = server.port();
     server.stop();
     QTRY_COMPARE(alice.session->state(), State::Reconnecting);
     QTRY_VERIFY(bob.session->state() != State::Online);
@@ -309,7 +309,7 @@ void tst_ClientSession::serverRestartSameDatabaseExactlyOnce()
 
 void tst_ClientSession::serverRestartWithNewDatabaseLosesNothingNew()
 {
-    auto server = std::make_unique<TestServer>();
+    auto server = std::make_unique<TestServer>(TestServer::unlimited());
     QVERIFY(server->start());
     Peer alice(60000), bob(30);
     alice.session->open(server->url(), QStringLiteral("alice"));
@@ -322,9 +322,9 @@ void tst_ClientSession::serverRestartWithNewDatabaseLosesNothingNew()
     QTRY_COMPARE(alice.room()->seqs(), range(1, 5));
 
     // The teacher restarts the server on a fresh database: seq starts at 1 again.
-    const quint16 port = server->port;
+    const quint16 port = server->port();
     server->stop();
-    server = std::make_unique<TestServer>();
+    server = std::make_unique<TestServer>(TestServer::unlimited());
     QVERIFY(server->start(port));
     QTRY_VERIFY_WITH_TIMEOUT(bob.session->isSynchronized(), 10000);
     bob.state->sendText(general, QStringLiteral("new 1"));
@@ -346,7 +346,7 @@ void tst_ClientSession::serverRestartWithNewDatabaseLosesNothingNew()
 
 void tst_ClientSession::catchUpPagesThroughALongAbsence()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice(60000), bob;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -373,7 +373,7 @@ void tst_ClientSession::catchUpPagesThroughALongAbsence()
 
 void tst_ClientSession::nickTakenEndsWithTheMessage()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer bob, other;
     bob.session->open(server.url(), QStringLiteral("bob"));
@@ -396,7 +396,7 @@ void tst_ClientSession::refusedConnectionSaysWhatToCheck()
     {
         TestServer probe;
         QVERIFY(probe.start());
-        freePort = probe.port;
+        freePort = probe.port();
         probe.stop();
     }
     ClientSession::Config c;
@@ -413,7 +413,7 @@ void tst_ClientSession::refusedConnectionSaysWhatToCheck()
 
 void tst_ClientSession::reconnectCountdownAndReconnectNow()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     ClientSession::Config c;
     c.backoffInitialMs = 8000;
@@ -435,7 +435,7 @@ void tst_ClientSession::reconnectCountdownAndReconnectNow()
 
 void tst_ClientSession::typingRelayedToOthers()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice, bob;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -454,7 +454,7 @@ void tst_ClientSession::typingRelayedToOthers()
 
 void tst_ClientSession::rttFromWebSocketPings()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice(50, 100);
     QSignalSpy rtt(alice.session.get(), &ClientSession::rttChanged);
@@ -472,7 +472,7 @@ void tst_ClientSession::rttFromWebSocketPings()
 
 void tst_ClientSession::whisperBothWays()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice, bob;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -499,7 +499,7 @@ void tst_ClientSession::whisperBothWays()
 
 void tst_ClientSession::nickChangeAndRooms()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice, bob;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -531,7 +531,7 @@ void tst_ClientSession::nickChangeAndRooms()
 
 void tst_ClientSession::kickEndsWithoutReconnect()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -548,8 +548,8 @@ void tst_ClientSession::kickEndsWithoutReconnect()
 
 void tst_ClientSession::serverFullIsExplained()
 {
-    TestServer server;
-    server.maxClients = 1;
+    TestServer server(TestServer::unlimited());
+    server.config.maxClients = 1;
     QVERIFY(server.start());
     Peer alice, bob;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -566,7 +566,7 @@ void tst_ClientSession::serverFullIsExplained()
 
 void tst_ClientSession::reopenWithAnotherNickFreesTheOldOne()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer alice;
     alice.session->open(server.url(), QStringLiteral("alice"));
@@ -586,9 +586,9 @@ void tst_ClientSession::rateLimitedIsResentNotFailed()
     // A tiny token bucket: 3 at once, then 2 a second. A burst of 8 gets most refused with
     // rate_limited (the server drops them); the client must keep them, show them as
     // waiting, and resend them later, so all 8 arrive once each and in order.
-    TestServer server;
-    server.ratePerSec = 2;
-    server.burst = 3;
+    TestServer server(TestServer::unlimited());
+    server.config.ratePerSec = 2;
+    server.config.burst = 3;
     QVERIFY(server.start());
     Peer alice, bob;
     alice.session->open(server.url(), QStringLiteral("alice"));

@@ -44,6 +44,7 @@
 
 using namespace duplex;
 using namespace duplex::client;
+using duplex::test::TestServer;
 
 namespace {
 
@@ -153,7 +154,7 @@ void tst_ClientWindow::initTestCase()
 
 void tst_ClientWindow::typeEnterReachesAnotherSession()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     QVERIFY(QTest::qWaitForWindowExposed(&w.window));
@@ -186,7 +187,7 @@ void tst_ClientWindow::typeEnterReachesAnotherSession()
 
 void tst_ClientWindow::shiftEnterNewlineAndUpRecalls()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -210,7 +211,7 @@ void tst_ClientWindow::shiftEnterNewlineAndUpRecalls()
 
 void tst_ClientWindow::htmlShownLiterally()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     QVERIFY(QTest::qWaitForWindowExposed(&w.window));
@@ -258,7 +259,7 @@ void tst_ClientWindow::htmlShownLiterally()
 
 void tst_ClientWindow::unreadBadgesCountAndClear()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -295,7 +296,7 @@ void tst_ClientWindow::unreadBadgesCountAndClear()
 
 void tst_ClientWindow::inspectorListsFramesAndIsRemembered()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     QTemporaryDir dir;
     const QString ini = dir.filePath(QStringLiteral("remember.ini"));
@@ -342,7 +343,7 @@ void tst_ClientWindow::inspectorListsFramesAndIsRemembered()
 
 void tst_ClientWindow::msgOpensWhisperTab()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -374,7 +375,7 @@ void tst_ClientWindow::msgOpensWhisperTab()
 
 void tst_ClientWindow::slashCommands()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -409,7 +410,7 @@ void tst_ClientWindow::slashCommands()
 
 void tst_ClientWindow::typingIndicatorBothWays()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -437,7 +438,7 @@ void tst_ClientWindow::typingIndicatorBothWays()
 
 void tst_ClientWindow::statusBarStateRttAndReconnect()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w(60000);
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -464,7 +465,7 @@ void tst_ClientWindow::statusBarStateRttAndReconnect()
 
 void tst_ClientWindow::pendingWhileOfflineThenDelivered()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w(60000);
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -523,7 +524,7 @@ void tst_ClientWindow::connectDialogValidatesNickLive()
 
 void tst_ClientWindow::nickTakenReopensDialog()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Peer bob(server.url(), QStringLiteral("bob"));
     QTRY_VERIFY(bob.session.isSynchronized());
@@ -553,7 +554,7 @@ void tst_ClientWindow::refusedConnectionExplained()
     {
         TestServer probe;
         QVERIFY(probe.start());
-        freePort = probe.port;
+        freePort = probe.port();
         probe.chat->stop();
     }
     Window w;
@@ -618,7 +619,7 @@ void tst_ClientWindow::daySeparatorsAndSenderRuns()
 
 void tst_ClientWindow::takeoverEndsWithoutReconnect()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -630,9 +631,9 @@ void tst_ClientWindow::takeoverEndsWithoutReconnect()
 
     // Another program resumes alice's session with her token: it takes the session over.
     test::ChatTestClient other;
-    QVERIFY(other.open(server.port));
-    const QJsonObject welcome = other.hello(QStringLiteral("alice"), token);
-    QCOMPARE(welcome.value(QStringLiteral("nick")).toString(), QStringLiteral("alice"));
+    QVERIFY(other.open(server.port()));
+    QVERIFY(other.hello(QStringLiteral("alice"), token));
+    QCOMPARE(other.welcome.value(QStringLiteral("nick")).toString(), QStringLiteral("alice"));
     QTRY_COMPARE(w.session.state(), ClientSession::State::Disconnected);
 
     auto *state = w.find<QLabel>(QStringLiteral("stateLabel"));
@@ -656,7 +657,7 @@ void tst_ClientWindow::takeoverEndsWithoutReconnect()
 
 void tst_ClientWindow::alertOnlyWhileInactive()
 {
-    TestServer server;
+    TestServer server(TestServer::unlimited());
     QVERIFY(server.start());
     Window w;
     w.window.connectTo(server.url(), QStringLiteral("alice"));
@@ -692,9 +693,9 @@ void tst_ClientWindow::alertOnlyWhileInactive()
 
 void tst_ClientWindow::typedTooFastShowsWaitingThenArrivesInOrder()
 {
-    TestServer server;
-    server.ratePerSec = 2;
-    server.burst = 3;
+    TestServer server(TestServer::unlimited());
+    server.config.ratePerSec = 2;
+    server.config.burst = 3;
     QVERIFY(server.start());
     Window w;
     w.window.resize(900, 600);
@@ -735,8 +736,8 @@ void tst_ClientWindow::screenshots()
     const QString outDir = qEnvironmentVariable("DUPLEX_SCREENSHOT_DIR");
     if (outDir.isEmpty())
         QSKIP("set DUPLEX_SCREENSHOT_DIR to render docs/screenshots/client*.png");
-    TestServer server;
-    server.name = QStringLiteral("Room 204 \u2013 Networks class");
+    TestServer server(TestServer::unlimited());
+    server.config.name = QStringLiteral("Room 204 \u2013 Networks class");
     QVERIFY(server.start());
     Peer bob(server.url(), QStringLiteral("bob"));
     Peer carol(server.url(), QStringLiteral("carol"));

@@ -6,7 +6,6 @@
 #include <serverhost.h>
 #include <trafficlog.h>
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -18,11 +17,11 @@
 
 #include <memory>
 
-#include "student.h"
+#include "chattestclient.h"
 
 using namespace duplex::server;
 
-using duplex::test::Student;
+using duplex::test::connectClient;
 
 class TestServerHost : public QObject
 {
@@ -38,8 +37,6 @@ private Q_SLOTS:
     void portInUseAndBadDatabaseAreErrors();
 
 private:
-    std::unique_ptr<Student> connectStudent(const QString &nick);
-
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TrafficLog> m_log;
     std::unique_ptr<ServerHost> m_host;
@@ -67,21 +64,6 @@ void TestServerHost::cleanup()
     m_dir.reset();
 }
 
-std::unique_ptr<Student> TestServerHost::connectStudent(const QString &nick)
-{
-    auto s = std::make_unique<Student>();
-    QSignalSpy connected(&s->socket, &QWebSocket::connected);
-    s->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_host->port())));
-    if (!connected.wait(5000))
-        return nullptr;
-    s->send({{"type", "hello"}, {"nick", nick}, {"agent", "tst_serverhost"}});
-    QElapsedTimer t;
-    t.start();
-    while (s->count(QStringLiteral("welcome")) == 0 && t.elapsed() < 5000)
-        QTest::qWait(10);
-    return s->count(QStringLiteral("welcome")) == 1 ? std::move(s) : nullptr;
-}
-
 void TestServerHost::engineRunsInItsOwnThread()
 {
     // The engine's signals arrive here queued, from another thread: a slot that notes the
@@ -90,7 +72,7 @@ void TestServerHost::engineRunsInItsOwnThread()
     QThread *seen = nullptr;
     connect(m_host.get(), &ServerHost::clientConnected, this,
             [&seen] { seen = QThread::currentThread(); });
-    auto ada = connectStudent(QStringLiteral("ada"));
+    auto ada = connectClient(m_host->port(), QStringLiteral("ada"));
     QVERIFY(ada);
     QTRY_VERIFY(seen != nullptr);
     QCOMPARE(seen, self);
@@ -107,8 +89,8 @@ void TestServerHost::engineRunsInItsOwnThread()
 void TestServerHost::snapshotsAndTrafficReachThisThread()
 {
     QSignalSpy welcomed(m_host.get(), &ServerHost::clientWelcomed);
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_host->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_host->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     QTRY_COMPARE(welcomed.count(), 2);
     // Pushed snapshots (no refreshNow): both nicks, in general.
@@ -151,8 +133,8 @@ void TestServerHost::snapshotsAndTrafficReachThisThread()
 
 void TestServerHost::noticeAndKickCrossTheThread()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_host->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_host->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     QCOMPARE(m_host->sendNotice(QStringLiteral("eyes on the board")), 2);
     QTRY_COMPARE(ada->count(QStringLiteral("notice")), 1);
@@ -175,15 +157,14 @@ void TestServerHost::noticeAndKickCrossTheThread()
 
     m_host->setName(QStringLiteral("Room 101"));
     QCOMPARE(m_host->config().name, QStringLiteral("Room 101"));
-    auto cy = connectStudent(QStringLiteral("cy"));
+    auto cy = connectClient(m_host->port(), QStringLiteral("cy"));
     QVERIFY(cy);
-    QCOMPARE(cy->last(QStringLiteral("welcome")).value(QStringLiteral("server")).toString(),
-             QStringLiteral("Room 101"));
+    QCOMPARE(cy->welcome.value(QStringLiteral("server")).toString(), QStringLiteral("Room 101"));
 }
 
 void TestServerHost::shutdownClosesClientsWith1001AndKeepsHistory()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
+    auto ada = connectClient(m_host->port(), QStringLiteral("ada"));
     QVERIFY(ada);
     ada->send({{"type", "say"}, {"room", "general"}, {"text", "remember me"}});
     QTRY_COMPARE(ada->count(QStringLiteral("message")), 1);
@@ -196,11 +177,15 @@ void TestServerHost::shutdownClosesClientsWith1001AndKeepsHistory()
                                           m_log.get());
     QVERIFY(m_host->ok());
     QVERIFY(m_host->listen(QHostAddress::LocalHost, 0));
-    auto bob = connectStudent(QStringLiteral("bob"));
-    QVERIFY(bob);
+    duplex::test::ChatTestClient bob;
+    QVERIFY(bob.open(m_host->port()));
+    bob.send({{"type", "hello"}, {"nick", "bob"}});
+    QVERIFY(!bob.take(QStringLiteral("welcome")).isEmpty());
     // The join-time history of general (sent after welcome) has the earlier message.
-    QTRY_COMPARE(bob->count(QStringLiteral("history")), 1);
-    QVERIFY(QJsonDocument(bob->last(QStringLiteral("history"))).toJson().contains("remember me"));
+    const QJsonObject history = bob.take(QStringLiteral("history"));
+    QCOMPARE(history.value(QStringLiteral("room")).toString(), QStringLiteral("general"));
+    QVERIFY(QJsonDocument(history).toJson().contains("remember me"));
+    QCOMPARE(bob.count(QStringLiteral("history")), 0);
 }
 
 void TestServerHost::portInUseAndBadDatabaseAreErrors()

@@ -36,11 +36,11 @@
 
 #include <memory>
 
-#include "student.h"
+#include "chattestclient.h"
 
 using namespace duplex::server;
 
-using duplex::test::Student;
+using duplex::test::connectClient;
 
 class TestServerWindow : public QObject
 {
@@ -62,7 +62,6 @@ private Q_SLOTS:
     void nestedTableShownLiterallyAndStaysResponsive();
 
 private:
-    std::unique_ptr<Student> connectStudent(const QString &nick);
     template<class T> T *find(const QString &name)
     {
         T *w = m_window->findChild<T *>(name);
@@ -106,21 +105,6 @@ void TestServerWindow::cleanup()
     m_dir.reset();
 }
 
-std::unique_ptr<Student> TestServerWindow::connectStudent(const QString &nick)
-{
-    auto s = std::make_unique<Student>();
-    QSignalSpy connected(&s->socket, &QWebSocket::connected);
-    s->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_server->port())));
-    if (!connected.wait(5000))
-        return nullptr;
-    s->send({{"type", "hello"}, {"nick", nick}, {"agent", "tst_serverwindow"}});
-    QElapsedTimer t;
-    t.start();
-    while (s->count(QStringLiteral("welcome")) == 0 && t.elapsed() < 5000)
-        QTest::qWait(10);
-    return s->count(QStringLiteral("welcome")) == 1 ? std::move(s) : nullptr;
-}
-
 int TestServerWindow::trafficRowsOfType(const QString &type) const
 {
     const QAbstractItemModel *m = m_window->findChild<QTableView *>("trafficTable")->model();
@@ -154,7 +138,7 @@ void TestServerWindow::stopAndStartFromHeader()
 {
     auto *button = find<QPushButton>("startStopButton");
     auto *state = find<QLabel>("stateLabel");
-    auto student = connectStudent(QStringLiteral("ada"));
+    auto student = connectClient(m_server->port(), QStringLiteral("ada"));
     QVERIFY(student);
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!m_server->isListening());
@@ -184,8 +168,8 @@ void TestServerWindow::stopAndStartFromHeader()
 
 void TestServerWindow::clientsAppearAndDisappear()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_server->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     auto *table = find<QTableView>("clientsTable");
     QTRY_COMPARE(table->model()->rowCount(), 2);
@@ -219,8 +203,8 @@ void TestServerWindow::clientsAppearAndDisappear()
 
 void TestServerWindow::trafficShowsSayAndFanOut()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_server->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     ada->send({{"type", "say"}, {"room", "general"}, {"text", "hello class"}});
     QTRY_COMPARE(bob->count(QStringLiteral("message")), 1);
@@ -259,7 +243,7 @@ void TestServerWindow::trafficShowsSayAndFanOut()
 
 void TestServerWindow::pauseBadgeCounts()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
     QVERIFY(ada);
     auto *table = find<QTableView>("trafficTable");
     auto *pause = find<QToolButton>("pauseButton");
@@ -290,8 +274,8 @@ void TestServerWindow::pauseBadgeCounts()
 
 void TestServerWindow::filtersNarrowRows()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_server->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     ada->send({{"type", "say"}, {"room", "general"}, {"text", "the answer is 42"}});
     bob->send({{"type", "typing"}, {"room", "general"}, {"on", true}});
@@ -345,11 +329,11 @@ void TestServerWindow::filtersNarrowRows()
 
 void TestServerWindow::pushBarReachesEveryoneRoomAndOneClient()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_server->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     bob->send({{"type", "join"}, {"room", "lab"}});
-    QTRY_VERIFY(bob->count(QStringLiteral("joined")) >= 2);
+    QCOMPARE(bob->take("joined").value("room").toString(), QStringLiteral("lab"));
 
     auto *text = find<QLineEdit>("pushText");
     auto *target = find<QComboBox>("pushTarget");
@@ -390,14 +374,16 @@ void TestServerWindow::pushBarReachesEveryoneRoomAndOneClient()
     QTRY_COMPARE(ada->count(QStringLiteral("notice")), 2);
     QCOMPARE(ada->last(QStringLiteral("notice")).value("text").toString(),
              QStringLiteral("just for ada"));
-    QTest::qWait(50); // bob must NOT get it (give a stray frame the chance to show up)
+    // Bob must NOT get it. Ada's copy came, so the push is done: bob's ping is answered
+    // after anything it sent him.
+    QVERIFY(bob->barrier());
     QCOMPARE(bob->count(QStringLiteral("notice")), 2);
 }
 
 void TestServerWindow::kickClosesWith4001()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_server->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     auto *clients = find<QTableView>("clientsTable");
     QTRY_COMPARE(clients->model()->rowCount(), 2);
@@ -494,8 +480,8 @@ void TestServerWindow::projectorModeEnlargesFontsAndIsRemembered()
 
 void TestServerWindow::nestedTableShownLiterallyAndStaysResponsive()
 {
-    auto ada = connectStudent(QStringLiteral("ada"));
-    auto bob = connectStudent(QStringLiteral("bob"));
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    auto bob = connectClient(m_server->port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     // An event-loop probe: if anything lays this out as rich text the loop stalls for
     // seconds and the gap between ticks shows it.
@@ -536,11 +522,13 @@ void TestServerWindow::nestedTableShownLiterallyAndStaysResponsive()
     m_window->grab();
     for (int i = 0; i < 3; ++i) {
         ada->send({{"type", "say"}, {"room", "general"}, {"text", evil}});
-        QTest::qWait(20);
+        QTRY_COMPARE(bob->count(QStringLiteral("message")), i + 2);
+        QTRY_VERIFY(trafficRowsOfType(QStringLiteral("say")) == i + 2);
         m_window->grab();
     }
-    QTRY_COMPARE(bob->count(QStringLiteral("message")), 4);
-    QTest::qWait(50);
+    // The probe must tick once after the last paint, or a stall in it would go unseen.
+    const qint64 paintedAt = clock.elapsed();
+    QTRY_VERIFY(lastTick > paintedAt);
     // Generous bound: catches the multi-second rich-text freeze without being a timing test.
     QVERIFY2(maxGap < 2000, qPrintable(QStringLiteral("event loop stalled %1 ms").arg(maxGap)));
 }

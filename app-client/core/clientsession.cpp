@@ -7,8 +7,6 @@
 #include <names.h>
 
 #include <QDateTime>
-#include <QRandomGenerator>
-#include <QUuid>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -30,12 +28,17 @@ ClientSession::ClientSession(QObject *parent)
 
 ClientSession::ClientSession(const Config &config, QObject *parent)
     : QObject(parent)
-    , m_config(config)
+    , m_outbox([this](const OutboxEntry &e) { sendOutboxEntry(e); },
+               [this] { return isSynchronized(); })
 {
     qRegisterMetaType<duplex::client::FrameRecord>();
     qRegisterMetaType<duplex::client::OutboxEntry>();
+    setConfig(config);
     if (m_config.agent.isEmpty())
         m_config.agent = QStringLiteral("duplex-client/" DUPLEX_VERSION_STRING);
+    connect(&m_outbox, &Outbox::queued, this, &ClientSession::outboxQueued);
+    connect(&m_outbox, &Outbox::waiting, this, &ClientSession::outboxWaiting);
+    connect(&m_outbox, &Outbox::resent, this, &ClientSession::outboxResent);
 
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
@@ -52,8 +55,6 @@ ClientSession::ClientSession(const Config &config, QObject *parent)
         }
     });
     connect(&m_pingTimer, &QTimer::timeout, this, &ClientSession::sendKeepAlivePing);
-    m_rateTimer.setSingleShot(true);
-    connect(&m_rateTimer, &QTimer::timeout, this, &ClientSession::sendNextPaced);
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Connecting || m_state == State::Handshaking) {
@@ -93,6 +94,10 @@ void ClientSession::setConfig(const Config &config)
     m_config = config;
     if (m_config.agent.isEmpty())
         m_config.agent = agent;
+    m_reconnectBackoff.setParams(
+        {m_config.backoffInitialMs, m_config.backoffMaxMs, m_config.jitter});
+    m_outbox.setBackoff(
+        {m_config.rateBackoffInitialMs, m_config.rateBackoffMaxMs, m_config.jitter});
 }
 
 QString ClientSession::stateName(State state)
@@ -130,7 +135,20 @@ void ClientSession::setState(State state)
 
 QString ClientSession::nextId(const char *prefix)
 {
+    // The prefix only makes the inspector readable: replies are matched by m_requests.
     return QString::fromLatin1(prefix) + QLatin1Char('-') + QString::number(++m_idCounter);
+}
+
+void ClientSession::sendJoin(Request kind, const QString &id, const QString &room)
+{
+    m_requests.insert(id, {kind, room});
+    sendMessage(proto::client::Join {id, room});
+}
+
+void ClientSession::forgetRequests(Request kind)
+{
+    m_requests.removeIf(
+        [kind](const QHash<QString, SentRequest>::iterator &it) { return it->kind == kind; });
 }
 
 void ClientSession::open(const QUrl &url, const QString &nick)
@@ -154,7 +172,7 @@ void ClientSession::open(const QUrl &url, const QString &nick)
     m_userClosed = false;
     m_everWelcomed = false;
     m_fatal = false;
-    m_attempt = 0;
+    m_reconnectBackoff.reset();
     m_connections = 0;
     if (m_socket)
         retireSocket(!sameIdentity);
@@ -168,7 +186,7 @@ void ClientSession::close()
     m_countdownTimer.stop();
     m_pingTimer.stop();
     m_handshakeTimer.stop();
-    stopPacing();
+    m_outbox.connectionLost();
     m_synced = false;
     m_joinedNow.clear();
     if (m_socket)
@@ -274,9 +292,11 @@ void ClientSession::onConnected(QWebSocket *s)
         return;
     ++m_connections;
     setState(State::Handshaking);
+    // A new connection: replies to requests sent on an earlier one never come here.
+    m_requests.clear();
     proto::client::Hello hello;
-    m_helloId = nextId("hello");
-    hello.id = m_helloId;
+    hello.id = nextId("hello");
+    m_requests.insert(hello.id, {Request::Hello, {}});
     hello.nick = m_nick;
     hello.agent = m_config.agent;
     hello.resume = m_token;
@@ -305,11 +325,10 @@ void ClientSession::onDropped(QWebSocket *s)
     s->deleteLater();
     m_pingTimer.stop();
     m_handshakeTimer.stop();
-    stopPacing();
+    m_outbox.connectionLost();
     m_synced = false;
     m_joinedNow.clear();
-    m_syncId.clear();
-    m_catchUp.clear();
+    m_requests.clear();
 
     if (m_userClosed) {
         setState(State::Disconnected);
@@ -346,14 +365,7 @@ void ClientSession::onDropped(QWebSocket *s)
 
 void ClientSession::scheduleReconnect()
 {
-    const double base
-        = std::min(double(m_config.backoffMaxMs),
-                   double(m_config.backoffInitialMs) * std::pow(2.0, std::min(m_attempt, 20)));
-    const double spread = base * m_config.jitter;
-    const double jittered
-        = base + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * spread;
-    m_reconnectDelayMs = qint64(std::clamp(jittered, 0.0, double(m_config.backoffMaxMs)));
-    ++m_attempt;
+    m_reconnectDelayMs = m_reconnectBackoff.next();
     m_reconnectClock.start();
     m_lastCountdown = reconnectSecondsLeft();
     m_reconnectTimer.start(int(m_reconnectDelayMs));
@@ -391,123 +403,29 @@ void ClientSession::sendMessage(const proto::ClientMessage &message)
     logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Text, bytes);
 }
 
-void ClientSession::sendOutboxEntry(OutboxEntry &entry)
+void ClientSession::sendOutboxEntry(const OutboxEntry &entry)
 {
-    ++entry.sends;
-    entry.inFlight = true;
-    if (entry.waiting) {
-        entry.waiting = false;
-        Q_EMIT outboxResent(entry.id);
-    }
     if (entry.kind == OutboxEntry::Kind::Say)
         sendMessage(proto::client::Say {entry.id, entry.target, entry.text});
     else
         sendMessage(proto::client::Whisper {entry.id, entry.target, entry.text});
 }
 
-void ClientSession::stopPacing()
-{
-    m_rateTimer.stop();
-    m_pacing = false;
-    m_rateStrikes = 0;
-    for (OutboxEntry &e : m_outbox)
-        e.inFlight = false; // a new connection resends everything anyway
-}
-
-void ClientSession::onRateLimited(const QString &id)
-{
-    for (OutboxEntry &e : m_outbox) {
-        if (e.id != id)
-            continue;
-        e.inFlight = false;
-        e.waiting = true;
-        m_pacing = true;
-        // One backoff per round of refusals: a burst refused as a whole waits once.
-        if (!m_rateTimer.isActive()) {
-            const double base = std::min(double(m_config.rateBackoffMaxMs),
-                                         double(m_config.rateBackoffInitialMs)
-                                             * std::pow(2.0, std::min(m_rateStrikes, 20)));
-            const double jittered = base
-                + (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0) * base
-                    * m_config.jitter;
-            ++m_rateStrikes;
-            m_rateTimer.start(int(std::clamp(jittered, 0.0, double(m_config.rateBackoffMaxMs))));
-        }
-        Q_EMIT outboxWaiting(id, m_rateTimer.remainingTime());
-        return;
-    }
-}
-
-void ClientSession::sendNextPaced()
-{
-    if (!m_pacing || m_state != State::Online || !m_synced || m_rateTimer.isActive())
-        return;
-    // One at a time, oldest first: an entry sent while an earlier one might still be
-    // refused could overtake it.
-    for (OutboxEntry &e : m_outbox) {
-        if (e.inFlight)
-            return;
-        sendOutboxEntry(e);
-        return;
-    }
-    stopPacing(); // all delivered: back to sending at once
-}
-
-int ClientSession::takeOutbox(const QString &id)
-{
-    for (int i = 0; i < m_outbox.size(); ++i) {
-        if (m_outbox.at(i).id == id) {
-            m_outbox.removeAt(i);
-            if (m_pacing) {
-                // Delivered: the server has tokens again. Space the next one by the
-                // server's announced rate so slow mode does not run into refusals.
-                m_rateStrikes = 0;
-                if (!m_rateTimer.isActive()) {
-                    const double rate = m_limits.ratePerSec;
-                    m_rateTimer.start(rate > 0 ? int(std::ceil(1000.0 / rate)) : 0);
-                }
-            }
-            return i;
-        }
-    }
-    return -1;
-}
-
 QString ClientSession::say(const QString &room, const QString &text)
 {
-    OutboxEntry e;
-    e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    e.kind = OutboxEntry::Kind::Say;
-    e.target = room;
-    e.text = text;
-    e.queuedMs = nowMs();
-    m_outbox.append(e);
-    Q_EMIT outboxQueued(e);
-    if (m_state == State::Online && m_synced && !m_pacing)
-        sendOutboxEntry(m_outbox.last());
-    return e.id;
+    return m_outbox.add(OutboxEntry::Kind::Say, room, text);
 }
 
 QString ClientSession::whisper(const QString &to, const QString &text)
 {
-    OutboxEntry e;
-    e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    e.kind = OutboxEntry::Kind::Whisper;
-    e.target = to;
-    e.text = text;
-    e.queuedMs = nowMs();
-    m_outbox.append(e);
-    Q_EMIT outboxQueued(e);
-    if (m_state == State::Online && m_synced && !m_pacing)
-        sendOutboxEntry(m_outbox.last());
-    return e.id;
+    return m_outbox.add(OutboxEntry::Kind::Whisper, to, text);
 }
 
 QString ClientSession::join(const QString &room)
 {
     const QString id = nextId("join");
     if (m_state == State::Online && m_synced)
-        sendMessage(proto::client::Join {id, room});
+        sendJoin(Request::Join, id, room);
     else
         m_pendingJoins.insert(room);
     return id;
@@ -585,13 +503,16 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         m_token = w->session;
         m_serverName = w->server;
         m_limits = w->limits;
+        m_outbox.setServerRate(m_limits.ratePerSec);
         m_everWelcomed = true;
-        m_attempt = 0;
+        m_reconnectBackoff.reset();
         m_handshakeTimer.stop();
         // Catch up from what we had seen when the connection was made, not from what the
         // resumed rooms' recent history is about to bring.
-        m_catchUp.clear();
-        m_syncId = nextId("sync");
+        forgetRequests(Request::CatchUp);
+        forgetRequests(Request::Sync);
+        const QString syncId = nextId("sync");
+        m_requests.insert(syncId, {Request::Sync, {}});
         m_synced = false;
         m_lastPong.start();
         m_pingTimer.start(m_config.pingIntervalMs);
@@ -602,7 +523,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         // The server answers in order: when this pong comes back, the joined/history
         // replies of the hello (resumed rooms) have all arrived.
         m_catchUpFrom = m_lastSeq;
-        sendMessage(proto::client::Ping {m_syncId, std::nullopt});
+        sendMessage(proto::client::Ping {syncId, std::nullopt});
         sendKeepAlivePing(); // an RTT right away, not after the first interval
     } else if (const auto *j = std::get_if<ps::Joined>(&message)) {
         if (!m_rooms.contains(j->room))
@@ -618,7 +539,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
     } else if (const auto *m = std::get_if<ps::Message>(&message)) {
         qint64 &last = m_lastSeq[m->room];
         last = std::max(last, m->seq);
-        const bool mine = !m->re.isEmpty() && takeOutbox(m->re) >= 0;
+        const bool mine = !m->re.isEmpty() && m_outbox.take(m->re);
         Q_EMIT messageReceived(*m);
         if (mine)
             Q_EMIT outboxDelivered(m->re);
@@ -630,32 +551,38 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             qint64 &last = m_lastSeq[h->room];
             last = std::max(last, newest);
         }
+        // Copied, not an iterator: a slot of historyReset() below may send requests.
+        const auto request = m_requests.constFind(h->re);
+        const std::optional<SentRequest> sent
+            = request == m_requests.cend() ? std::nullopt : std::optional<SentRequest>(*request);
+        const std::optional<Request> kind
+            = sent ? std::optional<Request>(sent->kind) : std::nullopt;
         // The history that follows a hello or join is the room's newest page. If it ends
         // below what we have seen, the server lost its history (a new database): seqs start
         // again at 1, and the old numbers must not make us drop the new messages.
-        const bool joinPage = h->re.startsWith(QLatin1String("hello-"))
-            || h->re.startsWith(QLatin1String("join-"))
-            || h->re.startsWith(QLatin1String("rejoin-"));
+        const bool joinPage
+            = kind == Request::Hello || kind == Request::Join || kind == Request::Rejoin;
         if (joinPage && newest < m_catchUpFrom.value(h->room, 0)) {
             m_lastSeq[h->room] = newest;
             m_catchUpFrom[h->room] = newest;
             Q_EMIT historyReset(h->room);
         }
-        const auto catchUp = m_catchUp.find(h->re);
-        if (catchUp != m_catchUp.end()) {
-            const QString room = catchUp.value();
-            m_catchUp.erase(catchUp);
+        if (kind == Request::Join || kind == Request::Rejoin) {
+            m_requests.remove(h->re); // its last reply (a hello's pages keep coming)
+        } else if (kind == Request::CatchUp) {
+            const QString room = sent->room;
+            m_requests.remove(h->re);
             // A full page means there may be more: page on from its newest message.
             if (h->messages.size() >= proto::limits::HistoryMax && newest > 0) {
                 const QString id = nextId("catchup");
-                m_catchUp.insert(id, room);
+                m_requests.insert(id, {Request::CatchUp, room});
                 sendMessage(proto::client::History {id, room, std::nullopt, newest,
                                                     proto::limits::HistoryMax});
             }
         }
         Q_EMIT historyReceived(*h);
     } else if (const auto *wh = std::get_if<ps::Whisper>(&message)) {
-        const bool mine = !wh->re.isEmpty() && takeOutbox(wh->re) >= 0;
+        const bool mine = !wh->re.isEmpty() && m_outbox.take(wh->re);
         Q_EMIT whisperReceived(*wh);
         if (mine)
             Q_EMIT outboxDelivered(wh->re);
@@ -671,15 +598,20 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
     } else if (const auto *r = std::get_if<ps::Rooms>(&message)) {
         Q_EMIT roomsReceived(*r);
     } else if (const auto *pong = std::get_if<ps::Pong>(&message)) {
-        if (!m_syncId.isEmpty() && pong->re == m_syncId) {
-            m_syncId.clear();
+        const auto request = m_requests.constFind(pong->re);
+        if (request != m_requests.cend() && request->kind == Request::Sync) {
+            m_requests.erase(request);
             onSynced();
         }
         Q_EMIT pongReceived(*pong);
     } else if (const auto *n = std::get_if<ps::Notice>(&message)) {
         Q_EMIT noticeReceived(*n);
     } else if (const auto *e = std::get_if<ps::Error>(&message)) {
-        if (e->re == m_helloId && m_state == State::Handshaking
+        const auto request = m_requests.constFind(e->re);
+        const std::optional<Request> kind
+            = request == m_requests.cend() ? std::nullopt : std::optional<Request>(request->kind);
+        const bool toHello = kind == Request::Hello;
+        if (toHello && m_state == State::Handshaking
             && (e->code == proto::ErrorCode::NickTaken || e->code == proto::ErrorCode::BadNick)) {
             m_fatal = true;
             m_fatalCode = 0;
@@ -694,10 +626,13 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         }
         if (e->code == proto::ErrorCode::ServerFull)
             m_serverFull = true; // the close (1013) follows
+        // A refused join or catch-up page gets no history: this error is its last reply.
+        if (kind && kind != Request::Hello && kind != Request::Sync)
+            m_requests.remove(e->re);
         if (e->code == proto::ErrorCode::RateLimited && !e->re.isEmpty()) {
             // Not a failure: the server dropped it and asks us to slow down.
-            onRateLimited(e->re);
-        } else if (!e->re.isEmpty() && takeOutbox(e->re) >= 0) {
+            m_outbox.rateLimited(e->re);
+        } else if (!e->re.isEmpty() && m_outbox.take(e->re)) {
             Q_EMIT outboxFailed(e->re, *e);
         }
         Q_EMIT errorReceived(*e);
@@ -710,11 +645,11 @@ void ClientSession::onSynced()
     // expired token): join them again.
     for (const QString &room : std::as_const(m_rooms)) {
         if (!m_joinedNow.contains(room))
-            sendMessage(proto::client::Join {nextId("rejoin"), room});
+            sendJoin(Request::Rejoin, nextId("rejoin"), room);
     }
     for (const QString &room : std::as_const(m_pendingJoins)) {
         if (!m_rooms.contains(room))
-            sendMessage(proto::client::Join {nextId("join"), room});
+            sendJoin(Request::Join, nextId("join"), room);
     }
     m_pendingJoins.clear();
     // Everything said while we were away, in pages, merged by seq on arrival.
@@ -723,13 +658,12 @@ void ClientSession::onSynced()
         if (from <= 0)
             continue;
         const QString id = nextId("catchup");
-        m_catchUp.insert(id, room);
+        m_requests.insert(id, {Request::CatchUp, room});
         sendMessage(
             proto::client::History {id, room, std::nullopt, from, proto::limits::HistoryMax});
     }
     m_synced = true;
-    for (OutboxEntry &e : m_outbox)
-        sendOutboxEntry(e);
+    m_outbox.sendAll();
     Q_EMIT synchronized();
 }
 

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include "backoff.h"
 #include "framelogmodel.h"
+#include "outbox.h"
 
 #include <protocol.h>
 
@@ -21,20 +23,6 @@
 class QWebSocket;
 
 namespace duplex::client {
-
-/// A message typed by the user that has not been confirmed by the server yet.
-struct OutboxEntry {
-    enum class Kind { Say, Whisper };
-    QString id; ///< unique (UUID); resent with the SAME id, the server deduplicates
-    Kind kind = Kind::Say;
-    QString target; ///< room (Say) or nick (Whisper)
-    QString text;
-    qint64 queuedMs = 0;
-    int sends = 0;         ///< how many times it went on the wire
-    bool inFlight = false; ///< sent on this connection, no answer yet
-    /// Refused with rate_limited: the server dropped it; it is resent after a backoff.
-    bool waiting = false;
-};
 
 /// The client end of one chat connection: a QWebSocket speaking protocol v1 with an
 /// explicit state machine, automatic reconnect with backoff, resume, catch-up history and
@@ -92,7 +80,7 @@ public:
     QStringList rooms() const;
     /// The highest seq seen in a room (0 when none).
     qint64 lastSeq(const QString &room) const { return m_lastSeq.value(room, 0); }
-    QList<OutboxEntry> outbox() const { return m_outbox; }
+    QList<OutboxEntry> outbox() const { return m_outbox.entries(); }
     /// Connections made since open() (1 after the first connect).
     int connectionCount() const { return m_connections; }
     /// Closed connections whose close handshake is still running (at most 2 s each).
@@ -180,16 +168,16 @@ private:
     void sendKeepAlivePing();
     void retireSocket(bool graceful);
     void sendMessage(const proto::ClientMessage &message);
-    void sendOutboxEntry(OutboxEntry &entry);
-    /// Slow mode after rate_limited: one entry on the wire at a time, in outbox order.
-    void sendNextPaced();
-    void onRateLimited(const QString &id);
-    void stopPacing();
+    void sendOutboxEntry(const OutboxEntry &entry);
     void logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind, const QByteArray &payload,
                   qint64 rtt = -1);
     void dispatch(const proto::ServerMessage &message);
     QString nextId(const char *prefix);
-    int takeOutbox(const QString &id);
+    /// What a request this session sent was for: its replies carry its id in `re`.
+    enum class Request { Hello, Sync, Join, Rejoin, CatchUp };
+    /// Sends a join and remembers its id (Join or Rejoin).
+    void sendJoin(Request kind, const QString &id, const QString &room);
+    void forgetRequests(Request kind);
     void endForGood(int code, const QString &reason);
     QString describeSocketError() const;
 
@@ -201,8 +189,6 @@ private:
     QString m_serverName;
     QString m_token;
     proto::server::Limits m_limits;
-    QString m_helloId;
-    QString m_syncId;
     bool m_synced = false;
     bool m_userClosed = false;
     bool m_everWelcomed = false;
@@ -211,7 +197,7 @@ private:
     int m_fatalCode = 0;
     QString m_fatalReason;
     QString m_lastError;
-    int m_attempt = 0;
+    Backoff m_reconnectBackoff;
     int m_connections = 0;
     int m_closing = 0;
     quint64 m_idCounter = 0;
@@ -221,17 +207,21 @@ private:
     QSet<QString> m_joinedNow;    ///< rooms confirmed on this connection
     QSet<QString> m_pendingJoins; ///< asked while offline
     QHash<QString, qint64> m_lastSeq;
-    QHash<QString, QString> m_catchUp;    ///< history request id -> room
+    struct SentRequest {
+        Request kind;
+        QString room; ///< Join, Rejoin, CatchUp
+    };
+    /// Requests sent on the current connection whose replies the session acts on, by id.
+    /// Hello and Sync live as long as the connection; a join until its history (or error);
+    /// a catch-up page until its reply.
+    QHash<QString, SentRequest> m_requests;
     QHash<QString, qint64> m_catchUpFrom; ///< last seqs when the current connection began
-    QList<OutboxEntry> m_outbox;
+    Outbox m_outbox;
 
     QTimer m_reconnectTimer;
     QTimer m_countdownTimer;
     QTimer m_pingTimer;
     QTimer m_handshakeTimer;
-    QTimer m_rateTimer;
-    bool m_pacing = false; ///< the server said rate_limited: send one at a time
-    int m_rateStrikes = 0; ///< backoffs in a row without a delivery
     QElapsedTimer m_reconnectClock;
     qint64 m_reconnectDelayMs = 0;
     QElapsedTimer m_lastPong;
@@ -239,5 +229,3 @@ private:
 };
 
 } // namespace duplex::client
-
-Q_DECLARE_METATYPE(duplex::client::OutboxEntry)

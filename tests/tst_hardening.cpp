@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// Issue 16 findings, each pinned: a WebSocket that never says hello, ids reused to fish out
+// someone's earlier message, rooms that only grow, forged log lines, SIGHUP, and the
+// open-files limit of the real duplex-server.
+
+#include "chattestclient.h"
+
+#include <chatserver.h>
+#include <historystore.h>
+#include <trafficlog.h>
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace duplex::server;
+using duplex::test::ChatTestClient;
+using duplex::test::obj;
+
+namespace {
+
+struct Server {
+    explicit Server(ServerConfig config = {})
+        : server(config, nullptr, &traffic)
+    {
+        ok = server.listen(QHostAddress::LocalHost, 0);
+    }
+    std::unique_ptr<ChatTestClient> client(const QString &nick)
+    {
+        auto c = std::make_unique<ChatTestClient>();
+        if (!c->open(server.port()))
+            return nullptr;
+        c->send(obj({{"type", "hello"}, {"nick", nick}}));
+        if (c->take("welcome").isEmpty() || c->take("history").isEmpty())
+            return nullptr;
+        return c;
+    }
+    TrafficLog traffic;
+    ChatServer server;
+    bool ok = false;
+};
+
+QJsonObject say(const QString &id, const QString &room, const QString &text)
+{
+    return obj({{"type", "say"}, {"id", id}, {"room", room}, {"text", text}});
+}
+
+/// The real headless server on 127.0.0.1; its log is read as it comes.
+struct Headless {
+    Headless()
+    {
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral(DUPLEX_SERVER_EXE),
+                      {QStringLiteral("--headless"), QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                       QStringLiteral("--db"), dir.filePath(QStringLiteral("h.sqlite"))});
+        QObject::connect(&process, &QProcess::readyRead, &process,
+                         [this] { log += QString::fromUtf8(process.readAll()); });
+        const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        if (QTest::qWaitFor([&] { return listening.match(log).hasMatch(); }, 10000))
+            port = quint16(listening.match(log).captured(1).toUInt());
+    }
+    ~Headless()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    QTemporaryDir dir;
+    QProcess process;
+    QString log;
+    quint16 port = 0;
+};
+
+} // namespace
+
+class TestHardening : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void silentWebSocketIsClosedAfterTheHelloTimeout();
+    void reusedSayIdWithOtherTextIsANewMessage();
+    void reusedWhisperIdNeverReturnsSomeoneElsesWhisper();
+    void emptyRoomsAreForgotten();
+    void logLinesCannotBeForged();
+    void sighupClosesClientsLikeSigterm();
+    void openFilesSoftLimitIsRaised();
+};
+
+void TestHardening::silentWebSocketIsClosedAfterTheHelloTimeout()
+{
+    ServerConfig config;
+    config.helloTimeoutMs = 300;
+    Server s(config);
+    QVERIFY(s.ok);
+    ChatTestClient silent;
+    QVERIFY(silent.open(s.server.port()));
+    auto ada = s.client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    QVERIFY(silent.waitDisconnected(5000));
+    QCOMPARE(silent.closeCode, 1008);
+    QCOMPARE(silent.closeReason, QStringLiteral("no hello"));
+    // The one who said hello in time stays.
+    QVERIFY(ada->barrier());
+    QCOMPARE(s.server.clientCount(), 1);
+}
+
+void TestHardening::reusedSayIdWithOtherTextIsANewMessage()
+{
+    Server s;
+    QVERIFY(s.ok);
+    auto ada = s.client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    ada->send(obj({{"type", "join"}, {"room", "lab"}}));
+    QVERIFY(!ada->take("history").isEmpty());
+    ada->send(say(QStringLiteral("x1"), QStringLiteral("general"), QStringLiteral("first")));
+    QCOMPARE(ada->take("message").value("seq").toInteger(), 1);
+    // Same id, same room, same text: a resend, answered with the original.
+    ada->send(say(QStringLiteral("x1"), QStringLiteral("general"), QStringLiteral("first")));
+    QCOMPARE(ada->take("message").value("seq").toInteger(), 1);
+    // Same id, another text: a new message, not the old one back.
+    ada->send(say(QStringLiteral("x1"), QStringLiteral("general"), QStringLiteral("second")));
+    const QJsonObject second = ada->take("message");
+    QCOMPARE(second.value("seq").toInteger(), 2);
+    QCOMPARE(second.value("text").toString(), QStringLiteral("second"));
+    // Same id and text in another room: stored there.
+    ada->send(say(QStringLiteral("x1"), QStringLiteral("lab"), QStringLiteral("second")));
+    const QJsonObject lab = ada->take("message");
+    QCOMPARE(lab.value("room").toString(), QStringLiteral("lab"));
+    QCOMPARE(lab.value("seq").toInteger(), 1);
+}
+
+void TestHardening::reusedWhisperIdNeverReturnsSomeoneElsesWhisper()
+{
+    Server s;
+    QVERIFY(s.ok);
+    auto carol = s.client(QStringLiteral("carol"));
+    auto bob = s.client(QStringLiteral("bob"));
+    QVERIFY(carol && bob);
+    carol->send(obj({{"type", "whisper"}, {"id", "w1"}, {"to", "bob"}, {"text", "my secret"}}));
+    QCOMPARE(bob->take("whisper").value("text").toString(), QStringLiteral("my secret"));
+    QVERIFY(!carol->take("whisper").isEmpty());
+    carol->socket.close(QWebSocketProtocol::CloseCodeNormal); // ends the session at once
+    QTRY_COMPARE(s.server.clientCount(), 1);
+
+    // Another student takes the nick and reuses the id: she gets her own whisper, never the
+    // earlier one, and Bob receives the new text.
+    auto other = s.client(QStringLiteral("Carol"));
+    QVERIFY(other);
+    other->send(obj({{"type", "whisper"}, {"id", "w1"}, {"to", "bob"}, {"text", "hello"}}));
+    const QJsonObject own = other->take("whisper");
+    QCOMPARE(own.value("text").toString(), QStringLiteral("hello"));
+    QCOMPARE(bob->take("whisper").value("text").toString(), QStringLiteral("hello"));
+    // A real resend (same id, target and text) is still answered once, without a second copy.
+    other->send(obj({{"type", "whisper"}, {"id", "w1"}, {"to", "bob"}, {"text", "hello"}}));
+    QCOMPARE(other->take("whisper").value("re").toString(), QStringLiteral("w1"));
+    QVERIFY(bob->barrier());
+    QCOMPARE(bob->count(QStringLiteral("whisper")), 0); // both were taken above: no third
+}
+
+void TestHardening::emptyRoomsAreForgotten()
+{
+    ServerConfig config;
+    config.ratePerSec = 0; // 60 requests in a row
+    Server s(config);
+    QVERIFY(s.ok);
+    auto ada = s.client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    for (int i = 0; i < 30; ++i) {
+        const QString room = QStringLiteral("r%1").arg(i);
+        ada->send(obj({{"type", "join"}, {"room", room}}));
+        ada->send(obj({{"type", "leave"}, {"room", room}}));
+    }
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(!ada->take("left").isEmpty());
+    QCOMPARE(s.server.rooms().size(), 1); // general, where ada still is
+    ada->send(obj({{"type", "rooms"}, {"id", "r"}}));
+    QCOMPARE(ada->take("rooms").value("rooms").toArray().size(), 1);
+}
+
+void TestHardening::logLinesCannotBeForged()
+{
+    Headless h;
+    QVERIFY(h.port);
+    ChatTestClient c;
+    QVERIFY(c.open(h.port));
+    c.send(obj({{"type", "hello"},
+                {"nick", "mallory"},
+                {"agent", "x\n2026-12-06T10:00:00.000 [kick] teacher was kicked."}}));
+    QVERIFY(!c.take("welcome").isEmpty());
+    QTRY_VERIFY(h.log.contains(QStringLiteral("said hello as \"mallory\"")));
+    // The agent's newline is shown escaped inside the hello line, not as a line of its own.
+    QVERIFY2(h.log.contains(QStringLiteral("x\\n2026-12-06T10:00:00.000 [kick]")),
+             qPrintable(h.log));
+    for (const QString &line : h.log.split(QLatin1Char('\n')))
+        QVERIFY2(!line.startsWith(QStringLiteral("2026-12-06T10:00:00.000")), qPrintable(line));
+}
+
+void TestHardening::sighupClosesClientsLikeSigterm()
+{
+    Headless h;
+    QVERIFY(h.port);
+    ChatTestClient c;
+    QVERIFY(c.open(h.port));
+    c.send(obj({{"type", "hello"}, {"nick", "ada"}}));
+    QVERIFY(!c.take("welcome").isEmpty());
+    ::kill(pid_t(h.process.processId()), SIGHUP);
+    QVERIFY(c.waitDisconnected(10000));
+    QCOMPARE(c.closeCode, 1001);
+    QTRY_COMPARE_WITH_TIMEOUT(h.process.state(), QProcess::NotRunning, 10000);
+    QCOMPARE(h.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(h.process.exitCode(), 0);
+    QVERIFY(h.log.contains(QStringLiteral("database closed")));
+}
+
+void TestHardening::openFilesSoftLimitIsRaised()
+{
+    Headless h;
+    QVERIFY(h.port);
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(h.process.processId()));
+    if (!limits.open(QIODevice::ReadOnly))
+        QSKIP("no /proc on this system");
+    const QString text = QString::fromLatin1(limits.readAll());
+    const QRegularExpression row(QStringLiteral("Max open files\\s+(\\S+)\\s+(\\S+)"));
+    const auto m = row.match(text);
+    QVERIFY2(m.hasMatch(), qPrintable(text));
+    QCOMPARE(m.captured(1), m.captured(2)); // soft == hard
+    QVERIFY(h.log.contains(QStringLiteral("open files: at most")));
+}
+
+QTEST_GUILESS_MAIN(TestHardening)
+#include "tst_hardening.moc"
