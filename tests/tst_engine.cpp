@@ -6,6 +6,7 @@
 // rehearsal for the Redis broker) give both their clients one gapless seq per room.
 
 #include "chattestclient.h"
+#include "testserver.h"
 
 #include <chatserver.h>
 #include <historystore.h>
@@ -20,6 +21,7 @@
 using namespace duplex::server;
 using duplex::test::ChatTestClient;
 using duplex::test::obj;
+using duplex::test::TestServer;
 
 namespace {
 
@@ -65,29 +67,6 @@ QByteArray upgrade(const QByteArray &extraHeaders)
         + extraHeaders + "\r\n";
 }
 
-struct Server {
-    explicit Server(ServerConfig config = {}, HistoryStore *store = nullptr,
-                    RoomBroker *broker = nullptr)
-        : server(config, store, &traffic, broker)
-    {
-        ok = server.listen(QHostAddress::LocalHost, 0);
-    }
-    /// A welcomed client; its welcome, joined and history for general are consumed.
-    std::unique_ptr<ChatTestClient> client(const QString &nick)
-    {
-        auto c = std::make_unique<ChatTestClient>();
-        if (!c->open(server.port()))
-            return nullptr;
-        c->send(obj({{"type", "hello"}, {"nick", nick}}));
-        if (c->take("welcome").isEmpty() || c->take("history").isEmpty())
-            return nullptr;
-        return c;
-    }
-    TrafficLog traffic;
-    ChatServer server;
-    bool ok = false;
-};
-
 } // namespace
 
 class TestEngine : public QObject
@@ -127,9 +106,9 @@ void TestEngine::plainHttpGetsJsonAnswers()
     QFETCH(QByteArray, request);
     QFETCH(int, status);
     QFETCH(QString, error);
-    Server s;
-    QVERIFY(s.ok);
-    const QByteArray response = exchange(s.server.port(), request);
+    TestServer s;
+    QVERIFY(s.start());
+    const QByteArray response = exchange(s.chat->port(), request);
     QVERIFY2(response.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '),
              response.constData());
     QCOMPARE(header(response, "Content-Type"), QByteArray("application/json"));
@@ -142,24 +121,24 @@ void TestEngine::plainHttpGetsJsonAnswers()
     QCOMPARE(body(response).value("error").toString(), error);
     QVERIFY(!body(response).value("message").toString().isEmpty());
     // No HTTP request ever becomes a client.
-    QCOMPARE(s.server.clientCount(), 0);
-    QCOMPARE(s.server.counters().connectionsTotal, quint64(0));
+    QCOMPARE(s.chat->clientCount(), 0);
+    QCOMPARE(s.chat->counters().connectionsTotal, quint64(0));
 }
 
 void TestEngine::oversizeRequestsAreAnsweredNotReset()
 {
-    Server s;
-    QVERIFY(s.ok);
+    TestServer s;
+    QVERIFY(s.start());
     // A head over 16 KiB: 431, readable (the server drains instead of resetting).
     const QByteArray hugeHead
         = "GET / HTTP/1.1\r\nHost: x\r\nX-Junk: " + QByteArray(20000, 'j') + "\r\n\r\n";
-    QByteArray response = exchange(s.server.port(), hugeHead);
+    QByteArray response = exchange(s.chat->port(), hugeHead);
     QVERIFY2(response.startsWith("HTTP/1.1 431 "), response.left(200).constData());
     QCOMPARE(body(response).value("error").toString(), QStringLiteral("head_too_large"));
     // A body over the message limit (64 KiB): 413, while the client is still sending.
     const QByteArray bigBody = "POST /v1/poll HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n"
         + QByteArray(200000, 'b');
-    response = exchange(s.server.port(), bigBody);
+    response = exchange(s.chat->port(), bigBody);
     QVERIFY2(response.startsWith("HTTP/1.1 413 "), response.left(200).constData());
     QCOMPARE(body(response).value("error").toString(), QStringLiteral("body_too_large"));
     // And the server still serves WebSocket clients.
@@ -169,15 +148,15 @@ void TestEngine::oversizeRequestsAreAnsweredNotReset()
 
 void TestEngine::foreignOriginIsRefusedBeforeTheUpgrade()
 {
-    Server s;
-    QVERIFY(s.ok);
+    TestServer s;
+    QVERIFY(s.start());
     const QByteArray response
-        = exchange(s.server.port(), upgrade("Origin: http://evil.example\r\n"));
+        = exchange(s.chat->port(), upgrade("Origin: http://evil.example\r\n"));
     QVERIFY2(response.startsWith("HTTP/1.1 403 "), response.constData());
     QCOMPARE(body(response).value("error").toString(), QStringLiteral("forbidden_origin"));
-    QCOMPARE(s.server.counters().connectionsTotal, quint64(0));
+    QCOMPARE(s.chat->counters().connectionsTotal, quint64(0));
     // The same Origin on an API path is refused too.
-    const QByteArray api = exchange(s.server.port(),
+    const QByteArray api = exchange(s.chat->port(),
                                     "GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                     "Origin: http://evil.example\r\n\r\n");
     QVERIFY2(api.startsWith("HTTP/1.1 403 "), api.constData());
@@ -187,9 +166,9 @@ void TestEngine::allowedOriginsAndOwnPageMayConnect()
 {
     ServerConfig config;
     config.allowedOrigins = {QStringLiteral("http://school.example")};
-    Server s(config);
-    QVERIFY(s.ok);
-    const quint16 port = s.server.port();
+    TestServer s(config);
+    QVERIFY(s.start());
+    const quint16 port = s.chat->port();
     const QByteArray host = "127.0.0.1:" + QByteArray::number(port);
     for (const QByteArray &origin : {QByteArray("http://") + host, QByteArray("HTTP://") + host,
                                      QByteArray("http://school.example")}) {
@@ -203,18 +182,18 @@ void TestEngine::allowedOriginsAndOwnPageMayConnect()
         QTRY_VERIFY((response += raw.readAll()).contains("\r\n\r\n"));
         QVERIFY2(response.startsWith("HTTP/1.1 101 "), origin.constData());
     }
-    QTRY_COMPARE(s.server.counters().connectionsTotal, quint64(3));
+    QTRY_COMPARE(s.chat->counters().connectionsTotal, quint64(3));
 }
 
 void TestEngine::unfinishedRequestIsClosedAtTheDeadline()
 {
     ServerConfig config;
     config.handshakeTimeoutMs = 300;
-    Server s(config);
-    QVERIFY(s.ok);
+    TestServer s(config);
+    QVERIFY(s.start());
     // Half a request head, then silence: the server hangs up (nothing is answered).
     QTcpSocket slow;
-    slow.connectToHost(QHostAddress::LocalHost, s.server.port());
+    slow.connectToHost(QHostAddress::LocalHost, s.chat->port());
     QVERIFY(slow.waitForConnected(5000));
     slow.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     QSignalSpy gone(&slow, &QTcpSocket::disconnected);
@@ -229,10 +208,10 @@ void TestEngine::unfinishedRequestIsClosedAtTheDeadline()
 
 void TestEngine::httpRequestsAreLoggedAsEvents()
 {
-    Server s;
-    QVERIFY(s.ok);
-    QSignalSpy events(&s.server, &ChatServer::eventLogged);
-    exchange(s.server.port(), "GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n");
+    TestServer s;
+    QVERIFY(s.start());
+    QSignalSpy events(s.chat.get(), &ChatServer::eventLogged);
+    exchange(s.chat->port(), "GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY(!events.isEmpty());
     QCOMPARE(events.constFirst().at(0).value<EventKind>(), EventKind::Http);
     const QString text = events.constFirst().at(1).toString();
@@ -243,25 +222,25 @@ void TestEngine::httpRequestsAreLoggedAsEvents()
 void TestEngine::goingAwayIsADropThatResumes()
 {
     // Browsers close with 1001 on a reload: the page must be able to resume.
-    Server s;
-    QVERIFY(s.ok);
+    TestServer s;
+    QVERIFY(s.start());
     ChatTestClient page;
-    QVERIFY(page.open(s.server.port()));
+    QVERIFY(page.open(s.chat->port()));
     page.send(obj({{"type", "hello"}, {"nick", "bea"}}));
     const QString token = page.take("welcome").value("session").toString();
     QVERIFY(!token.isEmpty());
     page.send(obj({{"type", "join"}, {"room", "lab"}}));
     QVERIFY(!page.take("joined").isEmpty());
     page.socket.close(QWebSocketProtocol::CloseCodeGoingAway);
-    QTRY_COMPARE(s.server.clientCount(), 0);
+    QTRY_COMPARE(s.chat->clientCount(), 0);
 
     ChatTestClient other;
-    QVERIFY(other.open(s.server.port()));
+    QVERIFY(other.open(s.chat->port()));
     other.send(obj({{"type", "hello"}, {"nick", "Bea"}}));
     QVERIFY(!other.takeError(QStringLiteral("nick_taken")).isEmpty());
 
     ChatTestClient reloaded;
-    QVERIFY(reloaded.open(s.server.port()));
+    QVERIFY(reloaded.open(s.chat->port()));
     reloaded.send(obj({{"type", "hello"}, {"nick", "bea"}, {"resume", token}}));
     QCOMPARE(reloaded.take("welcome").value("session").toString(), token);
     QStringList rooms;
@@ -273,12 +252,12 @@ void TestEngine::goingAwayIsADropThatResumes()
 
 void TestEngine::normalCloseEndsTheSessionAtOnce()
 {
-    Server s;
-    QVERIFY(s.ok);
+    TestServer s;
+    QVERIFY(s.start());
     auto bea = s.client(QStringLiteral("bea"));
     QVERIFY(bea);
     bea->socket.close(QWebSocketProtocol::CloseCodeNormal);
-    QTRY_COMPARE(s.server.clientCount(), 0);
+    QTRY_COMPARE(s.chat->clientCount(), 0);
     auto again = s.client(QStringLiteral("bea")); // the nick is free at once
     QVERIFY(again);
 }
@@ -289,13 +268,14 @@ void TestEngine::twoEnginesShareRoomsThroughOneBroker()
     HistoryStore store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("shared.sqlite"))));
     LocalRoomBroker broker(1000, nullptr);
-    Server one({}, &store, &broker);
-    Server two({}, &store, &broker);
-    QVERIFY(one.ok && two.ok);
-    QVERIFY(one.server.port() != two.server.port());
+    TrafficLog traffic;
+    ChatServer one({}, &store, &traffic, &broker);
+    ChatServer two({}, &store, &traffic, &broker);
+    QVERIFY(one.listen(QHostAddress::LocalHost, 0) && two.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(one.port() != two.port());
 
-    auto ada = one.client(QStringLiteral("ada"));
-    auto bob = two.client(QStringLiteral("bob"));
+    auto ada = duplex::test::connectClient(one.port(), QStringLiteral("ada"));
+    auto bob = duplex::test::connectClient(two.port(), QStringLiteral("bob"));
     QVERIFY(ada && bob);
     // Ada on one engine sees Bob join through the other.
     QCOMPARE(ada->take("presence").value("nick").toString(), QStringLiteral("bob"));
@@ -319,19 +299,18 @@ void TestEngine::twoEnginesShareRoomsThroughOneBroker()
             QCOMPARE(seqs.at(i), qint64(i + 1)); // gapless, in order, both ways
     }
     // Both engines list the shared room with both members.
-    one.server.rooms();
-    const auto roomsOfTwo = two.server.rooms();
+    const auto roomsOfTwo = two.rooms();
     const auto general = std::find_if(roomsOfTwo.begin(), roomsOfTwo.end(),
                                       [](const RoomInfo &r) { return r.name == "general"; });
     QVERIFY(general != roomsOfTwo.end());
     QCOMPARE(general->members, QStringList({QStringLiteral("ada"), QStringLiteral("bob")}));
     // A notice from one engine to the room reaches the other engine's member.
-    QCOMPARE(one.server.sendNotice(QStringLiteral("hands up"),
-                                   NoticeTarget {NoticeTarget::Kind::Room, "general", 0}),
+    QCOMPARE(one.sendNotice(QStringLiteral("hands up"),
+                            NoticeTarget {NoticeTarget::Kind::Room, "general", 0}),
              2);
     QCOMPARE(bob->take("notice").value("text").toString(), QStringLiteral("hands up"));
     // One engine stopping takes only its own members out of the room.
-    one.server.stop();
+    one.stop();
     QCOMPARE(bob->take("presence").value("event").toString(), QStringLiteral("leave"));
 }
 

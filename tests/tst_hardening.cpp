@@ -5,6 +5,7 @@
 // open-files limit of the real duplex-server.
 
 #include "chattestclient.h"
+#include "testserver.h"
 
 #include <chatserver.h>
 #include <historystore.h>
@@ -21,29 +22,9 @@
 using namespace duplex::server;
 using duplex::test::ChatTestClient;
 using duplex::test::obj;
+using duplex::test::TestServer;
 
 namespace {
-
-struct Server {
-    explicit Server(ServerConfig config = {})
-        : server(config, nullptr, &traffic)
-    {
-        ok = server.listen(QHostAddress::LocalHost, 0);
-    }
-    std::unique_ptr<ChatTestClient> client(const QString &nick)
-    {
-        auto c = std::make_unique<ChatTestClient>();
-        if (!c->open(server.port()))
-            return nullptr;
-        c->send(obj({{"type", "hello"}, {"nick", nick}}));
-        if (c->take("welcome").isEmpty() || c->take("history").isEmpty())
-            return nullptr;
-        return c;
-    }
-    TrafficLog traffic;
-    ChatServer server;
-    bool ok = false;
-};
 
 QJsonObject say(const QString &id, const QString &room, const QString &text)
 {
@@ -97,10 +78,10 @@ void TestHardening::silentWebSocketIsClosedAfterTheHelloTimeout()
 {
     ServerConfig config;
     config.helloTimeoutMs = 300;
-    Server s(config);
-    QVERIFY(s.ok);
+    TestServer s(config);
+    QVERIFY(s.start());
     ChatTestClient silent;
-    QVERIFY(silent.open(s.server.port()));
+    QVERIFY(silent.open(s.chat->port()));
     auto ada = s.client(QStringLiteral("ada"));
     QVERIFY(ada);
     QVERIFY(silent.waitDisconnected(5000));
@@ -108,13 +89,13 @@ void TestHardening::silentWebSocketIsClosedAfterTheHelloTimeout()
     QCOMPARE(silent.closeReason, QStringLiteral("no hello"));
     // The one who said hello in time stays.
     QVERIFY(ada->barrier());
-    QCOMPARE(s.server.clientCount(), 1);
+    QCOMPARE(s.chat->clientCount(), 1);
 }
 
 void TestHardening::reusedSayIdWithOtherTextIsANewMessage()
 {
-    Server s;
-    QVERIFY(s.ok);
+    TestServer s;
+    QVERIFY(s.start());
     auto ada = s.client(QStringLiteral("ada"));
     QVERIFY(ada);
     ada->send(obj({{"type", "join"}, {"room", "lab"}}));
@@ -138,8 +119,8 @@ void TestHardening::reusedSayIdWithOtherTextIsANewMessage()
 
 void TestHardening::reusedWhisperIdNeverReturnsSomeoneElsesWhisper()
 {
-    Server s;
-    QVERIFY(s.ok);
+    TestServer s;
+    QVERIFY(s.start());
     auto carol = s.client(QStringLiteral("carol"));
     auto bob = s.client(QStringLiteral("bob"));
     QVERIFY(carol && bob);
@@ -147,7 +128,7 @@ void TestHardening::reusedWhisperIdNeverReturnsSomeoneElsesWhisper()
     QCOMPARE(bob->take("whisper").value("text").toString(), QStringLiteral("my secret"));
     QVERIFY(!carol->take("whisper").isEmpty());
     carol->socket.close(QWebSocketProtocol::CloseCodeNormal); // ends the session at once
-    QTRY_COMPARE(s.server.clientCount(), 1);
+    QTRY_COMPARE(s.chat->clientCount(), 1);
 
     // Another student takes the nick and reuses the id: she gets her own whisper, never the
     // earlier one, and Bob receives the new text.
@@ -168,8 +149,8 @@ void TestHardening::emptyRoomsAreForgotten()
 {
     ServerConfig config;
     config.ratePerSec = 0; // 60 requests in a row
-    Server s(config);
-    QVERIFY(s.ok);
+    TestServer s(config);
+    QVERIFY(s.start());
     auto ada = s.client(QStringLiteral("ada"));
     QVERIFY(ada);
     for (int i = 0; i < 30; ++i) {
@@ -179,7 +160,7 @@ void TestHardening::emptyRoomsAreForgotten()
     }
     for (int i = 0; i < 30; ++i)
         QVERIFY(!ada->take("left").isEmpty());
-    QCOMPARE(s.server.rooms().size(), 1); // general, where ada still is
+    QCOMPARE(s.chat->rooms().size(), 1); // general, where ada still is
     ada->send(obj({{"type", "rooms"}, {"id", "r"}}));
     QCOMPARE(ada->take("rooms").value("rooms").toArray().size(), 1);
 }
