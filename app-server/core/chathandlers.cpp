@@ -163,14 +163,14 @@ void ChatHandlers::operator()(Peer *p, const client::Leave &m)
     Q_EMIT e.events->clientUpdated(p->id());
 }
 
-bool ChatHandlers::cleanText(Peer *p, const QString &raw, const QString &re, QString *out)
+bool ChatHandlers::admitText(Peer *p, const QString &raw, const QString &re, QString *out)
 {
     *out = sanitizeText(raw);
     if (const auto problem = textProblem(*out, e.config.maxText)) {
         e.sendError(p, *problem, re);
         return false;
     }
-    return true;
+    return !e.refuseIfBusy(p, re);
 }
 
 void ChatHandlers::operator()(Peer *p, const client::Say &m)
@@ -180,7 +180,7 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
         return;
     }
     QString text;
-    if (!cleanText(p, m.text, m.id, &text) || e.refuseIfBusy(p, m.id))
+    if (!admitText(p, m.text, m.id, &text))
         return;
     Session *s = p->session;
     const qint64 now = Engine::nowMs();
@@ -227,7 +227,7 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
         return;
     }
     QString text;
-    if (!cleanText(p, m.text, m.id, &text) || e.refuseIfBusy(p, m.id))
+    if (!admitText(p, m.text, m.id, &text))
         return;
     Session *s = p->session;
     const qint64 now = Engine::nowMs();

@@ -46,7 +46,9 @@ public:
     void operator()(Peer *p, const proto::client::Ping &m);
 
 private:
-    bool cleanText(Peer *p, const QString &raw, const QString &re, QString *out);
+    /// The text of a say or whisper, cleaned and checked, and the server not too busy for
+    /// it; false (the sender told why) when it must not go out.
+    bool admitText(Peer *p, const QString &raw, const QString &re, QString *out);
     /// Resumes (or takes over) a session; false when the token is unknown.
     bool resume(Peer *p, const proto::client::Hello &m);
 
