@@ -10,6 +10,7 @@
 #include <chatserver.h>
 #include <historystore.h>
 #include <trafficlog.h>
+#include <websocket.h>
 
 #include <QFile>
 #include <QProcess>
@@ -66,6 +67,7 @@ class TestHardening : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void silentWebSocketIsClosedAfterTheHelloTimeout();
+    void helloInTheHandshakeSegmentIsKept();
     void reusedSayIdWithOtherTextIsANewMessage();
     void reusedWhisperIdNeverReturnsSomeoneElsesWhisper();
     void emptyRoomsAreForgotten();
@@ -90,6 +92,31 @@ void TestHardening::silentWebSocketIsClosedAfterTheHelloTimeout()
     // The one who said hello in time stays.
     QVERIFY(ada->barrier());
     QCOMPARE(s.chat->clientCount(), 1);
+}
+
+void TestHardening::helloInTheHandshakeSegmentIsKept()
+{
+    TestServer s;
+    QVERIFY(s.start());
+    // The upgrade request and a masked hello frame in one write (one TCP segment): a
+    // client that does not wait for the 101 must not lose its first message.
+    duplex::ws::FrameHeader h;
+    h.opcode = quint8(duplex::ws::Opcode::Text);
+    h.masked = true;
+    h.maskKey = 0x11223344;
+    const QByteArray hello = R"({"type":"hello","nick":"eager"})";
+    h.payloadLength = quint64(hello.size());
+    const QByteArray frame = duplex::ws::encodeHeader(h) + duplex::ws::applyMask(hello, h.maskKey);
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, s.port());
+    QVERIFY(raw.waitForConnected(5000));
+    raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+              "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              "Sec-WebSocket-Version: 13\r\n\r\n"
+              + frame);
+    QByteArray got;
+    QTRY_VERIFY((got += raw.readAll()).contains(R"("type":"welcome")"));
+    QVERIFY(got.startsWith("HTTP/1.1 101"));
 }
 
 void TestHardening::reusedSayIdWithOtherTextIsANewMessage()

@@ -258,7 +258,16 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     }
     if (upgrade) {
         p.handedOver = true;
-        // Qt reads the head again (it was only peeked) and answers 101 or an error.
+        // Qt's handshake reader consumes everything buffered, not just the head: frames a
+        // client sent with its upgrade, without waiting for the 101, would be lost. Keep
+        // them aside and leave Qt only the head (put back, it was read to get them out).
+        if (socket->bytesAvailable() > p.head.size()) {
+            const QByteArray all = socket->read(socket->bytesAvailable());
+            p.early = all.mid(p.head.size());
+            for (qsizetype i = p.head.size() - 1; i >= 0; --i)
+                socket->ungetChar(all.at(i));
+        }
+        // Qt reads the head again and answers 101 or an error.
         m_ws->handleConnection(socket);
         return;
     }
@@ -343,9 +352,11 @@ void Listener::onWebSocket()
         const QString key = endpointText(socket->peerAddress(), socket->peerPort());
         HandshakeInfo handshake;
         QTcpSocket *tcp = nullptr;
+        QByteArray early;
         if (auto it = m_pending.find(key); it != m_pending.end()) {
             tcp = it->socket;
             handshake.request = it->head;
+            early = it->early;
             if (tcp) {
                 QObject::disconnect(tcp, nullptr, this, nullptr);
                 // From now on the WebSocket decides when the socket goes.
@@ -366,6 +377,22 @@ void Listener::onWebSocket()
             handshake.reconstructed = true;
         }
         Q_EMIT webSocketReady(socket, tcp, handshake);
+        // Frames that came with the upgrade go back in front of whatever came since, and
+        // are announced again (Qt's frame reader only runs on readyRead).
+        if (tcp && !early.isEmpty()) {
+            for (qsizetype i = early.size() - 1; i >= 0; --i)
+                tcp->ungetChar(early.at(i));
+        }
+        if (tcp && tcp->bytesAvailable() > 0) {
+            const QPointer<QTcpSocket> guard(tcp);
+            QMetaObject::invokeMethod(
+                tcp,
+                [guard] {
+                    if (guard && guard->bytesAvailable() > 0)
+                        Q_EMIT guard->readyRead();
+                },
+                Qt::QueuedConnection);
+        }
     }
 }
 

@@ -87,6 +87,7 @@ private:
     struct Pending {
         QPointer<QTcpSocket> socket;
         QByteArray head;       ///< the request head, once complete
+        QByteArray early;      ///< frames that came with the upgrade, kept from Qt's reader
         qint64 deadlineMs = 0; ///< handshake timeout
         bool handedOver = false;
         bool draining = false; ///< answered: reading and discarding until the peer closes
