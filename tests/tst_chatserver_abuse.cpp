@@ -69,6 +69,7 @@ private slots:
     void qtReportsNormalCloseAfterReset();
     void slowReaderIsCappedAndClosed();
     void busyServerRefusesNewMessagesThenRecovers();
+    void busyServerClosesTheReadersBehindIt();
     void misbehavingClientDoesNotDisturbOthers();
     void resentSayIsDeduplicated();
     void dedupSurvivesRestart();
@@ -513,9 +514,10 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
     QCOMPARE(f.chat->counters().busyRefusals, 0u);
 }
 
-// Several readers stall at once: past the server-wide total the server refuses new
-// messages ("server busy") instead of queueing more for everyone, says so once, stores
-// nothing it refused, and takes messages again once the backlog is gone.
+// Many readers each a little behind (no one of them the cause): past the server-wide total
+// the server refuses new messages ("server busy") instead of queueing more for everyone,
+// says so once, stores nothing it refused, and takes messages again once the backlog is
+// gone. (A few readers far behind are closed instead: busyServerClosesTheReadersBehindIt.)
 void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
 {
     ServerConfig config;
@@ -529,7 +531,8 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
     auto reader = f.client("Reader");
     QVERIFY(sender && reader);
     std::vector<std::unique_ptr<RawWsClient>> stalled;
-    for (int i = 0; i < 4; ++i) {
+    constexpr int Stalled = 16; // 2 MiB spread over 16: 128 KiB each, none an offender
+    for (int i = 0; i < Stalled; ++i) {
         auto s = std::make_unique<RawWsClient>();
         QVERIFY(s->connectTo(f.port(), 4096));
         QVERIFY(s->waitUpgraded());
@@ -592,7 +595,7 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
     QSignalSpy gone(f.chat.get(), &ChatServer::clientDisconnected);
     for (auto &s : stalled)
         s->tcp.abort();
-    QTRY_COMPARE(gone.count(), 4);
+    QTRY_COMPARE(gone.count(), Stalled);
     sender->send(obj({{"type", "say"}, {"id", "after"}, {"room", "general"}, {"text", "back"}}));
     QCOMPARE(sender
                  ->take([](const QJsonObject &m) {
@@ -602,6 +605,60 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
                  .toString(),
              QStringLiteral("message"));
     QTRY_COMPARE(messageSeqs(*reader).size(), stored + 1);
+    QVERIFY(!reader->disconnected && !sender->disconnected);
+}
+
+// A few readers stop reading: their backlog makes the server busy, so they are the ones
+// closed (1008 "too slow"), biggest first; the class is never refused and misses nothing.
+void TestChatServerAbuse::busyServerClosesTheReadersBehindIt()
+{
+    ServerConfig config;
+    config.ratePerSec = 0;
+    config.maxQueuedBytesPerClient = 1024 * 1024;
+    config.maxQueuedBytesTotal = 512 * 1024; // the floor is 2 x the per-client cap: 2 MiB
+    config.socketSendBufferBytes = 16 * 1024;
+    TestServer f(config);
+    QVERIFY(f.start());
+    auto sender = f.client("Sender");
+    auto reader = f.client("Reader");
+    QVERIFY(sender && reader);
+    std::vector<std::unique_ptr<RawWsClient>> stalled;
+    for (int i = 0; i < 4; ++i) {
+        auto s = std::make_unique<RawWsClient>();
+        QVERIFY(s->connectTo(f.port(), 4096));
+        QVERIFY(s->waitUpgraded());
+        const QString nick = QStringLiteral("Stalled%1").arg(i);
+        s->sendText(json(obj({{"type", "hello"}, {"nick", nick}})));
+        QCOMPARE(reader->take("presence").value("nick").toString(), nick);
+        s->tcp.setReadBufferSize(1024); // from now on it reads (almost) nothing
+        stalled.push_back(std::move(s));
+    }
+    QSignalSpy gone(f.chat.get(), &ChatServer::clientDisconnected);
+    const QString text(3000, QLatin1Char('z'));
+    int sent = 0;
+    while (sent < 2000 && gone.count() < 4) {
+        for (int i = 0; i < 20; ++i, ++sent)
+            sender->send(obj({{"type", "say"},
+                              {"id", QStringLiteral("b%1").arg(sent)},
+                              {"room", "general"},
+                              {"text", text}}));
+        QTRY_VERIFY_WITH_TIMEOUT(sender->count(QStringLiteral("message"))
+                                         + sender->count(QStringLiteral("error"))
+                                     >= sent,
+                                 10000);
+    }
+    QTRY_COMPARE(gone.count(), 4);
+    for (const auto &g : gone) {
+        const auto info = g.at(0).value<ClientInfo>();
+        QVERIFY(info.nick.startsWith(QStringLiteral("Stalled")));
+        QCOMPARE(info.closeCode, 1008);
+        QCOMPARE(info.closeReason, QStringLiteral("too slow"));
+    }
+    QCOMPARE(sender->count(QStringLiteral("error")), 0); // nobody was refused
+    QCOMPARE(f.chat->counters().busyRefusals, 0u);
+    QCOMPARE(f.chat->counters().slowDisconnects, 4u);
+    // The reader got every message, in order, once.
+    QTRY_COMPARE_WITH_TIMEOUT(messageSeqs(*reader), range(1, sent), 20000);
     QVERIFY(!reader->disconnected && !sender->disconnected);
 }
 

@@ -68,6 +68,7 @@ class TestHardening : public QObject
 private Q_SLOTS:
     void silentWebSocketIsClosedAfterTheHelloTimeout();
     void helloInTheHandshakeSegmentIsKept();
+    void pingFloodThatNeverReadsIsCapped();
     void reusedSayIdWithOtherTextIsANewMessage();
     void reusedWhisperIdNeverReturnsSomeoneElsesWhisper();
     void emptyRoomsAreForgotten();
@@ -117,6 +118,47 @@ void TestHardening::helloInTheHandshakeSegmentIsKept()
     QByteArray got;
     QTRY_VERIFY((got += raw.readAll()).contains(R"("type":"welcome")"));
     QVERIFY(got.startsWith("HTTP/1.1 101"));
+}
+
+void TestHardening::pingFloodThatNeverReadsIsCapped()
+{
+    // Qt answers every ping with a pong by itself; a client that pings flat out and never
+    // reads made those pile up without bound (2 GiB in 5 s). They count against the
+    // per-client cap like our own frames: the flooder is closed, the class goes on.
+    ServerConfig config;
+    config.maxQueuedBytesPerClient = 256 * 1024;
+    config.socketSendBufferBytes = 16 * 1024;
+    TestServer s(config);
+    QVERIFY(s.start());
+    auto ada = s.client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    duplex::test::RawWsClient flood;
+    QVERIFY(flood.connectTo(s.port(), 4096));
+    QVERIFY(flood.waitUpgraded());
+    flood.tcp.setReadBufferSize(1024); // reads (almost) nothing from now on
+    QSignalSpy gone(s.chat.get(), &ChatServer::clientDisconnected);
+    const QByteArray payload(125, 'p');
+    qint64 sent = 0;
+    while (gone.isEmpty() && sent < 64 * 1024 * 1024) {
+        for (int i = 0; i < 500; ++i)
+            flood.sendFrame(0x9, payload);
+        sent += 500 * 131;
+        // Let the batch leave (or the server hang up) before the next one.
+        (void)QTest::qWaitFor([&] { return flood.tcp.bytesToWrite() == 0 || !gone.isEmpty(); },
+                              5000);
+        if (flood.tcp.state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    QTRY_COMPARE(gone.count(), 1);
+    const auto info = gone.constFirst().at(0).value<ClientInfo>();
+    QCOMPARE(info.closeCode, 1008);
+    QCOMPARE(s.chat->counters().slowDisconnects, 1u);
+    // Well before the 64 MiB this loop allows: the cap held.
+    QVERIFY2(sent < 32 * 1024 * 1024, qPrintable(QString::number(sent)));
+    // Ada never noticed.
+    ada->send(
+        say(QStringLiteral("after"), QStringLiteral("general"), QStringLiteral("still fine")));
+    QCOMPARE(ada->take("message").value("text").toString(), QStringLiteral("still fine"));
 }
 
 void TestHardening::reusedSayIdWithOtherTextIsANewMessage()

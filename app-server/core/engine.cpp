@@ -9,6 +9,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <vector>
+
 namespace duplex::server {
 
 using namespace proto;
@@ -144,11 +147,36 @@ bool Engine::admit(Peer *p, const QString &re)
     return false;
 }
 
+void Engine::shedOffenders(qint64 target)
+{
+    // The peers that hold a large share of the backlog (a quarter of the per-client cap or
+    // more: a few readers that stopped reading) are the cause, not the class: close them,
+    // biggest first, until the total is back under the target. When the backlog is spread
+    // thin (the server itself is too slow for everyone) nobody is singled out and the
+    // caller refuses new messages instead.
+    const qint64 offender = config.maxQueuedBytesPerClient / 4;
+    std::vector<std::pair<qint64, Peer *>> big;
+    for (const auto &[id, p] : peers) {
+        const qint64 queued = p->queuedBytes();
+        if (!p->closing() && queued >= offender)
+            big.emplace_back(queued, p);
+    }
+    std::sort(big.begin(), big.end(),
+              [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[queued, p] : big) {
+        if (shared.queuedTotal <= target)
+            break;
+        p->stall(); // reported (1008 "too slow") on the next pass
+    }
+}
+
 bool Engine::refuseIfBusy(Peer *p, const QString &re)
 {
     if (config.maxQueuedBytesTotal <= 0)
         return false;
     const qint64 threshold = qMax(config.maxQueuedBytesTotal, 2 * config.maxQueuedBytesPerClient);
+    if (shared.queuedTotal > threshold)
+        shedOffenders(threshold / 2);
     if (shared.queuedTotal <= threshold) {
         if (busyReported && shared.queuedTotal < threshold / 2)
             busyReported = false; // caught up: the next streak is reported again

@@ -74,9 +74,13 @@ public:
     void closePeer(Peer *p, int code, const QString &reason);
     /// Rate limit and flood check for one inbound message. False when it must be dropped.
     bool admit(Peer *p, const QString &re);
-    /// Server busy (ServerConfig::maxQueuedBytesTotal): refuses a say/whisper. The sender
+    /// Server busy (ServerConfig::maxQueuedBytesTotal): first the peers that cause it are
+    /// closed (shedOffenders); if that is not enough, refuses a say/whisper. The sender
     /// learns it; nothing is stored or fanned out. One event per streak.
     bool refuseIfBusy(Peer *p, const QString &re);
+    /// Stalls the peers whose backlog makes the server busy, biggest first, until the
+    /// total is under `target`.
+    void shedOffenders(qint64 target);
 
     static qint64 nowMs();
 

@@ -62,7 +62,7 @@ public:
     /// Queues one frame (a shared reference, no copy); it goes out on this pass of the
     /// event loop. False when the peer is closing: then nothing more goes out. Never
     /// closes the peer from inside (a fan-out may be iterating): a peer over its queue cap
-    /// stops taking frames and reports it later (e.g. WsConnection::stalled).
+    /// stops taking frames and reports it later (PeerObserver::peerStalled).
     bool deliver(const Frame &frame);
     /// Closes from our side with a code and reason (kick, flood, takeover, shutdown...).
     /// What was queued before goes out first. The peer reports its end later.
@@ -71,6 +71,10 @@ public:
     virtual void drop(const QString &why) = 0;
     /// Outgoing bytes the client has not taken yet.
     virtual qint64 queuedBytes() const = 0;
+    /// Takes no more frames, forgets what is queued, and reports peerStalled on a later
+    /// pass: what happens past the queue cap, and what the server does to the peers whose
+    /// backlog makes it busy.
+    virtual void stall() = 0;
     /// Keep-alive: a transport-level ping where the transport has one.
     virtual void ping() { }
     /// Last time the client showed it is alive (a frame, a pong, a poll).

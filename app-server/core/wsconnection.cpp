@@ -104,6 +104,12 @@ WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limi
     if (m_tcp) {
         // The kernel took some bytes: refill from our queue (on the next pass, not from
         // inside our own write, which emits this synchronously on an unbuffered socket).
+        // What Qt writes by itself (a pong for every ping) also counts against the cap:
+        // checked on every read, before Qt's reader (queued) answers what was read.
+        m_links[6] = QObject::connect(m_tcp, &QTcpSocket::readyRead, socket, [this] {
+            if (queuedBytes() > m_limits.maxQueuedBytes)
+                stall();
+        });
         m_links[5] = QObject::connect(m_tcp, &QTcpSocket::bytesWritten, socket, [this](qint64) {
             if (!m_pumping && m_queued > 0 && !m_closing)
                 m_flush->schedule(this);
@@ -138,15 +144,20 @@ bool WsConnection::enqueue(const Frame &frame)
     m_flush->schedule(this);
     // Bytes the peer has not taken yet (our queue + the socket's buffer): past the cap this
     // peer is not reading, and keeping on buffering would grow without bound.
-    if (queuedBytes() > m_limits.maxQueuedBytes) {
-        m_closing = true;
-        const qint64 waiting = queuedBytes();
-        dropQueue(); // it will never read them: free the references now
-        // Never from inside a fan-out: the engine closes it on the next pass.
-        QTimer::singleShot(0, m_socket,
-                           [this, waiting] { m_observer->peerStalled(this, waiting); });
-    }
+    if (queuedBytes() > m_limits.maxQueuedBytes)
+        stall();
     return true;
+}
+
+void WsConnection::stall()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    const qint64 waiting = queuedBytes();
+    dropQueue(); // it will never read them: free the references now
+    // Never from inside a fan-out: the engine closes it on the next pass.
+    QTimer::singleShot(0, m_socket, [this, waiting] { m_observer->peerStalled(this, waiting); });
 }
 
 qint64 WsConnection::queuedBytes() const

@@ -57,6 +57,7 @@ public:
     void close(int code, const QString &reason) override;
     void drop(const QString &why) override;
     qint64 queuedBytes() const override;
+    void stall() override;
     void ping() override;
 
     QWebSocket *socket() const { return m_socket; }
@@ -79,7 +80,7 @@ private:
     QPointer<QTcpSocket> m_tcp;
     FlushScheduler *m_flush;
     PeerObserver *m_observer;
-    std::array<QMetaObject::Connection, 6> m_links;
+    std::array<QMetaObject::Connection, 7> m_links;
     Limits m_limits;
     /// Complete frames not yet handed to the socket, in order, shared with every other
     /// recipient of the same broadcast (refcounted, never copied per connection). A QList:
