@@ -69,6 +69,8 @@ private Q_SLOTS:
     void silentWebSocketIsClosedAfterTheHelloTimeout();
     void helloInTheHandshakeSegmentIsKept();
     void pingFloodThatNeverReadsIsCapped();
+    void oneAddressCannotOpenMoreThanItsShare();
+    void reconnectingDoesNotRefillTheRateLimit();
     void reusedSayIdWithOtherTextIsANewMessage();
     void reusedWhisperIdNeverReturnsSomeoneElsesWhisper();
     void emptyRoomsAreForgotten();
@@ -159,6 +161,82 @@ void TestHardening::pingFloodThatNeverReadsIsCapped()
     ada->send(
         say(QStringLiteral("after"), QStringLiteral("general"), QStringLiteral("still fine")));
     QCOMPARE(ada->take("message").value("text").toString(), QStringLiteral("still fine"));
+}
+
+void TestHardening::oneAddressCannotOpenMoreThanItsShare()
+{
+    ServerConfig config;
+    config.limitLoopback = true; // the test's clients all come from 127.0.0.1
+    config.maxConnectionsPerAddress = 3;
+    config.connectBurstPerAddress = 100;
+    TestServer s(config);
+    QVERIFY(s.start());
+    auto a = s.client(QStringLiteral("a"));
+    auto b = s.client(QStringLiteral("b"));
+    auto c = s.client(QStringLiteral("c"));
+    QVERIFY(a && b && c);
+    ChatTestClient fourth;
+    QVERIFY(fourth.open(s.port()));
+    QCOMPARE(fourth.takeError(QStringLiteral("rate_limited")).value("message").toString(),
+             QStringLiteral("too many connections from your address"));
+    QVERIFY(fourth.waitDisconnected());
+    QCOMPARE(fourth.closeCode, 1008);
+    // One leaves: there is room again.
+    c->socket.close();
+    QTRY_COMPARE(s.chat->clientCount(), 2);
+    auto d = s.client(QStringLiteral("d"));
+    QVERIFY(d);
+}
+
+void TestHardening::reconnectingDoesNotRefillTheRateLimit()
+{
+    ServerConfig config;
+    config.limitLoopback = true;
+    config.ratePerSec = 1;
+    config.burst = 5;
+    config.addressRateFactor = 2; // the address: 10 at once, 2/s, however many sockets
+    config.connectBurstPerAddress = 4;
+    config.connectsPerSecPerAddress = 0.5;
+    TestServer s(config);
+    QVERIFY(s.start());
+    // Each new connection brings its own bucket of 5, but they all draw on the address's 10.
+    int accepted = 0;
+    int refused = 0;
+    for (int round = 0; round < 4; ++round) {
+        ChatTestClient c;
+        QVERIFY(c.open(s.port()));
+        c.send(obj({{"type", "hello"}, {"nick", QStringLiteral("r%1").arg(round)}}));
+        const QJsonObject first = c.take([](const QJsonObject &o) {
+            return o.value("type") == QLatin1String("welcome")
+                || o.value("type") == QLatin1String("error");
+        });
+        if (first.value("type").toString() != QLatin1String("welcome")) {
+            ++refused; // even the hello found the address's bucket empty
+            c.socket.close();
+            QTRY_COMPARE(s.chat->clientCount(), 0);
+            continue;
+        }
+        ++accepted; // the hello took one
+        for (int i = 0; i < 4; ++i)
+            c.send(obj({{"type", "ping"}, {"id", QStringLiteral("p%1").arg(i)}}));
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject reply = c.take([](const QJsonObject &o) {
+                return o.value("type") == QLatin1String("pong")
+                    || o.value("type") == QLatin1String("error");
+            });
+            (reply.value("type").toString() == QLatin1String("pong") ? accepted : refused)++;
+        }
+        c.socket.close();
+        QTRY_COMPARE(s.chat->clientCount(), 0);
+    }
+    // Without the address's bucket all 20 would pass (four sockets, 5 each).
+    QVERIFY2(accepted <= 12 && refused >= 2,
+             qPrintable(QStringLiteral("accepted %1, refused %2").arg(accepted).arg(refused)));
+    // Connecting again and again is limited too: the fifth quick connection is refused.
+    ChatTestClient again;
+    QVERIFY(again.open(s.port()));
+    QCOMPARE(again.takeError(QStringLiteral("rate_limited")).value("message").toString(),
+             QStringLiteral("connecting too often from your address"));
 }
 
 void TestHardening::reusedSayIdWithOtherTextIsANewMessage()

@@ -148,6 +148,16 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
                                        ? tr("no subprotocol")
                                        : tr("subprotocol %1").arg(socket->subprotocol())));
     Q_EMIT q->clientConnected(c->id());
+
+    QString why;
+    if (!engine.admitConnection(c, &why)) {
+        ++engine.shared.counters.rateLimited;
+        engine.recorder.event(c, EventKind::Flood,
+                              tr("%1: %2; closed with 1008.").arg(c->who(), why),
+                              close::PolicyViolation);
+        engine.sendError(c, ErrorCode::RateLimited, {}, why);
+        engine.closePeer(c, close::PolicyViolation, why);
+    }
 }
 
 void ChatServer::Private::peerStalled(Peer *c, qint64 waiting)
@@ -222,6 +232,7 @@ void ChatServer::Private::peerEnded(Peer *c)
     engine.recorder.event(c, EventKind::Close, text, end.code);
 
     const ClientInfo info = c->snapshot();
+    engine.releaseConnection(c);
     engine.peers.erase(c->id());
     engine.shared.counters.clients = int(engine.peers.size());
     bury(c);
@@ -306,6 +317,7 @@ void ChatServer::Private::houseTick()
         engine.sessions.remove(s);
     }
     handlers.prune(now);
+    engine.pruneAddresses(now);
 }
 
 // ---------------------------------------------------------------------------------------

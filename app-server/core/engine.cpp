@@ -118,9 +118,72 @@ void Engine::closePeer(Peer *p, int code, const QString &reason)
     p->close(code, reason);
 }
 
+Engine::AddressState *Engine::addressOf(const Peer *p)
+{
+    if (p->info.address.isLoopback() && !config.limitLoopback)
+        return nullptr;
+    bool v4 = false;
+    const quint32 ip4 = p->info.address.toIPv4Address(&v4); // IPv4-mapped as IPv4
+    const QString key = v4 ? QHostAddress(ip4).toString() : p->info.address.toString();
+    auto it = m_addresses.find(key);
+    if (it == m_addresses.end()) {
+        const qint64 now = nowMs();
+        AddressState a;
+        a.connects
+            = TokenBucket(config.connectsPerSecPerAddress, config.connectBurstPerAddress, now);
+        a.messages = TokenBucket(config.ratePerSec * config.addressRateFactor,
+                                 config.burst * config.addressRateFactor, now);
+        it = m_addresses.insert(key, a);
+    }
+    it->lastSeenMs = nowMs();
+    return &*it;
+}
+
+bool Engine::admitConnection(Peer *p, QString *why)
+{
+    AddressState *a = addressOf(p);
+    if (!a)
+        return true;
+    if (config.maxConnectionsPerAddress > 0 && a->connections >= config.maxConnectionsPerAddress) {
+        *why = QStringLiteral("too many connections from your address");
+        return false;
+    }
+    if (config.connectsPerSecPerAddress > 0 && !a->connects.take(nowMs())) {
+        *why = QStringLiteral("connecting too often from your address");
+        return false;
+    }
+    ++a->connections;
+    p->addressCounted = true;
+    return true;
+}
+
+void Engine::releaseConnection(Peer *p)
+{
+    if (!p->addressCounted)
+        return;
+    p->addressCounted = false;
+    if (AddressState *a = addressOf(p))
+        --a->connections;
+}
+
+void Engine::pruneAddresses(qint64 now)
+{
+    // A quiet minute refills every bucket: nothing is lost by forgetting the address.
+    for (auto it = m_addresses.begin(); it != m_addresses.end();) {
+        if (it->connections <= 0 && now - it->lastSeenMs > 60 * 1000)
+            it = m_addresses.erase(it);
+        else
+            ++it;
+    }
+}
+
 bool Engine::admit(Peer *p, const QString &re)
 {
-    if (p->bucket.take(nowMs())) {
+    const qint64 now = nowMs();
+    AddressState *address = p->addressCounted ? addressOf(p) : nullptr;
+    // Both buckets: the connection's own, and its address's (shared by all its
+    // connections, so more sockets or reconnecting buy no more messages).
+    if (p->bucket.take(now) && (!address || address->messages.take(now))) {
         p->rateLimitedReported = false;
         return true;
     }

@@ -82,9 +82,27 @@ public:
     /// total is under `target`.
     void shedOffenders(qint64 target);
 
+    /// Per-address admission of a new connection: false (and why) when the address has
+    /// too many open or opens them too fast. Counts it in when admitted.
+    bool admitConnection(Peer *p, QString *why);
+    /// The peer is gone: its address has one connection less.
+    void releaseConnection(Peer *p);
+    /// Forgets addresses with no connection that have been quiet for a while.
+    void pruneAddresses(qint64 nowMs);
+
     static qint64 nowMs();
 
 private:
+    struct AddressState {
+        int connections = 0;
+        TokenBucket connects; ///< new connections
+        TokenBucket messages; ///< messages of all its connections together
+        qint64 lastSeenMs = 0;
+    };
+    /// The address state that applies to the peer, or null (loopback, not limited).
+    AddressState *addressOf(const Peer *p);
+
+    QHash<QString, AddressState> m_addresses; // address text -> state
     std::unique_ptr<HistoryStore> m_ownStore;
     std::unique_ptr<RoomBroker> m_ownRooms;
 };

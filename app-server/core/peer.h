@@ -90,6 +90,7 @@ public:
     Session *session = nullptr; ///< set once welcomed; null again after a takeover
     TokenBucket bucket;
     bool rateLimitedReported = false; ///< one event per flood streak, not one per frame
+    bool addressCounted = false;      ///< counted in its address's connections
     ClientInfo info;                  ///< address, counters, handshake (not nick/rooms/end)
 
     /// nick once welcomed (or the nick it had), "address:port" before.

@@ -40,6 +40,16 @@ struct ServerConfig {
     /// Origins accepted besides the page's own (`http://` + the request's Host): a
     /// WebSocket handshake or /v1/ request from any other Origin gets 403.
     QStringList allowedOrigins;
+
+    // Per address (one student's machine, however many connections it opens), so that
+    // reconnecting or opening more sockets does not get around the per-connection limits.
+    // Loopback is exempt (the teacher's own machine, local tools and benchmarks) unless
+    // limitLoopback is set (tests).
+    int maxConnectionsPerAddress = 64;   ///< open at once; 0 = no limit
+    int connectBurstPerAddress = 30;     ///< new connections at once...
+    double connectsPerSecPerAddress = 3; ///< ...and sustained (0 = no limit)
+    int addressRateFactor = 4;           ///< messages per address: this x ratePerSec and burst
+    bool limitLoopback = false;
 };
 
 /// Where an operator notice goes.
