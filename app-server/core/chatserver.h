@@ -13,6 +13,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -44,6 +45,9 @@ struct ServerConfig {
     /// `whisper` are refused with rate_limited "server busy" instead of queueing more for
     /// everyone. The frames are shared, so this is delivery debt, not memory. 0 = off.
     qint64 maxQueuedBytesTotal = 64 * 1024 * 1024;
+    /// Origins (e.g. "http://teacher.example:3000") allowed besides the page's own
+    /// http://HOST for WebSocket handshakes and /v1/ requests (protocol-v1-http.md).
+    QStringList allowedOrigins;
 };
 
 /// Where an operator notice goes.
