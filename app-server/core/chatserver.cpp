@@ -3,6 +3,7 @@
 #include "chatserver.h"
 
 #include "historystore.h"
+#include "httprouter.h"
 #include "session.h"
 #include "trafficlog.h"
 
@@ -253,9 +254,10 @@ struct ChatServer::Private {
     ServerCounters counters;
     std::vector<quint64> toFlush; // connections with queued frames, flushed once per pass
     bool flushPosted = false;
-    bool pumping = false;      // inside pump(): bytesWritten must not re-enter it
-    qint64 queuedTotal = 0;    // every connection's outQueuedBytes together
-    bool busyReported = false; // one event per busy streak
+    bool pumping = false;                 // inside pump(): bytesWritten must not re-enter it
+    qint64 queuedTotal = 0;               // every connection's outQueuedBytes together
+    bool busyReported = false;            // one event per busy streak
+    std::unique_ptr<http::Router> router; // TEMP wiring: plain HTTP on the chat port
 
     explicit Private(ChatServer *owner)
         : q(owner)
@@ -698,6 +700,7 @@ struct ChatServer::Private {
 
     // --- connection lifecycle ----------------------------------------------------------
     void onTcpConnection();
+    void routeHead(QTcpSocket *socket, const QString &key);
     void onWebSocket();
     void setUp(QWebSocket *socket);
     void onAboutToClose(Connection *c);
@@ -740,19 +743,9 @@ void ChatServer::Private::onTcpConnection()
                                     config.socketSendBufferBytes);
         const QString key = endpointText(socket->peerAddress(), socket->peerPort());
         pending.insert(key, PendingHandshake {socket, {}});
-        // Capture the request head as received, before QWebSocketServer consumes it (its
-        // reader is connected queued, so this direct connection runs first and only peeks).
-        QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket, key] {
-            auto it = pending.find(key);
-            if (it == pending.end() || it->socket != socket)
-                return;
-            const QByteArray head = socket->peek(qMin<qint64>(socket->bytesAvailable(), 16384));
-            const qsizetype end = head.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                it->rawRequest = head.left(end + 4);
-                QObject::disconnect(socket, &QTcpSocket::readyRead, q, nullptr);
-            }
-        });
+        // TEMP wiring: the head is peeked (never read) and routed in routeHead().
+        QObject::connect(socket, &QTcpSocket::readyRead, q,
+                         [this, socket, key] { routeHead(socket, key); });
         QObject::connect(socket, &QObject::destroyed, q, [this, socket, key] {
             auto it = pending.find(key);
             if (it != pending.end() && (it->socket == socket || it->socket.isNull()))
@@ -769,8 +762,62 @@ void ChatServer::Private::onTcpConnection()
                 guard->abort();
             }
         });
-        wsServer->handleConnection(socket);
+        if (socket->bytesAvailable() > 0)
+            routeHead(socket, key);
     }
+}
+
+// TEMP wiring (branch browser), to be replaced by core/listener.*: peeks the request head;
+// a WebSocket upgrade that passes the Origin rule goes to Qt, everything else is answered
+// by the HTTP router with Connection: close.
+void ChatServer::Private::routeHead(QTcpSocket *socket, const QString &key)
+{
+    auto it = pending.find(key);
+    if (it == pending.end() || it->socket != socket)
+        return;
+    QByteArray bytes = socket->peek(qMin<qint64>(socket->bytesAvailable(), 16 * 1024 + 1));
+    http::Request request;
+    qsizetype headBytes = 0;
+    const http::ParseResult result = http::parseHead(bytes, &request, &headBytes);
+    if (result == http::ParseResult::Incomplete)
+        return;
+    const auto answer = [this, socket, key](const http::Response &response) {
+        QObject::disconnect(socket, &QTcpSocket::readyRead, q, nullptr);
+        pending.remove(key);
+        socket->readAll();
+        socket->write(response.toBytes());
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(config.handshakeTimeoutMs, socket, [socket] { socket->abort(); });
+        socket->disconnectFromHost();
+    };
+    if (result == http::ParseResult::Malformed)
+        return answer(http::Response::error(400, "bad_request", tr("Malformed HTTP request.")));
+    if (result == http::ParseResult::HeadTooLarge)
+        return answer(
+            http::Response::error(431, "head_too_large", tr("The request head is over 16 KiB.")));
+    if (!router) {
+        http::RouterConfig routerConfig;
+        routerConfig.allowedOrigins = config.allowedOrigins;
+        routerConfig.maxBodyBytes = config.maxBytes;
+        router = std::make_unique<http::Router>(routerConfig);
+    }
+    if (request.isWebSocketUpgrade()) {
+        if (!http::originAllowed(request, config.allowedOrigins))
+            return answer(http::Response::error(
+                403, "forbidden_origin", tr("Pages from another site may not use this server.")));
+        it->rawRequest = bytes.left(headBytes);
+        QObject::disconnect(socket, &QTcpSocket::readyRead, q, nullptr);
+        wsServer->handleConnection(socket);
+        return;
+    }
+    if (request.contentLength > config.maxBytes)
+        return answer(router->handle(request, {}));
+    if (request.contentLength > 0) {
+        bytes = socket->peek(headBytes + request.contentLength);
+        if (bytes.size() < headBytes + request.contentLength)
+            return; // the body is still on its way
+    }
+    answer(router->handle(request, QByteArrayView(bytes).sliced(headBytes)));
 }
 
 void ChatServer::Private::onWebSocket()
@@ -987,10 +1034,10 @@ void ChatServer::Private::onDisconnected(Connection *c)
             c->endReason = tr("connection lost without a close frame");
         }
     }
-    // The contract: only a close with 1000/1001 sent by the client ends the session at once;
+    // The contract: only a close with 1000 sent by the client ends the session at once (a
+    // reloaded browser page closes with 1001 and must be able to resume);
     // any other end is a drop and the session stays resumable.
-    const bool endSession = c->endKind == EndKind::ClosedCleanly
-        && (c->endCode == close::Normal || c->endCode == close::GoingAway);
+    const bool endSession = c->endKind == EndKind::ClosedCleanly && c->endCode == close::Normal;
     const bool resumable = c->session && !endSession;
     detachSession(c, endSession);
 
