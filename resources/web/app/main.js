@@ -204,7 +204,7 @@ function onServerMessage(m) {
       state.counts.set(m.room, m.count);
       conv(roomKey(m.room));
       if (!state.active || state.pendingActivate === m.room) {
-        state.pendingActivate = '';
+        if (state.pendingActivate === m.room) state.pendingActivate = '';
         activate(roomKey(m.room));
       } else if (m.room === activeRoom()) drawMembers();
       break;
