@@ -339,7 +339,6 @@ function decodeServerObject(obj) {
       const code = r.string('code');
       o.code = errorCodes.has(code) ? code : 'internal';
       o.message = r.string('message');
-      if (typeof obj.retryAfter === 'number') o.retryAfter = obj.retryAfter; // slow mode hint
       return o;
     }
     default:
@@ -349,19 +348,22 @@ function decodeServerObject(obj) {
 
 function decodeWith(fn, text) {
   try {
-    return { ok: true, message: fn(parseObject(text)) };
+    // raw keeps what the catalogue does not (a later server's optional fields: dup,
+    // retryAfter, ...); message is exactly what common/codec would make of the frame.
+    const raw = parseObject(text);
+    return { ok: true, message: fn(raw), raw };
   } catch (e) {
     if (e instanceof DecodeError) return { ok: false, code: e.code, error: e.message };
     throw e;
   }
 }
 
-/** A client -> server frame: {ok: true, message} or {ok: false, code, error}. */
+/** A client -> server frame: {ok: true, message, raw} or {ok: false, code, error}. */
 export function decodeClient(text) {
   return decodeWith(decodeClientObject, text);
 }
 
-/** A server -> client frame: {ok: true, message} or {ok: false, code, error}. */
+/** A server -> client frame: {ok: true, message, raw} or {ok: false, code, error}. */
 export function decodeServer(text) {
   return decodeWith(decodeServerObject, text);
 }

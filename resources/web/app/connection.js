@@ -36,6 +36,7 @@ export class Connection extends EventTarget {
     this.timers = {};
     this.helloId = '';
     this.pingSent = 0;
+    this.seenWhispers = new Set();
   }
 
   // --- public ------------------------------------------------------------------------
@@ -173,7 +174,7 @@ export class Connection extends EventTarget {
         this.emit('problem', { text: `The server sent a frame this page does not understand (${decoded.error}).` });
         return;
       }
-      this.onMessage(decoded.message);
+      this.onMessage(decoded.message, decoded.raw);
     });
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
@@ -211,7 +212,7 @@ export class Connection extends EventTarget {
     this.timers.reconnect = setTimeout(() => this.open(), delay);
   }
 
-  onMessage(m) {
+  onMessage(m, raw = {}) {
     switch (m.type) {
       case 'welcome': return this.onWelcome(m);
       case 'joined':
@@ -231,7 +232,12 @@ export class Connection extends EventTarget {
         if (m.re) this.delivered(m.re);
         break;
       case 'whisper':
-        if (m.re) this.delivered(m.re);
+        // A resent whisper comes back as the original again: show it once.
+        if (m.re && this.seenWhispers.has(m.re)) return undefined;
+        if (m.re) {
+          this.seenWhispers.add(m.re);
+          this.delivered(m.re);
+        }
         break;
       case 'presence':
         if (m.event === 'nick' && m.old && m.old === this.nick) {
@@ -242,7 +248,7 @@ export class Connection extends EventTarget {
       case 'pong':
         if (typeof m.t === 'number') this.emit('rtt', { ms: Math.max(0, Math.round(performance.now() - m.t)) });
         break;
-      case 'error': return this.onError(m);
+      case 'error': return this.onError(m, raw);
       default: break;
     }
     this.emit('message', m);
@@ -287,7 +293,7 @@ export class Connection extends EventTarget {
     }
   }
 
-  onError(m) {
+  onError(m, raw = {}) {
     if (m.re && m.re === this.helloId && this.state !== 'online') {
       // The hello was refused (nick taken, bad nick, server full...): back to the form.
       this.refusal = m.message;
@@ -301,7 +307,7 @@ export class Connection extends EventTarget {
     if (m.re && this.outbox.find(m.re)) {
       if (m.code === 'rate_limited') {
         this.outbox.refused(m.re);
-        const wait = m.retryAfter > 0 ? m.retryAfter : this.rateBackoff.next();
+        const wait = raw.retryAfter > 0 ? raw.retryAfter : this.rateBackoff.next(); // slow mode
         this.emit('outbox', { id: m.re, status: 'waiting', inMs: wait });
         clearTimeout(this.timers.rate);
         this.timers.rate = setTimeout(() => this.flushOutbox(), wait);

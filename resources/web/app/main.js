@@ -225,8 +225,7 @@ function onServerMessage(m) {
     case 'whisper': {
       if (m.re) removePending(m.re);
       const peer = m.from === state.me ? m.to : m.from;
-      // A duplicate (dup) is the same whisper again: do not show it twice.
-      if (!m.dup) addEvent(whisperKey(peer), { kind: 'whisper', from: m.from, to: m.to, text: m.text, ts: m.ts });
+      addEvent(whisperKey(peer), { kind: 'whisper', from: m.from, to: m.to, text: m.text, ts: m.ts });
       break;
     }
     case 'presence': onPresence(m); break;
