@@ -238,7 +238,8 @@ function onServerMessage(m) {
       break;
     }
     case 'error':
-      if (m.code !== 'rate_limited' || !m.re) {
+      // rate_limited shows on the waiting message itself (or was a typing hint): no line.
+      if (m.code !== 'rate_limited') {
         addEvent(state.active || roomKey(defaultRoom), { kind: 'error', text: `⚠ ${m.message}` });
       }
       break;
@@ -259,7 +260,10 @@ function onPresence(m) {
   } else if (m.event === 'nick') {
     members.delete(m.old);
     members.set(m.nick, { typing: null });
-    if (m.old === state.me || m.nick === state.conn.nick) state.me = state.conn.nick;
+    if (m.old === state.me || m.nick === state.conn.nick) {
+      state.me = state.conn.nick;
+      $('status').textContent = `Online as ${state.me}`;
+    }
     addEvent(key, { text: `${m.old} is now ${m.nick}` });
   } else if (m.event === 'count') {
     state.counts.set(m.room, m.count);
