@@ -45,6 +45,7 @@ test('360 px phone: no horizontal scroll, everything reachable', async () => {
   const qt = await startPeer(server.ws, 'jonas');
   await page.getByRole('log', { name: 'Conversation' }).getByText('jonas joined').waitFor();
   await conversation(page, qt);
+  if (shots) await page.screenshot({ path: join(shots, 'browser-phone.png') });
   await send(page, `long-word-${'x'.repeat(300)}`);
   await page.getByRole('log', { name: 'Conversation' }).getByText(/long-word-x+/).waitFor();
   w = await noHorizontalScroll(page);
@@ -53,7 +54,6 @@ test('360 px phone: no horizontal scroll, everything reachable', async () => {
   assert.ok(box.x >= 0 && box.x + box.width <= 360, JSON.stringify(box));
   const send_ = await page.getByRole('button', { name: 'Send' }).boundingBox();
   assert.ok(send_.x + send_.width <= 360, JSON.stringify(send_));
-  if (shots) await page.screenshot({ path: join(shots, 'browser-phone.png') });
   // The room list slides in and out; the inspector covers the screen without scrolling.
   await page.getByRole('button', { name: /^Rooms/ }).click();
   await page.locator('#rooms').getByRole('button', { name: '#general' }).waitFor();
@@ -67,12 +67,18 @@ test('360 px phone: no horizontal scroll, everything reachable', async () => {
 });
 
 test('desktop: sidebar, members, conversation and inspector side by side', async () => {
+  const own = await startServer({ extra: ['--name', 'Physics 7b'] });
   const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
   const page = await context.newPage();
-  await joinAs(page, server.origin, 'kim');
-  const qt = await startPeer(server.ws, 'lena');
+  await joinAs(page, own.origin, 'kim', '?room=physics');
+  await page.getByRole('heading', { name: '#physics' }).waitFor();
+  await page.locator('#rooms').getByRole('button', { name: '#general' }).click();
+  const qt = await startPeer(own.ws, 'lena');
   await page.locator('#members').getByText('lena').waitFor();
   await conversation(page, qt);
+  qt.join('physics');
+  qt.say('physics', 'Lab report due Friday');
+  await page.locator('#rooms').getByLabel('1 unread').waitFor();
   await page.getByRole('button', { name: 'Frames' }).click();
   await page.locator('#frames li').first().waitFor();
   const w = await noHorizontalScroll(page);
@@ -80,4 +86,5 @@ test('desktop: sidebar, members, conversation and inspector side by side', async
   if (shots) await page.screenshot({ path: join(shots, 'browser-desktop.png') });
   await qt.quit();
   await context.close();
+  await own.stop();
 });
