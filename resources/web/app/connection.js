@@ -304,6 +304,7 @@ export class Connection extends EventTarget {
       if (this.socket) this.socket.close(1000, 'refused');
       return;
     }
+    if (this.state !== 'online' && m.message) this.refusal = m.message; // e.g. server_full
     if (m.re && this.outbox.find(m.re)) {
       if (m.code === 'rate_limited') {
         this.outbox.refused(m.re);
