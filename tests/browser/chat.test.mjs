@@ -119,3 +119,20 @@ test('unread counts for rooms that are not on screen', async () => {
   await a.close();
   await b.close();
 });
+
+test('a nick in use is refused in the form, which stays usable', async () => {
+  const first = await browser.newPage();
+  await joinAs(first, server.origin, 'nora');
+  const second = await browser.newPage();
+  await second.goto(`${server.origin}/`);
+  await second.getByLabel('Nick').fill('NORA');
+  await second.getByRole('button', { name: 'Join', exact: true }).click();
+  await second.getByRole('alert').filter({ hasText: /nickname/i }).waitFor();
+  assert.equal(await second.getByRole('button', { name: 'Join', exact: true }).isEnabled(), true);
+  assert.equal(await second.evaluate(() => document.activeElement.id), 'nick');
+  await second.getByLabel('Nick').fill('nora2');
+  await second.getByRole('button', { name: 'Join', exact: true }).click();
+  await waitOnline(second);
+  await first.close();
+  await second.close();
+});
