@@ -100,3 +100,17 @@ test('a WebSocket upgrade on the same port still gets 101', async () => {
   assert.match(head, /^HTTP\/1\.1 101 /);
   assert.match(head, /Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=/i);
 });
+
+test('requests that never finish do not stall anyone else', async () => {
+  const net = await import('node:net');
+  const stuck = await Promise.all(Array.from({ length: 200 }, () => new Promise((resolve, reject) => {
+    const s = net.connect(server.port, '127.0.0.1', () => {
+      s.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      resolve(s);
+    });
+    s.on('error', reject);
+  })));
+  const page = await get('/');
+  assert.equal(page.status, 200);
+  for (const s of stuck) s.destroy();
+});
