@@ -9,13 +9,18 @@ pkgs=(cmake g++ ninja-build pkg-config git
       qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
       libqrcodegencpp-dev)   # the join card's QR code
 case "$what" in
+  # zbarimg: tst_joincard reads the QR code back; chromium + nodejs/npm + fonts: the browser
+  # client's tests (tests/browser, playwright-core)
   test) pkgs+=(clang-format python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file groff-base
-        zbar-tools) ;;   # zbarimg: tst_joincard reads the QR code back
+              zbar-tools chromium nodejs npm fonts-dejavu-core) ;;
   demo) pkgs+=(xvfb xauth x11-apps imagemagick) ;;
   bench) pkgs+=(nodejs npm) ;;   # tests/bench/compare.sh: the Node.js ws peer
 esac
 missing=()
 for p in "${pkgs[@]}"; do
+  # A Node.js that ships its own npm (e.g. a vendor's nodejs package) conflicts with
+  # Debian's npm package: the command is what the tests need.
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

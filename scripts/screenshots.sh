@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The Duplex authors
 # Renders the windows in a realistic state to PNG under docs/screenshots/.
-#   scripts/screenshots.sh BUILD_DIR [all|server|client]
+#   scripts/screenshots.sh BUILD_DIR [all|server|client|browser]
 # Builds nothing: BUILD_DIR must hold built programs. Loopback only (127.0.0.1); every
 # process it starts is bounded in time and stopped on exit. Uses Xvfb when there is no
 # DISPLAY and Xvfb is installed, otherwise Qt's offscreen platform.
 set -euo pipefail
-build=$(cd "${1:?usage: scripts/screenshots.sh BUILD_DIR [all|server|client]}" && pwd)
+build=$(cd "${1:?usage: scripts/screenshots.sh BUILD_DIR [all|server|client|browser]}" && pwd)
 what=${2:-all}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/docs/screenshots"
@@ -193,4 +193,15 @@ if [ "$what" = all ] || [ "$what" = client ]; then
   DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
     timeout 60 "$build/tests/tst_clientwindow" screenshots >/dev/null
   echo "screenshots: wrote $out/client.png $out/client-connect.png"
+fi
+
+# --- browser client (issue 12) ---
+# tests/browser/layout.test.mjs chats at 360 px and at desktop width in Debian's chromium
+# and saves the page when DUPLEX_SCREENSHOT_DIR is set (needs tests/browser/npm-ci.sh once).
+if [ "$what" = all ] || [ "$what" = browser ]; then
+  bash "$root/tests/browser/npm-ci.sh" >/dev/null
+  DUPLEX_SCREENSHOT_DIR="$out" DUPLEX_SERVER="$build/app-server/duplex-server" \
+    DUPLEX_PEER="$build/tests/duplex-browser-peer" LC_ALL=C.UTF-8 \
+    timeout 120 node --test "$root/tests/browser/layout.test.mjs" >/dev/null
+  echo "screenshots: wrote $out/browser-desktop.png $out/browser-phone.png $out/browser-connect-phone.png"
 fi

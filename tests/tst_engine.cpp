@@ -73,6 +73,7 @@ class TestEngine : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void thePageIsServedOnTheChatPort();
     void plainHttpGetsJsonAnswers_data();
     void plainHttpGetsJsonAnswers();
     void oversizeRequestsAreAnsweredNotReset();
@@ -85,13 +86,37 @@ private Q_SLOTS:
     void twoEnginesShareRoomsThroughOneBroker();
 };
 
+void TestEngine::thePageIsServedOnTheChatPort()
+{
+    TestServer s;
+    QVERIFY(s.start());
+    const QByteArray response
+        = exchange(s.port(), "GET /?nick=ada HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QVERIFY2(response.startsWith("HTTP/1.1 200 "), response.left(300).constData());
+    QVERIFY(header(response, "Content-Type").startsWith("text/html"));
+    QVERIFY(header(response, "Content-Security-Policy").contains("connect-src 'self'"));
+    QCOMPARE(header(response, "X-Content-Type-Options"), QByteArray("nosniff"));
+    QVERIFY(response.contains("aria-label=\"Conversation\"") || response.contains("Conversation"));
+    // A page load is an event in the list, never a client; the files it pulls in are not.
+    QCOMPARE(s.chat->counters().connectionsTotal, quint64(0));
+    QSignalSpy events(s.chat.get(), &ChatServer::eventLogged);
+    QVERIFY(exchange(s.port(), "GET /app/main.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .startsWith("HTTP/1.1 200 "));
+    QVERIFY(exchange(s.port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .startsWith("HTTP/1.1 200 "));
+    QTRY_COMPARE(events.count(), 1);
+    QVERIFY(
+        events.constFirst().at(1).toString().contains(QStringLiteral("loaded the browser page")));
+}
+
 void TestEngine::plainHttpGetsJsonAnswers_data()
 {
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("error");
-    QTest::newRow("page asks for a WebSocket")
-        << QByteArray("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") << 426 << "upgrade_required";
+    QTest::newRow("the page does not take a POST")
+        << QByteArray("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\nhi") << 405
+        << "method_not_allowed";
     QTest::newRow("unknown path") << QByteArray("GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n") << 404
                                   << "not_found";
     QTest::newRow("garbage request line")
@@ -140,7 +165,7 @@ void TestEngine::oversizeRequestsAreAnsweredNotReset()
         + QByteArray(200000, 'b');
     response = exchange(s.chat->port(), bigBody);
     QVERIFY2(response.startsWith("HTTP/1.1 413 "), response.left(200).constData());
-    QCOMPARE(body(response).value("error").toString(), QStringLiteral("body_too_large"));
+    QCOMPARE(body(response).value("error").toString(), QStringLiteral("too_large"));
     // And the server still serves WebSocket clients.
     auto a = s.client(QStringLiteral("ada"));
     QVERIFY(a);

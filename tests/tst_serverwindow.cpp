@@ -420,7 +420,7 @@ void TestServerWindow::handshakeViewShowsAccept()
     QVERIFY(raw.waitForConnected(5000));
     raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-              "Origin: http://127.0.0.1\r\n\r\n");
+              "Origin: http://127.0.0.1\r\n\r\n"); // same origin as Host (foreign ones get 403)
     QByteArray response;
     QTRY_VERIFY((response += raw.readAll()).contains("\r\n\r\n"));
     QVERIFY(response.startsWith("HTTP/1.1 101"));

@@ -65,9 +65,16 @@ public:
         QObject::connect(
             listener, &Listener::httpAnswered, owner,
             [this](const QString &peer, const QByteArray &line, int status) {
-                engine.recorder.event(
-                    peer, EventKind::Http,
-                    tr("%1: %2 answered %3.").arg(peer, QString::fromLatin1(line)).arg(status));
+                // Page loads and refusals, not every script and style a page pulls in (a
+                // class opening the page would bury the event list).
+                const bool page = line.startsWith("GET / ") || line.startsWith("GET /?");
+                if (page && status < 400)
+                    engine.recorder.event(peer, EventKind::Http,
+                                          tr("%1 loaded the browser page.").arg(peer));
+                else if (status >= 400)
+                    engine.recorder.event(
+                        peer, EventKind::Http,
+                        tr("%1: %2 answered %3.").arg(peer, QString::fromLatin1(line)).arg(status));
             });
         // One timer sends the pings and checks for silent peers; it ticks at least three
         // times per peer timeout so a silent peer goes within timeout + timeout/3.

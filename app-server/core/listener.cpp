@@ -8,8 +8,6 @@
 #include <protocol.h>
 
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -31,61 +29,13 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
-{
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
-}
-
-bool hasToken(const QByteArray &value, QByteArrayView token)
-{
-    for (const QByteArray &part : value.split(',')) {
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-const char *reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 413: return "Content Too Large";
-    case 426: return "Upgrade Required";
-    case 431: return "Request Header Fields Too Large";
-    default: return "Error";
-    }
-}
-
-/// A complete JSON error response ({"error", "message"}), `Connection: close`. The message
-/// is English whatever the server's language, like the codes: the reader is a program, or
-/// a student anywhere.
-QByteArray jsonErrorResponse(int status, const char *code, const QString &message,
-                             const QByteArray &extraHeaders = {})
-{
-    const QByteArray body
-        = QJsonDocument(QJsonObject {{QStringLiteral("error"), QLatin1String(code)},
-                                     {QStringLiteral("message"), message}})
-              .toJson(QJsonDocument::Compact);
-    QByteArray r = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    r += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
-          "Referrer-Policy: no-referrer\r\nConnection: close\r\n"
-        + extraHeaders + "\r\n" + body;
-    return r;
-}
-
 } // namespace
 
 Listener::Listener(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_router(http::RouterConfig {QStringLiteral(":/web"), m_config.allowedOrigins,
+                                   m_config.maxBodyBytes, false})
 {
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setSupportedSubprotocols({QString::fromLatin1(proto::Subprotocol)});
@@ -151,20 +101,6 @@ void Listener::setServerName(const QString &name)
     m_ws->setServerName(name);
 }
 
-bool Listener::originAllowed(const QByteArray &origin, const QByteArray &host,
-                             const QStringList &allowList)
-{
-    if (origin.isEmpty())
-        return true; // desktop clients and scripts send none
-    if (!host.isEmpty() && origin.compare("http://" + host, Qt::CaseInsensitive) == 0)
-        return true;
-    for (const QString &allowed : allowList) {
-        if (origin.compare(allowed.toUtf8(), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
 void Listener::onNewConnection()
 {
     while (m_tcp->hasPendingConnections()) {
@@ -211,52 +147,48 @@ void Listener::onReadyRead(QTcpSocket *socket)
     const QByteArray bytes = socket->peek(
         qMin(socket->bytesAvailable(), m_config.maxHeadBytes + m_config.maxBodyBytes + 4));
     if (p.head.isEmpty()) {
-        const qsizetype end = bytes.indexOf("\r\n\r\n");
-        const bool tooLarge
-            = end < 0 ? bytes.size() > m_config.maxHeadBytes : end + 4 > m_config.maxHeadBytes;
-        if (tooLarge) {
+        qsizetype headBytes = 0;
+        const QByteArray firstLine = bytes.left(bytes.indexOf('\n')).trimmed().left(200);
+        switch (http::parseHead(bytes, &p.request, &headBytes, m_config.maxHeadBytes)) {
+        case http::ParseResult::Incomplete: return; // the deadline runs
+        case http::ParseResult::Malformed:
             answer(p, socket,
-                   jsonErrorResponse(431, "head_too_large",
-                                     QStringLiteral("The request head is over %1 bytes.")
-                                         .arg(m_config.maxHeadBytes)),
-                   431, bytes.left(bytes.indexOf('\n')).trimmed());
+                   http::Response::error(400, "bad_request",
+                                         QStringLiteral("The request is malformed."))
+                       .toBytes(),
+                   400, firstLine);
             return;
+        case http::ParseResult::HeadTooLarge:
+            answer(
+                p, socket,
+                http::Response::error(
+                    431, "head_too_large",
+                    QStringLiteral("The request head is over %1 bytes.").arg(m_config.maxHeadBytes))
+                    .toBytes(),
+                431, firstLine);
+            return;
+        case http::ParseResult::Complete: break;
         }
-        if (end < 0)
-            return; // wait for the rest
-        p.head = bytes.left(end + 4);
+        p.head = bytes.left(headBytes);
     }
     route(p, socket);
 }
 
 void Listener::route(Pending &p, QTcpSocket *socket)
 {
-    QString firstLine;
-    const HeaderList headers = splitHttpHead(p.head, &firstLine);
-    const QByteArray requestLine = firstLine.toLatin1();
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1.")) {
-        answer(p, socket,
-               jsonErrorResponse(400, "bad_request", QStringLiteral("Malformed request line.")),
-               400, requestLine);
-        return;
-    }
-    const QByteArray host = headerValue(headers, "Host");
-    const QByteArray origin = headerValue(headers, "Origin");
-    const bool upgrade = parts.at(0) == "GET"
-        && headerValue(headers, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0
-        && hasToken(headerValue(headers, "Connection"), "upgrade");
-    const QByteArray path = parts.at(1).split('?').constFirst();
-    if ((upgrade || path.startsWith("/v1/"))
-        && !originAllowed(origin, host, m_config.allowedOrigins)) {
-        answer(p, socket,
-               jsonErrorResponse(403, "forbidden_origin",
-                                 QStringLiteral("Pages from %1 may not connect to this server.")
-                                     .arg(QString::fromLatin1(origin))),
-               403, requestLine);
-        return;
-    }
-    if (upgrade) {
+    const http::Request &request = p.request;
+    const QByteArray requestLine = request.method + ' ' + request.target + ' ' + request.version;
+    if (request.isWebSocketUpgrade()) {
+        if (!http::originAllowed(request, m_config.allowedOrigins)) {
+            answer(p, socket,
+                   http::Response::error(403, "forbidden_origin",
+                                         QStringLiteral("Pages from %1 may not connect to this "
+                                                        "server.")
+                                             .arg(QString::fromLatin1(request.header("Origin"))))
+                       .toBytes(),
+                   403, requestLine);
+            return;
+        }
         p.handedOver = true;
         // Qt's handshake reader consumes everything buffered, not just the head: frames a
         // client sent with its upgrade, without waiting for the 101, would be lost. Keep
@@ -271,50 +203,21 @@ void Listener::route(Pending &p, QTcpSocket *socket)
         m_ws->handleConnection(socket);
         return;
     }
-    bool lengthOk = true;
-    const QByteArray lengthText = headerValue(headers, "Content-Length");
-    const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&lengthOk);
-    if (!lengthOk || length < 0 || !headerValue(headers, "Transfer-Encoding").isEmpty()) {
+    if (request.contentLength > m_config.maxBodyBytes) {
         answer(p, socket,
-               jsonErrorResponse(400, "bad_request",
-                                 QStringLiteral("Malformed or unsupported request body.")),
-               400, requestLine);
-        return;
-    }
-    if (length > m_config.maxBodyBytes) {
-        answer(p, socket,
-               jsonErrorResponse(
-                   413, "body_too_large",
-                   QStringLiteral("The request body is over %1 bytes.").arg(m_config.maxBodyBytes)),
+               http::Response::error(
+                   413, "too_large",
+                   QStringLiteral("The request body is over %1 bytes.").arg(m_config.maxBodyBytes))
+                   .toBytes(),
                413, requestLine);
         return;
     }
-    if (socket->bytesAvailable() < p.head.size() + length)
+    if (socket->bytesAvailable() < p.head.size() + request.contentLength)
         return; // the body is still on its way
     socket->skip(p.head.size());
-    HttpRequestInfo request;
-    request.method = parts.at(0);
-    request.target = parts.at(1);
-    request.headers = headers;
-    request.body = socket->read(length);
-    request.peerAddress = socket->peerAddress();
-    request.peerPort = socket->peerPort();
-    QByteArray response;
-    if (m_http) {
-        response = m_http(request);
-    } else if (path == "/") {
-        response = jsonErrorResponse(
-            426, "upgrade_required",
-            QStringLiteral(
-                "This is a Duplex chat server: connect with a WebSocket client (ws://%1/).")
-                .arg(QString::fromLatin1(host)),
-            "Upgrade: websocket\r\n");
-    } else {
-        response = jsonErrorResponse(404, "not_found",
-                                     QStringLiteral("There is nothing at this address."));
-    }
-    const int status = response.mid(9, 3).toInt();
-    answer(p, socket, response, status, requestLine);
+    const QByteArray body = socket->read(request.contentLength);
+    const http::Response response = m_router.handle(request, body);
+    answer(p, socket, response.toBytes(), response.status, requestLine);
 }
 
 void Listener::answer(Pending &p, QTcpSocket *socket, const QByteArray &response, int status,

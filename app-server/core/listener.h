@@ -9,6 +9,8 @@
 // nothing of sessions or rooms.
 
 #include "clientinfo.h"
+#include "httpmessage.h"
+#include "httprouter.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -18,8 +20,6 @@
 #include <QStringList>
 #include <QTimer>
 
-#include <functional>
-
 class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
@@ -27,20 +27,6 @@ class QWebSocketServer;
 namespace duplex::server {
 
 class DirectTcpServer;
-
-/// A plain HTTP request as the listener hands it to the router: the head's first line,
-/// its headers, and the body (complete).
-struct HttpRequestInfo {
-    QByteArray method;
-    QByteArray target;
-    HeaderList headers;
-    QByteArray body;
-    QHostAddress peerAddress;
-    quint16 peerPort = 0;
-};
-
-/// The router's answer: the complete response bytes (head and body).
-using HttpHandler = std::function<QByteArray(const HttpRequestInfo &)>;
 
 class Listener final : public QObject
 {
@@ -68,13 +54,8 @@ public:
     QString errorString() const;
     void setServerName(const QString &name);
 
-    /// Who answers plain HTTP requests. Without one, every request gets a JSON 404 (426 for
-    /// `/`: "this is a WebSocket server").
-    void setHttpHandler(HttpHandler handler) { m_http = std::move(handler); }
-
-    /// True when a request with this Origin (may be empty) and Host may talk to us.
-    static bool originAllowed(const QByteArray &origin, const QByteArray &host,
-                              const QStringList &allowList);
+    /// Answers plain HTTP (the browser page, and /v1/ routes added to it).
+    http::Router &router() { return m_router; }
 
 Q_SIGNALS:
     /// A WebSocket upgrade completed. socket is unowned (parent null after this); tcp is
@@ -87,6 +68,7 @@ private:
     struct Pending {
         QPointer<QTcpSocket> socket;
         QByteArray head;       ///< the request head, once complete
+        http::Request request; ///< ...and parsed
         QByteArray early;      ///< frames that came with the upgrade, kept from Qt's reader
         qint64 deadlineMs = 0; ///< handshake timeout
         bool handedOver = false;
@@ -108,7 +90,7 @@ private:
     QString m_errorString;
     QHash<QString, Pending> m_pending; // "address:port" -> connection not yet handed over
     QTimer m_sweep;                    // one timer for every pending deadline
-    HttpHandler m_http;
+    http::Router m_router;
 };
 
 } // namespace duplex::server

@@ -62,6 +62,10 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Refuse new messages (\"server busy\") while more than this many MiB "
                          "wait to be sent to all clients together (default 64; 0 = never)."),
                       QStringLiteral("MIB")});
+    parser.addOption({QStringLiteral("allow-origin"),
+                      tr("Also let pages from this origin (e.g. http://teacher.example:3000) "
+                         "open the chat; repeatable. The server's own page needs nothing."),
+                      QStringLiteral("ORIGIN")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -122,6 +126,12 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!ok || o.maxQueuedMiB < 0 || o.maxQueuedMiB > 1024 * 1024)
             return fail(tr("--max-queued-mib: give a whole number of MiB, 0 for never."));
     }
+    for (const QString &origin : parser.values(QStringLiteral("allow-origin"))) {
+        const QString o2 = origin.trimmed();
+        if (!(o2.startsWith(QLatin1String("http://")) || o2.startsWith(QLatin1String("https://"))))
+            return fail(tr("--allow-origin: give an origin like http://host:port."));
+        o.allowedOrigins.append(o2);
+    }
     *options = o;
     return true;
 }
@@ -156,6 +166,7 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.burst = options.burst;
     config.maxClients = options.maxClients;
     config.maxQueuedBytesTotal = qint64(options.maxQueuedMiB) * 1024 * 1024;
+    config.allowedOrigins = options.allowedOrigins;
     return config;
 }
 

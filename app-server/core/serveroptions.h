@@ -27,6 +27,7 @@ struct ServerOptions {
     int burst = 20;
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
+    QStringList allowedOrigins; ///< --allow-origin (repeatable)
 };
 
 /// True when the arguments ask for --headless. Checked on argv before the application
@@ -34,6 +35,7 @@ struct ServerOptions {
 bool argumentsRequestHeadless(int argc, char *argv[]);
 
 /// Adds --headless --bind --port --db --name --rate --burst --max-clients --max-queued-mib
+/// --allow-origin
 /// to the parser
 /// (not --help/--version: the caller adds those).
 void addServerOptions(QCommandLineParser &parser);

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// The plain-HTTP side of the one port: the browser client compiled in as Qt resources
+// (":/web/..."), JSON errors, and a registration point for the /v1/ API
+// (shared/design/protocol-v1-http.md). Pure: a Request in, a Response out, no sockets.
+
+#include "httpmessage.h"
+
+#include <QByteArrayList>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace duplex::server::http {
+
+struct RouterConfig {
+    /// Where the page lives in the resources: ROOT/index.html, ROOT/app/...
+    QString resourceRoot = QStringLiteral(":/web");
+    /// Extra origins (e.g. "http://teacher.example:8080") allowed besides http://HOST.
+    QStringList allowedOrigins;
+    /// Request bodies over this get 413 (the WebSocket message limit by default).
+    qint64 maxBodyBytes = 64 * 1024;
+    bool tls = false;
+};
+
+/// The Content-Security-Policy of the page: only the server's own scripts, styles and
+/// connections (the WebSocket back to the same host and port); no inline script, no eval.
+inline constexpr char PageCsp[]
+    = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+      "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+class Router
+{
+public:
+    using Handler = std::function<Response(const Request &request, QByteArrayView body)>;
+
+    explicit Router(RouterConfig config = {});
+
+    /// Answers one complete request (head + body). Never throws; unknown paths 404, wrong
+    /// methods 405 + Allow, a refused Origin on /v1/ 403, bodies over the limit 413. An
+    /// answer to HEAD has headOnly set.
+    Response handle(const Request &request, QByteArrayView body) const;
+
+    /// Registers an exact path (e.g. "/v1/stats") for these methods. A path registered
+    /// twice keeps the last handler. /v1/ paths get the Origin rule before the handler.
+    void addRoute(QByteArray path, QByteArrayList methods, Handler handler);
+
+    const RouterConfig &config() const { return m_config; }
+    /// The static files served (URL path -> size), for tests and the size budget.
+    QHash<QByteArray, qsizetype> staticFiles() const;
+
+private:
+    struct StaticFile {
+        QByteArray contentType;
+        QByteArray body;
+        QByteArray etag;
+        bool page = false; ///< gets the page CSP
+    };
+    struct Route {
+        QByteArrayList methods;
+        Handler handler;
+    };
+
+    Response serveStatic(const Request &request, const StaticFile &file) const;
+    void loadResources();
+
+    RouterConfig m_config;
+    QHash<QByteArray, StaticFile> m_files; ///< URL path -> file
+    QHash<QByteArray, Route> m_routes;
+};
+
+/// The MIME type for a file name by its extension (text types with charset=utf-8).
+QByteArray contentTypeFor(QStringView fileName);
+
+} // namespace duplex::server::http

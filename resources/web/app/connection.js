@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// The browser's end of one chat session: a WebSocket speaking protocol v1 with the same
+// behaviour as the Qt ClientSession: hello (with resume), reconnect with jittered
+// backoff, catch-up by seq, an outbox resent with the same ids, rate_limited resent after
+// a backoff, application ping for RTT and liveness (browsers cannot send WebSocket pings).
+// It emits plain events; main.js draws them. No DOM access here.
+
+import { Backoff } from './backoff.js';
+import { decodeServer, encode, newId, defaultRoom } from './codec.js';
+import { Outbox } from './outbox.js';
+
+const storageKey = 'duplex.session';
+
+export class Connection extends EventTarget {
+  /**
+   * options: url, nick, agent, storage (sessionStorage or null), rooms (to rejoin),
+   * token (resume), outbox (saved entries), lastSeq ({room: seq}), WebSocket (for tests).
+   */
+  constructor(options) {
+    super();
+    this.url = options.url;
+    this.nick = options.nick;
+    this.agent = options.agent;
+    this.storage = options.storage || null;
+    this.WebSocketImpl = options.WebSocket || globalThis.WebSocket;
+    this.token = options.token || '';
+    this.rooms = new Set(options.rooms && options.rooms.length ? options.rooms : [defaultRoom]);
+    this.lastSeq = { ...(options.lastSeq || {}) };
+    this.outbox = new Outbox(options.outbox || []);
+    this.backoff = new Backoff({ initialMs: 1000, maxMs: 30000 });
+    this.rateBackoff = new Backoff({ initialMs: 1000, maxMs: 16000 });
+    this.state = 'idle';
+    this.everWelcomed = Boolean(options.token);
+    this.socket = null;
+    this.timers = {};
+    this.helloId = '';
+    this.pingSent = 0;
+    this.seenWhispers = new Set();
+  }
+
+  // --- public ------------------------------------------------------------------------
+  start() {
+    this.stopped = false;
+    this.open();
+  }
+
+  /** Leaves for good: close 1000 ends the session on the server; storage is cleared. */
+  stop() {
+    this.stopped = true;
+    this.clearTimers();
+    if (this.socket) {
+      try { this.socket.close(1000, 'bye'); } catch { /* already closed */ }
+    }
+    this.socket = null;
+    if (this.storage) this.storage.removeItem(storageKey);
+    this.setState('idle');
+  }
+
+  say(room, text) {
+    return this.queue('say', room, text);
+  }
+
+  whisper(to, text) {
+    return this.queue('whisper', to, text);
+  }
+
+  join(room) {
+    this.rooms.add(room);
+    this.save();
+    return this.send({ type: 'join', id: newId(), room });
+  }
+
+  leave(room) {
+    this.rooms.delete(room);
+    delete this.lastSeq[room];
+    this.save();
+    return this.send({ type: 'leave', id: newId(), room });
+  }
+
+  typing(room, on) {
+    return this.send({ type: 'typing', room, on });
+  }
+
+  changeNick(nick) {
+    return this.send({ type: 'nick', id: newId(), nick });
+  }
+
+  historyBefore(room, before) {
+    return this.send({ type: 'history', id: newId(), room, before, limit: 50 });
+  }
+
+  /** Sends a message object now when online (false otherwise). */
+  send(message) {
+    if (!this.socket || this.socket.readyState !== 1 || this.state !== 'online') return false;
+    return this.sendRaw(message);
+  }
+
+  // --- internals -------------------------------------------------------------------------
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  setState(state, extra = {}) {
+    this.state = state;
+    this.emit('state', { state, ...extra });
+  }
+
+  sendRaw(message) {
+    const text = encode(message);
+    try {
+      this.socket.send(text);
+    } catch {
+      return false;
+    }
+    this.emit('frame', { dir: 'out', text });
+    return true;
+  }
+
+  save() {
+    if (!this.storage || !this.token) return;
+    try {
+      this.storage.setItem(storageKey, JSON.stringify({
+        url: this.url, nick: this.nick, token: this.token, rooms: [...this.rooms],
+        lastSeq: this.lastSeq, outbox: this.outbox.toJSON(),
+      }));
+    } catch { /* storage full or disabled: a reload then shows the form */ }
+  }
+
+  static saved(storage) {
+    try {
+      const s = JSON.parse(storage.getItem(storageKey) || 'null');
+      return s && s.token && s.url && s.nick ? s : null;
+    } catch {
+      return null;
+    }
+  }
+
+  clearTimers() {
+    for (const t of Object.values(this.timers)) clearTimeout(t);
+    clearInterval(this.pingInterval);
+    this.timers = {};
+  }
+
+  open() {
+    this.clearTimers();
+    this.setState('connecting');
+    let socket;
+    try {
+      socket = new this.WebSocketImpl(this.url, 'duplex.v1');
+    } catch (e) {
+      this.failed(`The address is not usable: ${e.message}`);
+      return;
+    }
+    this.socket = socket;
+    this.timers.handshake = setTimeout(() => {
+      if (this.socket === socket && this.state !== 'online') socket.close();
+    }, 10000);
+    socket.addEventListener('open', () => {
+      if (this.socket !== socket) return;
+      this.setState('handshaking');
+      this.helloId = newId();
+      const hello = { type: 'hello', id: this.helloId, nick: this.nick, agent: this.agent };
+      if (this.token) hello.resume = this.token;
+      this.sendRaw(hello);
+    });
+    socket.addEventListener('message', (event) => {
+      if (this.socket !== socket) return;
+      if (typeof event.data !== 'string') return;
+      this.lastHeard = Date.now();
+      this.emit('frame', { dir: 'in', text: event.data });
+      const decoded = decodeServer(event.data);
+      if (!decoded.ok) {
+        this.emit('problem', { text: `The server sent a frame this page does not understand (${decoded.error}).` });
+        return;
+      }
+      this.onMessage(decoded.message, decoded.raw);
+    });
+    socket.addEventListener('close', (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.onClosed(event.code, event.reason);
+    });
+  }
+
+  failed(reason) {
+    this.clearTimers();
+    this.socket = null;
+    this.setState('failed', { reason });
+  }
+
+  onClosed(code, reason) {
+    clearInterval(this.pingInterval);
+    this.outbox.connectionLost();
+    if (this.stopped) return;
+    if (code === 4000 || code === 4001 || code === 4003) {
+      const why = code === 4000 ? 'This session was opened somewhere else (another tab?).'
+        : code === 4001 ? `The teacher removed you from the chat${reason ? `: ${reason}` : '.'}`
+          : `You may not join right now${reason ? `: ${reason}` : '.'}`;
+      this.clearTimers();
+      if (this.storage) this.storage.removeItem(storageKey);
+      this.setState('ended', { code, reason: why });
+      return;
+    }
+    if (!this.everWelcomed) {
+      // The very first attempt: tell the form what to check instead of retrying forever.
+      this.failed(this.refusal || 'Could not reach the chat server. Check the address, and that the server is running.');
+      return;
+    }
+    const delay = this.backoff.next();
+    this.setState('reconnecting', { inMs: delay, code });
+    this.timers.reconnect = setTimeout(() => this.open(), delay);
+  }
+
+  onMessage(m, raw = {}) {
+    switch (m.type) {
+      case 'welcome': return this.onWelcome(m);
+      case 'joined':
+        this.rooms.add(m.room);
+        this.save();
+        break;
+      case 'left':
+        this.rooms.delete(m.room);
+        this.save();
+        break;
+      case 'history': this.onHistory(m); break;
+      case 'message':
+        if (m.seq > (this.lastSeq[m.room] || 0)) {
+          this.lastSeq[m.room] = m.seq;
+          this.save();
+        }
+        if (m.re) this.delivered(m.re);
+        break;
+      case 'whisper':
+        // A resent whisper comes back as the original again: show it once.
+        if (m.re && this.seenWhispers.has(m.re)) return undefined;
+        if (m.re) {
+          this.seenWhispers.add(m.re);
+          this.delivered(m.re);
+        }
+        break;
+      case 'presence':
+        if (m.event === 'nick' && m.old && m.old === this.nick) {
+          this.nick = m.nick;
+          this.save();
+        }
+        break;
+      case 'pong':
+        if (typeof m.t === 'number') this.emit('rtt', { ms: Math.max(0, Math.round(performance.now() - m.t)) });
+        break;
+      case 'error': return this.onError(m, raw);
+      default: break;
+    }
+    this.emit('message', m);
+    return undefined;
+  }
+
+  onWelcome(m) {
+    const resumed = Boolean(this.token) && m.session === this.token;
+    this.token = m.session;
+    this.nick = m.nick;
+    this.everWelcomed = true;
+    this.refusal = '';
+    this.backoff.reset();
+    clearTimeout(this.timers.handshake);
+    this.setState('online', { resumed, server: m.server, limits: m.limits });
+    this.emit('message', m);
+    if (!resumed) {
+      // A new session: the server put us in general only; go back to our other rooms.
+      for (const room of this.rooms) if (room !== defaultRoom) this.sendRaw({ type: 'join', id: newId(), room });
+    }
+    this.save();
+    this.flushOutbox();
+    this.startPing();
+  }
+
+  onHistory(m) {
+    const seqs = m.messages.map((x) => x.seq);
+    const known = this.lastSeq[m.room] || 0;
+    if (seqs.length) {
+      const first = Math.min(...seqs);
+      const last = Math.max(...seqs);
+      if (known > last && !m.re?.startsWith('older-')) {
+        // The room starts below what we saw: the server was restarted on a new database.
+        this.emit('reset', { room: m.room });
+        this.lastSeq[m.room] = last;
+      } else if (known && first > known + 1) {
+        // A gap: ask for what was said while we were away, oldest first.
+        this.sendRaw({ type: 'history', id: newId(), room: m.room, after: known, limit: 200 });
+      }
+      if (last > (this.lastSeq[m.room] || 0)) this.lastSeq[m.room] = last;
+      this.save();
+    }
+  }
+
+  onError(m, raw = {}) {
+    if (m.re && m.re === this.helloId && this.state !== 'online') {
+      // The hello was refused (nick taken, bad nick, server full...): back to the form.
+      this.refusal = m.message;
+      this.everWelcomed = false;
+      this.token = '';
+      if (this.storage) this.storage.removeItem(storageKey);
+      this.emit('message', m);
+      if (this.socket) this.socket.close(1000, 'refused');
+      return;
+    }
+    if (this.state !== 'online' && m.message) this.refusal = m.message; // e.g. server_full
+    if (m.re && this.outbox.find(m.re)) {
+      if (m.code === 'rate_limited') {
+        this.outbox.refused(m.re);
+        const wait = raw.retryAfter > 0 ? raw.retryAfter : this.rateBackoff.next(); // slow mode
+        this.emit('outbox', { id: m.re, status: 'waiting', inMs: wait });
+        clearTimeout(this.timers.rate);
+        this.timers.rate = setTimeout(() => this.flushOutbox(), wait);
+      } else {
+        this.outbox.delivered(m.re);
+        this.save();
+        this.emit('outbox', { id: m.re, status: 'failed', error: m });
+      }
+    }
+    this.emit('message', m);
+  }
+
+  queue(kind, target, text) {
+    const entry = this.outbox.add(kind, target, text, newId());
+    this.save();
+    this.emit('outbox', { id: entry.id, status: 'queued', entry });
+    this.flushOutbox();
+    return entry;
+  }
+
+  flushOutbox() {
+    if (this.state !== 'online') return;
+    for (const entry of this.outbox.due()) {
+      if (!this.sendRaw(Outbox.frame(entry))) break;
+      if (entry.sends > 0) this.emit('outbox', { id: entry.id, status: 'resent' });
+      this.outbox.markSent(entry);
+    }
+  }
+
+  delivered(id) {
+    const entry = this.outbox.delivered(id);
+    if (!entry) return;
+    this.save();
+    this.emit('outbox', { id, status: 'delivered' });
+    if (entry.waiting) {
+      // Paced after rate_limited: the next waiting entry goes now, the rest after it.
+      this.rateBackoff.reset();
+      this.flushOutbox();
+    }
+  }
+
+  startPing() {
+    clearInterval(this.pingInterval);
+    const socket = this.socket;
+    const ping = () => {
+      if (this.socket !== socket || this.state !== 'online') return;
+      // No frame for two ping periods: the connection is dead without a close; drop it.
+      if (this.lastHeard && Date.now() - this.lastHeard > 25000) {
+        socket.close();
+        return;
+      }
+      this.sendRaw({ type: 'ping', t: performance.now() });
+    };
+    this.lastHeard = Date.now();
+    ping();
+    this.pingInterval = setInterval(ping, 10000);
+  }
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// One conversation as the page shows it: room messages merged by seq exactly once
+// (live, history and catch-up may overlap in any order), events (presence, notices,
+// whispers) where they happened, and the user's own pending messages kept at the end
+// until the server's copy comes back. Pure logic: `node --test` imports it.
+
+export class Conversation {
+  constructor(name, { maxItems = 1000 } = {}) {
+    this.name = name;
+    this.items = []; // display order
+    this.seqs = new Set();
+    this.lastSeq = 0;
+    this.unread = 0;
+    this.maxItems = maxItems;
+  }
+
+  /**
+   * Adds a room message (it has a seq). Returns the index it was inserted at, or -1 when
+   * that seq is already here. Items after a later seq, and pending items, stay after it;
+   * an event stops the scan, so a live message never moves above what came before it.
+   */
+  addMessage(message) {
+    if (this.seqs.has(message.seq)) return -1;
+    this.seqs.add(message.seq);
+    if (message.seq > this.lastSeq) this.lastSeq = message.seq;
+    let i = this.items.length;
+    while (i > 0) {
+      const before = this.items[i - 1];
+      if (before.pending || (before.seq !== undefined && before.seq > message.seq)) i--;
+      else break;
+    }
+    this.items.splice(i, 0, { ...message, kind: 'message' });
+    return i - this.trim();
+  }
+
+  /** Adds several; returns how many were new. */
+  addMessages(messages) {
+    let n = 0;
+    for (const m of messages) if (this.addMessage(m) >= 0) n++;
+    return n;
+  }
+
+  /** An event (no seq): goes before the pending items. Returns its index. */
+  addEvent(event) {
+    let i = this.items.length;
+    while (i > 0 && this.items[i - 1].pending) i--;
+    this.items.splice(i, 0, { ...event, kind: event.kind || 'event' });
+    return i - this.trim();
+  }
+
+  /** One of the user's messages on its way; it stays last until confirmed. */
+  addPending(entry) {
+    this.items.push({ ...entry, kind: 'pending', pending: true });
+    return this.items.length - 1 - this.trim();
+  }
+
+  /** Removes the pending item with that id; returns its index or -1. */
+  removePending(id) {
+    const i = this.items.findIndex((it) => it.pending && it.id === id);
+    if (i >= 0) this.items.splice(i, 1);
+    return i;
+  }
+
+  /** Marks a pending item (e.g. 'waiting'); returns its index or -1. */
+  updatePending(id, changes) {
+    const i = this.items.findIndex((it) => it.pending && it.id === id);
+    if (i >= 0) Object.assign(this.items[i], changes);
+    return i;
+  }
+
+  /** Forgets everything (the server's history was reset under us). */
+  reset() {
+    this.items = this.items.filter((it) => it.pending);
+    this.seqs.clear();
+    this.lastSeq = 0;
+  }
+
+  /** Drops the oldest items past the bound; returns how many were dropped. */
+  trim() {
+    const over = this.items.length - this.maxItems;
+    if (over <= 0) return 0;
+    const dropped = this.items.splice(0, over);
+    for (const d of dropped) if (d.seq !== undefined) this.seqs.delete(d.seq);
+    this.dropped = (this.dropped || 0) + over;
+    return over;
+  }
+
+  /** The seq messages in order (for tests and catch-up decisions). */
+  seqList() {
+    return this.items.filter((it) => it.seq !== undefined).map((it) => it.seq);
+  }
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// The browser client's pure logic: history merged by seq exactly once, events and pending
+// messages where they belong, the outbox (same ids, rate_limited pacing) and the backoff.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Backoff } from '../../resources/web/app/backoff.js';
+import { Conversation } from '../../resources/web/app/history.js';
+import { Outbox } from '../../resources/web/app/outbox.js';
+
+const msg = (seq, text = `m${seq}`) => ({ room: 'general', seq, from: 'ada', text, ts: seq });
+
+test('live, history and catch-up overlap: every seq once, in order', () => {
+  const c = new Conversation('#general');
+  assert.equal(c.addMessage(msg(5)), 0);
+  assert.equal(c.addMessage(msg(6)), 1);
+  // the history after a reconnect overlaps what we have and fills what we missed
+  assert.equal(c.addMessages([msg(3), msg(4), msg(5), msg(6), msg(7)]), 3);
+  assert.equal(c.addMessage(msg(7)), -1);
+  assert.deepEqual(c.seqList(), [3, 4, 5, 6, 7]);
+  assert.equal(c.lastSeq, 7);
+});
+
+test('a message arriving out of order goes to its place', () => {
+  const c = new Conversation('#general');
+  c.addMessages([msg(1), msg(2), msg(4)]);
+  assert.equal(c.addMessage(msg(3)), 2);
+  assert.deepEqual(c.seqList(), [1, 2, 3, 4]);
+});
+
+test('events stay where they happened; pending stays last until confirmed', () => {
+  const c = new Conversation('#general');
+  c.addMessage(msg(1));
+  c.addEvent({ text: 'bob joined' });
+  c.addPending({ id: 'p1', text: 'mine' });
+  c.addMessage(msg(2));
+  c.addEvent({ text: 'cara joined' });
+  assert.deepEqual(c.items.map((i) => i.seq ?? i.text), [1, 'bob joined', 2, 'cara joined', 'mine']);
+  assert.equal(c.removePending('p1'), 4);
+  c.addMessage(msg(3, 'mine'));
+  assert.deepEqual(c.items.map((i) => i.seq ?? i.text), [1, 'bob joined', 2, 'cara joined', 3]);
+});
+
+test('a bounded conversation drops the oldest and forgets their seqs', () => {
+  const c = new Conversation('#general', { maxItems: 3 });
+  for (let i = 1; i <= 5; i++) c.addMessage(msg(i));
+  assert.deepEqual(c.seqList(), [3, 4, 5]);
+  assert.equal(c.dropped, 2);
+});
+
+test('reset forgets everything but what is still pending', () => {
+  const c = new Conversation('#general');
+  c.addMessages([msg(1), msg(2)]);
+  c.addPending({ id: 'p', text: 'x' });
+  c.reset();
+  assert.equal(c.items.length, 1);
+  assert.equal(c.lastSeq, 0);
+  assert.equal(c.addMessage(msg(1)), 0);
+});
+
+test('outbox: the same id on every send, in order, until delivered', () => {
+  const o = new Outbox();
+  const a = o.add('say', 'general', 'one', 'id-a');
+  const b = o.add('whisper', 'bob', 'two', 'id-b');
+  assert.deepEqual(o.due(), [a, b]);
+  for (const e of o.due()) o.markSent(e);
+  assert.deepEqual(o.due(), []);
+  o.connectionLost();
+  assert.deepEqual(o.due().map((e) => Outbox.frame(e)), [
+    { type: 'say', id: 'id-a', room: 'general', text: 'one' },
+    { type: 'whisper', id: 'id-b', to: 'bob', text: 'two' },
+  ]);
+  assert.equal(o.delivered('id-a'), a);
+  assert.equal(o.delivered('id-a'), undefined);
+  assert.equal(o.size, 1);
+});
+
+test('outbox: after rate_limited one waiting entry at a time, in order', () => {
+  const o = new Outbox();
+  const es = ['a', 'b', 'c'].map((id) => o.add('say', 'general', id, id));
+  for (const e of o.due()) o.markSent(e);
+  o.refused('a');
+  o.refused('b');
+  assert.deepEqual(o.due(), [es[0]]);
+  o.markSent(es[0]);
+  assert.deepEqual(o.due(), []);
+  o.delivered('a');
+  assert.deepEqual(o.due(), [es[1]]);
+  o.markSent(es[1]);
+  o.delivered('b');
+  o.delivered('c');
+  assert.equal(o.size, 0);
+});
+
+test('outbox survives a reload as plain JSON', () => {
+  const o = new Outbox();
+  o.add('say', 'general', 'x', 'id-x');
+  const again = new Outbox(JSON.parse(JSON.stringify(o)));
+  assert.deepEqual(again.due().map((e) => e.id), ['id-x']);
+});
+
+test('backoff doubles up to the cap, jittered both ways, and resets', () => {
+  const low = new Backoff({ initialMs: 1000, maxMs: 8000, jitter: 0.5, random: () => 0 });
+  assert.deepEqual([1, 2, 3, 4, 5].map(() => low.next()), [500, 1000, 2000, 4000, 4000]);
+  const high = new Backoff({ initialMs: 1000, maxMs: 8000, jitter: 0.5, random: () => 0.999999 });
+  assert.deepEqual([1, 2, 3, 4, 5].map(() => high.next()), [1500, 3000, 6000, 8000, 8000]);
+  high.reset();
+  assert.equal(high.next(), 1500);
+  const spread = new Set(Array.from({ length: 50 }, () => new Backoff().next()));
+  assert.ok(spread.size > 10, 'a class does not retry in lockstep');
+});
