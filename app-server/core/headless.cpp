@@ -119,6 +119,10 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         ? QStringLiteral("[%1]").arg(server.address().toString())
         : server.address().toString();
     printLine(stdout, QStringLiteral("listening on %1:%2").arg(shown).arg(server.port()));
+    // What the window's join card shows: the browser page's address(es).
+    for (const QString &host : joinHosts(server.address(), bind))
+        printLine(stdout,
+                  QStringLiteral("students join at http://%1:%2/").arg(host).arg(server.port()));
     printLine(stdout, raiseOpenFileLimit());
     printLine(stdout,
               tr("database %1; name \"%2\"; rate %3/s, burst %4; at most %5 clients.")

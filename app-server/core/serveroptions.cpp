@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QNetworkInterface>
 #include <QStandardPaths>
 
 #include <cmath>
@@ -191,6 +192,35 @@ QString raiseOpenFileLimit()
         .arg(before == RLIM_INFINITY
                  ? QCoreApplication::translate("duplex::server::Headless", "unlimited")
                  : QString::number(before));
+}
+
+QStringList joinHosts(const QHostAddress &bound, const QHostAddress &configured)
+{
+    const auto any = [](const QHostAddress &a) {
+        return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv4)
+            || a == QHostAddress(QHostAddress::AnyIPv6);
+    };
+    QStringList hosts;
+    if (any(bound) || any(configured)) {
+        for (const QNetworkInterface &iface : QNetworkInterface::allInterfaces()) {
+            const auto flags = iface.flags();
+            if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning)
+                || (flags & QNetworkInterface::IsLoopBack))
+                continue;
+            for (const QNetworkAddressEntry &e : iface.addressEntries()) {
+                const QHostAddress ip = e.ip();
+                if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLoopback())
+                    hosts.append(ip.toString());
+            }
+        }
+        if (hosts.isEmpty())
+            hosts.append(QStringLiteral("127.0.0.1"));
+    } else if (bound.protocol() == QAbstractSocket::IPv6Protocol) {
+        hosts.append(QStringLiteral("[%1]").arg(bound.toString()));
+    } else {
+        hosts.append(bound.toString());
+    }
+    return hosts;
 }
 
 } // namespace duplex::server

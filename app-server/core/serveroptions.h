@@ -59,4 +59,9 @@ ServerConfig serverConfigFrom(const ServerOptions &options);
 /// Returns a sentence for the log.
 QString raiseOpenFileLimit();
 
+/// The hosts students type to reach a server listening on `bound` (started with `--bind
+/// configured`): that address, or for a wildcard every up, non-loopback IPv4 address
+/// (127.0.0.1 when there is none). IPv6 in brackets. Reads the interfaces; sends nothing.
+QStringList joinHosts(const QHostAddress &bound, const QHostAddress &configured);
+
 } // namespace duplex::server

@@ -13,6 +13,7 @@
 #include <clientmodel.h>
 #include <roommodel.h>
 #include <serverhost.h>
+#include <serveroptions.h>
 #include <serverstats.h>
 #include <trafficlog.h>
 #include <trafficmodel.h>
@@ -32,7 +33,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QNetworkInterface>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -50,12 +50,6 @@ namespace {
 
 constexpr double ProjectorScale = 1.6;
 constexpr int MaxEventLines = 2000;
-
-bool isAnyAddress(const QHostAddress &a)
-{
-    return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv4)
-        || a == QHostAddress(QHostAddress::AnyIPv6);
-}
 
 QString endSentence(const ClientInfo &info)
 {
@@ -398,30 +392,8 @@ void MainWindow::updateHeader()
 
 void MainWindow::rebuildAddresses()
 {
-    QStringList hosts;
-    if (m_server->isListening()) {
-        const QHostAddress bound = m_server->address();
-        if (isAnyAddress(bound) || isAnyAddress(m_config.bind)) {
-            const QList<QNetworkInterface> ifaces = QNetworkInterface::allInterfaces();
-            for (const QNetworkInterface &iface : ifaces) {
-                const auto flags = iface.flags();
-                if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning)
-                    || (flags & QNetworkInterface::IsLoopBack))
-                    continue;
-                for (const QNetworkAddressEntry &e : iface.addressEntries()) {
-                    const QHostAddress ip = e.ip();
-                    if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLoopback())
-                        hosts.append(ip.toString());
-                }
-            }
-            if (hosts.isEmpty())
-                hosts.append(QStringLiteral("127.0.0.1"));
-        } else if (bound.protocol() == QAbstractSocket::IPv6Protocol) {
-            hosts.append(QStringLiteral("[%1]").arg(bound.toString()));
-        } else {
-            hosts.append(bound.toString());
-        }
-    }
+    const QStringList hosts
+        = m_server->isListening() ? joinHosts(m_server->address(), m_config.bind) : QStringList();
     QStringList urls;
     for (const QString &h : std::as_const(hosts))
         urls.append(QStringLiteral("ws://%1:%2").arg(h).arg(m_server->port()));

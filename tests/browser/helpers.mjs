@@ -78,8 +78,14 @@ export async function startServer({ port = 0, db = ':memory:', extra = [] } = {}
   const [, p] = await waitForLine(lines, /^listening on 127\.0\.0\.1:(\d+)$/, 'duplex-server')
     .catch((e) => { throw new Error(`${e.message}\n${out.join('\n')}`); });
   const actual = Number(p);
+  // The address the join card shows (and its QR code encodes): what a student opens.
+  // Printed right after "listening" (possibly in the same chunk, so look at what came).
+  const joinLine = /^students join at (http:\/\/\S+)$/;
+  const seen = out.map((l) => l.match(joinLine)).find(Boolean);
+  const [, page] = seen ?? await waitForLine(lines, joinLine, 'duplex-server');
   return {
     port: actual,
+    page,
     origin: `http://127.0.0.1:${actual}`,
     ws: `ws://127.0.0.1:${actual}/`,
     log: out,
