@@ -71,6 +71,8 @@ public:
     /// Who answers plain HTTP requests. Without one, every request gets a JSON 404 (426 for
     /// `/`: "this is a WebSocket server").
     void setHttpHandler(HttpHandler handler) { m_http = std::move(handler); }
+    /// Called with every accepted socket before anything reads it (the wire tap).
+    void setAcceptHook(std::function<void(QTcpSocket *)> hook) { m_acceptHook = std::move(hook); }
 
     /// True when a request with this Origin (may be empty) and Host may talk to us.
     static bool originAllowed(const QByteArray &origin, const QByteArray &host,
@@ -108,6 +110,7 @@ private:
     QHash<QString, Pending> m_pending; // "address:port" -> connection not yet handed over
     QTimer m_sweep;                    // one timer for every pending deadline
     HttpHandler m_http;
+    std::function<void(QTcpSocket *)> m_acceptHook;
 };
 
 } // namespace duplex::server

@@ -37,6 +37,10 @@ struct ServerConfig {
     /// Origins accepted besides the page's own (`http://` + the request's Host): a
     /// WebSocket handshake or /v1/ request from any other Origin gets 403.
     QStringList allowedOrigins;
+    /// The wire tap on every connection from the start (the window's frame X-ray).
+    bool tapAll = false;
+    /// `--record FILE`: every frame and HTTP head as JSON lines (protocol-v1-http.md).
+    QString recordPath;
 };
 
 /// Where an operator notice goes.

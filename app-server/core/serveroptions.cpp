@@ -60,6 +60,10 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Refuse new messages (\"server busy\") while more than this many MiB "
                          "wait to be sent to all clients together (default 64; 0 = never)."),
                       QStringLiteral("MIB")});
+    parser.addOption({QStringLiteral("record"),
+                      tr("Append every frame and HTTP head on the wire to FILE, one JSON line "
+                         "each (the frame X-ray's recording)."),
+                      QStringLiteral("FILE")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -120,6 +124,11 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!ok || o.maxQueuedMiB < 0 || o.maxQueuedMiB > 1024 * 1024)
             return fail(tr("--max-queued-mib: give a whole number of MiB, 0 for never."));
     }
+    if (parser.isSet(QStringLiteral("record"))) {
+        o.recordPath = parser.value(QStringLiteral("record"));
+        if (o.recordPath.isEmpty())
+            return fail(tr("--record: give a file path."));
+    }
     *options = o;
     return true;
 }
@@ -154,6 +163,7 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.burst = options.burst;
     config.maxClients = options.maxClients;
     config.maxQueuedBytesTotal = qint64(options.maxQueuedMiB) * 1024 * 1024;
+    config.recordPath = options.recordPath;
     return config;
 }
 

@@ -27,6 +27,7 @@ struct ServerOptions {
     int burst = 20;
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
+    QString recordPath;    ///< --record: every frame and HTTP head as JSON lines
 };
 
 /// True when the arguments ask for --headless. Checked on argv before the application
