@@ -8,7 +8,7 @@ pkgs=(cmake g++ ninja-build pkg-config git
       qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite
       qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev)
 case "$what" in
-  test) pkgs+=(clang-format python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file groff-base) ;;
+  test) pkgs+=(clang-format python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file groff-base tshark) ;;
   demo) pkgs+=(xvfb xauth x11-apps imagemagick) ;;
   bench) pkgs+=(nodejs npm) ;;   # tests/bench/compare.sh: the Node.js ws peer
 esac

@@ -131,6 +131,22 @@ QList<WireRecord> WireLog::since(quint64 after, int max) const
     return out;
 }
 
+QList<WireRecord> WireLog::find(quint64 clientId,
+                                const std::function<bool(const WireRecord &)> &match) const
+{
+    const QMutexLocker lock(&m_mutex);
+    QList<WireRecord> out;
+    for (const auto &[id, c] : m_clients) {
+        if (clientId != 0 && id != clientId)
+            continue;
+        for (const WireRecord &r : c.records) {
+            if (match(r))
+                out.append(r);
+        }
+    }
+    return out;
+}
+
 QList<quint64> WireLog::clients() const
 {
     const QMutexLocker lock(&m_mutex);

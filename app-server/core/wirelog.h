@@ -14,6 +14,7 @@
 #include <QMutex>
 
 #include <deque>
+#include <functional>
 #include <unordered_map>
 
 namespace duplex::server {
@@ -68,6 +69,10 @@ public:
     QList<WireRecord> recordsFor(quint64 clientId) const;
     /// Every record with serial > after still kept, oldest first (at most `max`).
     QList<WireRecord> since(quint64 after, int max = 100000) const;
+    /// The records `match` accepts (clientId 0: every client's), searched without copying
+    /// the others.
+    QList<WireRecord> find(quint64 clientId,
+                           const std::function<bool(const WireRecord &)> &match) const;
     /// Clients that have records, in order of their first record kept.
     QList<quint64> clients() const;
 
