@@ -64,6 +64,10 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Append every frame and HTTP head on the wire to FILE, one JSON line "
                          "each (the frame X-ray's recording)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("pcapng"),
+                      tr("Convert the recording given with --record to a Wireshark capture "
+                         "FILE (.pcapng) and exit; --port is the server port in it."),
+                      QStringLiteral("FILE")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -128,6 +132,11 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         o.recordPath = parser.value(QStringLiteral("record"));
         if (o.recordPath.isEmpty())
             return fail(tr("--record: give a file path."));
+    }
+    if (parser.isSet(QStringLiteral("pcapng"))) {
+        o.pcapngPath = parser.value(QStringLiteral("pcapng"));
+        if (o.pcapngPath.isEmpty() || o.recordPath.isEmpty())
+            return fail(tr("--pcapng: give a file path, and the recording with --record."));
     }
     *options = o;
     return true;
