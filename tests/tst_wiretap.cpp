@@ -8,11 +8,15 @@
 #include <chatserver.h>
 #include <directsocket.h>
 #include <historystore.h>
+#include <serveroptions.h>
+#include <trafficlog.h>
+#include <trafficmodel.h>
 #include <wirelog.h>
 #include <wiretap.h>
 
 #include <websocket.h>
 
+#include <QBuffer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,13 +51,14 @@ QByteArray closePayload(quint16 code, const QByteArray &reason)
 }
 
 struct Server {
-    explicit Server(ServerConfig config = {}, WireLog::Limits limits = {})
+    explicit Server(ServerConfig config = {}, WireLog::Limits limits = {},
+                    TrafficLog *traffic = nullptr)
         : log(limits)
     {
         config.ratePerSec = 0;
         config.pingIntervalMs = 60000;
         config.peerTimeoutMs = 120000;
-        chat = std::make_unique<ChatServer>(config, nullptr, nullptr);
+        chat = std::make_unique<ChatServer>(config, nullptr, traffic);
         chat->setWireLog(&log);
     }
     bool listen() { return chat->listen(QHostAddress::LocalHost, 0); }
@@ -114,7 +119,77 @@ private slots:
     void switchedOnForOneClientMidStream();
     void memoryBoundUnderFlood();
     void recordFileMatchesTheContract();
+    void recordOptionIsParsed();
+    void exportDropsTokensAndCanIncludeTheWire();
 };
+
+void TstWireTap::recordOptionIsParsed()
+{
+    ServerOptions o;
+    QString error;
+    QVERIFY(parseServerOptions({"duplex-server", "--record", "/tmp/x.jsonl"}, &o, &error));
+    QCOMPARE(o.recordPath, QStringLiteral("/tmp/x.jsonl"));
+    QCOMPARE(serverConfigFrom(o).recordPath, QStringLiteral("/tmp/x.jsonl"));
+    QVERIFY(!parseServerOptions({"duplex-server", "--pcapng", "/tmp/x.pcapng"}, &o, &error));
+    QVERIFY(error.contains(QStringLiteral("--record")));
+    QVERIFY(parseServerOptions({"duplex-server", "--record", "a.jsonl", "--pcapng", "a.pcapng"}, &o,
+                               &error));
+    QCOMPARE(o.pcapngPath, QStringLiteral("a.pcapng"));
+    // A file that cannot be written: listen() fails and says why.
+    ServerConfig config;
+    config.recordPath = QStringLiteral("/nonexistent-dir/x.jsonl");
+    ChatServer server(config, nullptr, nullptr);
+    QVERIFY(!server.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(server.errorString().contains(QStringLiteral("/nonexistent-dir/x.jsonl")));
+}
+
+void TstWireTap::exportDropsTokensAndCanIncludeTheWire()
+{
+    TrafficLog traffic;
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config, {}, &traffic);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    const QByteArray hello = clientFrame(0x1, R"({"type":"hello","nick":"fay"})");
+    raw.tcp.write(hello);
+    QTRY_VERIFY(s.chat->client(id) && !s.chat->client(id)->nick.isEmpty());
+    QTRY_VERIFY(!s.records(id, true).isEmpty());
+    TrafficModel model(&traffic, 100);
+    model.setPollInterval(0);
+    QTRY_VERIFY((model.poll(), model.rowCount() >= 3));
+    auto exportWith = [&](const TrafficExportOptions &options) {
+        QBuffer buffer;
+        buffer.open(QIODevice::ReadWrite);
+        model.exportJsonLines(&buffer, options);
+        QHash<QString, QJsonObject> byType;
+        for (const QByteArray &line : buffer.data().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (!o.isEmpty() && o.value("direction") != QLatin1String("event"))
+                byType.insert(o.value("type").toString(), o);
+        }
+        return byType;
+    };
+    auto plain = exportWith({});
+    QVERIFY(plain.contains("welcome"));
+    QVERIFY(!plain.value("welcome").value("frame").toObject().contains("session"));
+    QVERIFY(plain.value("welcome").value("frame").toObject().contains("nick"));
+    QVERIFY(!plain.value("hello").contains("wire"));
+    TrafficExportOptions withWire;
+    withWire.wire = &s.log;
+    auto wired = exportWith(withWire);
+    QCOMPARE(wired.value("hello").value("wire").toString().toLatin1(), hello.toHex());
+    QVERIFY(!wired.value("welcome").contains("wire")); // its bytes hold the token
+    withWire.includeTokens = true;
+    auto all = exportWith(withWire);
+    const QString token
+        = all.value("welcome").value("frame").toObject().value("session").toString();
+    QCOMPARE(token.size(), 32);
+    QVERIFY(QByteArray::fromHex(all.value("welcome").value("wire").toString().toLatin1())
+                .contains(token.toLatin1()));
+}
 
 void TstWireTap::streamSplitsAndJoinsFrames()
 {

@@ -147,6 +147,29 @@ QList<WireRecord> WireLog::find(quint64 clientId,
     return out;
 }
 
+std::optional<WireRecord> WireLog::frameCarrying(quint64 clientId, bool out,
+                                                 const QByteArray &message, qint64 nearMs) const
+{
+    if (message.isEmpty())
+        return std::nullopt;
+    const QList<WireRecord> found = find(clientId, [&](const WireRecord &r) {
+        if (r.kind != WireRecord::Kind::Ws || r.header.opcode != 0x1 || r.out != out)
+            return false;
+        const QByteArray p = r.payload();
+        if (p.isEmpty() || !message.startsWith(p))
+            return false;
+        return !r.header.fin || r.cut || p.size() == message.size();
+    });
+    const WireRecord *best = nullptr;
+    for (const WireRecord &r : found) {
+        if (!best || qAbs(r.timeMs - nearMs) < qAbs(best->timeMs - nearMs))
+            best = &r;
+    }
+    if (!best)
+        return std::nullopt;
+    return *best;
+}
+
 QList<quint64> WireLog::clients() const
 {
     const QMutexLocker lock(&m_mutex);

@@ -15,6 +15,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 
 namespace duplex::server {
@@ -73,6 +74,11 @@ public:
     /// the others.
     QList<WireRecord> find(quint64 clientId,
                            const std::function<bool(const WireRecord &)> &match) const;
+    /// The frame that carried a message (its first frame, if it was fragmented): a text
+    /// frame of that client (0: anyone's, e.g. a fan-out's copies are the same bytes) and
+    /// direction whose payload starts `message`; the one nearest `nearMs`.
+    std::optional<WireRecord> frameCarrying(quint64 clientId, bool out, const QByteArray &message,
+                                            qint64 nearMs) const;
     /// Clients that have records, in order of their first record kept.
     QList<quint64> clients() const;
 

@@ -175,6 +175,7 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     // The frame X-ray (issue 14): its own dock, beside the events.
     XrayView::install(this, m_server, m_trafficPanel->table(), m_trafficModel,
                       m_clientsPanel->table());
+    m_trafficPanel->setWireLog(m_server->wireLog());
     resizeDocks({roomsDock, statsDock}, {220, 380}, Qt::Vertical);
     resizeDocks({roomsDock}, {300}, Qt::Horizontal);
     resizeDocks({eventsDock}, {130}, Qt::Vertical);

@@ -30,19 +30,6 @@ namespace {
 
 enum Column { TimeColumn, DirectionColumn, KindColumn, LengthColumn, SummaryColumn, Columns };
 
-/// The message a traffic-log row shows is in these frames: the first text frame whose
-/// payload starts the row's payload (a fragmented message: its first frame).
-bool startsMessage(const WireRecord &r, const TrafficEntry &e)
-{
-    if (r.kind != WireRecord::Kind::Ws || r.header.opcode != 0x1
-        || r.out != (e.direction == TrafficDirection::Out))
-        return false;
-    const QByteArray p = r.payload();
-    if (p.isEmpty() || !e.payload.startsWith(p))
-        return false;
-    return !r.header.fin || r.cut || p.size() == e.payload.size();
-}
-
 } // namespace
 
 XrayView::XrayView(WireLog *log, ServerHost *host, QWidget *parent)
@@ -276,13 +263,8 @@ bool XrayView::showTrafficEntry(const TrafficEntry &entry)
         return false;
     // The frame nearest in time among those carrying this message (a fan-out: any
     // recipient's, they are the same bytes).
-    const QList<WireRecord> found = m_log->find(
-        entry.clientId, [&entry](const WireRecord &r) { return startsMessage(r, entry); });
-    const WireRecord *best = nullptr;
-    for (const WireRecord &r : found) {
-        if (!best || qAbs(r.timeMs - entry.timeMs) < qAbs(best->timeMs - entry.timeMs))
-            best = &r;
-    }
+    const std::optional<WireRecord> best = m_log->frameCarrying(
+        entry.clientId, entry.direction == TrafficDirection::Out, entry.payload, entry.timeMs);
     if (!best) {
         if (entry.clientId != 0)
             showClient(entry.clientId, entry.client);
