@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -226,10 +227,37 @@ void TstXrayView::realServerTapSwitchAndMaskedFrame()
     view.frameList()->setCurrentCell(2, 0);
     QVERIFY2(view.detailText().contains(QStringLiteral("masking key: 37 fa 21 3d")),
              qPrintable(view.detailText()));
+    // Screenshots for docs/screenshots (XRAY_SHOT_DIR): normal, and projector-sized text.
+    if (const QString dir = qEnvironmentVariable("XRAY_SHOT_DIR"); !dir.isEmpty()) {
+        view.resize(1280, 820);
+        QVERIFY(view.grab().save(dir + QStringLiteral("/xray.png")));
+        QFont big = view.font();
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        view.setFont(big);
+        view.resize(1600, 1000);
+        view.frameList()->setCurrentCell(3, 0);
+        view.frameList()->setCurrentCell(2, 0);
+        QVERIFY(view.grab().save(dir + QStringLiteral("/xray-projector.png")));
+        view.setFont(QFont());
+    }
     QVERIFY(view.detailText().contains(QStringLiteral("{\"type\":\"hello\",\"nick\":\"zoe\"}")));
     view.frameList()->setCurrentCell(3, 0);
     QVERIFY(view.detailText().contains(QStringLiteral("MASK = 0: not masked")));
     QVERIFY(view.detailText().contains(QStringLiteral("\"type\":\"welcome\"")));
+    // The resume token is a secret, and this is shown on a projector.
+    QVERIFY2(
+        view.detailText().contains(QStringLiteral("\"session\":\"\u2022\u2022\u2022\u2022 (resume "
+                                                  "token, hidden)\"")),
+        qPrintable(view.detailText()));
+    QVERIFY(view.frameList()->item(3, 4)->text().contains(QStringLiteral("token, hidden")));
+    // What the tap kept, as a capture file (tst_pcapng has tshark read one).
+    QTemporaryDir dir;
+    const QString capture = dir.filePath(QStringLiteral("x.pcapng"));
+    QVERIFY(view.exportPcapng(capture));
+    QFile f(capture);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.read(4) == QByteArray::fromHex("0a0d0d0a"));
+    QVERIFY(f.size() > 500);
 }
 
 QTEST_MAIN(TstXrayView)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace duplex::server::xray {
 
@@ -125,6 +126,16 @@ QString httpHtml(const WireRecord &r)
 
 } // namespace
 
+QString hideTokens(QString text)
+{
+    static const QRegularExpression token(
+        QStringLiteral(R"re("(session|resume)"\s*:\s*"[^"]+")re"));
+    text.replace(token,
+                 QStringLiteral("\"\\1\":\"\u2022\u2022\u2022\u2022 (%1)\"")
+                     .arg(tr("resume token, hidden")));
+    return text;
+}
+
 QString lengthFormWords(ws::LengthForm form)
 {
     switch (form) {
@@ -156,7 +167,7 @@ QString summary(const WireRecord &r)
             s += QStringLiteral(" \"%1\"").arg(QString::fromUtf8(p.mid(2)));
     } else if (r.header.opcode <= 0x1 || r.header.opcode >= 0x9) {
         if (!p.isEmpty())
-            s += QStringLiteral(": ") + QString::fromUtf8(p.left(80));
+            s += QStringLiteral(": ") + hideTokens(QString::fromUtf8(p.left(200))).left(100);
     }
     return s;
 }
@@ -305,7 +316,8 @@ QString explainHtml(const WireRecord &r, const QString &who)
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg(h.masked ? tr("The payload, unmasked:") : tr("The payload:"));
         html += QStringLiteral("<pre style=\"color:#000; background-color:#f4f4f4\">%1</pre>")
-                    .arg(text ? QString::fromUtf8(payload).toHtmlEscaped() : hex(payload));
+                    .arg(text ? hideTokens(QString::fromUtf8(payload)).toHtmlEscaped()
+                              : hex(payload));
     }
     if (r.cut)
         html += QStringLiteral("<p><i>%1</i></p>")

@@ -21,6 +21,10 @@ QString summary(const WireRecord &record);
 /// "text", "continuation", "close", ..., "HTTP".
 QString kindName(const WireRecord &record);
 
+/// The text with resume tokens (welcome's "session", hello's "resume") hidden: the X-ray is
+/// shown on a projector, and a token lets whoever reads it take over that session.
+QString hideTokens(QString text);
+
 /// The length form in words: "7-bit (0-125)", "16-bit (126-65,535)", "64-bit (over 65,535)".
 QString lengthFormWords(ws::LengthForm form);
 

@@ -6,6 +6,7 @@
 #include "uiutil.h"
 
 #include <clientmodel.h>
+#include <pcapng.h>
 #include <serverhost.h>
 #include <trafficmodel.h>
 
@@ -13,15 +14,20 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace duplex::server {
@@ -39,6 +45,7 @@ XrayView::XrayView(WireLog *log, ServerHost *host, QWidget *parent)
     , m_title(new QLabel(this))
     , m_tapAll(new QCheckBox(tr("Tap every connection"), this))
     , m_tapClient(new QCheckBox(tr("Tap this client"), this))
+    , m_export(new QToolButton(this))
     , m_list(new QTableWidget(0, Columns, this))
     , m_detail(new QTextBrowser(this))
 {
@@ -52,9 +59,23 @@ XrayView::XrayView(WireLog *log, ServerHost *host, QWidget *parent)
     m_tapClient->setObjectName(QStringLiteral("xrayTapClient"));
     m_tapClient->setToolTip(tr("Record the exact bytes of the selected client's frames from "
                                "its next frame on."));
+    m_export->setObjectName(QStringLiteral("xrayExportPcapng"));
+    m_export->setText(tr("Export .pcapng\u2026"));
+    m_export->setToolTip(tr("Save every frame the tap kept (all clients) as a capture file that "
+                            "Wireshark opens and dissects as HTTP and WebSocket."));
+    connect(m_export, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export .pcapng"), QStringLiteral("duplex-wire.pcapng"),
+            tr("Wireshark capture (*.pcapng);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !exportPcapng(path, &error))
+            QMessageBox::warning(this, tr("Export .pcapng"),
+                                 tr("Could not write %1: %2").arg(path, error));
+    });
     m_list->setObjectName(QStringLiteral("xrayFrames"));
     m_list->setHorizontalHeaderLabels(
         {tr("Time"), tr("Direction"), tr("Frame"), tr("Payload length"), tr("Content")});
+    m_list->horizontalHeader()->setFont(m_list->font());
     m_list->setToolTip(tr("Every frame of the client as it went over the wire: control "
                           "frames (ping, pong, close) and continuation frames have rows of "
                           "their own, and so do the HTTP heads of the handshake. Select one "
@@ -65,12 +86,7 @@ XrayView::XrayView(WireLog *log, ServerHost *host, QWidget *parent)
     m_list->setWordWrap(false);
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
-    // Widths from the font, never from the rows.
-    const QFontMetrics fm = m_list->fontMetrics();
-    m_list->setColumnWidth(TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    m_list->setColumnWidth(DirectionColumn, fm.horizontalAdvance(tr("\u2190 out")) + 24);
-    m_list->setColumnWidth(KindColumn, fm.horizontalAdvance(QStringLiteral("continuation")) + 16);
-    m_list->setColumnWidth(LengthColumn, fm.horizontalAdvance(tr("Payload length")) + 16);
+    fitColumns();
     m_list->setTabKeyNavigation(false);
     m_list->setFocusPolicy(Qt::StrongFocus);
     m_detail->setObjectName(QStringLiteral("xrayDetail"));
@@ -89,6 +105,7 @@ XrayView::XrayView(WireLog *log, ServerHost *host, QWidget *parent)
     switches->addWidget(m_title, 1);
     switches->addWidget(m_tapClient);
     switches->addWidget(m_tapAll);
+    switches->addWidget(m_export);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_list);
     split->addWidget(m_detail);
@@ -126,6 +143,30 @@ void XrayView::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     poll();
     m_timer.start();
+}
+
+void XrayView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitColumns(); // projector mode
+}
+
+void XrayView::fitColumns()
+{
+    // Widths from the font and the header texts, never from the rows.
+    const QFontMetrics fm(m_list->font());
+    const auto width = [&](int column, const QString &sample) {
+        const QString header = m_list->horizontalHeaderItem(column)
+            ? m_list->horizontalHeaderItem(column)->text()
+            : QString();
+        m_list->setColumnWidth(
+            column, qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + 20);
+    };
+    width(TimeColumn, QStringLiteral("00:00:00.000"));
+    width(DirectionColumn, tr("\u2190 out"));
+    width(KindColumn, QStringLiteral("continuation"));
+    width(LengthColumn, tr("%1 (%2-bit)").arg(65536).arg(64));
 }
 
 void XrayView::hideEvent(QHideEvent *event)
@@ -278,6 +319,18 @@ bool XrayView::showTrafficEntry(const TrafficEntry &entry)
         showClient(best->clientId, entry.clientId != 0 ? entry.client : QString());
     showRecord(*best);
     return true;
+}
+
+bool XrayView::exportPcapng(const QString &path, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    const quint16 port = m_host && m_host->port() ? m_host->port() : 8080;
+    return writePcapng(m_log ? m_log->since(0) : QList<WireRecord> {}, &file, port, error);
 }
 
 QString XrayView::detailText() const

@@ -52,6 +52,8 @@ public:
     QTextBrowser *detail() const { return m_detail; }
     /// The detail as plain text (tests).
     QString detailText() const;
+    /// Writes every record the tap kept as a Wireshark capture (.pcapng).
+    bool exportPcapng(const QString &path, QString *error = nullptr) const;
 
     /// Puts an X-ray dock into the window and wires it to the traffic log's and the
     /// clients' tables. A few lines in MainWindow call this.
@@ -61,12 +63,14 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addRow(const WireRecord &record);
     void refill();
     void updateSwitches();
     void onRowChanged(int row);
+    void fitColumns();
 
     WireLog *m_log;
     ServerHost *m_host;
@@ -79,6 +83,7 @@ private:
     QLabel *m_title;
     QCheckBox *m_tapAll;
     QCheckBox *m_tapClient;
+    QToolButton *m_export;
     QTableWidget *m_list;
     QTextBrowser *m_detail;
 };

@@ -4,7 +4,7 @@
 <context>
     <name>duplex</name>
     <message>
-        <location filename="../../common/codec.cpp" line="+41"/>
+        <location filename="../../common/codec.cpp" line="+42"/>
         <source>The frame is not a JSON object.</source>
         <translation>Der Frame ist kein JSON-Objekt.</translation>
     </message>
@@ -84,24 +84,24 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <location line="+15"/>
         <location line="+14"/>
-        <location line="+16"/>
-        <location line="+119"/>
-        <location line="+152"/>
+        <location line="+15"/>
+        <location line="+128"/>
+        <location line="+151"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+146"/>
+        <location line="-320"/>
+        <location line="+154"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-169"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+293"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>Das Feld &apos;%1&apos; muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Field &apos;%1&apos; must hold strings.</source>
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
@@ -152,7 +152,7 @@
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>duplex::proto</name>
     <message>
-        <location filename="../../common/codec.cpp" line="-273"/>
+        <location filename="../../common/codec.cpp" line="-271"/>
         <source>The frame is not valid JSON (%1 at byte %2).</source>
         <translation>Der Frame ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
@@ -190,12 +190,12 @@
         <translation>Der Frame muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Field &apos;id&apos; must be a string of 1 to %1 characters.</source>
         <translation>Das Feld &apos;id&apos; muss eine Zeichenkette mit 1 bis %1 Zeichen sein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Unknown message type &apos;%1&apos;.</source>
         <translation>Unbekannter Nachrichtentyp &apos;%1&apos;.</translation>
     </message>
@@ -220,7 +220,7 @@
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+179"/>
         <source>Unknown presence event &apos;%1&apos;.</source>
         <translation>Unbekanntes Anwesenheitsereignis &apos;%1&apos;.</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-385"/>
+        <location line="-391"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -236,7 +236,7 @@
 <context>
     <name>duplex::server</name>
     <message>
-        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+53"/>
+        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+55"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
@@ -246,22 +246,22 @@
         <translation>Duplex Server</translation>
     </message>
     <message>
-        <location filename="../../app-server/ui/uiutil.cpp" line="+20"/>
+        <location filename="../../common/websocket.cpp" line="+202"/>
         <source>normal closure: the client said goodbye</source>
         <translation>normales Schließen: der Client hat sich verabschiedet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>going away: the page or program closed, or the server is shutting down</source>
         <translation>geht weg: Seite oder Programm wurde geschlossen, oder der Server fährt herunter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>protocol error: a frame broke the WebSocket rules</source>
         <translation>Protokollfehler: ein Frame hat gegen die WebSocket-Regeln verstoßen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unsupported data</source>
         <translation>nicht unterstützte Daten</translation>
     </message>
@@ -271,42 +271,42 @@
         <translation>kein Statuscode angegeben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>abnormal closure: the connection dropped without a close frame</source>
         <translation>abnormales Ende: die Verbindung brach ohne Close-Frame ab</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>invalid data: the text was not valid UTF-8</source>
         <translation>ungültige Daten: der Text war kein gültiges UTF-8</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>policy violation: flooding, or reading too slowly</source>
         <translation>Regelverstoß: Überflutung oder zu langsames Lesen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>message too big: over the size limit</source>
         <translation>Nachricht zu groß: über der Größengrenze</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>internal server error</source>
         <translation>interner Serverfehler</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>try again later: the server is full</source>
         <translation>später erneut versuchen: der Server ist voll</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>taken over: the same session resumed on a new connection</source>
         <translation>übernommen: dieselbe Sitzung wurde über eine neue Verbindung fortgesetzt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>kicked by the operator</source>
         <translation>am Server hinausgeworfen</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+50"/>
+        <location filename="../../app-server/core/headless.cpp" line="+51"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>stopped (%1 clients closed with 1001%2); database closed.</source>
         <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>signal %1: closing every client with 1001 (going away).</source>
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>Auf dieser Adresse Verbindungen annehmen (Vorgabe: alle Schnittstellen).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Listen on this TCP port (default 8080; 0 picks a free one).</source>
         <translation>Auf diesem TCP-Port Verbindungen annehmen (Vorgabe 8080; 0 wählt einen freien).</translation>
     </message>
@@ -371,17 +371,17 @@
         <translation>Die SQLite-Datenbank für den Verlauf (Vorgabe: im Datenordner der Anwendung; „:memory:“ speichert nichts dauerhaft).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The server name shown to clients.</source>
         <translation>Der Servername, den die Clients sehen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Messages per second each client may send (default 10; 0 = unlimited).</source>
         <translation>Nachrichten pro Sekunde, die jeder Client senden darf (Vorgabe 10; 0 = unbegrenzt).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Messages a client may send at once before the rate applies (default 20).</source>
         <translation>Nachrichten, die ein Client auf einmal senden darf, bevor die Rate greift (Vorgabe 20).</translation>
     </message>
@@ -394,6 +394,16 @@
         <location line="+3"/>
         <source>Refuse new messages (&quot;server busy&quot;) while more than this many MiB wait to be sent to all clients together (default 64; 0 = never).</source>
         <translation>Neue Nachrichten ablehnen („Server ausgelastet“), solange insgesamt mehr als so viele MiB darauf warten, an alle Clients gesendet zu werden (Standard 64; 0 = nie).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Append every frame and HTTP head on the wire to FILE, one JSON line each (the frame X-ray&apos;s recording).</source>
+        <translation>Jeden Frame und jeden HTTP-Kopf auf der Leitung an DATEI anhängen, je eine JSON-Zeile (die Aufzeichnung des Frame-Röntgenblicks).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Convert the recording given with --record to a Wireshark capture FILE (.pcapng) and exit; --port is the server port in it.</source>
+        <translation>Die mit --record angegebene Aufzeichnung in eine Wireshark-Mitschnittdatei DATEI (.pcapng) umwandeln und beenden; --port ist darin der Server-Port.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -435,26 +445,61 @@
         <source>--max-queued-mib: give a whole number of MiB, 0 for never.</source>
         <translation>--max-queued-mib: eine ganze Zahl in MiB angeben, 0 für nie.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>--record: give a file path.</source>
+        <translation>--record: Geben Sie einen Dateipfad an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--pcapng: give a file path, and the recording with --record.</source>
+        <translation>--pcapng: Geben Sie einen Dateipfad an und die Aufzeichnung mit --record.</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/pcapng.cpp" line="+225"/>
+        <source>Duplex recording: only the first %1 of %2 bytes were kept; the rest is zeros here.</source>
+        <translation>Duplex-Aufzeichnung: Nur die ersten %1 von %2 Bytes wurden behalten; der Rest sind hier Nullen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 records written to %2 (%3 lines skipped); open it with Wireshark, or: tshark -r %2 -d tcp.port==%4,http</source>
+        <translation>%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+668"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+164"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="-34"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="-56"/>
+        <source>%1: %2 answered %3.</source>
+        <translation>%1: %2 mit %3 beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no subprotocol</source>
         <translation>kein Subprotokoll</translation>
     </message>
@@ -464,7 +509,7 @@
         <translation>Subprotokoll %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>%1 sent more than %2 bytes in one message: closed with 1009.</source>
         <translation>%1 hat mehr als %2 Bytes in einer Nachricht gesendet: mit 1009 geschlossen.</translation>
     </message>
@@ -474,12 +519,17 @@
         <translation>%1 hat gegen das WebSocket-Protokoll verstoßen: mit %2 geschlossen (%3).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+156"/>
+        <source>Cannot record to %1: %2</source>
+        <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+274"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-129"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
@@ -494,12 +544,12 @@
         <translation>%1 getrennt: abgebrochen (%2).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The session can be resumed for %1 s.</source>
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../app-server/core/engine.cpp" line="+128"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -509,12 +559,12 @@
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+74"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
@@ -524,43 +574,43 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+72"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+116"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+52"/>
         <source>%1 did not answer pings for %2 s: dropped.</source>
         <translation>%1 hat %2 s lang nicht auf Pings geantwortet: getrennt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>no answer to pings for %1 s</source>
         <translation>%1 s lang keine Antwort auf Pings</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+13"/>
         <source>Nobody resumed the session of &quot;%1&quot; within %2 s: the nickname is free again.</source>
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="-723"/>
-        <location line="+831"/>
+        <location line="-173"/>
+        <location line="+255"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
     <message>
-        <location line="-1254"/>
+        <location filename="../../app-server/core/engine.cpp" line="+24"/>
         <source>The server is busy (%1 bytes waiting to be sent): new messages are refused until it catches up.</source>
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location line="+1355"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+91"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -608,7 +658,7 @@
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>(no hello yet)</source>
         <translation>(noch kein hello)</translation>
     </message>
@@ -673,12 +723,12 @@
         <translation>Der Spitzname, den der Client in seinem hello gewählt hat.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The client&apos;s IP address and TCP port: each connection is one TCP connection that stays open.</source>
         <translation>IP-Adresse und TCP-Port des Clients: Jede Verbindung ist eine TCP-Verbindung, die offen bleibt.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The program the client says it is (the agent field of hello).</source>
         <translation>Das Programm, als das sich der Client ausgibt (das Feld agent von hello).</translation>
     </message>
@@ -713,7 +763,7 @@
         <translation>An diesen Client gesendete Bytes.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Round-trip time of the last WebSocket ping/pong, in milliseconds.</source>
         <translation>Umlaufzeit des letzten WebSocket-Ping/Pong, in Millisekunden.</translation>
     </message>
@@ -751,7 +801,7 @@
         <translation>Hinauswerfen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Close the selected client&apos;s connection with code 4001 and a reason.</source>
         <translation>Die Verbindung des gewählten Clients mit Code 4001 und einer Begründung schließen.</translation>
     </message>
@@ -761,19 +811,19 @@
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>
 (This client has disconnected.)</source>
         <translation>
 (Dieser Client hat die Verbindung getrennt.)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Push a notice to %1…</source>
         <translation>Mitteilung an %1 pushen…</translation>
     </message>
@@ -793,7 +843,7 @@
         <translation>(noch kein hello)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>, agent: %1</source>
         <translation>, Agent: %1</translation>
     </message>
@@ -826,7 +876,7 @@
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+234"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+235"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -841,7 +891,7 @@
         <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>The history database is not open.</source>
         <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
     </message>
@@ -849,22 +899,22 @@
 <context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+64"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+67"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>was disconnected by the server with %1 (%2)</source>
         <translation>wurde vom Server mit %1 getrennt (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>dropped without a close frame (network cut, crash or timeout)</source>
         <translation>ohne Close-Frame abgebrochen (Netzausfall, Absturz oder Zeitüberschreitung)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>disconnected</source>
         <translation>getrennt</translation>
     </message>
@@ -874,7 +924,7 @@
         <translation>Duplex Server</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Rooms and who is in them. A message said in a room is pushed to every member.</source>
         <translation>Die Räume und wer darin ist. Eine Nachricht in einem Raum wird an jedes Mitglied gepusht.</translation>
     </message>
@@ -899,12 +949,12 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>How long the server has been listening.</source>
         <translation>Wie lange der Server schon Verbindungen annimmt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
@@ -914,17 +964,17 @@
         <translation>(im Arbeitsspeicher)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Where messages are stored (SQLite). History survives restarts.</source>
         <translation>Wo die Nachrichten gespeichert werden (SQLite). Der Verlauf übersteht Neustarts.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>pushed to %1 (%2 clients): %3</source>
         <translation>an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -949,7 +999,7 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Export traffic…</source>
         <translation>Datenverkehr &amp;exportieren…</translation>
     </message>
@@ -965,12 +1015,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>&amp;Stop listening</source>
         <translation>Server &amp;stoppen</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -1010,12 +1060,12 @@
         <translation>nimmt Verbindungen an auf %1 Port %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>could not listen on port %1: %2</source>
         <translation>konnte auf Port %1 keine Verbindungen annehmen: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>stopped listening; every client was closed with 1001</source>
         <translation>nimmt keine Verbindungen mehr an; jeder Client wurde mit 1001 geschlossen</translation>
     </message>
@@ -1060,7 +1110,7 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Start listening</source>
         <translation>Server &amp;starten</translation>
     </message>
@@ -1085,12 +1135,12 @@
         <translation>%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+141"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>1 client</source>
         <translation>1 Client</translation>
     </message>
@@ -1166,7 +1216,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Die Mitteilung jetzt pushen (Eingabe).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
@@ -1237,7 +1287,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Ein neuer Port gilt sofort: verbundene Clients werden getrennt und verbinden sich neu mit der neuen Adresse.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
@@ -1250,7 +1300,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::Sparkline</name>
     <message>
-        <location filename="../../app-server/ui/sparkline.cpp" line="+112"/>
+        <location filename="../../app-server/ui/sparkline.cpp" line="+113"/>
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
@@ -1328,7 +1378,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Summen seit dem Start des Servers.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Totals: %1 connections, %2 messages in, %3 out, %4 stored
 %5 in, %6 out; %7 rate-limited, %8 closed for abuse</source>
         <translation>Summen: %1 Verbindungen, %2 Nachrichten ein, %3 aus, %4 gespeichert
@@ -1338,7 +1388,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficModel</name>
     <message>
-        <location filename="../../app-server/core/trafficmodel.cpp" line="+45"/>
+        <location filename="../../app-server/core/trafficmodel.cpp" line="+46"/>
         <source>as %1</source>
         <translation>als %1</translation>
     </message>
@@ -1358,7 +1408,7 @@ Erstellt mit Qt %1.</translation>
         <translation>an %1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> started typing</source>
         <translation> schreibt</translation>
     </message>
@@ -1398,7 +1448,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Anwendungs-Ping</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>joined</source>
         <translation>betreten</translation>
     </message>
@@ -1418,7 +1468,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>you are %1 on %2</source>
         <translation>Sie sind %1 auf %2</translation>
     </message>
@@ -1428,7 +1478,7 @@ Erstellt mit Qt %1.</translation>
         <translation>%1, 1 Mitglied</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1, %n members</source>
         <translation>
             <numerusform>%1, %n Mitglied</numerusform>
@@ -1436,17 +1486,17 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 seq %2 %3: %4</source>
         <translation>%1 seq %2 %3: %4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1, 1 message</source>
         <translation>%1, 1 Nachricht</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1, %n messages</source>
         <translation>
             <numerusform>%1, %n Nachricht</numerusform>
@@ -1464,12 +1514,12 @@ Erstellt mit Qt %1.</translation>
         <translation>%1 hat jetzt %2 Mitglieder</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 %2 is now %3</source>
         <translation>%1 %2 heißt jetzt %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>is typing</source>
         <translation>schreibt</translation>
     </message>
@@ -1479,12 +1529,12 @@ Erstellt mit Qt %1.</translation>
         <translation>schreibt nicht mehr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>1 room</source>
         <translation>1 Raum</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%n rooms</source>
         <translation>
             <numerusform>%n Raum</numerusform>
@@ -1497,17 +1547,17 @@ Erstellt mit Qt %1.</translation>
         <translation>Antwort auf Ping</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>notice: %1</source>
         <translation>Mitteilung: %1</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+261"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>→ 1 client</source>
         <translation>→ 1 Client</translation>
     </message>
@@ -1520,12 +1570,12 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+87"/>
         <source>(fan-out)</source>
         <translation>(Fan-out)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1560,12 +1610,12 @@ Erstellt mit Qt %1.</translation>
         <translation>Wann der Server den Frame empfangen oder gesendet hat (Millisekunden).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>in: a frame from a client to the server. out: a frame the server pushed. event: a connection event.</source>
         <translation>ein: ein Frame von einem Client an den Server. aus: ein Frame, den der Server gepusht hat. Ereignis: ein Verbindungsereignis.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Who sent or received it. A fan-out is one frame sent to many clients.</source>
         <translation>Wer ihn gesendet oder empfangen hat. Ein Fan-out ist ein Frame, der an viele Clients geht.</translation>
     </message>
@@ -1588,12 +1638,12 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficPanel</name>
     <message>
-        <location filename="../../app-server/ui/trafficpanel.cpp" line="+110"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+118"/>
         <source>Hide keep-alive</source>
         <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Every WebSocket frame the server received (in) or pushed (out). A fan-out row is ONE frame sent to many clients.</source>
         <translation>Jeder WebSocket-Frame, den der Server empfangen (ein) oder gepusht (aus) hat. Eine Fan-out-Zeile ist EIN Frame, der an viele Clients geht.</translation>
     </message>
@@ -1693,13 +1743,24 @@ Erstellt mit Qt %1.</translation>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <location line="+22"/>
         <location line="+6"/>
         <source>Export traffic</source>
         <translation>Datenverkehr exportieren</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-27"/>
+        <source>Include resume tokens (secrets: whoever has one can take over that student&apos;s session)</source>
+        <translation>Fortsetzungs-Tokens einschließen (Geheimnisse: Wer eines hat, kann die Sitzung dieser Schülerin oder dieses Schülers übernehmen)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include the bytes on the wire (from the frame X-ray&apos;s tap)</source>
+        <translation>Die Bytes auf der Leitung einschließen (aus dem Abgriff des Frame-Röntgenblicks)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
@@ -1710,9 +1771,165 @@ Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server::XrayView</name>
+    <message>
+        <location filename="../../app-server/ui/xrayview.cpp" line="+46"/>
+        <source>Tap every connection</source>
+        <translation>Alle Verbindungen abgreifen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap this client</source>
+        <translation>Diesen Client abgreifen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
+        <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record the exact bytes of the selected client&apos;s frames from its next frame on.</source>
+        <translation>Die genauen Bytes der Frames des gewählten Clients ab seinem nächsten Frame festhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export .pcapng…</source>
+        <translation>Als .pcapng exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every frame the tap kept (all clients) as a capture file that Wireshark opens and dissects as HTTP and WebSocket.</source>
+        <translation>Jeden Frame, den der Abgriff behalten hat (alle Clients), als Mitschnittdatei speichern, die Wireshark öffnet und als HTTP und WebSocket zerlegt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Export .pcapng</source>
+        <translation>Als .pcapng exportieren</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Wireshark capture (*.pcapng);;All files (*)</source>
+        <translation>Wireshark-Mitschnitt (*.pcapng);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame</source>
+        <translation>Frame</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payload length</source>
+        <translation>Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every frame of the client as it went over the wire: control frames (ping, pong, close) and continuation frames have rows of their own, and so do the HTTP heads of the handshake. Select one to see its bytes.</source>
+        <translation>Jeder Frame des Clients so, wie er über die Leitung ging: Steuer-Frames (Ping, Pong, Close) und Fortsetzungs-Frames haben eigene Zeilen, ebenso die HTTP-Köpfe des Handshakes. Wählen Sie einen aus, um seine Bytes zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <location line="+88"/>
+        <source>← out</source>
+        <translation>← aus</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>The selected frame byte by byte: each header field has a colour, a number (①-⑤) and a name; below, every field in words and the unmasking worked out.</source>
+        <translation>Der gewählte Frame Byte für Byte: Jedes Kopffeld hat eine Farbe, eine Nummer (①-⑤) und einen Namen; darunter jedes Feld in Worten und die Demaskierung Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Select a client, or a message in the traffic log, to see its frames byte by byte. Tap the client first: the X-ray shows only frames sent while the tap was on.</source>
+        <translation>Wählen Sie einen Client oder eine Nachricht im Datenverkehr, um die Frames Byte für Byte zu sehen. Greifen Sie den Client zuerst ab: Der Röntgenblick zeigt nur Frames, die bei eingeschaltetem Abgriff gesendet wurden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Frame X-ray: no client selected</source>
+        <translation>Frame-Röntgenblick: kein Client gewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame X-ray: %1</source>
+        <translation>Frame-Röntgenblick: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>→ in</source>
+        <translation>→ ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent by the server</source>
+        <translation>vom Server gesendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent by the client</source>
+        <translation>vom Client gesendet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a control frame</source>
+        <translation>ein Steuer-Frame</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+98"/>
+        <source>%1 (%2-bit)</source>
+        <translation>%1 (%2 Bit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bytes in the head</source>
+        <translation>Bytes im Kopf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payload bytes, and the length form: %1</source>
+        <translation>Nutzdaten-Bytes und die Längenform: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The tap did not see this frame: it was off for this client when the frame went over the wire. Tap the client (or every connection) and select a newer one.</source>
+        <translation>Der Abgriff hat diesen Frame nicht gesehen: Er war für diesen Client aus, als der Frame über die Leitung ging. Greifen Sie den Client (oder alle Verbindungen) ab und wählen Sie einen neueren.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Frame X-ray</source>
+        <translation>Frame-Röntgenblick</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::handshake</name>
     <message>
-        <location filename="../../app-server/ui/handshakeexplainer.cpp" line="+51"/>
+        <location filename="../../app-server/ui/handshakeexplainer.cpp" line="+47"/>
         <source>asks to switch this HTTP connection to the WebSocket protocol</source>
         <translation>bittet, diese HTTP-Verbindung auf das WebSocket-Protokoll umzustellen</translation>
     </message>
@@ -1772,7 +1989,7 @@ Erstellt mit Qt %1.</translation>
         <translation>ANTWORT (Server → Client)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>101: from now on this TCP connection speaks WebSocket, both ways at once</source>
         <translation>101: ab jetzt spricht diese TCP-Verbindung WebSocket, in beide Richtungen zugleich</translation>
     </message>
@@ -1797,12 +2014,12 @@ Erstellt mit Qt %1.</translation>
         <translation>  1. Schlüssel des Clients:    %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>  2. append the RFC 6455 GUID:  %1</source>
         <translation>  2. RFC-6455-GUID anhängen:   %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>  3. SHA-1 of that (20 bytes):  %1</source>
         <translation>  3. SHA-1 davon (20 Bytes):   %1</translation>
     </message>
@@ -1812,7 +2029,7 @@ Erstellt mit Qt %1.</translation>
         <translation>  4. Base64 der 20 Bytes:      %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>  The server sends this value as Sec-WebSocket-Accept.</source>
         <translation>  Der Server sendet diesen Wert als Sec-WebSocket-Accept.</translation>
     </message>
@@ -1828,9 +2045,308 @@ Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server::xray</name>
+    <message>
+        <location filename="../../app-server/ui/frameexplainer.cpp" line="+74"/>
+        <source>continuation: the next piece of a message started by an earlier frame</source>
+        <translation>continuation (Fortsetzung): das nächste Stück einer Nachricht, die ein früherer Frame begonnen hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text: the payload is UTF-8 text (Duplex sends JSON)</source>
+        <translation>text: Die Nutzdaten sind UTF-8-Text (Duplex sendet JSON)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary: the payload is raw bytes</source>
+        <translation>binary: Die Nutzdaten sind rohe Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close: the sender ends the connection (a code and a reason follow)</source>
+        <translation>close: Der Absender beendet die Verbindung (ein Code und ein Grund folgen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ping: &quot;are you still there?&quot; - the other side must answer with a pong</source>
+        <translation>ping: „Bist du noch da?“ – die Gegenseite muss mit einem Pong antworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pong: the answer to a ping, with the ping&apos;s payload</source>
+        <translation>pong: die Antwort auf einen Ping, mit den Nutzdaten des Pings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reserved: no meaning in RFC 6455 (a protocol error)</source>
+        <translation>reserviert: ohne Bedeutung in RFC 6455 (ein Protokollfehler)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 fits in the 7 bits of this byte (0-125): the short form, no extra length bytes.</source>
+        <translation>%1 passt in die 7 Bit dieses Bytes (0-125): die kurze Form, keine zusätzlichen Längen-Bytes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>126 here means &quot;the length is in the next 2 bytes&quot; (16-bit form): %1 is more than 125 but at most 65,535.</source>
+        <translation>126 bedeutet hier „die Länge steht in den nächsten 2 Bytes“ (16-Bit-Form): %1 ist mehr als 125, aber höchstens 65.535.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>127 here means &quot;the length is in the next 8 bytes&quot; (64-bit form): %1 is more than 65,535.</source>
+        <translation>127 bedeutet hier „die Länge steht in den nächsten 8 Bytes“ (64-Bit-Form): %1 ist mehr als 65.535.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server&apos;s HTTP answer head, byte for byte. A 101 switches this TCP connection to WebSocket frames.</source>
+        <translation>Der HTTP-Antwortkopf des Servers, Byte für Byte. Eine 101 schaltet diese TCP-Verbindung auf WebSocket-Frames um.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client&apos;s HTTP request head, byte for byte. ␍␊ is the CR LF that ends each line; an empty line ends the head.</source>
+        <translation>Der HTTP-Anfragekopf des Clients, Byte für Byte. ␍␊ ist das CR LF am Ende jeder Zeile; eine leere Zeile beendet den Kopf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bytes on the wire%2.</source>
+        <translation>%1 Bytes auf der Leitung%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (only the first %1 kept)</source>
+        <translation> (nur die ersten %1 behalten)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>resume token, hidden</source>
+        <translation>Fortsetzungs-Token, verborgen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>7-bit (0-125)</source>
+        <translation>7 Bit (0-125)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>16-bit (126-65,535)</source>
+        <translation>16 Bit (126-65.535)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>64-bit (over 65,535)</source>
+        <translation>64 Bit (über 65.535)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>more follows</source>
+        <translation>mehr folgt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>server → client</source>
+        <translation>Server → Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>client → server</source>
+        <translation>Client → Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2, %3, %4</source>
+        <translation>%1 %2, %3, %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The frame&apos;s header is incomplete.</source>
+        <translation>Der Kopf des Frames ist unvollständig.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>FIN, RSV1-3, opcode</source>
+        <translation>FIN, RSV1-3, Opcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MASK, length</source>
+        <translation>MASK, Länge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>length, %1 bits</source>
+        <translation>Länge, %1 Bit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+56"/>
+        <source>masking key</source>
+        <translation>Maskierungsschlüssel</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source> … (%1 more)</source>
+        <translation> … (%1 weitere)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload (masked)</source>
+        <translation>Nutzdaten (maskiert)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>byte 1</source>
+        <translation>Byte 1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this is the last frame of its message (or the only one).</source>
+        <translation>Dies ist der letzte Frame seiner Nachricht (oder der einzige).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more frames of this message follow (continuation frames).</source>
+        <translation>Weitere Frames dieser Nachricht folgen (Fortsetzungs-Frames).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no extension in use (Qt 6.4 has no compression).</source>
+        <translation>Keine Erweiterung in Gebrauch (Qt 6.4 hat keine Kompression).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an extension bit is set; nobody agreed on one, so this is a protocol error.</source>
+        <translation>Ein Erweiterungsbit ist gesetzt; niemand hat eine vereinbart, also ist das ein Protokollfehler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>byte 2</source>
+        <translation>Byte 2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the payload is masked with the 4-byte key below. Every frame a client sends must be masked.</source>
+        <translation>Die Nutzdaten sind mit dem 4-Byte-Schlüssel unten maskiert. Jeder Frame, den ein Client sendet, muss maskiert sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not masked. A server never masks its frames.</source>
+        <translation>Nicht maskiert. Ein Server maskiert seine Frames nie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>extended length</source>
+        <translation>erweiterte Länge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes (%2 form)</source>
+        <translation>%1 Bytes (%2-Form)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>four random bytes the client chose for this frame alone.</source>
+        <translation>Vier zufällige Bytes, die der Client nur für diesen Frame gewählt hat.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unmasking</source>
+        <translation>Demaskierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payload byte i XOR key byte (i mod 4):</source>
+        <translation>Nutzdaten-Byte i XOR Schlüssel-Byte (i mod 4):</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>masked</source>
+        <translation>maskiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unmasked</source>
+        <translation>demaskiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>close code</source>
+        <translation>Close-Code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No code: the close has no payload.</source>
+        <translation>Kein Code: Das Close hat keine Nutzdaten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The payload, unmasked:</source>
+        <translation>Die Nutzdaten, demaskiert:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The payload:</source>
+        <translation>Die Nutzdaten:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the first %1 bytes of this frame were kept (%2 on the wire).</source>
+        <translation>Nur die ersten %1 Bytes dieses Frames wurden behalten (%2 auf der Leitung).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app-server/main.cpp" line="+70"/>
+        <location filename="../../app-server/main.cpp" line="+71"/>
         <source>Duplex WebSocket chat server</source>
         <translation>Duplex-WebSocket-Chatserver</translation>
     </message>
