@@ -349,15 +349,21 @@ XrayView *XrayView::install(QMainWindow *window, ServerHost *host, QTableView *t
     if (auto *events = window->findChild<QDockWidget *>(QStringLiteral("eventsDock")))
         window->tabifyDockWidget(events, dock);
     if (trafficTable && trafficModel) {
+        auto follow = [view, trafficTable, trafficModel, dock](const QModelIndex &i) {
+            if (!i.isValid() || !dock->isVisible())
+                return;
+            QModelIndex source = i;
+            if (auto *proxy = qobject_cast<QAbstractProxyModel *>(trafficTable->model()))
+                source = proxy->mapToSource(i);
+            view->showTrafficEntry(trafficModel->entryAt(source.row()));
+        };
         QObject::connect(trafficTable->selectionModel(), &QItemSelectionModel::currentRowChanged,
-                         view, [view, trafficTable, trafficModel, dock](const QModelIndex &i) {
-                             if (!i.isValid() || !dock->isVisible())
-                                 return;
-                             QModelIndex source = i;
-                             if (auto *proxy
-                                 = qobject_cast<QAbstractProxyModel *>(trafficTable->model()))
-                                 source = proxy->mapToSource(i);
-                             view->showTrafficEntry(trafficModel->entryAt(source.row()));
+                         view, follow);
+        // Brought to the front (it shares a tab with the events): show the selected row.
+        QObject::connect(dock, &QDockWidget::visibilityChanged, view,
+                         [trafficTable, follow](bool visible) {
+                             if (visible)
+                                 follow(trafficTable->currentIndex());
                          });
     }
     if (clientsTable) {
