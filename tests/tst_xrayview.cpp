@@ -57,7 +57,40 @@ private slots:
     void controlAndContinuationRowsAndLengthForms();
     void trafficRowFindsItsFrame();
     void realServerTapSwitchAndMaskedFrame();
+    void tappedLaterStillShowsTheHandshake();
 };
+
+void TstXrayView::tappedLaterStillShowsTheHandshake()
+{
+    ServerConfig config;
+    config.ratePerSec = 0;
+    TrafficLog traffic;
+    ServerHost host(config, {}, &traffic);
+    QVERIFY(host.ok());
+    QVERIFY(host.listen(QHostAddress::LocalHost, 0));
+    duplex::test::RawWsClient raw;
+    QVERIFY(raw.connectTo(host.port()) && raw.waitUpgraded());
+    raw.tcp.write(maskedFrame(0x81, R"({"type":"hello","nick":"uma"})", 0x01020304));
+    QTRY_VERIFY(
+        (host.refreshNow(),
+         host.clients().size() == 1 && host.clients().first().nick == QLatin1String("uma")));
+    const quint64 id = host.clients().first().id;
+    XrayView view(host.wireLog(), &host);
+    view.show();
+    view.showClient(id, QStringLiteral("uma"));
+    // Not tapped: only the handshake (kept for the handshake view), byte for byte.
+    QCOMPARE(view.frameList()->rowCount(), 2);
+    view.frameList()->setCurrentCell(1, 0);
+    QVERIFY(view.detailText().contains(QStringLiteral("HTTP/1.1 101 Switching Protocols")));
+    auto *tap = view.findChild<QCheckBox *>(QStringLiteral("xrayTapClient"));
+    QVERIFY(tap && tap->isEnabled() && !tap->isChecked());
+    tap->click();
+    QVERIFY(host.isWireTapped(id));
+    raw.tcp.write(maskedFrame(0x89, "still there?", 0x0a0b0c0d));
+    QTRY_VERIFY(view.frameList()->rowCount() >= 4); // the ping, the pong
+    QCOMPARE(view.frameList()->item(2, 2)->text(), QStringLiteral("ping"));
+    QCOMPARE(view.frameList()->item(3, 2)->text(), QStringLiteral("pong"));
+}
 
 void TstXrayView::rfcHelloInWords()
 {

@@ -30,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace duplex::server {
 
 namespace {
@@ -214,6 +216,30 @@ void XrayView::refill()
     QList<WireRecord> all = m_log->recordsFor(m_client);
     if (all.size() > MaxRows)
         all.remove(0, all.size() - MaxRows);
+    // Tapped after it connected: its handshake is still known (kept for the handshake
+    // view), so the 101's raw bytes head the list all the same.
+    const bool hasHeads = std::any_of(all.cbegin(), all.cend(), [](const WireRecord &r) {
+        return r.kind == WireRecord::Kind::Http;
+    });
+    if (!hasHeads && m_host) {
+        if (const auto info = m_host->client(m_client); info && !info->handshake.reconstructed) {
+            const qint64 t = info->connectedSince.toMSecsSinceEpoch();
+            QList<WireRecord> heads;
+            for (const QByteArray &head : {info->handshake.request, info->handshake.response}) {
+                if (head.isEmpty())
+                    continue;
+                WireRecord r;
+                r.clientId = m_client;
+                r.timeMs = t;
+                r.out = head.startsWith("HTTP/");
+                r.kind = WireRecord::Kind::Http;
+                r.length = head.size();
+                r.wire = head;
+                heads.append(r);
+            }
+            all = heads + all;
+        }
+    }
     for (const WireRecord &r : std::as_const(all))
         addRow(r);
 }
