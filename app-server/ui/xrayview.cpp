@@ -372,8 +372,10 @@ XrayView *XrayView::install(QMainWindow *window, ServerHost *host, QTableView *t
     dock->setObjectName(QStringLiteral("xrayDock"));
     dock->setWidget(view);
     window->addDockWidget(Qt::BottomDockWidgetArea, dock);
-    if (auto *events = window->findChild<QDockWidget *>(QStringLiteral("eventsDock")))
+    if (auto *events = window->findChild<QDockWidget *>(QStringLiteral("eventsDock"))) {
         window->tabifyDockWidget(events, dock);
+        events->raise(); // the events stay in front until the teacher opens the X-ray
+    }
     if (trafficTable && trafficModel) {
         auto follow = [view, trafficTable, trafficModel, dock](const QModelIndex &i) {
             if (!i.isValid() || !dock->isVisible())
