@@ -5,6 +5,7 @@
 #include <duplex/version.h>
 #include <epolldispatcher.h>
 #include <headless.h>
+#include <pcapng.h>
 #include <serveroptions.h>
 #include <serverwindowapp.h>
 
@@ -42,7 +43,7 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         infoOnly |= arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
-            || arg == "--help-all";
+            || arg == "--help-all" || arg == "--pcapng" || arg.startsWith("--pcapng=");
     }
     // Headless: an epoll dispatcher whose loop pass costs O(ready sockets) instead of
     // O(all sockets); measured in docs/performance.md. DUPLEX_EPOLL=0 falls back to Qt's
@@ -80,6 +81,9 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (!options.pcapngPath.isEmpty())
+        return duplex::server::convertRecordingToPcapng(options.recordPath, options.pcapngPath,
+                                                        options.portGiven ? options.port : 8080);
     if (headless)
         return duplex::server::runHeadless(*app, options);
 

@@ -110,6 +110,56 @@ QByteArray applyMask(QByteArrayView payload, quint32 maskKey, quint64 offset)
     return out;
 }
 
+void FrameStream::feed(QByteArrayView bytes, const std::function<void(WireFrame &&)> &done)
+{
+    while (!bytes.isEmpty()) {
+        if (!m_headerKnown) {
+            // Collect the header (2-14 bytes) in `wire`, a byte at a time at worst.
+            const qsizetype before = m_current.wire.size();
+            m_current.wire.append(bytes.first(qMin<qsizetype>(bytes.size(), 14 - before)));
+            const auto header = decodeHeader(m_current.wire);
+            if (!header) {
+                bytes = bytes.sliced(m_current.wire.size() - before);
+                m_have = quint64(m_current.wire.size());
+                continue;
+            }
+            // Only the header's own bytes belong to it; give back what we took beyond.
+            const qsizetype used = header->headerLength - before;
+            m_current.wire.truncate(header->headerLength);
+            bytes = bytes.sliced(used);
+            m_current.header = *header;
+            m_current.wireLength = quint64(header->headerLength) + header->payloadLength;
+            m_have = quint64(header->headerLength);
+            m_headerKnown = true;
+        }
+        const quint64 want = m_current.wireLength - m_have;
+        const qsizetype take = qsizetype(qMin<quint64>(want, quint64(bytes.size())));
+        const qsizetype room = qMax<qsizetype>(0, m_keep - m_current.wire.size());
+        if (room > 0)
+            m_current.wire.append(bytes.first(qMin(take, room)));
+        m_have += quint64(take);
+        bytes = bytes.sliced(take);
+        if (m_have == m_current.wireLength) {
+            m_current.cut = quint64(m_current.wire.size()) < m_current.wireLength;
+            done(std::exchange(m_current, {}));
+            m_have = 0;
+            m_headerKnown = false;
+        }
+    }
+}
+
+std::optional<WireFrame> FrameStream::takePartial()
+{
+    if (!m_headerKnown) {
+        reset();
+        return std::nullopt;
+    }
+    WireFrame f = std::exchange(m_current, {});
+    f.cut = true;
+    reset();
+    return f;
+}
+
 QString opcodeName(quint8 opcode)
 {
     switch (Opcode(opcode)) {

@@ -10,6 +10,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace duplex::ws {
@@ -66,6 +67,41 @@ QByteArray serverFrame(QByteArrayView payload, Opcode opcode = Opcode::Text);
 /// XORs `payload` with the mask key, starting at byte `offset` of the payload (masking is
 /// its own inverse: the same call masks and unmasks).
 QByteArray applyMask(QByteArrayView payload, quint32 maskKey, quint64 offset = 0);
+
+/// One frame as it went over the wire, cut after `keep` bytes (header included).
+struct WireFrame {
+    FrameHeader header;
+    QByteArray wire;        ///< the first bytes on the wire (header, key, payload), <= keep
+    quint64 wireLength = 0; ///< header + payload: every byte the frame took on the wire
+    bool cut = false;       ///< wire holds less than wireLength
+};
+
+/// Splits a byte stream into frames as they arrive: one chunk may carry several frames, one
+/// frame may arrive in many chunks. Memory is bounded: the header and at most `keep` bytes
+/// of each frame are kept, the rest is only counted.
+class FrameStream
+{
+public:
+    explicit FrameStream(qsizetype keep = 4096)
+        : m_keep(qMax<qsizetype>(keep, 14))
+    {
+    }
+    /// Feeds the next bytes; calls `done` for every frame they complete, in order.
+    void feed(QByteArrayView bytes, const std::function<void(WireFrame &&)> &done);
+    /// Bytes of an unfinished frame (0 at a frame boundary).
+    quint64 pending() const { return m_have; }
+    /// The unfinished frame, when its header is complete (the connection ended in the
+    /// middle of it: what arrived, cut); the stream is at a frame boundary again.
+    std::optional<WireFrame> takePartial();
+    /// Forgets an unfinished frame (the stream is re-synchronised by the caller).
+    void reset() { m_current = {}, m_have = 0, m_headerKnown = false; }
+
+private:
+    qsizetype m_keep;
+    WireFrame m_current;
+    quint64 m_have = 0; ///< bytes of the current frame seen so far
+    bool m_headerKnown = false;
+};
 
 /// The name of an opcode ("text", "binary", "continuation", "close", "ping", "pong", or
 /// "reserved 0x3").

@@ -216,6 +216,8 @@ void ClientSession::retireSocket(bool graceful)
         s->abort();
         s->deleteLater();
     });
+    logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
+             FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, tr("bye")));
     s->close(QWebSocketProtocol::CloseCodeNormal, tr("bye"));
 }
 
@@ -269,6 +271,13 @@ void ClientSession::startConnect()
     connect(s, &QWebSocket::binaryMessageReceived, this, [this, s](const QByteArray &data) {
         if (s == m_socket)
             logFrame(FrameRecord::Direction::In, FrameRecord::Kind::Binary, data);
+    });
+    // Qt announces a close it starts: ours (logged where we close) or the answer to the
+    // server's close frame, which then holds the server's code and reason.
+    connect(s, &QWebSocket::aboutToClose, this, [this, s] {
+        if (s == m_socket && !s->property("duplexSentClose").toBool())
+            logFrame(FrameRecord::Direction::In, FrameRecord::Kind::Close,
+                     FrameLogModel::closePayload(int(s->closeCode()), s->closeReason()));
     });
     connect(s, &QWebSocket::pong, this, [this, s](quint64 elapsed, const QByteArray &payload) {
         if (s != m_socket)
@@ -390,6 +399,7 @@ void ClientSession::logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind,
     case FrameRecord::Kind::Binary: r.type = QStringLiteral("binary"); break;
     case FrameRecord::Kind::Ping: r.type = QStringLiteral("ping (control)"); break;
     case FrameRecord::Kind::Pong: r.type = QStringLiteral("pong (control)"); break;
+    case FrameRecord::Kind::Close: r.type = QStringLiteral("close (control)"); break;
     }
     Q_EMIT frameLogged(r);
 }
@@ -620,8 +630,12 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
                       .arg(m_nick, e->message)
                 : tr("The server refused the nickname \u201c%1\u201d: %2").arg(m_nick, e->message);
             Q_EMIT errorReceived(*e);
-            if (m_socket)
+            if (m_socket) {
+                m_socket->setProperty("duplexSentClose", true);
+                logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
+                         FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, {}));
                 m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+            }
             return;
         }
         if (e->code == proto::ErrorCode::ServerFull)

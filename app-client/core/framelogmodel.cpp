@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "framelogmodel.h"
 
+#include <websocket.h>
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -67,6 +69,12 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const
                 return tr("control frame, round trip %1 ms").arg(r.rttMs);
             if (r.kind == FrameRecord::Kind::Ping)
                 return tr("control frame (keep-alive / RTT probe)");
+            if (r.kind == FrameRecord::Kind::Close && r.payload.size() >= 2) {
+                const int code = (quint8(r.payload[0]) << 8) | quint8(r.payload[1]);
+                return tr("control frame: close %1 %2 \"%3\"")
+                    .arg(code)
+                    .arg(ws::closeCodeWords(code), QString::fromUtf8(r.payload.mid(2)));
+            }
             // Keep the summary line short: a 4000-character message would make wide rows.
             return QString::fromUtf8(r.payload.left(300));
         }
@@ -114,13 +122,93 @@ QString FrameLogModel::prettyText(const FrameRecord &r)
         return tr("Binary frame, %1 bytes: %2")
             .arg(r.size)
             .arg(QString::fromLatin1(r.payload.left(256).toHex(' ')));
+    case FrameRecord::Kind::Close: {
+        if (r.payload.size() < 2)
+            return tr("WebSocket close control frame (opcode 0x8) without a code.");
+        const int code = (quint8(r.payload[0]) << 8) | quint8(r.payload[1]);
+        return tr("WebSocket close control frame (opcode 0x8).\nCode: %1 - %2\nReason: %3")
+            .arg(code)
+            .arg(ws::closeCodeMeaning(code),
+                 r.payload.size() > 2 ? QString::fromUtf8(r.payload.mid(2)) : tr("(none)"));
+    }
     case FrameRecord::Kind::Text: break;
     }
+    const QString indented = indentJson(r.payload);
+    return indented.isEmpty() ? QString::fromUtf8(r.payload) : indented;
+}
+
+QString FrameLogModel::indentJson(const QByteArray &json)
+{
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.payload, &error);
-    if (error.error == QJsonParseError::NoError && !doc.isNull())
-        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    return QString::fromUtf8(r.payload);
+    if (QJsonDocument::fromJson(json, &error).isNull() || error.error != QJsonParseError::NoError)
+        return {};
+    // Re-indent the text as it was sent: only whitespace outside strings changes.
+    QString out;
+    const QString text = QString::fromUtf8(json);
+    out.reserve(text.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    const auto newline
+        = [&](int d) { out += QLatin1Char('\n') + QString(4 * d, QLatin1Char(' ')); };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (inString) {
+            out += c;
+            if (c == QLatin1Char('\\') && i + 1 < text.size())
+                out += text.at(++i);
+            else if (c == QLatin1Char('"'))
+                inString = false;
+            continue;
+        }
+        switch (c.unicode()) {
+        case '"':
+            inString = true;
+            out += c;
+            break;
+        case '{':
+        case '[': {
+            // An empty object or array stays on one line.
+            qsizetype j = i + 1;
+            while (j < text.size() && text.at(j).isSpace())
+                ++j;
+            if (j < text.size()
+                && (text.at(j) == QLatin1Char('}') || text.at(j) == QLatin1Char(']'))) {
+                out += c;
+                out += text.at(j);
+                i = j;
+                break;
+            }
+            out += c;
+            newline(++depth);
+            break;
+        }
+        case '}':
+        case ']':
+            newline(--depth);
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline(depth);
+            break;
+        case ':': out += QStringLiteral(": "); break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r': break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+QByteArray FrameLogModel::closePayload(int code, const QString &reason)
+{
+    QByteArray p;
+    p.append(char((code >> 8) & 0xFF));
+    p.append(char(code & 0xFF));
+    p.append(reason.toUtf8());
+    return p;
 }
 
 void FrameLogModel::append(const FrameRecord &record)

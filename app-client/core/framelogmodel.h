@@ -10,15 +10,16 @@
 
 namespace duplex::client {
 
-/// One WebSocket frame seen by the client: a text frame, or a ping/pong control frame
-/// (shown as pseudo-entries so a student sees the keep-alive too).
+/// One WebSocket frame seen by the client: a text frame, or a ping/pong/close control frame
+/// (shown as rows of their own so a student sees the keep-alive and the goodbye too).
 struct FrameRecord {
     enum class Direction { In, Out };
-    enum class Kind { Text, Binary, Ping, Pong };
+    enum class Kind { Text, Binary, Ping, Pong, Close };
     qint64 timeMs = 0; ///< local wall clock, ms since the epoch
     Direction direction = Direction::In;
     Kind kind = Kind::Text;
-    QByteArray payload; ///< UTF-8 JSON for text frames; the ping payload otherwise
+    QByteArray payload; ///< UTF-8 JSON for text frames; close: 2-byte code + reason (as on
+                        ///< the wire); the ping payload otherwise
     qint64 size = 0;    ///< bytes on the wire (payload size)
     QString type;       ///< protocol `type`, or "ping"/"pong" for control frames
     qint64 rttMs = -1;  ///< pong only: the round trip Qt measured
@@ -56,8 +57,14 @@ public:
     /// Total frames ever appended (including those that dropped out).
     qint64 totalCount() const { return m_total; }
 
-    /// Readable, indented form of a frame (JSON pretty-printed when it parses).
+    /// Readable, indented form of a frame (JSON indented when it parses, its keys in the
+    /// order they were sent; a close frame's code in words and its reason).
     static QString prettyText(const FrameRecord &record);
+    /// Valid JSON indented by four spaces, keys and everything else in their original order
+    /// (QJsonDocument would sort the keys). Empty if `json` is not valid JSON.
+    static QString indentJson(const QByteArray &json);
+    /// A close frame's payload: the 2-byte code, then the UTF-8 reason.
+    static QByteArray closePayload(int code, const QString &reason);
 
 public Q_SLOTS:
     void append(const duplex::client::FrameRecord &record);

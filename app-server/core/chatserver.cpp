@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "historystore.h"
 #include "listener.h"
+#include "wiretap.h"
 #include "wsconnection.h"
 
 #include <codec.h>
@@ -49,7 +50,9 @@ public:
         , engine(std::move(config), history, traffic, broker, owner)
         , handlers(engine)
         , flush(owner)
+        , taps(&ownWire, [this] { return engine.nextId++; })
     {
+        taps.setTapAll(engine.config.tapAll);
         Listener::Config lc;
         lc.serverName = engine.config.name;
         lc.maxPendingConnections = engine.config.maxPendingConnections;
@@ -58,6 +61,7 @@ public:
         lc.maxBodyBytes = engine.config.maxBytes;
         lc.allowedOrigins = engine.config.allowedOrigins;
         listener = new Listener(lc, owner);
+        listener->setAcceptHook([this](QTcpSocket *socket) { taps.accepted(socket); });
         QObject::connect(listener, &Listener::webSocketReady, owner,
                          [this](QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &h) {
                              onWebSocket(socket, tcp, h);
@@ -92,6 +96,9 @@ public:
     Engine engine;
     ChatHandlers handlers;
     FlushScheduler flush;
+    WireLog ownWire;
+    WireTaps taps;
+    QString recordError;
     Listener *listener = nullptr;
     QTimer pingTimer;
     QTimer houseTimer;
@@ -145,6 +152,7 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
     c->info.handshake = handshake;
     c->bucket = TokenBucket(config.ratePerSec, config.burst, Engine::nowMs());
     engine.peers.emplace(c->id(), c);
+    taps.upgraded(tcp, c->id());
     ++engine.shared.counters.connectionsTotal;
     engine.shared.counters.clients = int(engine.peers.size());
 
@@ -365,6 +373,13 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
 {
     if (isListening())
         stop();
+    d->recordError.clear();
+    if (!d->engine.config.recordPath.isEmpty() && !d->taps.recording()
+        && !d->taps.startRecording(d->engine.config.recordPath, &d->recordError)) {
+        d->recordError
+            = tr("Cannot record to %1: %2").arg(d->engine.config.recordPath, d->recordError);
+        return false;
+    }
     if (!d->listener->listen(address, port))
         return false;
     for (const QString &room : d->engine.store->rooms())
@@ -398,6 +413,7 @@ void ChatServer::stop()
     }
     // Nobody can resume into a stopped server.
     d->engine.sessions.clear();
+    d->taps.flush();
     if (was)
         Q_EMIT listeningChanged(false);
 }
@@ -419,6 +435,8 @@ QHostAddress ChatServer::address() const
 
 QString ChatServer::errorString() const
 {
+    if (!d->recordError.isEmpty())
+        return d->recordError;
     return d->listener->errorString();
 }
 
@@ -532,6 +550,48 @@ ServerCounters ChatServer::counters() const
 int ChatServer::clientCount() const
 {
     return int(d->engine.peers.size());
+}
+
+void ChatServer::setWireTapAll(bool on)
+{
+    d->taps.setTapAll(on);
+    for (const auto &[id, p] : d->engine.peers) {
+        if (p->kind() == Peer::Kind::WebSocket)
+            d->taps.apply(static_cast<WsConnection *>(p)->tcp(), id);
+    }
+}
+
+bool ChatServer::wireTapAll() const
+{
+    return d->taps.tapAll();
+}
+
+void ChatServer::setWireTap(quint64 clientId, bool on)
+{
+    d->taps.setTapped(clientId, on);
+    Peer *p = d->engine.find(clientId);
+    if (p && p->kind() == Peer::Kind::WebSocket)
+        d->taps.apply(static_cast<WsConnection *>(p)->tcp(), clientId);
+}
+
+bool ChatServer::isWireTapped(quint64 clientId) const
+{
+    return d->taps.wanted(clientId);
+}
+
+WireLog *ChatServer::wireLog() const
+{
+    return d->taps.log();
+}
+
+WireTapStats ChatServer::wireTapStats() const
+{
+    return d->taps.stats();
+}
+
+void ChatServer::setWireLog(WireLog *log)
+{
+    d->taps.setLog(log ? log : &d->ownWire);
 }
 
 } // namespace duplex::server

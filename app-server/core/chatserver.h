@@ -10,6 +10,7 @@
 #include "clientinfo.h"
 #include "engineevents.h"
 #include "serverconfig.h"
+#include "wirelog.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -63,6 +64,20 @@ public:
     ServerCounters counters() const;
     /// Open connections now (welcomed or not); same as counters().clients.
     int clientCount() const;
+
+    // --- the wire tap (frame X-ray; off by default, no cost when off) -------------------
+    /// Taps every connection (new ones from their first byte, open ones from their next
+    /// frame), or only those chosen with setWireTap().
+    void setWireTapAll(bool on);
+    bool wireTapAll() const;
+    /// Taps one client's connection from its next frame (or stops).
+    void setWireTap(quint64 clientId, bool on);
+    bool isWireTapped(quint64 clientId) const;
+    /// Where the tap's records go (thread-safe; the window reads it). By default a log of
+    /// the server's own; log (not owned) must outlive this object.
+    WireLog *wireLog() const;
+    void setWireLog(WireLog *log);
+    WireTapStats wireTapStats() const;
 
 private:
     struct Private;

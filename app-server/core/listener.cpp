@@ -107,6 +107,8 @@ void Listener::onNewConnection()
         QTcpSocket *socket = m_tcp->nextPendingConnection();
         if (!socket)
             break;
+        if (m_acceptHook)
+            m_acceptHook(socket);
         // Chat frames are small and latency matters more than packet count.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_config.socketSendBufferBytes > 0)

@@ -20,6 +20,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
@@ -56,6 +58,8 @@ public:
 
     /// Answers plain HTTP (the browser page, and /v1/ routes added to it).
     http::Router &router() { return m_router; }
+    /// Called with every accepted socket before anything reads it (the wire tap).
+    void setAcceptHook(std::function<void(QTcpSocket *)> hook) { m_acceptHook = std::move(hook); }
 
 Q_SIGNALS:
     /// A WebSocket upgrade completed. socket is unowned (parent null after this); tcp is
@@ -91,6 +95,7 @@ private:
     QHash<QString, Pending> m_pending; // "address:port" -> connection not yet handed over
     QTimer m_sweep;                    // one timer for every pending deadline
     http::Router m_router;
+    std::function<void(QTcpSocket *)> m_acceptHook;
 };
 
 } // namespace duplex::server

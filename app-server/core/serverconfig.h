@@ -50,6 +50,10 @@ struct ServerConfig {
     double connectsPerSecPerAddress = 3; ///< ...and sustained (0 = no limit)
     int addressRateFactor = 4;           ///< messages per address: this x ratePerSec and burst
     bool limitLoopback = false;
+    /// The wire tap on every connection from the start (the window's frame X-ray).
+    bool tapAll = false;
+    /// `--record FILE`: every frame and HTTP head as JSON lines (protocol-v1-http.md).
+    QString recordPath;
 };
 
 /// Where an operator notice goes.

@@ -46,6 +46,7 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
                        QObject *parent)
     : EngineEvents(parent)
     , m_config(std::move(config))
+    , m_tapAll(m_config.tapAll)
     , m_worker(std::make_unique<Worker>())
 {
     qRegisterMetaType<ClientInfo>();
@@ -67,9 +68,10 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
     QString error;
     bool opened = false;
     // Blocking GUI -> worker is safe: the worker never blocks on this thread.
+    WireLog *wire = &m_wire;
     QMetaObject::invokeMethod(
         w->context,
-        [w, host, cfg, dbPath, traffic, &error, &opened] {
+        [w, host, cfg, dbPath, traffic, wire, &error, &opened] {
             if (!dbPath.isEmpty()) {
                 // QSqlDatabase connections belong to the thread that made them.
                 w->history = new HistoryStore;
@@ -82,6 +84,7 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
             opened = true;
             ChatServer *s = new ChatServer(cfg, w->history, traffic);
             w->server = s;
+            s->setWireLog(wire);
             // Every engine signal, queued into host's thread, except listeningChanged: the
             // cached state only changes through listen()/stop() (which return it), so a late
             // queued signal can never make the cache stale; forward the cached value.
@@ -254,6 +257,30 @@ int ServerHost::sendNotice(const QString &text, const NoticeTarget &target)
     QMetaObject::invokeMethod(
         w->context, [&] { n = w->server->sendNotice(text, target); }, Qt::BlockingQueuedConnection);
     return n;
+}
+
+void ServerHost::setWireTapAll(bool on)
+{
+    m_tapAll = on;
+    if (!ok())
+        return;
+    Worker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w->context, [w, on] { w->server->setWireTapAll(on); }, Qt::BlockingQueuedConnection);
+}
+
+void ServerHost::setWireTap(quint64 clientId, bool on)
+{
+    if (on)
+        m_tapped.insert(clientId);
+    else
+        m_tapped.remove(clientId);
+    if (!ok())
+        return;
+    Worker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w->context, [w, clientId, on] { w->server->setWireTap(clientId, on); },
+        Qt::BlockingQueuedConnection);
 }
 
 bool ServerHost::kick(quint64 clientId, const QString &reason)

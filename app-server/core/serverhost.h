@@ -12,10 +12,12 @@
 #include "chatserver.h"
 #include "clientinfo.h"
 #include "engineevents.h"
+#include "wirelog.h"
 
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -46,6 +48,13 @@ public:
     void setName(const QString &name);
     int sendNotice(const QString &text, const NoticeTarget &target = {});
     bool kick(quint64 clientId, const QString &reason);
+    /// The wire tap (frame X-ray): everyone, or one client. Records go to wireLog().
+    void setWireTapAll(bool on);
+    void setWireTap(quint64 clientId, bool on);
+    bool wireTapAll() const { return m_tapAll; }
+    bool isWireTapped(quint64 clientId) const { return m_tapAll || m_tapped.contains(clientId); }
+    /// What the tap saw (thread-safe; the worker appends, the GUI reads copies).
+    WireLog *wireLog() { return &m_wire; }
 
     // --- state (cached in the GUI thread; never blocks) ---------------------------------
     bool isListening() const { return m_listening; }
@@ -75,6 +84,9 @@ private:
     void apply(const Snapshot &s);
 
     ServerConfig m_config;
+    WireLog m_wire; // before m_worker: the engine writes to it until the worker is gone
+    bool m_tapAll = false;
+    QSet<quint64> m_tapped;
     bool m_opened = false;
     QString m_openError;
     std::unique_ptr<Worker> m_worker;

@@ -67,6 +67,14 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Also let pages from this origin (e.g. http://teacher.example:3000) "
                          "open the chat; repeatable. The server's own page needs nothing."),
                       QStringLiteral("ORIGIN")});
+    parser.addOption({QStringLiteral("record"),
+                      tr("Append every frame and HTTP head on the wire to FILE, one JSON line "
+                         "each (the frame X-ray's recording)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("pcapng"),
+                      tr("Convert the recording given with --record to a Wireshark capture "
+                         "FILE (.pcapng) and exit; --port is the server port in it."),
+                      QStringLiteral("FILE")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -133,6 +141,16 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
             return fail(tr("--allow-origin: give an origin like http://host:port."));
         o.allowedOrigins.append(o2);
     }
+    if (parser.isSet(QStringLiteral("record"))) {
+        o.recordPath = parser.value(QStringLiteral("record"));
+        if (o.recordPath.isEmpty())
+            return fail(tr("--record: give a file path."));
+    }
+    if (parser.isSet(QStringLiteral("pcapng"))) {
+        o.pcapngPath = parser.value(QStringLiteral("pcapng"));
+        if (o.pcapngPath.isEmpty() || o.recordPath.isEmpty())
+            return fail(tr("--pcapng: give a file path, and the recording with --record."));
+    }
     *options = o;
     return true;
 }
@@ -168,6 +186,7 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.maxClients = options.maxClients;
     config.maxQueuedBytesTotal = qint64(options.maxQueuedMiB) * 1024 * 1024;
     config.allowedOrigins = options.allowedOrigins;
+    config.recordPath = options.recordPath;
     return config;
 }
 

@@ -28,6 +28,8 @@ struct ServerOptions {
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
     QStringList allowedOrigins; ///< --allow-origin (repeatable)
+    QString recordPath;         ///< --record: every frame and HTTP head as JSON lines
+    QString pcapngPath;         ///< --pcapng: convert the --record file to this and exit
 };
 
 /// True when the arguments ask for --headless. Checked on argv before the application

@@ -413,7 +413,7 @@ QString TrafficModel::summarize(const TrafficEntry &e)
     return s;
 }
 
-int TrafficModel::exportJsonLines(QIODevice *device) const
+int TrafficModel::exportJsonLines(QIODevice *device, const TrafficExportOptions &options) const
 {
     int n = 0;
     for (const Row &row : m_rows) {
@@ -435,12 +435,32 @@ int TrafficModel::exportJsonLines(QIODevice *device) const
             o.insert(QStringLiteral("closeCode"), e.closeCode);
         if (!e.summary.isEmpty())
             o.insert(QStringLiteral("summary"), e.summary);
+        bool secret = false;
         if (!e.payload.isEmpty()) {
             const QJsonDocument doc = QJsonDocument::fromJson(e.payload);
-            if (doc.isObject())
-                o.insert(QStringLiteral("frame"), doc.object());
-            else
+            if (doc.isObject()) {
+                QJsonObject frame = doc.object();
+                const QString key = e.type == QLatin1String("welcome") ? QStringLiteral("session")
+                    : e.type == QLatin1String("hello")                 ? QStringLiteral("resume")
+                                                                       : QString();
+                secret = !key.isEmpty() && !frame.value(key).toString().isEmpty();
+                if (secret && !options.includeTokens)
+                    frame.remove(key);
+                o.insert(QStringLiteral("frame"), frame);
+            } else {
                 o.insert(QStringLiteral("raw"), QString::fromUtf8(e.payload));
+            }
+        }
+        if (options.wire && e.direction != TrafficDirection::Event && !e.payload.isEmpty()
+            && (!secret || options.includeTokens)) {
+            if (const auto r = options.wire->frameCarrying(
+                    e.clientId, e.direction == TrafficDirection::Out, e.payload, e.timeMs)) {
+                o.insert(QStringLiteral("wire"), QString::fromLatin1(r->wire.toHex()));
+                if (r->cut)
+                    o.insert(QStringLiteral("wireCut"), true);
+                if (!r->header.fin)
+                    o.insert(QStringLiteral("wireFirstFragment"), true);
+            }
         }
         QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact);
         line.append('\n');

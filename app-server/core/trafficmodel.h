@@ -3,6 +3,7 @@
 #pragma once
 
 #include "trafficlog.h"
+#include "wirelog.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
@@ -13,6 +14,16 @@
 class QIODevice;
 
 namespace duplex::server {
+
+/// What TrafficModel::exportJsonLines writes besides the rows.
+struct TrafficExportOptions {
+    /// Resume tokens (welcome's `session`, hello's `resume`) are secrets: a file that is
+    /// passed around must not let anyone take over a student's session. Off: dropped.
+    bool includeTokens = false;
+    /// When set: each frame row gets `wire`, the hex of the bytes the tap saw (omitted
+    /// for frames carrying a token unless includeTokens).
+    const WireLog *wire = nullptr;
+};
 
 /// The traffic panel's table over a TrafficLog. It polls the log on a timer (100 ms) and
 /// inserts each batch with ONE beginInsertRows; it is bounded (the oldest rows go in ONE
@@ -79,7 +90,7 @@ public:
     TrafficEntry entryAt(int row) const;
     QString prettyJsonAt(int row) const;
     /// Writes the rows shown (oldest first) as JSON Lines; returns how many were written.
-    int exportJsonLines(QIODevice *device) const;
+    int exportJsonLines(QIODevice *device, const TrafficExportOptions &options = {}) const;
     /// Every type / event kind seen so far, sorted (for the type filter).
     QStringList knownTypes() const;
 

@@ -61,6 +61,7 @@ public:
     void ping() override;
 
     QWebSocket *socket() const { return m_socket; }
+    QTcpSocket *tcp() const { return m_tcp; }
     /// Writes queued frames while the socket holds less than the low watermark; `all`
     /// ignores the watermark (before a close, so nothing queued is lost).
     void pump(bool all);

@@ -9,6 +9,7 @@
 #include "statspanel.h"
 #include "trafficpanel.h"
 #include "uiutil.h"
+#include "xrayview.h"
 
 #include <clientmodel.h>
 #include <roommodel.h>
@@ -163,6 +164,10 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     eventsDock->setObjectName(QStringLiteral("eventsDock"));
     eventsDock->setWidget(m_events);
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    // The frame X-ray (issue 14): its own dock, beside the events.
+    XrayView::install(this, m_server, m_trafficPanel->table(), m_trafficModel,
+                      m_clientsPanel->table());
+    m_trafficPanel->setWireLog(m_server->wireLog());
     resizeDocks({roomsDock, statsDock}, {220, 380}, Qt::Vertical);
     resizeDocks({roomsDock}, {300}, Qt::Horizontal);
     resizeDocks({eventsDock}, {130}, Qt::Vertical);

@@ -9,6 +9,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -351,21 +353,46 @@ void TrafficPanel::updatePauseUi()
 
 void TrafficPanel::exportToFile()
 {
+    // What goes into a file that may be passed around: resume tokens are secrets.
+    QDialog ask(this);
+    ask.setObjectName(QStringLiteral("exportOptions"));
+    ask.setWindowTitle(tr("Export traffic"));
+    auto *tokens = new QCheckBox(tr("Include resume tokens (secrets: whoever has one can take "
+                                    "over that student's session)"),
+                                 &ask);
+    tokens->setObjectName(QStringLiteral("exportTokens"));
+    auto *wire
+        = new QCheckBox(tr("Include the bytes on the wire (from the frame X-ray's tap)"), &ask);
+    wire->setObjectName(QStringLiteral("exportWire"));
+    wire->setEnabled(m_wire);
+    wire->setChecked(m_wire && m_wire->size() > 0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &ask);
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&ask);
+    layout->addWidget(tokens);
+    layout->addWidget(wire);
+    layout->addWidget(buttons);
+    if (ask.exec() != QDialog::Accepted)
+        return;
+    TrafficExportOptions options;
+    options.includeTokens = tokens->isChecked();
+    options.wire = wire->isChecked() ? m_wire : nullptr;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export traffic"),
                                                       QStringLiteral("duplex-traffic.jsonl"),
                                                       tr("JSON Lines (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (!exportTo(path))
+    if (!exportTo(path, options))
         QMessageBox::warning(this, tr("Export traffic"), tr("Could not write %1.").arg(path));
 }
 
-bool TrafficPanel::exportTo(const QString &path)
+bool TrafficPanel::exportTo(const QString &path, const TrafficExportOptions &options)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
-    m_model->exportJsonLines(&file);
+    m_model->exportJsonLines(&file, options);
     return file.error() == QFile::NoError;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <trafficmodel.h>
+
 #include <QWidget>
 
 class QCheckBox;
@@ -15,7 +17,7 @@ class QToolButton;
 namespace duplex::server {
 
 class ClientModel;
-class TrafficModel;
+class WireLog;
 
 /// Every frame in and out: the live table (bounded and batched by TrafficModel), filters,
 /// pause with a badge, clear, export, and the selected frame pretty-printed.
@@ -28,7 +30,9 @@ public:
     QTableView *table() const { return m_table; }
     /// Asks for a file name, then writes the rows shown as JSON Lines.
     void exportToFile();
-    bool exportTo(const QString &path);
+    bool exportTo(const QString &path, const TrafficExportOptions &options = {});
+    /// The wire tap's records, so that an export can include each frame's bytes.
+    void setWireLog(const WireLog *log) { m_wire = log; }
 
 private:
     void applyFilter();
@@ -50,6 +54,7 @@ private:
     QToolButton *m_export;
     QPlainTextEdit *m_detail;
     bool m_atBottom = true;
+    const WireLog *m_wire = nullptr;
 };
 
 } // namespace duplex::server

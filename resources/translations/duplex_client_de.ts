@@ -4,7 +4,7 @@
 <context>
     <name>duplex</name>
     <message>
-        <location filename="../../common/codec.cpp" line="+41"/>
+        <location filename="../../common/codec.cpp" line="+42"/>
         <source>The frame is not a JSON object.</source>
         <translation>Der Frame ist kein JSON-Objekt.</translation>
     </message>
@@ -84,24 +84,24 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <location line="+15"/>
         <location line="+14"/>
-        <location line="+16"/>
-        <location line="+119"/>
-        <location line="+152"/>
+        <location line="+15"/>
+        <location line="+128"/>
+        <location line="+151"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-313"/>
-        <location line="+146"/>
+        <location line="-320"/>
+        <location line="+154"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-169"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+293"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>Das Feld &apos;%1&apos; muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Field &apos;%1&apos; must hold strings.</source>
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
@@ -152,7 +152,7 @@
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>Aufruf: /nick NEUERNAME</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Usage: /msg NICK text</source>
         <translation>Aufruf: /msg SPITZNAME Text</translation>
     </message>
@@ -200,7 +200,7 @@
         <translation>Unbekannter Befehl /%1. /help zeigt die Liste; beginnen Sie mit //, um eine Nachricht zu senden, die mit einem Schrägstrich anfängt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Commands:
 /join ROOM – join (or create) a room and switch to it
 /leave [ROOM] – leave the current room (or ROOM)
@@ -220,7 +220,7 @@ Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile, Pfeil nach oben holt d
 <context>
     <name>duplex::client::ChatInput</name>
     <message>
-        <location filename="../../app-client/ui/chatinput.cpp" line="+16"/>
+        <location filename="../../app-client/ui/chatinput.cpp" line="+17"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
         <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>
@@ -235,17 +235,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ChatState</name>
     <message>
-        <location filename="../../app-client/core/chatstate.cpp" line="+40"/>
+        <location filename="../../app-client/core/chatstate.cpp" line="+41"/>
         <source>The server&apos;s history of #%1 starts again here (it was restarted with a new database). The messages above are from before.</source>
         <translation>Der Verlauf von #%1 beginnt auf dem Server hier neu (er wurde mit einer neuen Datenbank neu gestartet). Die Nachrichten darüber stammen von vorher.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>%1 joined</source>
         <translation>%1 ist hinzugekommen</translation>
     </message>
@@ -273,7 +273,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
@@ -281,7 +281,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ClientSession</name>
     <message>
-        <location filename="../../app-client/core/clientsession.cpp" line="+81"/>
+        <location filename="../../app-client/core/clientsession.cpp" line="+82"/>
         <source>the server stopped answering pings</source>
         <translation>der Server hat nicht mehr auf Pings geantwortet</translation>
     </message>
@@ -291,7 +291,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>der Server hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Disconnected</source>
         <translation>Getrennt</translation>
     </message>
@@ -316,12 +316,13 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+110"/>
+        <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>the connection closed</source>
         <translation>die Verbindung wurde geschlossen</translation>
     </message>
@@ -331,12 +332,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>You were disconnected by the server operator: %1</source>
         <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>no reason given</source>
         <translation>ohne Angabe von Gründen</translation>
     </message>
@@ -346,17 +347,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+264"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The server refused the nickname “%1”: %2</source>
         <translation>Der Server hat den Spitznamen „%1“ abgelehnt: %2</translation>
     </message>
@@ -374,12 +375,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>An einem Duplex-Chat teilnehmen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Type the address the server window shows, and pick a nickname.</source>
         <translation>Geben Sie die Adresse ein, die das Serverfenster anzeigt, und wählen Sie einen Spitznamen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The server&apos;s address, e.g. ws://192.168.1.20:8080 (recent servers in the list)</source>
         <translation>Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
     </message>
@@ -414,7 +415,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080</source>
         <translation>Die Adresse beginnt mit ws:// (oder wss://), z. B. ws://127.0.0.1:8080</translation>
     </message>
@@ -427,7 +428,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::FrameLogModel</name>
     <message>
-        <location filename="../../app-client/core/framelogmodel.cpp" line="+47"/>
+        <location filename="../../app-client/core/framelogmodel.cpp" line="+49"/>
         <source>← in</source>
         <translation>← ein</translation>
     </message>
@@ -437,12 +438,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>→ aus</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>(unparsed)</source>
         <translation>(nicht ausgewertet)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>control frame, round trip %1 ms</source>
         <translation>Steuerframe, Umlaufzeit %1 ms</translation>
     </message>
@@ -452,7 +453,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Steuerframe (Keep-alive / RTT-Messung)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+3"/>
+        <source>control frame: close %1 %2 &quot;%3&quot;</source>
+        <translation>Steuer-Frame: close %1 %2 „%3“</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -494,6 +500,25 @@ Umlaufzeit: %2 ms.</translation>
         <location line="+5"/>
         <source>Binary frame, %1 bytes: %2</source>
         <translation>Binärer Frame, %1 Bytes: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WebSocket close control frame (opcode 0x8) without a code.</source>
+        <translation>WebSocket-Close-Steuer-Frame (Opcode 0x8) ohne Code.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebSocket close control frame (opcode 0x8).
+Code: %1 - %2
+Reason: %3</source>
+        <translation>WebSocket-Close-Steuer-Frame (Opcode 0x8).
+Code: %1 – %2
+Grund: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
     </message>
 </context>
 <context>
@@ -539,12 +564,12 @@ Umlaufzeit: %2 ms.</translation>
         <translation>Die bisher aufgelisteten Frames verwerfen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Select a frame to see its JSON</source>
         <translation>Wählen Sie einen Frame, um sein JSON zu sehen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>%1  %2  %3 bytes  %4</source>
         <translation>%1  %2  %3 Bytes  %4</translation>
     </message>
@@ -567,7 +592,7 @@ Umlaufzeit: %2 ms.</translation>
         <translation>Einen Raum betreten oder anlegen (Strg+J)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Rooms you are in and private conversations; red badges count unread messages</source>
         <translation>Ihre Räume und privaten Gespräche; rote Plaketten zählen ungelesene Nachrichten</translation>
     </message>
@@ -603,13 +628,13 @@ Umlaufzeit: %2 ms.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+302"/>
-        <location line="+48"/>
+        <location line="+321"/>
+        <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-310"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
@@ -619,7 +644,7 @@ Umlaufzeit: %2 ms.</translation>
         <translation>&amp;Verbindung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
@@ -649,12 +674,12 @@ Umlaufzeit: %2 ms.</translation>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Simulate a network &amp;drop</source>
         <translation>Netzwerk&amp;ausfall simulieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cut the connection without a goodbye, to watch reconnect and resume work</source>
         <translation>Die Verbindung ohne Abschied kappen, um Neuverbindung und Wiederaufnahme zu beobachten</translation>
     </message>
@@ -734,7 +759,7 @@ Umlaufzeit: %2 ms.</translation>
         <translation>Über Duplex Client</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Duplex Client %1
 
 A WebSocket chat client for teaching full-duplex push.
@@ -745,12 +770,12 @@ Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
 MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+135"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Room #%1</source>
         <translation>Raum #%1</translation>
     </message>
@@ -765,7 +790,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Reconnecting in %n s</source>
         <translation>
             <numerusform>Neuer Verbindungsversuch in %n s</numerusform>
@@ -778,17 +803,17 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>RTT –</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
         <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Offline – what you type is queued and sent when the connection is back</source>
         <translation>Offline – was Sie eingeben, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 @ %2 – Duplex Client</source>
         <translation>%1 @ %2 – Duplex Client</translation>
     </message>
@@ -798,7 +823,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>(%1) %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 is typing…</source>
         <translation>%1 schreibt…</translation>
     </message>
@@ -833,7 +858,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>in #%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>privately</source>
         <translation>privat</translation>
     </message>
@@ -863,7 +888,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Spitzname:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Join a room first: /join general</source>
         <translation>Betreten Sie zuerst einen Raum: /join general</translation>
     </message>
@@ -881,7 +906,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::MemberDelegate</name>
     <message>
-        <location filename="../../app-client/ui/roomdelegate.cpp" line="+64"/>
+        <location filename="../../app-client/ui/roomdelegate.cpp" line="+68"/>
         <source>%1 (you)</source>
         <translation>%1 (Sie)</translation>
     </message>
@@ -899,7 +924,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -909,23 +934,23 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>⚑ Notice from %1</source>
         <translation>⚑ Mitteilung von %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 (you)</source>
         <translation>%1 (Sie)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+16"/>
+        <location line="+12"/>
+        <location line="+17"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>✗ not sent: %1</source>
         <translation>✗ nicht gesendet: %1</translation>
     </message>
@@ -933,7 +958,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::RoomListModel</name>
     <message numerus="yes">
-        <location filename="../../app-client/core/roomlistmodel.cpp" line="+28"/>
+        <location filename="../../app-client/core/roomlistmodel.cpp" line="+27"/>
         <source>Room #%1, %n unread</source>
         <translation>
             <numerusform>Raum #%1, %n ungelesen</numerusform>
@@ -941,7 +966,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Room #%1</source>
         <translation>Raum #%1</translation>
     </message>
@@ -962,7 +987,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::RosterModel</name>
     <message>
-        <location filename="../../app-client/core/rostermodel.cpp" line="+45"/>
+        <location filename="../../app-client/core/rostermodel.cpp" line="+42"/>
         <source>%1 is typing</source>
         <translation>%1 schreibt</translation>
     </message>
@@ -970,7 +995,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::proto</name>
     <message>
-        <location filename="../../common/codec.cpp" line="-273"/>
+        <location filename="../../common/codec.cpp" line="-271"/>
         <source>The frame is not valid JSON (%1 at byte %2).</source>
         <translation>Der Frame ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
@@ -980,12 +1005,12 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Der Frame muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Field &apos;id&apos; must be a string of 1 to %1 characters.</source>
         <translation>Das Feld &apos;id&apos; muss eine Zeichenkette mit 1 bis %1 Zeichen sein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Unknown message type &apos;%1&apos;.</source>
         <translation>Unbekannter Nachrichtentyp &apos;%1&apos;.</translation>
     </message>
@@ -1010,7 +1035,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+179"/>
         <source>Unknown presence event &apos;%1&apos;.</source>
         <translation>Unbekanntes Anwesenheitsereignis &apos;%1&apos;.</translation>
     </message>
@@ -1018,25 +1043,103 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-385"/>
+        <location line="-391"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server</name>
+    <message>
+        <location filename="../../common/websocket.cpp" line="+202"/>
+        <source>normal closure: the client said goodbye</source>
+        <translation>normales Schließen: der Client hat sich verabschiedet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>going away: the page or program closed, or the server is shutting down</source>
+        <translation>geht weg: Seite oder Programm wurde geschlossen, oder der Server fährt herunter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>protocol error: a frame broke the WebSocket rules</source>
+        <translation>Protokollfehler: ein Frame hat gegen die WebSocket-Regeln verstoßen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsupported data</source>
+        <translation>nicht unterstützte Daten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no status code was given</source>
+        <translation>kein Statuscode angegeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>abnormal closure: the connection dropped without a close frame</source>
+        <translation>abnormales Ende: die Verbindung brach ohne Close-Frame ab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid data: the text was not valid UTF-8</source>
+        <translation>ungültige Daten: der Text war kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>policy violation: flooding, or reading too slowly</source>
+        <translation>Regelverstoß: Überflutung oder zu langsames Lesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>message too big: over the size limit</source>
+        <translation>Nachricht zu groß: über der Größengrenze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>internal server error</source>
+        <translation>interner Serverfehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>try again later: the server is full</source>
+        <translation>später erneut versuchen: der Server ist voll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>taken over: the same session resumed on a new connection</source>
+        <translation>übernommen: dieselbe Sitzung wurde über eine neue Verbindung fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kicked by the operator</source>
+        <translation>am Server hinausgeworfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>application-defined code</source>
+        <translation>von der Anwendung festgelegter Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown code</source>
+        <translation>unbekannter Code</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app-client/main.cpp" line="+31"/>
+        <location filename="../../app-client/main.cpp" line="+32"/>
         <source>Duplex WebSocket chat client</source>
         <translation>Duplex-WebSocket-Chatprogramm</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Server address, e.g. ws://127.0.0.1:8080/.</source>
         <translation>Serveradresse, z. B. ws://127.0.0.1:8080/.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nickname. With --server, connects at once.</source>
         <translation>Spitzname. Zusammen mit --server wird sofort verbunden.</translation>
     </message>

@@ -246,22 +246,22 @@
         <translation>Duplex Server</translation>
     </message>
     <message>
-        <location filename="../../app-server/ui/uiutil.cpp" line="+20"/>
+        <location filename="../../common/websocket.cpp" line="+202"/>
         <source>normal closure: the client said goodbye</source>
         <translation>normales Schließen: der Client hat sich verabschiedet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>going away: the page or program closed, or the server is shutting down</source>
         <translation>geht weg: Seite oder Programm wurde geschlossen, oder der Server fährt herunter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>protocol error: a frame broke the WebSocket rules</source>
         <translation>Protokollfehler: ein Frame hat gegen die WebSocket-Regeln verstoßen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>unsupported data</source>
         <translation>nicht unterstützte Daten</translation>
     </message>
@@ -271,42 +271,42 @@
         <translation>kein Statuscode angegeben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>abnormal closure: the connection dropped without a close frame</source>
         <translation>abnormales Ende: die Verbindung brach ohne Close-Frame ab</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>invalid data: the text was not valid UTF-8</source>
         <translation>ungültige Daten: der Text war kein gültiges UTF-8</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>policy violation: flooding, or reading too slowly</source>
         <translation>Regelverstoß: Überflutung oder zu langsames Lesen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>message too big: over the size limit</source>
         <translation>Nachricht zu groß: über der Größengrenze</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>internal server error</source>
         <translation>interner Serverfehler</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>try again later: the server is full</source>
         <translation>später erneut versuchen: der Server ist voll</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>taken over: the same session resumed on a new connection</source>
         <translation>übernommen: dieselbe Sitzung wurde über eine neue Verbindung fortgesetzt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>kicked by the operator</source>
         <translation>am Server hinausgeworfen</translation>
     </message>
@@ -321,12 +321,12 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+51"/>
+        <location filename="../../app-server/core/headless.cpp" line="+65"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>duplex-server: cannot set up signal handling.</source>
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
@@ -346,12 +346,12 @@
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>database %1; name &quot;%2&quot;; rate %3/s, burst %4; at most %5 clients.</source>
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+36"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+39"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -396,6 +396,21 @@
         <translation>Neue Nachrichten ablehnen („Server ausgelastet“), solange insgesamt mehr als so viele MiB darauf warten, an alle Clients gesendet zu werden (Standard 64; 0 = nie).</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Also let pages from this origin (e.g. http://teacher.example:3000) open the chat; repeatable. The server&apos;s own page needs nothing.</source>
+        <translation>Auch Seiten von diesem Ursprung (z. B. http://lehrer.example:3000) den Chat öffnen lassen; mehrfach möglich. Die eigene Seite des Servers braucht das nicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Append every frame and HTTP head on the wire to FILE, one JSON line each (the frame X-ray&apos;s recording).</source>
+        <translation>Jeden Frame und jeden HTTP-Kopf auf der Leitung an DATEI anhängen, je eine JSON-Zeile (die Aufzeichnung des Frame-Röntgenblicks).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Convert the recording given with --record to a Wireshark capture FILE (.pcapng) and exit; --port is the server port in it.</source>
+        <translation>Die mit --record angegebene Aufzeichnung in eine Wireshark-Mitschnittdatei DATEI (.pcapng) umwandeln und beenden; --port ist darin der Server-Port.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
@@ -435,21 +450,66 @@
         <source>--max-queued-mib: give a whole number of MiB, 0 for never.</source>
         <translation>--max-queued-mib: eine ganze Zahl in MiB angeben, 0 für nie.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>--allow-origin: give an origin like http://host:port.</source>
+        <translation>--allow-origin: einen Ursprung wie http://host:port angeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--record: give a file path.</source>
+        <translation>--record: Geben Sie einen Dateipfad an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--pcapng: give a file path, and the recording with --record.</source>
+        <translation>--pcapng: Geben Sie einen Dateipfad an und die Aufzeichnung mit --record.</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/pcapng.cpp" line="+225"/>
+        <source>Duplex recording: only the first %1 of %2 bytes were kept; the rest is zeros here.</source>
+        <translation>Duplex-Aufzeichnung: Nur die ersten %1 von %2 Bytes wurden behalten; der Rest sind hier Nullen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 records written to %2 (%3 lines skipped); open it with Wireshark, or: tshark -r %2 -d tcp.port==%4,http</source>
+        <translation>%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+671"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="-44"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="-63"/>
+        <source>%1 loaded the browser page.</source>
+        <translation>%1 hat die Browserseite geladen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 answered %3.</source>
+        <translation>%1: %2 mit %3 beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -464,7 +524,12 @@
         <translation>Subprotokoll %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>%1: %2; closed with 1008.</source>
+        <translation>%1: %2; mit 1008 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>%1 sent more than %2 bytes in one message: closed with 1009.</source>
         <translation>%1 hat mehr als %2 Bytes in einer Nachricht gesendet: mit 1009 geschlossen.</translation>
     </message>
@@ -474,22 +539,32 @@
         <translation>%1 hat gegen das WebSocket-Protokoll verstoßen: mit %2 geschlossen (%3).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+97"/>
+        <source>%1 did not say hello within %2 s: closed with 1008.</source>
+        <translation>%1 hat sich nicht innerhalb von %2 s angemeldet (hello): mit 1008 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Cannot record to %1: %2</source>
+        <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+285"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-147"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 disconnected: closed by the server with code %2%3.</source>
         <translation>%1 getrennt: vom Server geschlossen mit Code %2%3.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 disconnected: dropped (%2).</source>
         <translation>%1 getrennt: abgebrochen (%2).</translation>
     </message>
@@ -499,7 +574,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../app-server/core/engine.cpp" line="+194"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -509,12 +584,12 @@
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+74"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
@@ -524,43 +599,43 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+75"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+119"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+69"/>
         <source>%1 did not answer pings for %2 s: dropped.</source>
         <translation>%1 hat %2 s lang nicht auf Pings geantwortet: getrennt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>no answer to pings for %1 s</source>
         <translation>%1 s lang keine Antwort auf Pings</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+13"/>
         <source>Nobody resumed the session of &quot;%1&quot; within %2 s: the nickname is free again.</source>
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="-725"/>
-        <location line="+832"/>
+        <location line="-200"/>
+        <location line="+283"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
     <message>
-        <location line="-1255"/>
+        <location filename="../../app-server/core/engine.cpp" line="+49"/>
         <source>The server is busy (%1 bytes waiting to be sent): new messages are refused until it catches up.</source>
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location line="+1356"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+91"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -824,6 +899,25 @@
     </message>
 </context>
 <context>
+    <name>duplex::server::Headless</name>
+    <message>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+47"/>
+        <source>open files: unknown limit</source>
+        <translation>offene Dateien: Grenze unbekannt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>open files: at most %1 (was %2).</source>
+        <translation>offene Dateien: höchstens %1 (vorher %2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::HistoryStore</name>
     <message>
         <location filename="../../app-server/core/historystore.cpp" line="+235"/>
@@ -914,7 +1008,7 @@
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>(not listening)</source>
         <translation>(nimmt keine Verbindungen an)</translation>
     </message>
@@ -924,7 +1018,7 @@
         <translation>Diese Adresse tippt die Klasse in jeden Browser ein: Handy, Chromebook, Laborrechner. Nichts zu installieren.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>◀ on the QR code</source>
         <translation>◀ im QR-Code</translation>
     </message>
@@ -942,7 +1036,7 @@
 <context>
     <name>duplex::server::JoinCardScreen</name>
     <message>
-        <location line="-342"/>
+        <location line="-345"/>
         <source>Join the chat</source>
         <translation>Dem Chat beitreten</translation>
     </message>
@@ -996,7 +1090,7 @@
 <context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+62"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+59"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
@@ -1046,7 +1140,7 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>How long the server has been listening.</source>
         <translation>Wie lange der Server schon Verbindungen annimmt.</translation>
     </message>
@@ -1071,7 +1165,7 @@
         <translation>an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -1227,12 +1321,12 @@
         <translation type="vanished">%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+142"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>1 client</source>
         <translation>1 Client</translation>
     </message>
@@ -1680,7 +1774,7 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+87"/>
         <source>(fan-out)</source>
         <translation>(Fan-out)</translation>
     </message>
@@ -1748,7 +1842,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficPanel</name>
     <message>
-        <location filename="../../app-server/ui/trafficpanel.cpp" line="+116"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+118"/>
         <source>Hide keep-alive</source>
         <translation>Keep-alive ausblenden</translation>
     </message>
@@ -1853,13 +1947,24 @@ Erstellt mit Qt %1.</translation>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <location line="+22"/>
         <location line="+6"/>
         <source>Export traffic</source>
         <translation>Datenverkehr exportieren</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-27"/>
+        <source>Include resume tokens (secrets: whoever has one can take over that student&apos;s session)</source>
+        <translation>Fortsetzungs-Tokens einschließen (Geheimnisse: Wer eines hat, kann die Sitzung dieser Schülerin oder dieses Schülers übernehmen)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include the bytes on the wire (from the frame X-ray&apos;s tap)</source>
+        <translation>Die Bytes auf der Leitung einschließen (aus dem Abgriff des Frame-Röntgenblicks)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
@@ -1870,9 +1975,165 @@ Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server::XrayView</name>
+    <message>
+        <location filename="../../app-server/ui/xrayview.cpp" line="+48"/>
+        <source>Tap every connection</source>
+        <translation>Alle Verbindungen abgreifen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap this client</source>
+        <translation>Diesen Client abgreifen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
+        <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record the exact bytes of the selected client&apos;s frames from its next frame on.</source>
+        <translation>Die genauen Bytes der Frames des gewählten Clients ab seinem nächsten Frame festhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export .pcapng…</source>
+        <translation>Als .pcapng exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every frame the tap kept (all clients) as a capture file that Wireshark opens and dissects as HTTP and WebSocket.</source>
+        <translation>Jeden Frame, den der Abgriff behalten hat (alle Clients), als Mitschnittdatei speichern, die Wireshark öffnet und als HTTP und WebSocket zerlegt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Export .pcapng</source>
+        <translation>Als .pcapng exportieren</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Wireshark capture (*.pcapng);;All files (*)</source>
+        <translation>Wireshark-Mitschnitt (*.pcapng);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frame</source>
+        <translation>Frame</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payload length</source>
+        <translation>Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every frame of the client as it went over the wire: control frames (ping, pong, close) and continuation frames have rows of their own, and so do the HTTP heads of the handshake. Select one to see its bytes.</source>
+        <translation>Jeder Frame des Clients so, wie er über die Leitung ging: Steuer-Frames (Ping, Pong, Close) und Fortsetzungs-Frames haben eigene Zeilen, ebenso die HTTP-Köpfe des Handshakes. Wählen Sie einen aus, um seine Bytes zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The selected frame byte by byte: each header field has a colour, a number (①-⑤) and a name; below, every field in words and the unmasking worked out.</source>
+        <translation>Der gewählte Frame Byte für Byte: Jedes Kopffeld hat eine Farbe, eine Nummer (①-⑤) und einen Namen; darunter jedes Feld in Worten und die Demaskierung Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <location line="+112"/>
+        <source>← out</source>
+        <translation>← aus</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <location line="+122"/>
+        <source>%1 (%2-bit)</source>
+        <translation>%1 (%2 Bit)</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Select a client, or a message in the traffic log, to see its frames byte by byte. Tap the client first: the X-ray shows only frames sent while the tap was on.</source>
+        <translation>Wählen Sie einen Client oder eine Nachricht im Datenverkehr, um die Frames Byte für Byte zu sehen. Greifen Sie den Client zuerst ab: Der Röntgenblick zeigt nur Frames, die bei eingeschaltetem Abgriff gesendet wurden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Frame X-ray: no client selected</source>
+        <translation>Frame-Röntgenblick: kein Client gewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame X-ray: %1</source>
+        <translation>Frame-Röntgenblick: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>→ in</source>
+        <translation>→ ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent by the server</source>
+        <translation>vom Server gesendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent by the client</source>
+        <translation>vom Client gesendet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a control frame</source>
+        <translation>ein Steuer-Frame</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bytes in the head</source>
+        <translation>Bytes im Kopf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payload bytes, and the length form: %1</source>
+        <translation>Nutzdaten-Bytes und die Längenform: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The tap did not see this frame: it was off for this client when the frame went over the wire. Tap the client (or every connection) and select a newer one.</source>
+        <translation>Der Abgriff hat diesen Frame nicht gesehen: Er war für diesen Client aus, als der Frame über die Leitung ging. Greifen Sie den Client (oder alle Verbindungen) ab und wählen Sie einen neueren.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Frame X-ray</source>
+        <translation>Frame-Röntgenblick</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::handshake</name>
     <message>
-        <location filename="../../app-server/ui/handshakeexplainer.cpp" line="+51"/>
+        <location filename="../../app-server/ui/handshakeexplainer.cpp" line="+47"/>
         <source>asks to switch this HTTP connection to the WebSocket protocol</source>
         <translation>bittet, diese HTTP-Verbindung auf das WebSocket-Protokoll umzustellen</translation>
     </message>
@@ -1988,9 +2249,334 @@ Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server::http</name>
+    <message>
+        <location filename="../../app-server/core/httprouter.cpp" line="+47"/>
+        <source>This address answers only %1.</source>
+        <translation>Diese Adresse beantwortet nur %1.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::http::Router</name>
+    <message>
+        <location line="+83"/>
+        <source>The request body is larger than %1 bytes.</source>
+        <translation>Der Inhalt der Anfrage ist größer als %1 Bytes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pages from another site may not use this server.</source>
+        <translation>Seiten einer anderen Website dürfen diesen Server nicht benutzen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing here. The chat page is at /, the chat itself is a WebSocket on the same address.</source>
+        <translation>Hier ist nichts. Die Chatseite liegt unter /, der Chat selbst ist ein WebSocket unter derselben Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::xray</name>
+    <message>
+        <location filename="../../app-server/ui/frameexplainer.cpp" line="+74"/>
+        <source>continuation: the next piece of a message started by an earlier frame</source>
+        <translation>continuation (Fortsetzung): das nächste Stück einer Nachricht, die ein früherer Frame begonnen hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text: the payload is UTF-8 text (Duplex sends JSON)</source>
+        <translation>text: Die Nutzdaten sind UTF-8-Text (Duplex sendet JSON)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary: the payload is raw bytes</source>
+        <translation>binary: Die Nutzdaten sind rohe Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close: the sender ends the connection (a code and a reason follow)</source>
+        <translation>close: Der Absender beendet die Verbindung (ein Code und ein Grund folgen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ping: &quot;are you still there?&quot; - the other side must answer with a pong</source>
+        <translation>ping: „Bist du noch da?“ – die Gegenseite muss mit einem Pong antworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pong: the answer to a ping, with the ping&apos;s payload</source>
+        <translation>pong: die Antwort auf einen Ping, mit den Nutzdaten des Pings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reserved: no meaning in RFC 6455 (a protocol error)</source>
+        <translation>reserviert: ohne Bedeutung in RFC 6455 (ein Protokollfehler)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 fits in the 7 bits of this byte (0-125): the short form, no extra length bytes.</source>
+        <translation>%1 passt in die 7 Bit dieses Bytes (0-125): die kurze Form, keine zusätzlichen Längen-Bytes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>126 here means &quot;the length is in the next 2 bytes&quot; (16-bit form): %1 is more than 125 but at most 65,535.</source>
+        <translation>126 bedeutet hier „die Länge steht in den nächsten 2 Bytes“ (16-Bit-Form): %1 ist mehr als 125, aber höchstens 65.535.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>127 here means &quot;the length is in the next 8 bytes&quot; (64-bit form): %1 is more than 65,535.</source>
+        <translation>127 bedeutet hier „die Länge steht in den nächsten 8 Bytes“ (64-Bit-Form): %1 ist mehr als 65.535.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server&apos;s HTTP answer head, byte for byte. A 101 switches this TCP connection to WebSocket frames.</source>
+        <translation>Der HTTP-Antwortkopf des Servers, Byte für Byte. Eine 101 schaltet diese TCP-Verbindung auf WebSocket-Frames um.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client&apos;s HTTP request head, byte for byte. ␍␊ is the CR LF that ends each line; an empty line ends the head.</source>
+        <translation>Der HTTP-Anfragekopf des Clients, Byte für Byte. ␍␊ ist das CR LF am Ende jeder Zeile; eine leere Zeile beendet den Kopf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bytes on the wire%2.</source>
+        <translation>%1 Bytes auf der Leitung%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (only the first %1 kept)</source>
+        <translation> (nur die ersten %1 behalten)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>resume token, hidden</source>
+        <translation>Fortsetzungs-Token, verborgen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>7-bit (0-125)</source>
+        <translation>7 Bit (0-125)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>16-bit (126-65,535)</source>
+        <translation>16 Bit (126-65.535)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>64-bit (over 65,535)</source>
+        <translation>64 Bit (über 65.535)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>more follows</source>
+        <translation>mehr folgt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>server → client</source>
+        <translation>Server → Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>client → server</source>
+        <translation>Client → Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2, %3, %4</source>
+        <translation>%1 %2, %3, %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The frame&apos;s header is incomplete.</source>
+        <translation>Der Kopf des Frames ist unvollständig.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>FIN, RSV1-3, opcode</source>
+        <translation>FIN, RSV1-3, Opcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MASK, length</source>
+        <translation>MASK, Länge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>length, %1 bits</source>
+        <translation>Länge, %1 Bit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+56"/>
+        <source>masking key</source>
+        <translation>Maskierungsschlüssel</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source> … (%1 more)</source>
+        <translation> … (%1 weitere)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload (masked)</source>
+        <translation>Nutzdaten (maskiert)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>byte 1</source>
+        <translation>Byte 1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this is the last frame of its message (or the only one).</source>
+        <translation>Dies ist der letzte Frame seiner Nachricht (oder der einzige).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more frames of this message follow (continuation frames).</source>
+        <translation>Weitere Frames dieser Nachricht folgen (Fortsetzungs-Frames).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no extension in use (Qt 6.4 has no compression).</source>
+        <translation>Keine Erweiterung in Gebrauch (Qt 6.4 hat keine Kompression).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an extension bit is set; nobody agreed on one, so this is a protocol error.</source>
+        <translation>Ein Erweiterungsbit ist gesetzt; niemand hat eine vereinbart, also ist das ein Protokollfehler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>byte 2</source>
+        <translation>Byte 2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the payload is masked with the 4-byte key below. Every frame a client sends must be masked.</source>
+        <translation>Die Nutzdaten sind mit dem 4-Byte-Schlüssel unten maskiert. Jeder Frame, den ein Client sendet, muss maskiert sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not masked. A server never masks its frames.</source>
+        <translation>Nicht maskiert. Ein Server maskiert seine Frames nie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>extended length</source>
+        <translation>erweiterte Länge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes (%2 form)</source>
+        <translation>%1 Bytes (%2-Form)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>four random bytes the client chose for this frame alone.</source>
+        <translation>Vier zufällige Bytes, die der Client nur für diesen Frame gewählt hat.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unmasking</source>
+        <translation>Demaskierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payload byte i XOR key byte (i mod 4):</source>
+        <translation>Nutzdaten-Byte i XOR Schlüssel-Byte (i mod 4):</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>masked</source>
+        <translation>maskiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unmasked</source>
+        <translation>demaskiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>close code</source>
+        <translation>Close-Code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No code: the close has no payload.</source>
+        <translation>Kein Code: Das Close hat keine Nutzdaten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The payload, unmasked:</source>
+        <translation>Die Nutzdaten, demaskiert:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The payload:</source>
+        <translation>Die Nutzdaten:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the first %1 bytes of this frame were kept (%2 on the wire).</source>
+        <translation>Nur die ersten %1 Bytes dieses Frames wurden behalten (%2 auf der Leitung).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app-server/main.cpp" line="+70"/>
+        <location filename="../../app-server/main.cpp" line="+71"/>
         <source>Duplex WebSocket chat server</source>
         <translation>Duplex-WebSocket-Chatserver</translation>
     </message>

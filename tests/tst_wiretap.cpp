@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// The wire tap (issue 14): the exact bytes of every frame and HTTP head, in and out, parsed
+// as a stream; off by default and free when off; bounded; `--record` lines as the contract
+// says. A raw RFC 6455 client writes masked frames with a known key.
+#include "chattestclient.h"
+
+#include <chatserver.h>
+#include <directsocket.h>
+#include <historystore.h>
+#include <serveroptions.h>
+#include <trafficlog.h>
+#include <trafficmodel.h>
+#include <wirelog.h>
+#include <wiretap.h>
+
+#include <websocket.h>
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace duplex;
+using namespace duplex::server;
+using duplex::test::RawWsClient;
+
+namespace {
+
+constexpr quint32 Key = 0x37FA213D; // RFC 6455 section 5.7's example key
+
+/// A client frame with the known key (or unmasked when masked is false).
+QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool fin = true, quint32 key = Key,
+                       bool masked = true)
+{
+    ws::FrameHeader h;
+    h.fin = fin;
+    h.opcode = opcode;
+    h.masked = masked;
+    h.maskKey = key;
+    h.payloadLength = quint64(payload.size());
+    return ws::encodeHeader(h) + (masked ? ws::applyMask(payload, key) : payload);
+}
+
+QByteArray closePayload(quint16 code, const QByteArray &reason)
+{
+    return QByteArray(1, char(code >> 8)) + char(code & 0xFF) + reason;
+}
+
+struct Server {
+    explicit Server(ServerConfig config = {}, WireLog::Limits limits = {},
+                    TrafficLog *traffic = nullptr)
+        : log(limits)
+    {
+        config.ratePerSec = 0;
+        config.pingIntervalMs = 60000;
+        config.peerTimeoutMs = 120000;
+        chat = std::make_unique<ChatServer>(config, nullptr, traffic);
+        chat->setWireLog(&log);
+    }
+    bool listen() { return chat->listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return chat->port(); }
+
+    /// Records of that client, direction and kind.
+    QList<WireRecord> records(quint64 id, bool out, WireRecord::Kind kind = WireRecord::Kind::Ws)
+    {
+        QList<WireRecord> found;
+        for (const WireRecord &r : log.recordsFor(id)) {
+            if (r.out == out && r.kind == kind)
+                found.append(r);
+        }
+        return found;
+    }
+    quint64 onlyClient()
+    {
+        const auto list = chat->clients();
+        return list.size() == 1 ? list.first().id : 0;
+    }
+
+    WireLog log;
+    std::unique_ptr<ChatServer> chat;
+};
+
+bool connectRaw(RawWsClient &raw, Server &s)
+{
+    return raw.connectTo(s.port()) && raw.waitUpgraded()
+        && QTest::qWaitFor([&] { return s.chat->clientCount() == 1; }, 5000);
+}
+
+} // namespace
+
+class TstWireTap : public QObject
+{
+    Q_OBJECT
+private slots:
+    void streamSplitsAndJoinsFrames();
+    void streamKeepsOnlyTheFirstBytes();
+    void tapIsOffByDefaultAndCostsNoObject();
+    void httpHeadsAndFramesShareTheConnectionId();
+    void maskedFrameWithKnownKey();
+    void lengthForms_data();
+    void lengthForms();
+    void overTheLimitIsRecordedThenRefused();
+    void fragmentedMessage();
+    void pingPongCloseBothWays();
+    void frameArrivingByteByByte();
+    void switchedOnForOneClientMidStream();
+    void memoryBoundUnderFlood();
+    void recordFileMatchesTheContract();
+    void recordOptionIsParsed();
+    void exportDropsTokensAndCanIncludeTheWire();
+};
+
+void TstWireTap::recordOptionIsParsed()
+{
+    ServerOptions o;
+    QString error;
+    QVERIFY(parseServerOptions({"duplex-server", "--record", "/tmp/x.jsonl"}, &o, &error));
+    QCOMPARE(o.recordPath, QStringLiteral("/tmp/x.jsonl"));
+    QCOMPARE(serverConfigFrom(o).recordPath, QStringLiteral("/tmp/x.jsonl"));
+    QVERIFY(!parseServerOptions({"duplex-server", "--pcapng", "/tmp/x.pcapng"}, &o, &error));
+    QVERIFY(error.contains(QStringLiteral("--record")));
+    QVERIFY(parseServerOptions({"duplex-server", "--record", "a.jsonl", "--pcapng", "a.pcapng"}, &o,
+                               &error));
+    QCOMPARE(o.pcapngPath, QStringLiteral("a.pcapng"));
+    // A file that cannot be written: listen() fails and says why.
+    ServerConfig config;
+    config.recordPath = QStringLiteral("/nonexistent-dir/x.jsonl");
+    ChatServer server(config, nullptr, nullptr);
+    QVERIFY(!server.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(server.errorString().contains(QStringLiteral("/nonexistent-dir/x.jsonl")));
+}
+
+void TstWireTap::exportDropsTokensAndCanIncludeTheWire()
+{
+    TrafficLog traffic;
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config, {}, &traffic);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    const QByteArray hello = clientFrame(0x1, R"({"type":"hello","nick":"fay"})");
+    raw.tcp.write(hello);
+    QTRY_VERIFY(s.chat->client(id) && !s.chat->client(id)->nick.isEmpty());
+    QTRY_VERIFY(!s.records(id, true).isEmpty());
+    TrafficModel model(&traffic, 100);
+    model.setPollInterval(0);
+    QTRY_VERIFY((model.poll(), model.rowCount() >= 3));
+    auto exportWith = [&](const TrafficExportOptions &options) {
+        QBuffer buffer;
+        buffer.open(QIODevice::ReadWrite);
+        model.exportJsonLines(&buffer, options);
+        QHash<QString, QJsonObject> byType;
+        for (const QByteArray &line : buffer.data().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (!o.isEmpty() && o.value("direction") != QLatin1String("event"))
+                byType.insert(o.value("type").toString(), o);
+        }
+        return byType;
+    };
+    auto plain = exportWith({});
+    QVERIFY(plain.contains("welcome"));
+    QVERIFY(!plain.value("welcome").value("frame").toObject().contains("session"));
+    QVERIFY(plain.value("welcome").value("frame").toObject().contains("nick"));
+    QVERIFY(!plain.value("hello").contains("wire"));
+    TrafficExportOptions withWire;
+    withWire.wire = &s.log;
+    auto wired = exportWith(withWire);
+    QCOMPARE(wired.value("hello").value("wire").toString().toLatin1(), hello.toHex());
+    QVERIFY(!wired.value("welcome").contains("wire")); // its bytes hold the token
+    withWire.includeTokens = true;
+    auto all = exportWith(withWire);
+    const QString token
+        = all.value("welcome").value("frame").toObject().value("session").toString();
+    QCOMPARE(token.size(), 32);
+    QVERIFY(QByteArray::fromHex(all.value("welcome").value("wire").toString().toLatin1())
+                .contains(token.toLatin1()));
+}
+
+void TstWireTap::streamSplitsAndJoinsFrames()
+{
+    const QByteArray a = clientFrame(0x1, "Hello");
+    const QByteArray b = clientFrame(0x9, "");
+    const QByteArray c = clientFrame(0x1, QByteArray(300, 'x'));
+    const QByteArray all = a + b + c;
+    // One chunk with three frames, then the same bytes one at a time: the same frames.
+    for (int chunk : {int(all.size()), 1, 7}) {
+        ws::FrameStream stream;
+        QList<ws::WireFrame> frames;
+        for (qsizetype i = 0; i < all.size(); i += chunk)
+            stream.feed(QByteArrayView(all).sliced(i, qMin<qsizetype>(chunk, all.size() - i)),
+                        [&](ws::WireFrame &&f) { frames.append(std::move(f)); });
+        QCOMPARE(frames.size(), 3);
+        QCOMPARE(frames.at(0).wire, a);
+        QCOMPARE(frames.at(1).wire, b);
+        QCOMPARE(frames.at(2).wire, c);
+        QCOMPARE(frames.at(2).header.lengthForm, ws::LengthForm::Medium16);
+        QCOMPARE(stream.pending(), quint64(0));
+    }
+}
+
+void TstWireTap::streamKeepsOnlyTheFirstBytes()
+{
+    const QByteArray big = clientFrame(0x2, QByteArray(100000, 'y'));
+    ws::FrameStream stream(4096);
+    QList<ws::WireFrame> frames;
+    for (qsizetype i = 0; i < big.size(); i += 1000)
+        stream.feed(QByteArrayView(big).sliced(i, qMin<qsizetype>(1000, big.size() - i)),
+                    [&](ws::WireFrame &&f) { frames.append(std::move(f)); });
+    QCOMPARE(frames.size(), 1);
+    QCOMPARE(frames.at(0).wire.size(), 4096);
+    QCOMPARE(frames.at(0).wire, big.first(4096));
+    QVERIFY(frames.at(0).cut);
+    QCOMPARE(frames.at(0).wireLength, quint64(big.size()));
+    QCOMPARE(frames.at(0).header.lengthForm, ws::LengthForm::Long64);
+}
+
+void TstWireTap::tapIsOffByDefaultAndCostsNoObject()
+{
+    Server s;
+    QVERIFY(s.listen());
+    QVERIFY(!s.chat->wireTapAll());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"ann"})"));
+    QTRY_VERIFY(raw.tcp.bytesAvailable() > 0 || !raw.inbox.isEmpty());
+    // No tap object anywhere, nothing seen, nothing recorded.
+    QCOMPARE(s.chat->wireTapStats().taps, 0);
+    QCOMPARE(s.chat->wireTapStats().bytesIn, quint64(0));
+    QCOMPARE(s.chat->wireTapStats().bytesOut, quint64(0));
+    QCOMPARE(s.log.size(), 0);
+    QVERIFY(!s.chat->isWireTapped(s.onlyClient()));
+}
+
+void TstWireTap::httpHeadsAndFramesShareTheConnectionId()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    QVERIFY(id > 0);
+    // The request exactly as sent, the 101 exactly as the client read it.
+    QTRY_COMPARE(s.records(id, false, WireRecord::Kind::Http).size(), 1);
+    QTRY_COMPARE(s.records(id, true, WireRecord::Kind::Http).size(), 1);
+    const WireRecord request = s.records(id, false, WireRecord::Kind::Http).first();
+    const WireRecord response = s.records(id, true, WireRecord::Kind::Http).first();
+    QVERIFY(request.wire.startsWith("GET / HTTP/1.1\r\n"));
+    QVERIFY(request.wire.endsWith("\r\n\r\n"));
+    QCOMPARE(request.length, request.wire.size());
+    QCOMPARE(response.wire, raw.response);
+    QVERIFY(response.wire.contains("Sec-WebSocket-Accept: " + ws::acceptKey(raw.key)));
+    // A plain HTTP request on the same port is a connection of its own, with its own id.
+    QTcpSocket http;
+    http.connectToHost(QHostAddress::LocalHost, s.port());
+    QVERIFY(http.waitForConnected(5000));
+    http.write("GET /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QTRY_VERIFY(http.bytesAvailable() > 0);
+    const QByteArray answer = http.readAll();
+    http.close();
+    QTRY_COMPARE(s.log.clients().size(), 2);
+    const quint64 other = s.log.clients().at(1);
+    QVERIFY(other != id);
+    QTRY_COMPARE(s.records(other, true, WireRecord::Kind::Http).size(), 1);
+    const WireRecord head404 = s.records(other, true, WireRecord::Kind::Http).first();
+    QVERIFY(head404.wire.startsWith("HTTP/1.1 404"));
+    QVERIFY(answer.startsWith(head404.wire)); // the head only; the body is not a head
+    QCOMPARE(s.records(other, false, WireRecord::Kind::Http).size(), 1);
+}
+
+void TstWireTap::maskedFrameWithKnownKey()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    const QByteArray hello = R"({"type":"hello","nick":"ann"})";
+    const QByteArray frame = clientFrame(0x1, hello);
+    raw.tcp.write(frame);
+    QTRY_COMPARE(s.records(id, false).size(), 1);
+    const WireRecord r = s.records(id, false).first();
+    QCOMPARE(r.wire, frame);
+    QVERIFY(r.header.fin);
+    QCOMPARE(r.header.rsv, quint8(0));
+    QCOMPARE(r.header.opcode, quint8(0x1));
+    QVERIFY(r.header.masked);
+    QCOMPARE(r.header.maskKey, Key);
+    QCOMPARE(r.header.maskKeyBytes().toHex(), QByteArray("37fa213d"));
+    QCOMPARE(r.length, qint64(hello.size()));
+    QCOMPARE(r.header.lengthForm, ws::LengthForm::Short7);
+    QVERIFY(!r.cut);
+    QCOMPARE(r.payload(), hello);
+    // The server's answers go out unmasked, and are what the client received.
+    QTRY_VERIFY(s.records(id, true).size() >= 1);
+    QTRY_VERIFY(raw.tcp.bytesAvailable() > 0);
+    QTRY_VERIFY(!s.records(id, true).isEmpty());
+    const WireRecord welcome = s.records(id, true).first();
+    QVERIFY(!welcome.header.masked);
+    QCOMPARE(welcome.header.opcode, quint8(0x1));
+    QVERIFY(welcome.payload().contains(R"("type":"welcome")"));
+    QTRY_VERIFY((raw.inbox += raw.tcp.readAll()).startsWith(welcome.wire));
+}
+
+void TstWireTap::lengthForms_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("form");
+    QTest::newRow("125: 7-bit") << 125 << 7;
+    QTest::newRow("126: 16-bit") << 126 << 16;
+    QTest::newRow("65535: 16-bit") << 65535 << 16;
+    QTest::newRow("65536: 64-bit") << 65536 << 64;
+}
+
+void TstWireTap::lengthForms()
+{
+    QFETCH(int, size);
+    QFETCH(int, form);
+    ServerConfig config;
+    config.tapAll = true;
+    config.maxBytes = 70000;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    // A binary frame (not the protocol, but read and answered): the tap sees it all.
+    QByteArray payload(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        payload[i] = char('a' + i % 26);
+    const QByteArray frame = clientFrame(0x2, payload);
+    raw.tcp.write(frame);
+    QTRY_COMPARE(s.records(id, false).size(), 1);
+    const WireRecord r = s.records(id, false).first();
+    QCOMPARE(int(r.header.lengthForm), form);
+    QCOMPARE(r.length, qint64(size));
+    QCOMPARE(r.header.headerLength, form == 7 ? 6 : form == 16 ? 8 : 14);
+    QCOMPARE(r.cut, frame.size() > 4096);
+    QCOMPARE(r.wire, frame.first(qMin<qsizetype>(frame.size(), 4096)));
+    QCOMPARE(r.payload(), payload.first(r.wire.size() - r.header.headerLength));
+}
+
+void TstWireTap::overTheLimitIsRecordedThenRefused()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    config.maxBytes = 65536;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    raw.tcp.write(clientFrame(0x1, QByteArray(65537, 'z')));
+    // Qt refuses it with 1009: the close frame goes out, and the tap saw the header.
+    QTRY_VERIFY(!s.records(id, true).isEmpty());
+    QTRY_VERIFY([&] {
+        for (const WireRecord &r : s.records(id, true)) {
+            if (r.header.opcode == 0x8 && r.payload().left(2) == QByteArray("\x03\xf1", 2))
+                return true;
+        }
+        return false;
+    }());
+    QTRY_VERIFY(!s.records(id, false).isEmpty());
+    const WireRecord in = s.records(id, false).first();
+    QCOMPARE(in.length, qint64(65537));
+    QCOMPARE(in.header.lengthForm, ws::LengthForm::Long64);
+    QVERIFY(in.cut);
+}
+
+void TstWireTap::fragmentedMessage()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    // {"type":"hello","nick":"bo"} in three frames: text FIN=0, continuation, continuation FIN=1
+    raw.tcp.write(clientFrame(0x1, R"({"type":"he)", false, 0x01020304));
+    raw.tcp.write(clientFrame(0x0, R"(llo","nic)", false, 0xA0B0C0D0));
+    raw.tcp.write(clientFrame(0x0, R"(k":"bo"})", true, 0x11223344));
+    QTRY_COMPARE(s.records(id, false).size(), 3);
+    const auto in = s.records(id, false);
+    QCOMPARE(in.at(0).header.opcode, quint8(0x1));
+    QVERIFY(!in.at(0).header.fin);
+    QCOMPARE(in.at(1).header.opcode, quint8(0x0));
+    QVERIFY(!in.at(1).header.fin);
+    QCOMPARE(in.at(2).header.opcode, quint8(0x0));
+    QVERIFY(in.at(2).header.fin);
+    QCOMPARE(in.at(1).header.maskKey, 0xA0B0C0D0u);
+    QCOMPARE(in.at(0).payload() + in.at(1).payload() + in.at(2).payload(),
+             QByteArray(R"({"type":"hello","nick":"bo"})"));
+    // Qt joined them: the server welcomed "bo".
+    QTRY_VERIFY([&] {
+        for (const WireRecord &r : s.records(id, true)) {
+            if (r.payload().contains(R"("nick":"bo")"))
+                return true;
+        }
+        return false;
+    }());
+}
+
+bool hasRecord(Server &s, quint64 id, bool out, quint8 opcode, const QByteArray &payloadStart)
+{
+    for (const WireRecord &r : s.records(id, out)) {
+        if (r.header.opcode == opcode && r.payload().startsWith(payloadStart))
+            return true;
+    }
+    return false;
+}
+
+void TstWireTap::pingPongCloseBothWays()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    s.chat.reset();
+    config.ratePerSec = 0;
+    config.pingIntervalMs = 150; // the server pings soon
+    config.peerTimeoutMs = 60000;
+    s.chat = std::make_unique<ChatServer>(config, nullptr, nullptr);
+    s.chat->setWireLog(&s.log);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    // Client ping -> Qt's automatic pong (written by Qt, seen by the tap).
+    raw.tcp.write(clientFrame(0x9, "are you there"));
+    QTRY_VERIFY(hasRecord(s, id, false, 0x9, "are you there"));
+    QTRY_VERIFY(hasRecord(s, id, true, 0xA, "are you there"));
+    // Server ping (the keep-alive) -> the client answers with a pong carrying its payload.
+    QTRY_VERIFY(hasRecord(s, id, true, 0x9, {}));
+    QByteArray pingPayload;
+    for (const WireRecord &r : s.records(id, true)) {
+        if (r.header.opcode == 0x9)
+            pingPayload = r.payload();
+    }
+    raw.tcp.write(clientFrame(0xA, pingPayload));
+    QTRY_VERIFY(hasRecord(s, id, false, 0xA, pingPayload));
+    // Close from the client with a code and reason; Qt answers with a close.
+    raw.tcp.write(clientFrame(0x8, closePayload(1000, "bye")));
+    QTRY_VERIFY(hasRecord(s, id, false, 0x8, closePayload(1000, "bye")));
+    QTRY_VERIFY(hasRecord(s, id, true, 0x8, closePayload(1000, {})));
+
+    // Close from the server (a kick: 4001 and the reason); the client answers.
+    RawWsClient other;
+    QVERIFY(other.connectTo(s.port()) && other.waitUpgraded());
+    QTRY_VERIFY(s.chat->clientCount() == 1 && s.onlyClient() != id);
+    const quint64 id2 = s.onlyClient();
+    QVERIFY(s.chat->kick(id2, QStringLiteral("be kind")));
+    QTRY_VERIFY(hasRecord(s, id2, true, 0x8, closePayload(4001, "be kind")));
+    // What the client received is that frame, byte for byte.
+    QByteArray closeWire;
+    for (const WireRecord &r : s.records(id2, true)) {
+        if (r.header.opcode == 0x8)
+            closeWire = r.wire;
+    }
+    QTRY_VERIFY((other.inbox += other.tcp.readAll()).contains(closeWire));
+}
+
+void TstWireTap::frameArrivingByteByByte()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    const QByteArray first = clientFrame(0x1, R"({"type":"hello","nick":"cy"})");
+    const QByteArray second = clientFrame(0x9, "p");
+    const QByteArray all = first + second;
+    // Each byte arrives on its own: the next is written once the tap has seen the last.
+    const quint64 base = s.chat->wireTapStats().bytesIn;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        raw.tcp.write(all.constData() + i, 1);
+        raw.tcp.flush();
+        QTRY_COMPARE(s.chat->wireTapStats().bytesIn, base + quint64(i) + 1);
+    }
+    QTRY_COMPARE(s.records(id, false).size(), 2);
+    QCOMPARE(s.records(id, false).at(0).wire, first);
+    QCOMPARE(s.records(id, false).at(1).wire, second);
+    // Qt read the same bytes: the hello was welcomed, the ping answered.
+    QTRY_VERIFY(hasRecord(s, id, true, 0xA, "p"));
+}
+
+void TstWireTap::switchedOnForOneClientMidStream()
+{
+    Server s;
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"dee"})"));
+    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("dee"));
+    QCOMPARE(s.log.size(), 0);
+    s.chat->setWireTap(id, true);
+    QVERIFY(s.chat->isWireTapped(id));
+    const QByteArray frame = clientFrame(0x1, R"({"type":"join","room":"general"})");
+    raw.tcp.write(frame);
+    QTRY_VERIFY(!s.records(id, false).isEmpty());
+    QCOMPARE(s.records(id, false).first().wire, frame);
+    QTRY_VERIFY(!s.records(id, true).isEmpty()); // joined, history
+    s.chat->setWireTap(id, false);
+    QVERIFY(!s.chat->isWireTapped(id));
+    const int before = s.log.size();
+    raw.tcp.write(clientFrame(0x9, "x"));
+    raw.tcp.write(clientFrame(0x1, R"({"type":"leave","room":"general"})"));
+    QCOMPARE(s.chat->wireTapStats().taps, 0);
+    // The pong to that ping is the sign the server read both frames.
+    QTRY_VERIFY((raw.inbox += raw.tcp.readAll()).contains(QByteArray("\x8a\x01x", 3)));
+    QCOMPARE(s.log.size(), before);
+}
+
+void TstWireTap::memoryBoundUnderFlood()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    config.maxBytes = 70000;
+    WireLog::Limits limits;
+    limits.bytesPerClient = 64 * 1024;
+    limits.bytesTotal = 160 * 1024;
+    limits.recordsTotal = 1000;
+    Server s(config, limits);
+    QVERIFY(s.listen());
+    RawWsClient flooder;
+    QVERIFY(connectRaw(flooder, s));
+    const quint64 id = s.onlyClient();
+    RawWsClient quiet;
+    QVERIFY(quiet.connectTo(s.port()) && quiet.waitUpgraded());
+    QTRY_COMPARE(s.chat->clientCount(), 2);
+    // 3000 frames of every size, many per write: far more than the limits.
+    QByteArray burst;
+    for (int i = 0; i < 3000; ++i) {
+        burst += clientFrame(0x2, QByteArray(i % 7 == 0 ? 9000 : 40, char('a' + i % 26)));
+        if (burst.size() > 200000) {
+            flooder.tcp.write(burst);
+            burst.clear();
+        }
+    }
+    burst += clientFrame(0x9, "last");
+    flooder.tcp.write(burst);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto in = s.records(id, false);
+            return !in.isEmpty() && in.last().header.opcode == 0x9;
+        }(),
+        20000);
+    // Bounded per client and in total; one record may be in flight over.
+    const qint64 perRecord = 4096 + qint64(sizeof(WireRecord)) + 16;
+    QVERIFY2(s.log.bytesHeld() <= limits.bytesTotal + perRecord,
+             qPrintable(QString::number(s.log.bytesHeld())));
+    QVERIFY(s.log.size() <= limits.recordsTotal);
+    QVERIFY(s.log.evicted() > 2000);
+    qint64 flooderBytes = 0;
+    for (const WireRecord &r : s.log.recordsFor(id))
+        flooderBytes += r.wire.size();
+    QVERIFY(flooderBytes <= limits.bytesPerClient);
+    // The quiet client's handshake is still there: the flooder pushed out only its own.
+    const auto clients = s.log.clients();
+    QVERIFY(clients.size() == 2);
+    // Nothing cut frames wrong: the kept ones are whole (or cut at 4 KiB).
+    for (const WireRecord &r : s.log.recordsFor(id)) {
+        if (r.kind == WireRecord::Kind::Ws)
+            QCOMPARE(qint64(r.wire.size()), qMin<qint64>(4096, r.header.headerLength + r.length));
+    }
+}
+
+void TstWireTap::recordFileMatchesTheContract()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("wire.jsonl"));
+    quint64 id = 0;
+    QByteArray helloFrame;
+    {
+        ServerConfig config;
+        config.recordPath = path;
+        Server s(config);
+        QVERIFY(s.listen());
+        RawWsClient raw;
+        QVERIFY(connectRaw(raw, s));
+        id = s.onlyClient();
+        helloFrame = clientFrame(0x1, R"({"type":"hello","nick":"eve"})");
+        raw.tcp.write(helloFrame);
+        QTRY_VERIFY(s.chat->client(id) && !s.chat->client(id)->nick.isEmpty());
+        // Written within a second, before the server ends.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QFile(path).size() > 0 &&
+                [&] {
+                    QFile f(path);
+                    return f.open(QIODevice::ReadOnly) && f.readAll().contains("\"opcode\":1");
+                }(),
+            3000);
+        raw.tcp.write(clientFrame(0x8, closePayload(1000, "done")));
+        QTRY_VERIFY(s.chat->clientCount() == 0);
+    } // and at exit
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QVERIFY(lines.size() >= 6);
+    QVERIFY(lines.last().isEmpty());
+    static const char *pattern
+        = R"re(^\{"t":\d+,"client":\d+,"dir":"(in|out)","kind":"(ws|http)"(,"fin":(true|false),"rsv":\d,"opcode":\d+,"masked":(true|false)(,"maskKey":"[0-9a-f]{8}")?)?,"length":\d+,"wire":"([0-9a-f]{2})*"(,"cut":true)?\}$)re";
+    static const QRegularExpression order(QString::fromLatin1(pattern));
+    int http = 0, frames = 0;
+    bool sawHello = false, sawClose = false;
+    for (const QByteArray &line : lines) {
+        if (line.isEmpty())
+            continue;
+        QVERIFY2(order.match(QString::fromLatin1(line)).hasMatch(), line.constData());
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QVERIFY(!o.isEmpty());
+        QCOMPARE(quint64(o.value("client").toInteger()), id);
+        QVERIFY(qAbs(o.value("t").toInteger() - QDateTime::currentMSecsSinceEpoch()) < 60000);
+        const QByteArray wire = QByteArray::fromHex(o.value("wire").toString().toLatin1());
+        if (o.value("kind") == QLatin1String("http")) {
+            ++http;
+            QCOMPARE(o.value("length").toInteger(), wire.size());
+            QVERIFY(wire.endsWith("\r\n\r\n"));
+            continue;
+        }
+        ++frames;
+        const auto h = ws::decodeHeader(wire);
+        QVERIFY(h);
+        QCOMPARE(o.value("fin").toBool(), h->fin);
+        QCOMPARE(o.value("opcode").toInt(), int(h->opcode));
+        QCOMPARE(o.value("masked").toBool(), h->masked);
+        QCOMPARE(o.value("length").toInteger(), qint64(h->payloadLength));
+        QCOMPARE(o.contains("maskKey"), h->masked);
+        QCOMPARE(o.value("dir").toString() == QLatin1String("in"), h->masked);
+        if (wire == helloFrame) {
+            sawHello = true;
+            QCOMPARE(o.value("maskKey").toString(), QStringLiteral("37fa213d"));
+        }
+        if (h->opcode == 0x8 && o.value("dir") == QLatin1String("in"))
+            sawClose = ws::applyMask(wire.mid(h->headerLength), h->maskKey)
+                == closePayload(1000, "done");
+    }
+    QCOMPARE(http, 2);
+    QVERIFY(frames >= 4); // hello in, welcome out, close in, close out (and more)
+    QVERIFY(sawHello);
+    QVERIFY(sawClose);
+}
+
+QTEST_GUILESS_MAIN(TstWireTap)
+#include "tst_wiretap.moc"
