@@ -121,7 +121,7 @@ run_one() {   # workload kind run args...
   [ -z "$storm" ] || wait $! || true
   stop_server
   if [ -n "$storm" ] && [ -s "$storm" ]; then
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(f"  page storm: {d[\"students\"]} students x {d[\"assets\"]} files, {d[\"failures\"]} failed, request p50 {d[\"req_p50_ms\"]} ms p99 {d[\"req_p99_ms\"]} ms, page p99 {d[\"page_p99_ms\"]} ms, {d[\"page_bytes\"]} B/page")' "$storm"
+    python3 "$root/tests/bench/pagestorm.py" --show "$storm" || true
   fi
   if [ -z "$line" ]; then line='{"failed_run":true}'; fi
   echo "{\"workload\":\"$w\",\"server\":\"$kind\",\"run\":$run,\"bench\":$line}" >>"$results"

@@ -88,14 +88,27 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def summary(d):
+    return (f"{d['students']} students x {d['assets']} files: {d['requests']} requests in "
+            f"{d['wall_s']:.2f} s, {d['failures']} failed; request p50 {d['req_p50_ms']} ms, "
+            f"p99 {d['req_p99_ms']} ms, max {d['req_max_ms']} ms; page p50 "
+            f"{d['page_p50_ms']} ms, p99 {d['page_p99_ms']} ms; "
+            f"{d['page_bytes']} bytes per page (HTTP heads included)")
+
+
 async def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--url", required=True)
+    ap.add_argument("--url")
+    ap.add_argument("--show", help="print the summary of a --json result file and exit")
     ap.add_argument("--students", type=int, default=300)
     ap.add_argument("--delay", type=float, default=0.0, help="seconds to wait before the storm")
     ap.add_argument("--timeout", type=float, default=30.0)
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
+    if a.show:
+        with open(a.show) as f:
+            print("  page storm: " + summary(json.load(f)))
+        return
     u = urllib.parse.urlsplit(a.url)
     host, port = u.hostname, u.port
     if host not in ("127.0.0.1", "::1", "localhost"):
@@ -123,11 +136,7 @@ async def main():
     if a.json:
         print(json.dumps(out))
     else:
-        print(f"{a.students} students x {out['assets']} files: {out['requests']} requests in "
-              f"{wall:.2f} s, {out['failures']} failed; request p50 {out['req_p50_ms']} ms, "
-              f"p99 {out['req_p99_ms']} ms, max {out['req_max_ms']} ms; page p50 "
-              f"{out['page_p50_ms']} ms, p99 {out['page_p99_ms']} ms; "
-              f"{out['page_bytes']} bytes per page (HTTP heads included)")
+        print(summary(out))
         for f in failures[:5]:
             print("  failed:", f)
 
