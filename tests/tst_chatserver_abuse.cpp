@@ -48,6 +48,35 @@ QList<int> range(int from, int to)
     return out;
 }
 
+/// The busy tests' server: 1 MiB per client, 2 MiB in all, small kernel send buffers.
+ServerConfig busyConfig()
+{
+    ServerConfig config;
+    config.ratePerSec = 0;
+    config.maxQueuedBytesPerClient = 1024 * 1024;
+    config.maxQueuedBytesTotal = 512 * 1024; // the floor is 2 x the per-client cap: 2 MiB
+    config.socketSendBufferBytes = 16 * 1024;
+    return config;
+}
+
+/// n raw clients that say hello (seen joining by `reader`) and then read (almost) nothing.
+bool addStalledReaders(TestServer &f, ChatTestClient &reader, int n,
+                       std::vector<std::unique_ptr<RawWsClient>> *out)
+{
+    for (int i = 0; i < n; ++i) {
+        auto s = std::make_unique<RawWsClient>();
+        if (!s->connectTo(f.port(), 4096) || !s->waitUpgraded())
+            return false;
+        const QString nick = QStringLiteral("Stalled%1").arg(i);
+        s->sendText(json(obj({{"type", "hello"}, {"nick", nick}})));
+        if (reader.take("presence").value("nick").toString() != nick)
+            return false;
+        s->tcp.setReadBufferSize(1024); // from now on it reads (almost) nothing
+        out->push_back(std::move(s));
+    }
+    return true;
+}
+
 } // namespace
 
 class TestChatServerAbuse : public QObject
@@ -520,28 +549,14 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
 // gone. (A few readers far behind are closed instead: busyServerClosesTheReadersBehindIt.)
 void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
 {
-    ServerConfig config;
-    config.ratePerSec = 0;
-    config.maxQueuedBytesPerClient = 1024 * 1024;
-    config.maxQueuedBytesTotal = 512 * 1024; // the floor is 2 x the per-client cap: 2 MiB
-    config.socketSendBufferBytes = 16 * 1024;
-    TestServer f(config);
+    TestServer f(busyConfig());
     QVERIFY(f.start());
     auto sender = f.client("Sender");
     auto reader = f.client("Reader");
     QVERIFY(sender && reader);
-    std::vector<std::unique_ptr<RawWsClient>> stalled;
     constexpr int Stalled = 16; // 2 MiB spread over 16: 128 KiB each, none an offender
-    for (int i = 0; i < Stalled; ++i) {
-        auto s = std::make_unique<RawWsClient>();
-        QVERIFY(s->connectTo(f.port(), 4096));
-        QVERIFY(s->waitUpgraded());
-        const QString nick = QStringLiteral("Stalled%1").arg(i);
-        s->sendText(json(obj({{"type", "hello"}, {"nick", nick}})));
-        QCOMPARE(reader->take("presence").value("nick").toString(), nick);
-        s->tcp.setReadBufferSize(1024); // from now on it reads (almost) nothing
-        stalled.push_back(std::move(s));
-    }
+    std::vector<std::unique_ptr<RawWsClient>> stalled;
+    QVERIFY(addStalledReaders(f, *reader, Stalled, &stalled));
     QSignalSpy events(f.chat.get(), &ChatServer::eventLogged);
     const QString text(3000, QLatin1Char('z'));
     int sent = 0;
@@ -622,27 +637,13 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
 // closed (1008 "too slow"), biggest first; the class is never refused and misses nothing.
 void TestChatServerAbuse::busyServerClosesTheReadersBehindIt()
 {
-    ServerConfig config;
-    config.ratePerSec = 0;
-    config.maxQueuedBytesPerClient = 1024 * 1024;
-    config.maxQueuedBytesTotal = 512 * 1024; // the floor is 2 x the per-client cap: 2 MiB
-    config.socketSendBufferBytes = 16 * 1024;
-    TestServer f(config);
+    TestServer f(busyConfig());
     QVERIFY(f.start());
     auto sender = f.client("Sender");
     auto reader = f.client("Reader");
     QVERIFY(sender && reader);
     std::vector<std::unique_ptr<RawWsClient>> stalled;
-    for (int i = 0; i < 4; ++i) {
-        auto s = std::make_unique<RawWsClient>();
-        QVERIFY(s->connectTo(f.port(), 4096));
-        QVERIFY(s->waitUpgraded());
-        const QString nick = QStringLiteral("Stalled%1").arg(i);
-        s->sendText(json(obj({{"type", "hello"}, {"nick", nick}})));
-        QCOMPARE(reader->take("presence").value("nick").toString(), nick);
-        s->tcp.setReadBufferSize(1024); // from now on it reads (almost) nothing
-        stalled.push_back(std::move(s));
-    }
+    QVERIFY(addStalledReaders(f, *reader, 4, &stalled));
     QSignalSpy gone(f.chat.get(), &ChatServer::clientDisconnected);
     const QString text(3000, QLatin1Char('z'));
     int sent = 0;
