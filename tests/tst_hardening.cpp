@@ -71,6 +71,7 @@ private Q_SLOTS:
     void pingFloodThatNeverReadsIsCapped();
     void oneAddressCannotOpenMoreThanItsShare();
     void reconnectingDoesNotRefillTheRateLimit();
+    void nobodyIsFloodedOffByWhispers();
     void reusedSayIdWithOtherTextIsANewMessage();
     void reusedWhisperIdNeverReturnsSomeoneElsesWhisper();
     void emptyRoomsAreForgotten();
@@ -237,6 +238,52 @@ void TestHardening::reconnectingDoesNotRefillTheRateLimit()
     QVERIFY(again.open(s.port()));
     QCOMPARE(again.takeError(QStringLiteral("rate_limited")).value("message").toString(),
              QStringLiteral("connecting too often from your address"));
+}
+
+void TestHardening::nobodyIsFloodedOffByWhispers()
+{
+    ServerConfig config;
+    config.ratePerSec = 2;
+    config.burst = 4; // each sender: hello + 3 whispers within its own bucket
+    TestServer s(config);
+    QVERIFY(s.start());
+    auto target = s.client(QStringLiteral("tina"));
+    QVERIFY(target);
+    std::vector<std::unique_ptr<ChatTestClient>> senders;
+    for (int i = 0; i < 3; ++i) {
+        senders.push_back(s.client(QStringLiteral("s%1").arg(i)));
+        QVERIFY(senders.back());
+    }
+    for (auto &c : senders)
+        for (int i = 0; i < 3; ++i)
+            c->send(obj({{"type", "whisper"},
+                         {"id", QStringLiteral("w%1").arg(i)},
+                         {"to", "tina"},
+                         {"text", QString(2000, QLatin1Char('x'))}}));
+    int delivered = 0;
+    int refused = 0;
+    for (auto &c : senders) {
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject a = c->take([](const QJsonObject &o) {
+                return o.value("type") == QLatin1String("whisper")
+                    || o.value("type") == QLatin1String("error");
+            });
+            if (a.value("type").toString() == QLatin1String("whisper")) {
+                ++delivered;
+            } else {
+                ++refused;
+                QCOMPARE(a.value("code").toString(), QStringLiteral("rate_limited"));
+                QCOMPARE(a.value("message").toString(),
+                         QStringLiteral("tina receives too many whispers"));
+            }
+        }
+    }
+    // Nine were sent, each sender within its own limit; tina's inbox took its burst.
+    QVERIFY2(delivered <= 5 && refused >= 4,
+             qPrintable(QStringLiteral("%1 delivered, %2 refused").arg(delivered).arg(refused)));
+    QVERIFY(target->barrier());
+    QCOMPARE(target->count(QStringLiteral("whisper")), delivered);
+    QVERIFY(!target->disconnected);
 }
 
 void TestHardening::reusedSayIdWithOtherTextIsANewMessage()

@@ -102,6 +102,7 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
             return;
         }
         Session *s = e.sessions.create(m.nick, key, m.agent);
+        s->inbox = TokenBucket(e.config.ratePerSec, e.config.burst, Engine::nowMs());
         s->peer = p;
         p->session = s;
     }
@@ -250,8 +251,17 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
             return;
         }
     }
-    if (target->peer != p)
+    if (target->peer != p) {
+        // What one user receives is limited like what one user sends: ten classmates
+        // whispering at once cannot push a student on a slow link past its queue cap.
+        if (!target->inbox.take(now)) {
+            ++e.shared.counters.rateLimited;
+            e.sendError(p, ErrorCode::RateLimited, m.id,
+                        QStringLiteral("%1 receives too many whispers").arg(target->nick));
+            return;
+        }
         e.send(target->peer, w);
+    }
     if (key)
         m_whisperSeen.insert(key, WhisperSeen {print, now});
     w.re = m.id;

@@ -5,6 +5,8 @@
 // Sessions (a logical user: nick and rooms, resumable for a grace period after a drop),
 // their resume tokens and the nicks they hold. No sockets, no rooms.
 
+#include "ratelimiter.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -24,6 +26,8 @@ struct Session {
     QStringList rooms;    ///< in join order
     Peer *peer = nullptr; ///< null while detached (dropped, waiting for resume)
     qint64 detachedAtMs = 0;
+    /// Whispers this user receives, from everyone together: nobody can be flooded off.
+    TokenBucket inbox;
 };
 
 class SessionRegistry
