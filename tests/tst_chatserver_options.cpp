@@ -121,6 +121,14 @@ void TestChatServerOptions::configFromOptions()
     QCOMPARE(serverConfigFrom(ServerOptions {}).maxQueuedBytesTotal,
              ServerConfig {}.maxQueuedBytesTotal);
     QCOMPARE(serverConfigFrom(ServerOptions {}).name, QStringLiteral("Duplex"));
+    // Per-address limits are on by default; one flag turns them off (a class behind a NAT).
+    QCOMPARE(serverConfigFrom(ServerOptions {}).maxConnectionsPerAddress, 64);
+    ServerOptions nat;
+    QVERIFY(parseServerOptions({"duplex-server", "--no-address-limits"}, &nat, &error));
+    const ServerConfig open = serverConfigFrom(nat);
+    QCOMPARE(open.maxConnectionsPerAddress, 0);
+    QCOMPARE(open.connectsPerSecPerAddress, 0.0);
+    QCOMPARE(open.addressRateFactor, 0);
 }
 
 QTEST_GUILESS_MAIN(TestChatServerOptions)

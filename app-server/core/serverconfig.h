@@ -48,7 +48,7 @@ struct ServerConfig {
     int maxConnectionsPerAddress = 64;   ///< open at once; 0 = no limit
     int connectBurstPerAddress = 30;     ///< new connections at once...
     double connectsPerSecPerAddress = 3; ///< ...and sustained (0 = no limit)
-    int addressRateFactor = 4;           ///< messages per address: this x ratePerSec and burst
+    int addressRateFactor = 4; ///< messages per address: this x ratePerSec and burst (0: none)
     bool limitLoopback = false;
     /// The wire tap on every connection from the start (the window's frame X-ray).
     bool tapAll = false;

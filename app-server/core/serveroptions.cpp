@@ -63,6 +63,9 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Refuse new messages (\"server busy\") while more than this many MiB "
                          "wait to be sent to all clients together (default 64; 0 = never)."),
                       QStringLiteral("MIB")});
+    parser.addOption({QStringLiteral("no-address-limits"),
+                      tr("Do not limit connections and messages per address: use it when all "
+                         "students reach the server through one address (a NAT or a proxy).")});
     parser.addOption({QStringLiteral("allow-origin"),
                       tr("Also let pages from this origin (e.g. http://teacher.example:3000) "
                          "open the chat; repeatable. The server's own page needs nothing."),
@@ -135,6 +138,7 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!ok || o.maxQueuedMiB < 0 || o.maxQueuedMiB > 1024 * 1024)
             return fail(tr("--max-queued-mib: give a whole number of MiB, 0 for never."));
     }
+    o.addressLimits = !parser.isSet(QStringLiteral("no-address-limits"));
     for (const QString &origin : parser.values(QStringLiteral("allow-origin"))) {
         const QString o2 = origin.trimmed();
         if (!(o2.startsWith(QLatin1String("http://")) || o2.startsWith(QLatin1String("https://"))))
@@ -185,6 +189,12 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.burst = options.burst;
     config.maxClients = options.maxClients;
     config.maxQueuedBytesTotal = qint64(options.maxQueuedMiB) * 1024 * 1024;
+    if (!options.addressLimits) {
+        // 0 everywhere means no limit (an address's message bucket with rate 0 is unlimited).
+        config.maxConnectionsPerAddress = 0;
+        config.connectsPerSecPerAddress = 0;
+        config.addressRateFactor = 0;
+    }
     config.allowedOrigins = options.allowedOrigins;
     config.recordPath = options.recordPath;
     return config;

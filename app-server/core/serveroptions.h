@@ -28,6 +28,7 @@ struct ServerOptions {
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
     QStringList allowedOrigins; ///< --allow-origin (repeatable)
+    bool addressLimits = true;  ///< false: --no-address-limits (everyone behind one NAT)
     QString recordPath;         ///< --record: every frame and HTTP head as JSON lines
     QString pcapngPath;         ///< --pcapng: convert the --record file to this and exit
 };
@@ -37,7 +38,7 @@ struct ServerOptions {
 bool argumentsRequestHeadless(int argc, char *argv[]);
 
 /// Adds --headless --bind --port --db --name --rate --burst --max-clients --max-queued-mib
-/// --allow-origin
+/// --no-address-limits --allow-origin
 /// to the parser
 /// (not --help/--version: the caller adds those).
 void addServerOptions(QCommandLineParser &parser);

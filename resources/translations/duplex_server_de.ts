@@ -397,6 +397,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Do not limit connections and messages per address: use it when all students reach the server through one address (a NAT or a proxy).</source>
+        <translation>Verbindungen und Nachrichten nicht je Adresse begrenzen: für den Fall, dass alle Schüler den Server über eine einzige Adresse erreichen (ein NAT oder ein Proxy).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Also let pages from this origin (e.g. http://teacher.example:3000) open the chat; repeatable. The server&apos;s own page needs nothing.</source>
         <translation>Auch Seiten von diesem Ursprung (z. B. http://lehrer.example:3000) den Chat öffnen lassen; mehrfach möglich. Die eigene Seite des Servers braucht das nicht.</translation>
     </message>
@@ -451,7 +456,7 @@
         <translation>--max-queued-mib: eine ganze Zahl in MiB angeben, 0 für nie.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--allow-origin: give an origin like http://host:port.</source>
         <translation>--allow-origin: einen Ursprung wie http://host:port angeben.</translation>
     </message>
@@ -589,7 +594,7 @@
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
@@ -604,7 +609,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+128"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -901,7 +906,7 @@
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+47"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+53"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
