@@ -118,30 +118,29 @@ void Engine::closePeer(Peer *p, int code, const QString &reason)
     p->close(code, reason);
 }
 
-Engine::AddressState *Engine::addressOf(const Peer *p)
+std::shared_ptr<AddressLimits> Engine::limitsFor(const Peer *p)
 {
     if (p->info.address.isLoopback() && !config.limitLoopback)
         return nullptr;
     bool v4 = false;
     const quint32 ip4 = p->info.address.toIPv4Address(&v4); // IPv4-mapped as IPv4
     const QString key = v4 ? QHostAddress(ip4).toString() : p->info.address.toString();
-    auto it = m_addresses.find(key);
-    if (it == m_addresses.end()) {
+    std::shared_ptr<AddressLimits> &a = m_addresses[key];
+    if (!a) {
         const qint64 now = nowMs();
-        AddressState a;
-        a.connects
+        a = std::make_shared<AddressLimits>();
+        a->connects
             = TokenBucket(config.connectsPerSecPerAddress, config.connectBurstPerAddress, now);
-        a.messages = TokenBucket(config.ratePerSec * config.addressRateFactor,
-                                 config.burst * config.addressRateFactor, now);
-        it = m_addresses.insert(key, a);
+        a->messages = TokenBucket(config.ratePerSec * config.addressRateFactor,
+                                  config.burst * config.addressRateFactor, now);
     }
-    it->lastSeenMs = nowMs();
-    return &*it;
+    a->lastSeenMs = nowMs();
+    return a;
 }
 
 bool Engine::admitConnection(Peer *p, QString *why)
 {
-    AddressState *a = addressOf(p);
+    std::shared_ptr<AddressLimits> a = limitsFor(p);
     if (!a)
         return true;
     if (config.maxConnectionsPerAddress > 0 && a->connections >= config.maxConnectionsPerAddress) {
@@ -153,24 +152,24 @@ bool Engine::admitConnection(Peer *p, QString *why)
         return false;
     }
     ++a->connections;
-    p->addressCounted = true;
+    p->address = std::move(a);
     return true;
 }
 
 void Engine::releaseConnection(Peer *p)
 {
-    if (!p->addressCounted)
+    if (!p->address)
         return;
-    p->addressCounted = false;
-    if (AddressState *a = addressOf(p))
-        --a->connections;
+    --p->address->connections;
+    p->address->lastSeenMs = nowMs();
+    p->address.reset();
 }
 
 void Engine::pruneAddresses(qint64 now)
 {
     // A quiet minute refills every bucket: nothing is lost by forgetting the address.
     for (auto it = m_addresses.begin(); it != m_addresses.end();) {
-        if (it->connections <= 0 && now - it->lastSeenMs > 60 * 1000)
+        if ((*it)->connections <= 0 && now - (*it)->lastSeenMs > 60 * 1000)
             it = m_addresses.erase(it);
         else
             ++it;
@@ -180,10 +179,9 @@ void Engine::pruneAddresses(qint64 now)
 bool Engine::admit(Peer *p, const QString &re)
 {
     const qint64 now = nowMs();
-    AddressState *address = p->addressCounted ? addressOf(p) : nullptr;
     // Both buckets: the connection's own, and its address's (shared by all its
     // connections, so more sockets or reconnecting buy no more messages).
-    if (p->bucket.take(now) && (!address || address->messages.take(now))) {
+    if (p->bucket.take(now) && (!p->address || p->address->messages.take(now))) {
         p->rateLimitedReported = false;
         return true;
     }

@@ -93,16 +93,11 @@ public:
     static qint64 nowMs();
 
 private:
-    struct AddressState {
-        int connections = 0;
-        TokenBucket connects; ///< new connections
-        TokenBucket messages; ///< messages of all its connections together
-        qint64 lastSeenMs = 0;
-    };
-    /// The address state that applies to the peer, or null (loopback, not limited).
-    AddressState *addressOf(const Peer *p);
+    /// The share of the peer's address (created on first use), or null when loopback is
+    /// not limited.
+    std::shared_ptr<AddressLimits> limitsFor(const Peer *p);
 
-    QHash<QString, AddressState> m_addresses; // address text -> state
+    QHash<QString, std::shared_ptr<AddressLimits>> m_addresses; // address text -> share
     std::unique_ptr<HistoryStore> m_ownStore;
     std::unique_ptr<RoomBroker> m_ownRooms;
 };

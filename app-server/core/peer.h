@@ -11,9 +11,20 @@
 
 #include <QString>
 
+#include <memory>
+
 namespace duplex::server {
 
 struct Session;
+
+/// One address's share (protocol limits per address, not per connection): its connections
+/// open now, new connections, and one message bucket for all of them together.
+struct AddressLimits {
+    int connections = 0;
+    TokenBucket connects;
+    TokenBucket messages;
+    qint64 lastSeenMs = 0;
+};
 
 class Peer;
 
@@ -90,8 +101,10 @@ public:
     Session *session = nullptr; ///< set once welcomed; null again after a takeover
     TokenBucket bucket;
     bool rateLimitedReported = false; ///< one event per flood streak, not one per frame
-    bool addressCounted = false;      ///< counted in its address's connections
-    ClientInfo info;                  ///< address, counters, handshake (not nick/rooms/end)
+    /// Its address's share, once counted in (null: loopback, or not limited per address).
+    /// Held here so that a message costs no address lookup.
+    std::shared_ptr<AddressLimits> address;
+    ClientInfo info; ///< address, counters, handshake (not nick/rooms/end)
 
     /// nick once welcomed (or the nick it had), "address:port" before.
     QString label() const;
