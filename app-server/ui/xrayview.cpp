@@ -54,6 +54,7 @@ XrayView::XrayView(WireLog *log, ServerHost *host, QWidget *parent)
     setObjectName(QStringLiteral("xrayView"));
     m_title->setObjectName(QStringLiteral("xrayTitle"));
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText); // it names a client
     m_tapAll->setObjectName(QStringLiteral("xrayTapAll"));
     m_tapAll->setToolTip(tr("Record the exact bytes of every connection's frames (new "
                             "connections from their handshake on). Off by default: it costs "
