@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The Duplex authors
 """Checks the server core's shape (docs/server-engine.md): no file over 600 lines, and no
-cycle in the graph of its parts, where a part is a header with its .cpp and an arrow means
-"includes a header of". Prints the cycle or the long file and exits 1; else a summary."""
+cycle in the graph of its parts, where a part is a header with its .cpp (and its
+`NAME_*.h/.cpp` files, e.g. a private header `NAME_p.h`) and an arrow means "includes a
+header of". Prints the cycle or the long file and exits 1; else a summary."""
 import pathlib
 import re
 import sys
@@ -17,10 +18,10 @@ parts = {}
 for f in sorted(core.glob("*.[ch]*")):
     if f.suffix not in (".h", ".cpp"):
         continue
-    part = f.stem
+    part = f.stem.split("_")[0]
     deps = parts.setdefault(part, set())
     for name in include.findall(f.read_text(encoding="utf-8")):
-        dep = pathlib.Path(name).stem
+        dep = pathlib.Path(name).stem.split("_")[0]
         if (core / name).exists() and dep != part:
             deps.add(dep)
 

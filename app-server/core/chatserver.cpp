@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: 2026 The Duplex authors
-#include "chatserver.h"
+#include "chatserver_p.h"
 
-#include "chathandlers.h"
-#include "engine.h"
 #include "historystore.h"
 #include "listener.h"
 #include "wiretap.h"
@@ -23,8 +21,6 @@ namespace sv = proto::server; // `server` alone would be ambiguous here
 
 namespace {
 
-/// Resolution of the housekeeping timer (large-room counts, resume expiry, dedup pruning).
-constexpr int HousekeepingMs = 1000;
 /// How long a refused connection may take to answer our close frame.
 constexpr int CloseGraceMs = 2000;
 
@@ -40,85 +36,6 @@ void refuse(QWebSocket *socket, int code, const QString &reason)
 
 // The composition root: builds the parts and reacts to what the transports report (a
 // transport never calls into sessions or rooms itself; see docs/server-engine.md).
-struct ChatServer::Private final : PeerObserver {
-    Q_DECLARE_TR_FUNCTIONS(duplex::server::ChatServer)
-
-public:
-    Private(ChatServer *owner, ServerConfig config, HistoryStore *history, TrafficLog *traffic,
-            RoomBroker *broker)
-        : q(owner)
-        , engine(std::move(config), history, traffic, broker, owner)
-        , handlers(engine)
-        , flush(owner)
-        , taps(&ownWire, [this] { return engine.nextId++; })
-    {
-        taps.setTapAll(engine.config.tapAll);
-        Listener::Config lc;
-        lc.serverName = engine.config.name;
-        lc.maxPendingConnections = engine.config.maxPendingConnections;
-        lc.handshakeTimeoutMs = engine.config.handshakeTimeoutMs;
-        lc.socketSendBufferBytes = engine.config.socketSendBufferBytes;
-        lc.maxBodyBytes = engine.config.maxBytes;
-        lc.allowedOrigins = engine.config.allowedOrigins;
-        listener = new Listener(lc, owner);
-        listener->setAcceptHook([this](QTcpSocket *socket) { taps.accepted(socket); });
-        QObject::connect(listener, &Listener::webSocketReady, owner,
-                         [this](QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &h) {
-                             onWebSocket(socket, tcp, h);
-                         });
-        QObject::connect(
-            listener, &Listener::httpAnswered, owner,
-            [this](const QString &peer, const QByteArray &line, int status) {
-                // Page loads and refusals, not every script and style a page pulls in (a
-                // class opening the page would bury the event list).
-                const bool page = line.startsWith("GET / ") || line.startsWith("GET /?");
-                if (page && status < 400)
-                    engine.recorder.event(peer, EventKind::Http,
-                                          tr("%1 loaded the browser page.").arg(peer));
-                else if (status >= 400)
-                    engine.recorder.event(
-                        peer, EventKind::Http,
-                        tr("%1: %2 answered %3.").arg(peer, QString::fromLatin1(line)).arg(status));
-            });
-        // One timer sends the pings and checks for silent peers; it ticks at least three
-        // times per peer timeout so a silent peer goes within timeout + timeout/3.
-        const ServerConfig &c = engine.config;
-        int tick = qMin(c.pingIntervalMs, c.peerTimeoutMs / 3);
-        if (c.helloTimeoutMs > 0)
-            tick = qMin(tick, qMax(1, c.helloTimeoutMs / 2));
-        pingTimer.setInterval(qMax(20, tick));
-        QObject::connect(&pingTimer, &QTimer::timeout, owner, [this] { pingTick(); });
-        houseTimer.setInterval(qMax(20, qMin(HousekeepingMs, c.resumeGraceMs / 4)));
-        QObject::connect(&houseTimer, &QTimer::timeout, owner, [this] { houseTick(); });
-    }
-
-    ChatServer *q;
-    Engine engine;
-    ChatHandlers handlers;
-    FlushScheduler flush;
-    WireLog ownWire;
-    WireTaps taps;
-    QString recordError;
-    Listener *listener = nullptr;
-    QTimer pingTimer;
-    QTimer houseTimer;
-    qint64 lastPingMs = 0;
-    qint64 lastTickMs = 0;
-    /// Peers that ended, deleted on the next pass (we may be inside their own call).
-    std::vector<Peer *> graveyard;
-
-    void onWebSocket(QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &handshake);
-    void bury(Peer *p);
-
-    // PeerObserver: what the transports report.
-    void peerText(Peer *p, const QByteArray &json) override { handlers.onText(p, json); }
-    void peerBinary(Peer *p, const QByteArray &data) override { handlers.onBinary(p, data); }
-    void peerStalled(Peer *p, qint64 waiting) override;
-    void peerRefused(Peer *p, int code, const QString &reason) override;
-    void peerEnded(Peer *p) override;
-    void pingTick();
-    void houseTick();
-};
 
 void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
                                       const HandshakeInfo &handshake)
@@ -550,48 +467,6 @@ ServerCounters ChatServer::counters() const
 int ChatServer::clientCount() const
 {
     return int(d->engine.peers.size());
-}
-
-void ChatServer::setWireTapAll(bool on)
-{
-    d->taps.setTapAll(on);
-    for (const auto &[id, p] : d->engine.peers) {
-        if (p->kind() == Peer::Kind::WebSocket)
-            d->taps.apply(static_cast<WsConnection *>(p)->tcp(), id);
-    }
-}
-
-bool ChatServer::wireTapAll() const
-{
-    return d->taps.tapAll();
-}
-
-void ChatServer::setWireTap(quint64 clientId, bool on)
-{
-    d->taps.setTapped(clientId, on);
-    Peer *p = d->engine.find(clientId);
-    if (p && p->kind() == Peer::Kind::WebSocket)
-        d->taps.apply(static_cast<WsConnection *>(p)->tcp(), clientId);
-}
-
-bool ChatServer::isWireTapped(quint64 clientId) const
-{
-    return d->taps.wanted(clientId);
-}
-
-WireLog *ChatServer::wireLog() const
-{
-    return d->taps.log();
-}
-
-WireTapStats ChatServer::wireTapStats() const
-{
-    return d->taps.stats();
-}
-
-void ChatServer::setWireLog(WireLog *log)
-{
-    d->taps.setLog(log ? log : &d->ownWire);
 }
 
 } // namespace duplex::server

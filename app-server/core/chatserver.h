@@ -65,6 +65,16 @@ public:
     /// Open connections now (welcomed or not); same as counters().clients.
     int clientCount() const;
 
+    // --- the push-vs-polling lesson (protocol-v1-http.md) --------------------------------
+    /// Tells every client that supports it to switch (the `transport` message) and makes
+    /// it the mode new clients are told in their welcome flow. Emits classTransportChanged.
+    void setClassTransport(const ClassTransport &transport);
+    ClassTransport classTransport() const;
+    /// The figures of GET /v1/stats and the lesson panel, now.
+    TransportFigures transportFigures() const;
+    /// The recent connection timeline of that client's session (empty if unknown).
+    ClientActivity activity(quint64 clientId) const;
+
     // --- the wire tap (frame X-ray; off by default, no cost when off) -------------------
     /// Taps every connection (new ones from their first byte, open ones from their next
     /// frame), or only those chosen with setWireTap().

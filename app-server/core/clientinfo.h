@@ -14,6 +14,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "transportstats.h"
+
 namespace duplex::server {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -61,6 +63,7 @@ struct ClientInfo {
     int rttMs = -1;         ///< last WebSocket ping round trip; -1 unknown
     qint64 queuedBytes = 0; ///< outgoing bytes not yet taken by the kernel (slow reader)
     bool welcomed = false;
+    Transport transport = Transport::Push; ///< how it talks to the server now
     HandshakeInfo handshake;
     EndKind end = EndKind::Open;
     int closeCode = 0;

@@ -55,6 +55,8 @@ Q_SIGNALS:
     void roomsChanged();
     /// A client's nick, agent or rooms changed. Views re-read client(clientId).
     void clientUpdated(quint64 clientId);
+    /// The class's transport changed (setClassTransport(), --class-transport).
+    void classTransportChanged(const duplex::server::ClassTransport &transport);
 };
 
 /// Connects every signal of EngineEvents on `from` to the same signal on `to` (queued when

@@ -19,6 +19,7 @@ struct ServerHost::Snapshot {
     QList<ClientInfo> clients;
     QList<RoomInfo> rooms;
     ServerCounters counters;
+    TransportFigures figures;
 };
 
 // Everything below except `thread` is created, used and deleted in the worker thread.
@@ -38,6 +39,7 @@ struct ServerHost::Worker {
         s.clients = server->clients();
         s.rooms = server->rooms();
         s.counters = server->counters();
+        s.figures = server->transportFigures();
         return s;
     }
 };
@@ -52,6 +54,9 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
     qRegisterMetaType<ClientInfo>();
     qRegisterMetaType<RoomInfo>();
     qRegisterMetaType<ServerCounters>();
+    qRegisterMetaType<ClassTransport>();
+    qRegisterMetaType<TransportFigures>();
+    qRegisterMetaType<ClientActivity>();
 
     Worker *w = m_worker.get();
     w->thread.setObjectName(QStringLiteral("duplex-engine"));
@@ -175,6 +180,7 @@ void ServerHost::apply(const Snapshot &s)
     m_clients = s.clients;
     m_rooms = s.rooms;
     m_counters = s.counters;
+    m_figures = s.figures;
     Q_EMIT snapshotsUpdated();
 }
 
@@ -293,6 +299,28 @@ bool ServerHost::kick(quint64 clientId, const QString &reason)
         w->context, [&] { done = w->server->kick(clientId, reason); },
         Qt::BlockingQueuedConnection);
     return done;
+}
+
+void ServerHost::setClassTransport(const ClassTransport &transport)
+{
+    if (!ok())
+        return;
+    Worker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w->context, [w, transport] { w->server->setClassTransport(transport); },
+        Qt::BlockingQueuedConnection);
+    m_figures.classTransport = transport;
+}
+
+ClientActivity ServerHost::activity(quint64 clientId)
+{
+    if (!ok())
+        return {};
+    Worker *w = m_worker.get();
+    ClientActivity out;
+    QMetaObject::invokeMethod(
+        w->context, [&] { out = w->server->activity(clientId); }, Qt::BlockingQueuedConnection);
+    return out;
 }
 
 } // namespace duplex::server

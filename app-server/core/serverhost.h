@@ -48,6 +48,11 @@ public:
     void setName(const QString &name);
     int sendNotice(const QString &text, const NoticeTarget &target = {});
     bool kick(quint64 clientId, const QString &reason);
+    /// The push-vs-polling lesson: switch the whole class (see ChatServer).
+    void setClassTransport(const ClassTransport &transport);
+    /// A client's recent connection timeline, fetched now (blocking; call it at most a few
+    /// times a second, for the one client on show).
+    ClientActivity activity(quint64 clientId);
     /// The wire tap (frame X-ray): everyone, or one client. Records go to wireLog().
     void setWireTapAll(bool on);
     void setWireTap(quint64 clientId, bool on);
@@ -68,6 +73,9 @@ public:
     std::optional<ClientInfo> client(quint64 clientId) const;
     QList<RoomInfo> rooms() const { return m_rooms; }
     ServerCounters counters() const { return m_counters; }
+    /// The lesson's figures, pushed with the other snapshots.
+    TransportFigures transportFigures() const { return m_figures; }
+    ClassTransport classTransport() const { return m_figures.classTransport; }
     int clientCount() const { return m_counters.clients; }
 
     /// Fetches fresh snapshots from the worker now (blocking; tests and screenshots).
@@ -98,6 +106,7 @@ private:
     QList<ClientInfo> m_clients;
     QList<RoomInfo> m_rooms;
     ServerCounters m_counters;
+    TransportFigures m_figures;
     quint64 m_appliedSeq = 0;
 };
 
