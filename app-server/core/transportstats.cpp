@@ -13,12 +13,9 @@ namespace duplex::server {
 QString transportStatsKey(Transport t)
 {
     switch (t) {
-    case Transport::Push:
-        return QStringLiteral("ws");
-    case Transport::Poll:
-        return QStringLiteral("poll");
-    case Transport::LongPoll:
-        return QStringLiteral("longPoll");
+    case Transport::Push: return QStringLiteral("ws");
+    case Transport::Poll: return QStringLiteral("poll");
+    case Transport::LongPoll: return QStringLiteral("longPoll");
     }
     return {};
 }
@@ -26,12 +23,9 @@ QString transportStatsKey(Transport t)
 QString transportModeName(Transport t)
 {
     switch (t) {
-    case Transport::Push:
-        return QStringLiteral("push");
-    case Transport::Poll:
-        return QStringLiteral("poll");
-    case Transport::LongPoll:
-        return QStringLiteral("long-poll");
+    case Transport::Push: return QStringLiteral("push");
+    case Transport::Poll: return QStringLiteral("poll");
+    case Transport::LongPoll: return QStringLiteral("long-poll");
     }
     return {};
 }
@@ -110,8 +104,8 @@ LatencyHistogram LatencyHistogram::since(const LatencyHistogram &older) const
     LatencyHistogram d;
     for (int i = 0; i < Buckets; ++i)
         d.counts[size_t(i)] = counts[size_t(i)] >= older.counts[size_t(i)]
-                ? counts[size_t(i)] - older.counts[size_t(i)]
-                : 0;
+            ? counts[size_t(i)] - older.counts[size_t(i)]
+            : 0;
     return d;
 }
 

@@ -47,7 +47,7 @@ struct ClassTransport {
 /// cumulative, two snapshots subtract into the distribution of the time between them.
 struct LatencyHistogram {
     static constexpr int Buckets = 100;
-    std::array<quint64, Buckets> counts{};
+    std::array<quint64, Buckets> counts {};
 
     void add(qint64 micros);
     quint64 total() const;
@@ -95,7 +95,7 @@ struct ActivitySpan {
     qint64 endMs = -1;  ///< -1: still open / held
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
-    int messages = 0;  ///< messages it brought to the client (a poll: 0 = empty response)
+    int messages = 0; ///< messages it brought to the client (a poll: 0 = empty response)
 };
 
 /// A frame on a WebSocket span (a tick on its bar).
