@@ -14,7 +14,7 @@
 #include <sys/socket.h>
 
 #if defined(__GLIBC__)
-#    include <malloc.h>
+#include <malloc.h>
 #endif
 
 class TestQtSockets : public QObject
