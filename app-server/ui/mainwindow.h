@@ -80,6 +80,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildHeader(QWidget *header);
@@ -87,6 +88,9 @@ private:
     void updateHeader();
     void rebuildAddresses();
     void applyFonts();
+    void saveViewState();
+    void restoreViewState();
+    void restoreSplitters();
     void scheduleRefresh();
     void applySnapshots();
     void logEvent(const QString &kind, const QString &text);
@@ -136,6 +140,8 @@ private:
     QTimer m_eventFlush;
     QTimer m_uptimeTimer;
     QStringList m_pendingEvents;
+    bool m_splittersRestored = false;
+    int m_skippedEvents = 0; ///< dropped from a full backlog since the last flush
 };
 
 } // namespace duplex::server

@@ -153,6 +153,8 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
                          fm.horizontalAdvance(QStringLiteral("presence")) + 16);
         h->resizeSection(TrafficModel::BytesColumn,
                          fm.horizontalAdvance(QStringLiteral("Bytes99")) + 8);
+        h->resizeSection(TrafficModel::RecipientsColumn,
+                         fm.horizontalAdvance(TrafficModel::tr("→ %n clients", nullptr, 999)) + 12);
     }
     m_table->setToolTip(tr("Every WebSocket frame the server received (in) or pushed (out). "
                            "A fan-out row is ONE frame sent to many clients."));
