@@ -237,11 +237,12 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     // --- remembered state ----------------------------------------------------------------
     resize(1400, 900);
     restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
     setProjectorMode(m_settings->value(QStringLiteral("view/projector"), false).toBool());
-    // Column widths as they were (after the mode: the widths were saved in it); splitters
-    // once the window has its size (showEvent).
-    restoreViewState();
+    // Panels and column widths as they were in this mode (after the fonts: the widths were
+    // saved at that size); splitters once the window has its size (showEvent).
+    if (!restoreViewState())
+        applyDefaultLayout();
+    m_built = true;
     updateHeader();
     updateStatusBar();
 }
@@ -255,30 +256,34 @@ MainWindow::~MainWindow()
 
 void MainWindow::saveViewState()
 {
+    m_settings->setValue(modeKey(QStringLiteral("window/state")), saveState());
     // Every named table's columns (widths, order, hidden, sort) and every named splitter, so
     // panels added later are remembered without code of their own.
     const QList<QTableView *> tables = findChildren<QTableView *>();
     for (const QTableView *t : tables) {
         if (!t->objectName().isEmpty() && !t->objectName().endsWith(QLatin1String("Frozen")))
-            m_settings->setValue(QStringLiteral("columns/") + t->objectName(),
+            m_settings->setValue(modeKey(QStringLiteral("columns/") + t->objectName()),
                                  t->horizontalHeader()->saveState());
     }
     const QList<QSplitter *> splitters = findChildren<QSplitter *>();
     for (const QSplitter *s : splitters) {
         if (!s->objectName().isEmpty())
-            m_settings->setValue(QStringLiteral("splitters/") + s->objectName(), s->saveState());
+            m_settings->setValue(modeKey(QStringLiteral("splitters/") + s->objectName()),
+                                 s->saveState());
     }
 }
 
-void MainWindow::restoreViewState()
+bool MainWindow::restoreViewState()
 {
     const QList<QTableView *> tables = findChildren<QTableView *>();
     for (QTableView *t : tables) {
         const QByteArray state
-            = m_settings->value(QStringLiteral("columns/") + t->objectName()).toByteArray();
+            = m_settings->value(modeKey(QStringLiteral("columns/") + t->objectName()))
+                  .toByteArray();
         if (!t->objectName().isEmpty() && !state.isEmpty())
             t->horizontalHeader()->restoreState(state);
     }
+    return restoreState(m_settings->value(modeKey(QStringLiteral("window/state"))).toByteArray());
 }
 
 void MainWindow::restoreSplitters()
@@ -286,9 +291,17 @@ void MainWindow::restoreSplitters()
     const QList<QSplitter *> splitters = findChildren<QSplitter *>();
     for (QSplitter *s : splitters) {
         const QByteArray state
-            = m_settings->value(QStringLiteral("splitters/") + s->objectName()).toByteArray();
-        if (!s->objectName().isEmpty() && !state.isEmpty())
+            = m_settings->value(modeKey(QStringLiteral("splitters/") + s->objectName()))
+                  .toByteArray();
+        if (!s->objectName().isEmpty() && !state.isEmpty()) {
             s->restoreState(state);
+        } else if (m_projector && s->objectName() == QLatin1String("clientsSplitter")) {
+            // Projector default: the table gets the height, the handshake keeps its title
+            // bar with "Pop out" and a few lines.
+            const int total = s->height();
+            const int pane = qMin(total / 4, 6 * QFontMetrics(font()).height());
+            s->setSizes({total - pane, pane});
+        }
     }
 }
 
@@ -462,9 +475,56 @@ void MainWindow::setProjectorMode(bool on)
         m_projectorAction->setChecked(on); // re-enters through toggled
         return;
     }
+    if (m_built && on == m_projector)
+        return;
+    // Each mode keeps its own layout: the projector's gives the clients table the height.
+    if (m_built)
+        saveViewState();
     m_projector = on;
     m_settings->setValue(QStringLiteral("view/projector"), on);
     applyFonts();
+    if (m_built) {
+        if (!restoreViewState())
+            applyDefaultLayout();
+        restoreSplitters();
+    }
+}
+
+QString MainWindow::modeKey(const QString &key) const
+{
+    return m_projector ? QStringLiteral("projector/") + key : key;
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    auto *stats = findChild<QDockWidget *>(QStringLiteral("statsDock"));
+    const QList<QDockWidget *> lower = {findChild<QDockWidget *>(QStringLiteral("eventsDock")),
+                                        findChild<QDockWidget *>(QStringLiteral("xrayDock"))};
+    if (!stats || lower.contains(nullptr))
+        return;
+    if (m_projector) {
+        // The events join the statistics as a tab on the right, and the X-ray waits in the
+        // View menu (opened, it takes the bottom, wide enough for the bytes): the whole
+        // height goes to the clients and the traffic (about 25 client rows at 1080 lines).
+        auto *rooms = findChild<QDockWidget *>(QStringLiteral("roomsDock"));
+        if (!rooms)
+            return;
+        addDockWidget(Qt::RightDockWidgetArea, lower.at(0));
+        tabifyDockWidget(rooms, lower.at(0)); // short tab titles: "Rooms", "Events"
+        lower.at(1)->hide();
+        rooms->raise();
+        // Wide enough for the totals at the projector's font size (once laid out).
+        QTimer::singleShot(0, this, [this, rooms] {
+            resizeDocks({rooms}, {28 * QFontMetrics(font()).averageCharWidth()}, Qt::Horizontal);
+        });
+    } else {
+        addDockWidget(Qt::BottomDockWidgetArea, lower.at(0));
+        addDockWidget(Qt::BottomDockWidgetArea, lower.at(1));
+        tabifyDockWidget(lower.at(0), lower.at(1));
+        lower.at(1)->show();
+        lower.at(0)->raise();
+        resizeDocks({lower.at(0)}, {130}, Qt::Vertical);
+    }
 }
 
 void MainWindow::applyFonts()
@@ -488,6 +548,14 @@ void MainWindow::applyFonts()
         }
     }
 
+    // A dock draws its title in the platform's dock title font, cached when it was made,
+    // whenever its font equals the application's: give it an (equal-looking) font of its own.
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks) {
+        QFont title = f;
+        title.setStyleStrategy(QFont::PreferAntialias);
+        dock->setFont(m_projector ? title : QFont());
+    }
     // Fewer, more readable columns for the back row.
     m_clientsPanel->setCompact(m_projector);
     // The join card's addresses follow the window's font by themselves (JoinCard).
@@ -668,7 +736,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_joinCard->closeFullScreenCard(); // it is a window of its own
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    m_settings->setValue(QStringLiteral("window/state"), saveState());
     m_settings->setValue(QStringLiteral("view/projector"), m_projector);
     saveViewState();
     m_settings->sync();

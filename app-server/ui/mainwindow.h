@@ -89,7 +89,11 @@ private:
     void rebuildAddresses();
     void applyFonts();
     void saveViewState();
-    void restoreViewState();
+    /// False when this mode has no saved panel layout yet.
+    bool restoreViewState();
+    void applyDefaultLayout();
+    /// Settings key for what each mode keeps apart (panels, splitters, columns).
+    QString modeKey(const QString &key) const;
     void restoreSplitters();
     void scheduleRefresh();
     void applySnapshots();
@@ -141,6 +145,7 @@ private:
     QTimer m_uptimeTimer;
     QStringList m_pendingEvents;
     bool m_splittersRestored = false;
+    bool m_built = false;    ///< the constructor has finished
     int m_skippedEvents = 0; ///< dropped from a full backlog since the last flush
 };
 

@@ -92,7 +92,7 @@ void apply(bool on)
 
 int rowHeight(const QFont &font)
 {
-    return QFontMetrics(font).height() + 4;
+    return QFontMetrics(font).height() + 3;
 }
 
 void followFont(QTableView *view)
