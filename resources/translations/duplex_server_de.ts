@@ -494,7 +494,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+101"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+63"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+20"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+194"/>
+        <location filename="../../app-server/core/engine.cpp" line="+192"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>(no hello yet)</source>
         <translation>(noch kein hello)</translation>
     </message>
@@ -801,7 +801,13 @@
 <context>
     <name>duplex::server::ClientsPanel</name>
     <message>
-        <location filename="../../app-server/ui/clientspanel.cpp" line="+77"/>
+        <location filename="../../app-server/ui/clientspanel.cpp" line="+90"/>
+        <location line="+115"/>
+        <source>Opening handshake</source>
+        <translation>Eröffnungs-Handshake</translation>
+    </message>
+    <message>
+        <location line="-45"/>
         <source>Every open WebSocket connection. Click a client to see its handshake; right-click to push a notice or kick.</source>
         <translation>Jede offene WebSocket-Verbindung. Ein Klick auf einen Client zeigt seinen Handshake; mit einem Rechtsklick pushen Sie eine Mitteilung oder werfen ihn hinaus.</translation>
     </message>
@@ -841,7 +847,19 @@
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
+        <location line="+114"/>
+        <source>Pop out</source>
+        <translation>Abkoppeln</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <location line="+114"/>
+        <source>Show the handshake in a window of its own; closing that window puts it back here.</source>
+        <translation>Zeigt den Handshake in einem eigenen Fenster; wird es geschlossen, kehrt er hierher zurück.</translation>
+    </message>
+    <message>
+        <location line="-82"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
@@ -863,7 +881,17 @@
         <translation>%1 hinauswerfen…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+30"/>
+        <source>Put back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the handshake back under the clients table.</source>
+        <translation>Holt den Handshake zurück unter die Client-Tabelle.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>%1 from %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -1095,7 +1123,7 @@
 <context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+59"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+58"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
@@ -1120,7 +1148,7 @@
         <translation>Duplex Server</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Rooms and who is in them. A message said in a room is pushed to every member.</source>
         <translation>Die Räume und wer darin ist. Eine Nachricht in einem Raum wird an jedes Mitglied gepusht.</translation>
     </message>
@@ -1170,7 +1198,7 @@
         <translation>an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+120"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -1309,6 +1337,14 @@
         <source>&amp;Start listening</source>
         <translation>Server &amp;starten</translation>
     </message>
+    <message numerus="yes">
+        <location line="+195"/>
+        <source>… %n event(s) not shown (too many at once)</source>
+        <translation>
+            <numerusform>… %n Ereignis nicht angezeigt (zu viele auf einmal)</numerusform>
+            <numerusform>… %n Ereignisse nicht angezeigt (zu viele auf einmal)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(not listening)</source>
         <translation type="vanished">(nimmt keine Verbindungen an)</translation>
@@ -1326,7 +1362,7 @@
         <translation type="vanished">%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+18"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
@@ -1509,7 +1545,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::Sparkline</name>
     <message>
-        <location filename="../../app-server/ui/sparkline.cpp" line="+113"/>
+        <location filename="../../app-server/ui/sparkline.cpp" line="+116"/>
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
@@ -1761,17 +1797,18 @@ Erstellt mit Qt %1.</translation>
         <translation>Mitteilung: %1</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+268"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-16"/>
         <source>→ 1 client</source>
         <translation>→ 1 Client</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+157"/>
         <source>→ %n clients</source>
         <translation>
             <numerusform>→ %n Client</numerusform>
@@ -1779,12 +1816,12 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+112"/>
         <source>(fan-out)</source>
         <translation>(Fan-out)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1807,6 +1844,11 @@ Erstellt mit Qt %1.</translation>
         <location line="+1"/>
         <source>Bytes</source>
         <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>An</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1839,6 +1881,11 @@ Erstellt mit Qt %1.</translation>
         <translation>Größe der Nutzdaten des Frames in Bytes (UTF-8).</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>How many clients a fan-out went to: ONE frame pushed to all of them.</source>
+        <translation>Wie viele Clients ein Fan-out erreicht hat: EIN Frame, an alle gepusht.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>What the frame says, in one line.</source>
         <translation>Was der Frame sagt, in einer Zeile.</translation>
@@ -1847,12 +1894,12 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficPanel</name>
     <message>
-        <location filename="../../app-server/ui/trafficpanel.cpp" line="+118"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="-39"/>
         <source>Hide keep-alive</source>
         <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Every WebSocket frame the server received (in) or pushed (out). A fan-out row is ONE frame sent to many clients.</source>
         <translation>Jeder WebSocket-Frame, den der Server empfangen (ein) oder gepusht (aus) hat. Eine Fan-out-Zeile ist EIN Frame, der an viele Clients geht.</translation>
     </message>
@@ -1992,7 +2039,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Diesen Client abgreifen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
         <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
     </message>
@@ -2063,7 +2110,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Der gewählte Frame Byte für Byte: Jedes Kopffeld hat eine Farbe, eine Nummer (①-⑤) und einen Namen; darunter jedes Feld in Worten und die Demaskierung Schritt für Schritt.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <location line="+112"/>
         <source>← out</source>
         <translation>← aus</translation>

@@ -94,7 +94,7 @@ print(f"  {w} run {run}: load {load}: GUI lag {figs}  ({deliv})")
 PY
 }
 
-echo "== GUI lag of the server window (results in ${out#$root/}); uptime: $(uptime)"
+echo "== GUI lag of the server window (results in ${out#$root/}); DUPLEX_ENGINE_NICE=${DUPLEX_ENGINE_NICE:-4 (default)}; uptime: $(uptime)"
 for w in $workloads; do
   for run in $(seq 1 "$runs"); do
     case "$w" in
