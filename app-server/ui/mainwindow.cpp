@@ -301,6 +301,10 @@ void MainWindow::restoreSplitters()
             const int total = s->height();
             const int pane = qMin(total / 4, 6 * QFontMetrics(font()).height());
             s->setSizes({total - pane, pane});
+        } else if (m_projector && s->objectName() == QLatin1String("mainSplitter")) {
+            // Nick, address, rooms and "connected" whole beside the traffic.
+            const int total = s->width();
+            s->setSizes({total * 45 / 100, total - total * 45 / 100});
         }
     }
 }
@@ -515,7 +519,7 @@ void MainWindow::applyDefaultLayout()
         rooms->raise();
         // Wide enough for the totals at the projector's font size (once laid out).
         QTimer::singleShot(0, this, [this, rooms] {
-            resizeDocks({rooms}, {28 * QFontMetrics(font()).averageCharWidth()}, Qt::Horizontal);
+            resizeDocks({rooms}, {32 * QFontMetrics(font()).averageCharWidth()}, Qt::Horizontal);
         });
     } else {
         addDockWidget(Qt::BottomDockWidgetArea, lower.at(0));
@@ -558,6 +562,7 @@ void MainWindow::applyFonts()
     }
     // Fewer, more readable columns for the back row.
     m_clientsPanel->setCompact(m_projector);
+    m_trafficPanel->setCompact(m_projector);
     // The join card's addresses follow the window's font by themselves (JoinCard).
     QFont state;
     state.setPointSizeF(f.pointSizeF() * 1.25);
