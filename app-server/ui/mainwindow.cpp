@@ -267,6 +267,10 @@ void MainWindow::saveViewState()
     }
     const QList<QSplitter *> splitters = findChildren<QSplitter *>();
     for (const QSplitter *s : splitters) {
+        // While the handshake is in its own window its splitter holds only the table.
+        if (s->objectName() == QLatin1String("clientsSplitter")
+            && m_clientsPanel->isHandshakePoppedOut())
+            continue;
         if (!s->objectName().isEmpty())
             m_settings->setValue(modeKey(QStringLiteral("splitters/") + s->objectName()),
                                  s->saveState());
@@ -741,10 +745,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_joinCard->closeFullScreenCard(); // it is a window of its own
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_clientsPanel->setHandshakePoppedOut(false); // a window of its own: would keep the app up
     m_settings->setValue(QStringLiteral("view/projector"), m_projector);
     saveViewState();
     m_settings->sync();
-    m_clientsPanel->setHandshakePoppedOut(false); // a window of its own: would keep the app up
     QMainWindow::closeEvent(event);
 }
 
