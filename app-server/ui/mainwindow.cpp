@@ -511,9 +511,9 @@ void MainWindow::applyDefaultLayout()
     if (!stats || lower.contains(nullptr))
         return;
     if (m_projector) {
-        // The events join the statistics as a tab on the right, and the X-ray waits in the
-        // View menu (opened, it takes the bottom, wide enough for the bytes): the whole
-        // height goes to the clients and the traffic (about 25 client rows at 1080 lines).
+        // The events join the rooms as a tab on the right, and the X-ray waits in the View
+        // menu (opened, it takes the bottom, wide enough for the bytes): the whole height
+        // goes to the clients and the traffic (about 25 client rows at 1080 lines).
         auto *rooms = findChild<QDockWidget *>(QStringLiteral("roomsDock"));
         if (!rooms)
             return;
