@@ -60,9 +60,10 @@ PY
 # A few students on raw RFC 6455 (Python standard library only): they say hello, join rooms,
 # talk, type and ping, answer the server's pings, and stay until the server goes (max 40 s).
 run_students() {
-  exec python3 - "$1" <<'PY'
+  exec python3 - "$1" "${2:-0}" <<'PY'
 import base64, json, os, socket, struct, sys, threading, time
 port = int(sys.argv[1])
+extra = int(sys.argv[2])  # more students, for a class-sized window (projector screenshot)
 deadline = time.time() + 40
 
 def frame(opcode, data):
@@ -129,6 +130,12 @@ st = {}
 for nick, agent in people:
     st[nick] = Student(nick, agent)
     time.sleep(0.15)
+names = ["finn", "greta", "hamid", "ines", "jonas", "kemal", "lara", "mika", "nele", "oskar",
+         "paula", "quentin", "rosa", "samir", "tilda", "umut", "vera", "wanda", "xaver", "yusuf",
+         "zoe", "anton", "berit", "cem", "doro", "elif", "felix", "gina", "hugo", "ida"]
+for nick in names[:extra]:
+    st[nick] = Student(nick, "duplex-client/0.1 (Linux)" if len(nick) % 2 else "Mozilla/5.0 (browser)")
+    time.sleep(0.05)
 script = [
     ("bob", {"type": "join", "room": "lab"}),
     ("chen", {"type": "join", "room": "lab"}),
@@ -167,7 +174,8 @@ shoot_server() {   # $1 = png path, $2 = 1 for projector mode
   srv=$!
   pids+=("$srv")
   wait_port "$port"
-  (run_students "$port") &
+  # Projector mode: a class of 30 (5 scripted + 25), as a teacher projects it.
+  (run_students "$port" "$([ "$2" = 1 ] && echo 25 || echo 0)") &
   local students=$!
   pids+=("$students")
   wait "$srv"

@@ -135,7 +135,9 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
-    const qint64 connectedSecs = c.connectedSince.isValid() ? c.connectedSince.secsTo(m_now()) : 0;
+    // Read the clock only for the column that needs it (painting asks many roles per cell).
+    const auto connectedSecs
+        = [&] { return c.connectedSince.isValid() ? c.connectedSince.secsTo(m_now()) : qint64(0); };
     if (role == SortRole) {
         switch (index.column()) {
         case NickColumn: return c.nick.toCaseFolded();
@@ -145,7 +147,7 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
                 .arg(c.port, 5, 10, QLatin1Char('0'));
         case AgentColumn: return c.agent.toCaseFolded();
         case RoomsColumn: return c.rooms.join(QLatin1Char(' '));
-        case ConnectedColumn: return connectedSecs;
+        case ConnectedColumn: return connectedSecs();
         case FramesInColumn: return c.framesIn;
         case FramesOutColumn: return c.framesOut;
         case BytesInColumn: return c.bytesIn;
@@ -169,7 +171,7 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
         }
         case AgentColumn: return c.agent;
         case RoomsColumn: return c.rooms.join(QStringLiteral(", "));
-        case ConnectedColumn: return formatDuration(connectedSecs);
+        case ConnectedColumn: return formatDuration(connectedSecs());
         case FramesInColumn: return QLocale().toString(c.framesIn);
         case FramesOutColumn: return QLocale().toString(c.framesOut);
         case BytesInColumn: return formatBytes(c.bytesIn);

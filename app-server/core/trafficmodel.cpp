@@ -389,6 +389,13 @@ QString TrafficModel::prettyJsonAt(int row) const
     return prettyJson(m_rows[size_t(row)].entry);
 }
 
+QString TrafficModel::recipientsText(const TrafficEntry &e)
+{
+    if (e.direction == TrafficDirection::Out && (e.clientId == 0 || e.recipients > 1))
+        return e.recipients == 1 ? tr("→ 1 client") : tr("→ %n clients", nullptr, e.recipients);
+    return {};
+}
+
 QString TrafficModel::summarize(const TrafficEntry &e)
 {
     QString s;
@@ -409,9 +416,8 @@ QString TrafficModel::summarize(const TrafficEntry &e)
         else
             s = oneLine(QString::fromUtf8(e.payload));
     }
-    if (e.direction == TrafficDirection::Out && (e.clientId == 0 || e.recipients > 1))
-        s += QStringLiteral("  ")
-            + (e.recipients == 1 ? tr("→ 1 client") : tr("→ %n clients", nullptr, e.recipients));
+    if (const QString to = recipientsText(e); !to.isEmpty())
+        s += QStringLiteral("  ") + to;
     return s;
 }
 
@@ -503,9 +509,14 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
         case TypeColumn: return e.type;
         case BytesColumn:
             return e.direction == TrafficDirection::Event ? QVariant() : QVariant(e.bytes);
+        case RecipientsColumn: return recipientsText(e);
         case SummaryColumn:
             if (!row.summaryDone) {
+                // Without the fan-out count: that has its own column.
                 row.summary = summarize(e);
+                const QString to = recipientsText(e);
+                if (!to.isEmpty() && row.summary.endsWith(to))
+                    row.summary.chop(to.size() + 2);
                 row.summaryDone = true;
             }
             return row.summary;
@@ -536,6 +547,7 @@ QVariant TrafficModel::headerData(int section, Qt::Orientation orientation, int 
         case ClientColumn: return tr("Client");
         case TypeColumn: return tr("Type");
         case BytesColumn: return tr("Bytes");
+        case RecipientsColumn: return tr("To");
         case SummaryColumn: return tr("Summary");
         }
     }
@@ -549,6 +561,8 @@ QVariant TrafficModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Who sent or received it. A fan-out is one frame sent to many clients.");
         case TypeColumn: return tr("The message type (the \"type\" field of the JSON).");
         case BytesColumn: return tr("Size of the frame's payload in bytes (UTF-8).");
+        case RecipientsColumn:
+            return tr("How many clients a fan-out went to: ONE frame pushed to all of them.");
         case SummaryColumn: return tr("What the frame says, in one line.");
         }
     }

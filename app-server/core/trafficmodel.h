@@ -40,6 +40,7 @@ public:
         ClientColumn,
         TypeColumn,
         BytesColumn,
+        RecipientsColumn, ///< "→ 12 clients" for a fan-out (its own column: never cut off)
         SummaryColumn,
         ColumnCount
     };
@@ -97,6 +98,8 @@ public:
     static bool isKeepAlive(const QString &type);
     /// A one-line plain-text description of a frame or event, e.g. "#general: hi → 12 clients".
     static QString summarize(const TrafficEntry &entry);
+    /// The fan-out part of summarize(): "→ 12 clients", or empty for a frame to one client.
+    static QString recipientsText(const TrafficEntry &entry);
     static QString prettyJson(const TrafficEntry &entry);
     bool accepts(const TrafficEntry &entry) const;
 

@@ -7,6 +7,7 @@
 
 class QPlainTextEdit;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 class QToolButton;
 class QLabel;
@@ -34,6 +35,15 @@ public:
     /// Pushes a notice to the selected client only.
     int noticeToSelected(const QString &text);
 
+    /// Projector mode: hides the columns a projected class needs least (agent, bytes), so
+    /// the rest fit; off shows them again.
+    void setCompact(bool on);
+    /// The handshake pane in a window of its own (true) or back under the table (false);
+    /// closing that window puts it back too.
+    void setHandshakePoppedOut(bool out);
+    bool isHandshakePoppedOut() const;
+    QWidget *handshakePane() const { return m_detailBox; }
+
 Q_SIGNALS:
     void selectionChanged(quint64 clientId, const QString &nick);
 
@@ -50,6 +60,11 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QPlainTextEdit *m_detail;
+    QWidget *m_detailBox = nullptr; ///< the handshake pane with its title bar
+    QToolButton *m_popOut = nullptr;
+    QWidget *m_detailWindow = nullptr; ///< the pane's own window while popped out
+    QSplitter *m_splitter = nullptr;
+    QByteArray m_splitterBeforePopOut;
     QLabel *m_count;
     QToolButton *m_noticeButton;
     QToolButton *m_kickButton;

@@ -5,6 +5,18 @@
 #include <QFile>
 
 #include <algorithm>
+#include <ctime>
+
+namespace {
+// CPU time this thread has used: tells a window that was busy from one that waited.
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+} // namespace
 
 namespace duplex::server {
 
@@ -19,18 +31,26 @@ LagProbe::LagProbe(QString reportPath, int intervalMs, int skipMs, int untilMs, 
     m_timer.setInterval(m_intervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 now = m_clock.nsecsElapsed();
-        const double lag = std::max(0.0, double(now - m_lastNs) / 1e6 - m_intervalMs);
+        const double interval = double(now - m_lastNs) / 1e6;
+        const double lag = std::max(0.0, interval - m_intervalMs);
+        const qint64 cpu = threadCpuNs();
+        const double busy = double(cpu - m_lastCpuNs) / 1e6;
         m_lastNs = now;
+        m_lastCpuNs = cpu;
         if (now < m_skipNs || (m_untilNs > 0 && now > m_untilNs))
             return;
         ++m_samples;
         m_maxMs = std::max(m_maxMs, lag);
+        // Where a late tick's time went: the GUI thread's own work, or waiting for a core.
+        m_maxBusyMs = std::max(m_maxBusyMs, busy);
+        m_maxWaitMs = std::max(m_maxWaitMs, interval - busy);
         ++m_histogram[size_t(std::min<qint64>(Buckets - 1, qint64(lag * BucketsPerMs)))];
     });
     m_reportTimer.setInterval(1000);
     connect(&m_reportTimer, &QTimer::timeout, this, [this] { writeReport(); });
     m_clock.start();
     m_lastNs = m_clock.nsecsElapsed();
+    m_lastCpuNs = threadCpuNs();
     m_timer.start();
     m_reportTimer.start();
 }
@@ -70,11 +90,14 @@ bool LagProbe::writeReport() const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return false;
     const Figures f = figures();
-    file.write(QStringLiteral("p50_ms=%1\np99_ms=%2\nmax_ms=%3\nsamples=%4\n")
+    file.write(QStringLiteral("p50_ms=%1\np99_ms=%2\nmax_ms=%3\nsamples=%4\n"
+                              "max_busy_ms=%5\nmax_wait_ms=%6\n")
                    .arg(f.p50, 0, 'f', 2)
                    .arg(f.p99, 0, 'f', 2)
                    .arg(f.max, 0, 'f', 2)
                    .arg(f.samples)
+                   .arg(m_maxBusyMs, 0, 'f', 2)
+                   .arg(m_maxWaitMs, 0, 'f', 2)
                    .toUtf8());
     return true;
 }

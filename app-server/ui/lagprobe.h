@@ -13,7 +13,9 @@ namespace duplex::server {
 /// Measures how late the event loop runs a 10 ms timer (DUPLEX_LAG_PROBE=<file>). Lags go
 /// into a 0.1 ms histogram (constant memory, percentiles in O(buckets)), and the figures
 /// (p50/p99/max in ms, sample count) are rewritten to the file every second and on
-/// destruction, so a run stopped from outside still leaves its numbers.
+/// destruction, so a run stopped from outside still leaves its numbers. max_busy_ms and
+/// max_wait_ms split the worst gaps: the GUI thread's own CPU time between two ticks, and
+/// the time it did not run (waiting for a core, or blocked).
 class LagProbe final : public QObject
 {
     Q_OBJECT
@@ -43,8 +45,11 @@ private:
     QTimer m_reportTimer;
     QElapsedTimer m_clock;
     qint64 m_lastNs = 0;
+    qint64 m_lastCpuNs = 0;
     qint64 m_samples = 0;
     double m_maxMs = 0;
+    double m_maxBusyMs = 0; ///< most GUI-thread CPU time between two ticks
+    double m_maxWaitMs = 0; ///< most time between two ticks NOT spent on the GUI thread's CPU
     std::array<quint32, Buckets> m_histogram {};
 };
 

@@ -49,7 +49,6 @@ namespace duplex::server {
 
 namespace {
 
-constexpr double ProjectorScale = 1.6;
 constexpr int MaxEventLines = 2000;
 
 QString endSentence(const ClientInfo &info)
@@ -90,6 +89,8 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     setWindowTitle(tr("Duplex Server"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/duplex-server.svg")));
     m_baseFont = font();
+    // The font the panels below size their columns with (projector mode rescales them).
+    m_appliedPointSize = m_baseFont.pointSizeF();
 
     // --- central: header, clients | traffic, push bar -----------------------------------
     auto *central = new QWidget(this);
@@ -236,13 +237,81 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     // --- remembered state ----------------------------------------------------------------
     resize(1400, 900);
     restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
     setProjectorMode(m_settings->value(QStringLiteral("view/projector"), false).toBool());
+    // Panels and column widths as they were in this mode (after the fonts: the widths were
+    // saved at that size); splitters once the window has its size (showEvent).
+    if (!restoreViewState())
+        applyDefaultLayout();
+    m_built = true;
     updateHeader();
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The application font is shared: leave it as the desktop had it.
+    if (m_projector)
+        projector::apply(false);
+}
+
+void MainWindow::saveViewState()
+{
+    m_settings->setValue(modeKey(QStringLiteral("window/state")), saveState());
+    // Every named table's columns (widths, order, hidden, sort) and every named splitter, so
+    // panels added later are remembered without code of their own.
+    const QList<QTableView *> tables = findChildren<QTableView *>();
+    for (const QTableView *t : tables) {
+        if (!t->objectName().isEmpty() && !t->objectName().endsWith(QLatin1String("Frozen")))
+            m_settings->setValue(modeKey(QStringLiteral("columns/") + t->objectName()),
+                                 t->horizontalHeader()->saveState());
+    }
+    const QList<QSplitter *> splitters = findChildren<QSplitter *>();
+    for (const QSplitter *s : splitters) {
+        // While the handshake is in its own window its splitter holds only the table.
+        if (s->objectName() == QLatin1String("clientsSplitter")
+            && m_clientsPanel->isHandshakePoppedOut())
+            continue;
+        if (!s->objectName().isEmpty())
+            m_settings->setValue(modeKey(QStringLiteral("splitters/") + s->objectName()),
+                                 s->saveState());
+    }
+}
+
+bool MainWindow::restoreViewState()
+{
+    const QList<QTableView *> tables = findChildren<QTableView *>();
+    for (QTableView *t : tables) {
+        const QByteArray state
+            = m_settings->value(modeKey(QStringLiteral("columns/") + t->objectName()))
+                  .toByteArray();
+        if (!t->objectName().isEmpty() && !state.isEmpty())
+            t->horizontalHeader()->restoreState(state);
+    }
+    return restoreState(m_settings->value(modeKey(QStringLiteral("window/state"))).toByteArray());
+}
+
+void MainWindow::restoreSplitters()
+{
+    const QList<QSplitter *> splitters = findChildren<QSplitter *>();
+    for (QSplitter *s : splitters) {
+        const QByteArray state
+            = m_settings->value(modeKey(QStringLiteral("splitters/") + s->objectName()))
+                  .toByteArray();
+        if (!s->objectName().isEmpty() && !state.isEmpty()) {
+            s->restoreState(state);
+        } else if (m_projector && s->objectName() == QLatin1String("clientsSplitter")) {
+            // Projector default: the table gets the height, the handshake keeps its title
+            // bar with "Pop out" and a few lines.
+            const int total = s->height();
+            const int pane = qMin(total / 4, 6 * QFontMetrics(font()).height());
+            s->setSizes({total - pane, pane});
+        } else if (m_projector && s->objectName() == QLatin1String("mainSplitter")) {
+            // Nick, address, rooms and "connected" whole beside the traffic.
+            const int total = s->width();
+            s->setSizes({total * 45 / 100, total - total * 45 / 100});
+        }
+    }
+}
 
 void MainWindow::buildHeader(QWidget *header)
 {
@@ -414,24 +483,72 @@ void MainWindow::setProjectorMode(bool on)
         m_projectorAction->setChecked(on); // re-enters through toggled
         return;
     }
+    if (m_built && on == m_projector)
+        return;
+    // Each mode keeps its own layout: the projector's gives the clients table the height.
+    if (m_built)
+        saveViewState();
     m_projector = on;
     m_settings->setValue(QStringLiteral("view/projector"), on);
     applyFonts();
+    if (m_built) {
+        if (!restoreViewState())
+            applyDefaultLayout();
+        restoreSplitters();
+    }
+}
+
+QString MainWindow::modeKey(const QString &key) const
+{
+    return m_projector ? QStringLiteral("projector/") + key : key;
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    auto *stats = findChild<QDockWidget *>(QStringLiteral("statsDock"));
+    const QList<QDockWidget *> lower = {findChild<QDockWidget *>(QStringLiteral("eventsDock")),
+                                        findChild<QDockWidget *>(QStringLiteral("xrayDock"))};
+    if (!stats || lower.contains(nullptr))
+        return;
+    if (m_projector) {
+        // The events join the rooms as a tab on the right, and the X-ray waits in the View
+        // menu (opened, it takes the bottom, wide enough for the bytes): the whole height
+        // goes to the clients and the traffic (about 25 client rows at 1080 lines).
+        auto *rooms = findChild<QDockWidget *>(QStringLiteral("roomsDock"));
+        if (!rooms)
+            return;
+        addDockWidget(Qt::RightDockWidgetArea, lower.at(0));
+        tabifyDockWidget(rooms, lower.at(0)); // short tab titles: "Rooms", "Events"
+        lower.at(1)->hide();
+        rooms->raise();
+        // Wide enough for the totals at the projector's font size (once laid out).
+        QTimer::singleShot(0, this, [this, rooms] {
+            resizeDocks({rooms}, {32 * QFontMetrics(font()).averageCharWidth()}, Qt::Horizontal);
+        });
+    } else {
+        addDockWidget(Qt::BottomDockWidgetArea, lower.at(0));
+        addDockWidget(Qt::BottomDockWidgetArea, lower.at(1));
+        tabifyDockWidget(lower.at(0), lower.at(1));
+        lower.at(1)->show();
+        lower.at(0)->raise();
+        resizeDocks({lower.at(0)}, {130}, Qt::Vertical);
+    }
 }
 
 void MainWindow::applyFonts()
 {
-    QFont f = m_baseFont;
-    const double base = m_baseFont.pointSizeF() > 0 ? m_baseFont.pointSizeF() : 10.0;
-    f.setPointSizeF(m_projector ? base * ProjectorScale : base);
+    // The application font: menus, dialogs and tool tips (windows of their own, which do not
+    // inherit the main window's font) follow it, also those opened later. Every widget
+    // without a font size of its own follows it; panels need to do nothing.
+    projector::apply(m_projector);
+    const QFont f = QApplication::font();
     setFont(f);
     // Row heights and column widths follow the font (fixed for speed, so set them here).
-    const int row = QFontMetrics(f).height() + 6;
     const double ratio = m_appliedPointSize > 0 ? f.pointSizeF() / m_appliedPointSize : 1.0;
     m_appliedPointSize = f.pointSizeF();
     const QList<QTableView *> tables = findChildren<QTableView *>();
     for (QTableView *t : tables) {
-        t->verticalHeader()->setDefaultSectionSize(row);
+        projector::followFont(t);
         if (ratio != 1.0) {
             QHeaderView *h = t->horizontalHeader();
             for (int c = 0; c + 1 < h->count(); ++c)
@@ -439,6 +556,17 @@ void MainWindow::applyFonts()
         }
     }
 
+    // A dock draws its title in the platform's dock title font, cached when it was made,
+    // whenever its font equals the application's: give it an (equal-looking) font of its own.
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks) {
+        QFont title = f;
+        title.setStyleStrategy(QFont::PreferAntialias);
+        dock->setFont(m_projector ? title : QFont());
+    }
+    // Fewer, more readable columns for the back row.
+    m_clientsPanel->setCompact(m_projector);
+    m_trafficPanel->setCompact(m_projector);
     // The join card's addresses follow the window's font by themselves (JoinCard).
     QFont state;
     state.setPointSizeF(f.pointSizeF() * 1.25);
@@ -506,9 +634,11 @@ void MainWindow::logEvent(const QString &kind, const QString &text)
                                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                     kind.leftJustified(10), text));
     // Bound the backlog: an event storm must not grow memory between two flushes.
-    if (m_pendingEvents.size() > MaxEventLines)
-        m_pendingEvents.erase(m_pendingEvents.begin(),
-                              m_pendingEvents.begin() + (m_pendingEvents.size() - MaxEventLines));
+    if (m_pendingEvents.size() > MaxEventLines) {
+        const qsizetype drop = m_pendingEvents.size() - MaxEventLines;
+        m_pendingEvents.erase(m_pendingEvents.begin(), m_pendingEvents.begin() + drop);
+        m_skippedEvents += int(drop);
+    }
 }
 
 void MainWindow::flushEvents()
@@ -519,8 +649,19 @@ void MainWindow::flushEvents()
     // line unless the user scrolled up to read.
     QScrollBar *bar = m_events->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 2;
-    m_events->appendPlainText(m_pendingEvents.join(QLatin1Char('\n')));
-    m_pendingEvents.clear();
+    // A bounded share per flush (a connect storm of 5000 clients logs ~10,000 lines): a
+    // long append holds the event loop; the rest follows 200 ms later.
+    constexpr qsizetype PerFlush = 150;
+    const qsizetype n = qMin(PerFlush, m_pendingEvents.size());
+    QString text;
+    if (m_skippedEvents > 0) {
+        text = tr("… %n event(s) not shown (too many at once)", nullptr, m_skippedEvents)
+            + QLatin1Char('\n');
+        m_skippedEvents = 0;
+    }
+    text += QStringList(m_pendingEvents.mid(0, n)).join(QLatin1Char('\n'));
+    m_events->appendPlainText(text);
+    m_pendingEvents.remove(0, n);
     if (atBottom)
         bar->setValue(bar->maximum());
 }
@@ -589,12 +730,24 @@ void MainWindow::showAbout()
     box.exec();
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splittersRestored)
+        return;
+    m_splittersRestored = true;
+    // A splitter's saved sizes only come back as they were once it has its final size: a
+    // resize afterwards spreads the difference by stretch factors, not proportionally.
+    QTimer::singleShot(0, this, [this] { restoreSplitters(); });
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_joinCard->closeFullScreenCard(); // it is a window of its own
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_clientsPanel->setHandshakePoppedOut(false); // a window of its own: would keep the app up
     m_settings->setValue(QStringLiteral("view/projector"), m_projector);
+    saveViewState();
     m_settings->sync();
     QMainWindow::closeEvent(event);
 }

@@ -80,6 +80,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildHeader(QWidget *header);
@@ -87,6 +88,13 @@ private:
     void updateHeader();
     void rebuildAddresses();
     void applyFonts();
+    void saveViewState();
+    /// False when this mode has no saved panel layout yet.
+    bool restoreViewState();
+    void applyDefaultLayout();
+    /// Settings key for what each mode keeps apart (panels, splitters, columns).
+    QString modeKey(const QString &key) const;
+    void restoreSplitters();
     void scheduleRefresh();
     void applySnapshots();
     void logEvent(const QString &kind, const QString &text);
@@ -136,6 +144,9 @@ private:
     QTimer m_eventFlush;
     QTimer m_uptimeTimer;
     QStringList m_pendingEvents;
+    bool m_splittersRestored = false;
+    bool m_built = false;    ///< the constructor has finished
+    int m_skippedEvents = 0; ///< dropped from a full backlog since the last flush
 };
 
 } // namespace duplex::server

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "sparkline.h"
 
+#include "uiutil.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -106,7 +108,8 @@ void Sparkline::paintEvent(QPaintEvent *)
 
     // The peak, small, top left of the chart: what the vertical scale means.
     QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
+    if (!projector::isOn()) // projector mode: no text smaller than the rest
+        small.setPointSizeF(small.pointSizeF() * 0.8);
     p.setFont(small);
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(chart.adjusted(4, 1, -4, -1), Qt::AlignLeft | Qt::AlignTop,

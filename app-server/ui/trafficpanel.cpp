@@ -144,7 +144,7 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
         const QFontMetrics fm = m_table->fontMetrics();
         QHeaderView *h = m_table->horizontalHeader();
         h->resizeSection(TrafficModel::TimeColumn,
-                         fm.horizontalAdvance(QStringLiteral("00:00:00.0000")) + 12);
+                         fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 14);
         h->resizeSection(TrafficModel::DirectionColumn,
                          fm.horizontalAdvance(QStringLiteral("event")) + 36);
         h->resizeSection(TrafficModel::ClientColumn,
@@ -153,6 +153,8 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
                          fm.horizontalAdvance(QStringLiteral("presence")) + 16);
         h->resizeSection(TrafficModel::BytesColumn,
                          fm.horizontalAdvance(QStringLiteral("Bytes99")) + 8);
+        h->resizeSection(TrafficModel::RecipientsColumn,
+                         fm.horizontalAdvance(TrafficModel::tr("→ %n clients", nullptr, 99)) + 12);
     }
     m_table->setToolTip(tr("Every WebSocket frame the server received (in) or pushed (out). "
                            "A fan-out row is ONE frame sent to many clients."));
@@ -272,6 +274,12 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { showDetail(); });
+}
+
+void TrafficPanel::setCompact(bool on)
+{
+    // The byte count is the least needed on a projector: room for the summary.
+    m_table->setColumnHidden(TrafficModel::BytesColumn, on);
 }
 
 void TrafficPanel::applyFilter()

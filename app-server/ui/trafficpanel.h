@@ -31,6 +31,8 @@ public:
     /// Asks for a file name, then writes the rows shown as JSON Lines.
     void exportToFile();
     bool exportTo(const QString &path, const TrafficExportOptions &options = {});
+    /// Projector mode: hides the byte count so the summary keeps room (off: shown again).
+    void setCompact(bool on);
     /// The wire tap's records, so that an export can include each frame's bytes.
     void setWireLog(const WireLog *log) { m_wire = log; }
 

@@ -151,8 +151,10 @@ void XrayView::showEvent(QShowEvent *event)
 void XrayView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
-        fitColumns(); // projector mode
+    if (event->type() == QEvent::FontChange) {
+        m_list->horizontalHeader()->setFont(m_list->font()); // set explicitly above
+        fitColumns();                                        // projector mode
+    }
 }
 
 void XrayView::fitColumns()
