@@ -25,6 +25,8 @@ QString eventKindName(EventKind kind)
     case EventKind::Busy: return QStringLiteral("busy");
     case EventKind::Http: return QStringLiteral("http");
     case EventKind::Error: return QStringLiteral("error");
+    case EventKind::Refused: return QStringLiteral("refused");
+    case EventKind::Control: return QStringLiteral("control");
     }
     return QStringLiteral("event");
 }

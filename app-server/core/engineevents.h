@@ -31,6 +31,8 @@ enum class EventKind {
     Busy,        ///< the server started refusing messages (delivery backlog)
     Http,        ///< a plain HTTP request (a page load, a refused request)
     Error,       ///< a protocol error or a storage failure
+    Refused,     ///< class control refused something (code, ban, lock, mute, slow mode)
+    Control,     ///< the operator changed class control (kick ban, mute, lock, code...)
 };
 
 /// The stable machine name of a kind ("open", "rate_limited", ...): headless log lines,
@@ -57,6 +59,9 @@ Q_SIGNALS:
     void clientUpdated(quint64 clientId);
     /// The class's transport changed (setClassTransport(), --class-transport).
     void classTransportChanged(const duplex::server::ClassTransport &transport);
+    /// Class control changed (a ban, a lift, a mute, a lock, slow mode, the join code, a
+    /// held nick freed). Views re-read bans(), heldNicks() and the flags.
+    void classControlChanged();
 };
 
 /// Connects every signal of EngineEvents on `from` to the same signal on `to` (queued when
