@@ -8,20 +8,27 @@
 
 #include <chatserver.h>
 #include <classcontrol.h>
+#include <classcontrolui.h>
 #include <clientmodel.h>
 #include <clientspanel.h>
 #include <historystore.h>
+#include <joincard.h>
 #include <serverhost.h>
 #include <serveroptions.h>
+#include <settingsdialog.h>
 #include <transcript.h>
 
 #include <QAction>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QMenu>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace duplex::server;
@@ -105,7 +112,19 @@ private Q_SLOTS:
     void transcriptCli();
     void optionsReachTheEngine();
     void hostModerationActions();
+    void moderationDialogListsBansAndHeldNicks();
+    void joinCardShowsTheCode();
 };
+
+namespace {
+/// Saves a grab when DUPLEX_SCREENSHOT_DIR is set (to look at; docs/screenshots/ keeps some).
+void keep(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("DUPLEX_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+} // namespace
 
 void TstClassControl::codeIsNormalised()
 {
@@ -695,6 +714,83 @@ void TstClassControl::hostModerationActions()
     QCOMPARE(host.classControl().bans.size(), 1);
     QVERIFY(host.liftBan(host.classControl().bans.constFirst().id));
     QVERIFY(host.classControl().bans.isEmpty());
+}
+
+void TstClassControl::moderationDialogListsBansAndHeldNicks()
+{
+    ServerHost host(classConfig(), QString(), nullptr);
+    QVERIFY(host.ok());
+    QVERIFY(host.listen(QHostAddress::LocalHost, 0));
+    auto bob = duplex::test::connectClient(host.port(), QStringLiteral("bob"));
+    auto eve = duplex::test::connectClient(host.port(), QStringLiteral("eve"));
+    QVERIFY(bob && eve);
+    host.refreshNow();
+    quint64 eveId = 0;
+    for (const ClientInfo &c : host.clients())
+        eveId = c.nick == QLatin1String("eve") ? c.id : eveId;
+    QVERIFY(host.kick(eveId, QStringLiteral("spam"), 10 * 60 * 1000));
+    bob->socket.abort(); // held for its resume
+    QTRY_COMPARE(host.refreshClassControl().held.size(), 1);
+
+    ModerationDialog dialog(&host);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.bansList()->topLevelItemCount(), 1);
+    QCOMPARE(dialog.bansList()->topLevelItem(0)->text(0), QStringLiteral("eve"));
+    QCOMPARE(dialog.bansList()->topLevelItem(0)->text(3), QStringLiteral("spam"));
+    QCOMPARE(dialog.heldList()->topLevelItemCount(), 1);
+    QCOMPARE(dialog.heldList()->topLevelItem(0)->text(0), QStringLiteral("bob"));
+    keep(&dialog, QStringLiteral("class-moderation"));
+
+    // Free the held nick, lift the ban: both lists empty, both students can come back.
+    dialog.heldList()->setCurrentItem(dialog.heldList()->topLevelItem(0));
+    auto *free = dialog.findChild<QPushButton *>(QStringLiteral("freeNickButton"));
+    QVERIFY(free && free->isEnabled());
+    QTest::mouseClick(free, Qt::LeftButton);
+    QCOMPARE(dialog.heldList()->topLevelItemCount(), 0);
+    dialog.bansList()->setCurrentItem(dialog.bansList()->topLevelItem(0));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("liftBanButton")),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.bansList()->topLevelItemCount(), 0);
+    QVERIFY(duplex::test::connectClient(host.port(), QStringLiteral("bob")));
+    QVERIFY(duplex::test::connectClient(host.port(), QStringLiteral("eve")));
+
+    // The Kick dialog: reason plus a ban period, the period from the settings.
+    KickDialog kick(QStringLiteral("eve"), 10, nullptr);
+    kick.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&kick));
+    auto *minutes = kick.findChild<QDoubleSpinBox *>(QStringLiteral("kickBanMinutes"));
+    QVERIFY(minutes && minutes->isVisible());
+    QCOMPARE(kick.banMinutes(), 10.0);
+    keep(&kick, QStringLiteral("class-kick"));
+
+    SettingsDialog settings(8080, QStringLiteral("Room 101"));
+    settings.setJoinCode(QStringLiteral("owl 42"));
+    settings.setBanMinutes(5);
+    settings.setReservedNicks({QStringLiteral("teacher"), QStringLiteral("admin")});
+    settings.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&settings));
+    QCOMPARE(settings.reservedNicks(),
+             QStringList({QStringLiteral("teacher"), QStringLiteral("admin")}));
+    keep(&settings, QStringLiteral("class-settings"));
+}
+
+void TstClassControl::joinCardShowsTheCode()
+{
+    JoinCard card(nullptr);
+    card.setHosts({QStringLiteral("192.168.1.20")}, 8080);
+    card.resize(900, 260);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    auto *code = card.findChild<QLabel *>(QStringLiteral("joinCodeLabel"));
+    QVERIFY(code);
+    QVERIFY(!code->isVisible());
+    card.setJoinCode(QStringLiteral("owl 42"));
+    QVERIFY(code->isVisible());
+    QCOMPARE(code->text(), QStringLiteral("Join code: owl 42"));
+    QCOMPARE(JoinCard::withCode(card.selectedPageUrl(), card.joinCode()),
+             QStringLiteral("http://192.168.1.20:8080/?code=owl%2042"));
+    keep(&card, QStringLiteral("class-joincard"));
 }
 
 QTEST_MAIN(TstClassControl)

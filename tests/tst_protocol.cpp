@@ -977,7 +977,7 @@ void TstProtocol::serverLenient()
     QCOMPARE(std::get<server::Message>(std::get<ServerMessage>(message)).seq, 3);
 
     const auto future
-        = decodeServer(QByteArray(R"({"type":"error","code":"banned","message":"Go away."})"));
+        = decodeServer(QByteArray(R"({"type":"error","code":"exiled","message":"Go away."})"));
     QVERIFY(std::holds_alternative<ServerMessage>(future));
     const auto &error = std::get<server::Error>(std::get<ServerMessage>(future));
     QCOMPARE(error.code, ErrorCode::Internal);

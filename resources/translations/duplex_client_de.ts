@@ -84,8 +84,33 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The join code is missing or wrong. Ask your teacher for it.</source>
+        <translation>Der Beitrittscode fehlt oder ist falsch. Frag deine Lehrkraft danach.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were removed from this server for a while.</source>
+        <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are muted: your messages are not sent.</source>
+        <translation>Du bist stummgeschaltet: Deine Nachrichten werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is locked: nobody new can join it.</source>
+        <translation>Dieser Raum ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server is locked: nobody new can join.</source>
+        <translation>Der Server ist gesperrt: Niemand Neues kann beitreten.</translation>
+    </message>
+    <message>
         <location line="+83"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+14"/>
         <location line="+15"/>
         <location line="+128"/>
@@ -94,19 +119,19 @@
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+154"/>
+        <location line="-322"/>
+        <location line="+156"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-171"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Field &apos;%1&apos; must be true or false.</source>
         <translation>Das Feld &apos;%1&apos; muss true oder false sein.</translation>
     </message>
@@ -240,7 +265,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Verlauf von #%1 beginnt auf dem Server hier neu (er wurde mit einer neuen Datenbank neu gestartet). Die Nachrichten darüber stammen von vorher.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -322,7 +347,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>tschüss</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>the connection closed</source>
         <translation>die Verbindung wurde geschlossen</translation>
     </message>
@@ -332,7 +357,18 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
+        <location line="+354"/>
+        <source>You were removed from this server for a while.</source>
+        <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="-353"/>
+        <source>The teacher has locked the server: nobody new can join right now.</source>
+        <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>You were disconnected by the server operator: %1</source>
         <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
     </message>
@@ -352,7 +388,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+268"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
     </message>
@@ -360,6 +396,44 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <location line="+2"/>
         <source>The server refused the nickname “%1”: %2</source>
         <translation>Der Server hat den Spitznamen „%1“ abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>This server needs a join code, and the one you gave is missing or wrong. Ask your teacher for it and enter it under “Join code”.</source>
+        <translation>Dieser Server braucht einen Beitrittscode, und deiner fehlt oder ist falsch. Frag deine Lehrkraft danach und gib ihn unter „Beitrittscode“ ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You were removed from this server until %1. Ask your teacher if you think this is a mistake.</source>
+        <translation>Du wurdest bis %1 von diesem Server entfernt. Frag deine Lehrkraft, wenn du denkst, dass das ein Irrtum ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are muted by the teacher: your message was not sent.</source>
+        <translation>Die Lehrkraft hat dich stummgeschaltet: Deine Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is locked by the teacher: you cannot join it right now.</source>
+        <translation>Die Lehrkraft hat diesen Raum gesperrt: Du kannst ihn gerade nicht betreten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The teacher has locked the server: nobody new can join right now. Try again later.</source>
+        <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten. Versuch es später noch einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Slow mode: one message every few seconds in this room. Wait %n more second(s).</source>
+        <translation>
+            <numerusform>Langsamer Modus: In diesem Raum geht nur alle paar Sekunden eine Nachricht. Warte noch %n Sekunde.</numerusform>
+            <numerusform>Langsamer Modus: In diesem Raum geht nur alle paar Sekunden eine Nachricht. Warte noch %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This nickname belongs to a connection of yours that dropped: your previous connection is still held; reconnecting resumes it. Otherwise wait two minutes or ask the teacher to free the nickname.</source>
+        <translation>Dieser Spitzname gehört zu einer abgebrochenen Verbindung von dir: Deine vorige Verbindung wird noch gehalten; neu verbinden setzt sie fort. Sonst warte zwei Minuten oder bitte die Lehrkraft, den Spitznamen freizugeben.</translation>
     </message>
 </context>
 <context>
@@ -406,11 +480,26 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+5"/>
+        <source>only if your teacher gives you one</source>
+        <translation>nur, wenn deine Lehrkraft dir einen gibt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The join code the teacher shows (letter case and spaces do not matter). Leave it empty when the server needs none.</source>
+        <translation>Der Beitrittscode, den die Lehrkraft zeigt (Groß-/Kleinschreibung und Leerzeichen sind egal). Leer lassen, wenn der Server keinen braucht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join code:</source>
+        <translation>&amp;Beitrittscode:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>Type the server address, e.g. ws://127.0.0.1:8080</source>
         <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
     </message>
@@ -628,13 +717,13 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+321"/>
+        <location line="+324"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-313"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
@@ -770,7 +859,7 @@ Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
 MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

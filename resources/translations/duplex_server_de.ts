@@ -84,8 +84,33 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The join code is missing or wrong. Ask your teacher for it.</source>
+        <translation>Der Beitrittscode fehlt oder ist falsch. Frag deine Lehrkraft danach.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were removed from this server for a while.</source>
+        <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are muted: your messages are not sent.</source>
+        <translation>Du bist stummgeschaltet: Deine Nachrichten werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is locked: nobody new can join it.</source>
+        <translation>Dieser Raum ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server is locked: nobody new can join.</source>
+        <translation>Der Server ist gesperrt: Niemand Neues kann beitreten.</translation>
+    </message>
+    <message>
         <location line="+83"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+14"/>
         <location line="+15"/>
         <location line="+128"/>
@@ -94,19 +119,19 @@
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+154"/>
+        <location line="-322"/>
+        <location line="+156"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-171"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Field &apos;%1&apos; must be true or false.</source>
         <translation>Das Feld &apos;%1&apos; muss true oder false sein.</translation>
     </message>
@@ -236,7 +261,7 @@
 <context>
     <name>duplex::server</name>
     <message>
-        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+55"/>
+        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+65"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
@@ -351,7 +376,32 @@
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+39"/>
+        <location line="+8"/>
+        <source>join code &quot;%1&quot; needed for new sessions.</source>
+        <translation>Beitrittscode „%1“ für neue Sitzungen nötig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a kick bans the nickname and address for %1 min.</source>
+        <translation>ein Hinauswurf sperrt Spitznamen und Adresse für %1 min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a kick bans nobody (--ban-minutes 0).</source>
+        <translation>ein Hinauswurf sperrt niemanden (--ban-minutes 0).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reserved nicknames: %1.</source>
+        <translation>reservierte Spitznamen: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked: no new sessions (resumes still work).</source>
+        <translation>gesperrt: keine neuen Sitzungen (Fortsetzen geht weiterhin).</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+74"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -416,7 +466,42 @@
         <translation>Die mit --record angegebene Aufzeichnung in eine Wireshark-Mitschnittdatei DATEI (.pcapng) umwandeln und beenden; --port ist darin der Server-Port.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>New students need this code to join (letter case and spaces do not matter).</source>
+        <translation>Neue Schülerinnen und Schüler brauchen diesen Code zum Beitreten (Groß-/Kleinschreibung und Leerzeichen sind egal).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After a kick, the nickname and address are banned this many minutes (default 10; 0 = no ban).</source>
+        <translation>Nach einem Hinauswurf sind Spitzname und Adresse so viele Minuten gesperrt (Standard 10; 0 = keine Sperre).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A nickname no student can take, in any letter case (e.g. teacher); repeatable or a comma list. The server&apos;s own machine may use it.</source>
+        <translation>Ein Spitzname, den kein Schüler nehmen kann, in jeder Schreibweise (z. B. teacher); wiederholbar oder als Kommaliste. Der Rechner des Servers selbst darf ihn benutzen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start locked: no new sessions until unlocked in the window (resumes still work).</source>
+        <translation>Gesperrt starten: keine neuen Sitzungen, bis der Server im Fenster entsperrt wird (Fortsetzen geht weiterhin).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the stored messages of ROOM from the --db database and exit (no display, no listening).</source>
+        <translation>Die gespeicherten Nachrichten von ROOM aus der Datenbank --db ausgeben und beenden (ohne Bildschirm, ohne zu lauschen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --transcript: only messages from this ISO 8601 date or time on (2026-12-07, 2026-12-07T14:00, 14:00).</source>
+        <translation>Mit --transcript: nur Nachrichten ab diesem ISO-8601-Datum oder dieser Uhrzeit (2026-12-07, 2026-12-07T14:00, 14:00).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --transcript: text (default) or csv.</source>
+        <translation>Mit --transcript: text (Standard) oder csv.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -471,6 +556,36 @@
         <translation>--pcapng: Geben Sie einen Dateipfad an und die Aufzeichnung mit --record.</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>--ban-minutes: give a number of minutes from 0 to 10080 (a week).</source>
+        <translation>--ban-minutes: Gib eine Anzahl Minuten von 0 bis 10080 (eine Woche) an.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--reserve-nick: &quot;%1&quot;: %2</source>
+        <translation>--reserve-nick: „%1“: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--transcript: &quot;%1&quot; is not a room name.</source>
+        <translation>--transcript: „%1“ ist kein Raumname.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--transcript: give the database with --db FILE.</source>
+        <translation>--transcript: Gib die Datenbank mit --db DATEI an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--since: give an ISO 8601 date or time, e.g. 2026-12-07 or 2026-12-07T14:00 or 14:00.</source>
+        <translation>--since: Gib ein ISO-8601-Datum oder eine Uhrzeit an, z. B. 2026-12-07, 2026-12-07T14:00 oder 14:00.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--format: give text or csv.</source>
+        <translation>--format: Gib text oder csv an.</translation>
+    </message>
+    <message>
         <location filename="../../app-server/core/pcapng.cpp" line="+225"/>
         <source>Duplex recording: only the first %1 of %2 bytes were kept; the rest is zeros here.</source>
         <translation>Duplex-Aufzeichnung: Nur die ersten %1 von %2 Bytes wurden behalten; der Rest sind hier Nullen.</translation>
@@ -494,7 +609,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+101"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
@@ -504,7 +619,7 @@
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+63"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -514,7 +629,7 @@
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+20"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -549,7 +664,7 @@
         <translation>%1 hat sich nicht innerhalb von %2 s angemeldet (hello): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Cannot record to %1: %2</source>
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
@@ -559,7 +674,7 @@
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="-147"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-148"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
@@ -579,7 +694,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+194"/>
+        <location filename="../../app-server/core/engine.cpp" line="+195"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -594,7 +709,7 @@
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
@@ -604,12 +719,12 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -630,7 +745,7 @@
     </message>
     <message>
         <location line="-200"/>
-        <location line="+283"/>
+        <location line="+284"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
@@ -640,7 +755,7 @@
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+91"/>
+        <location filename="../../app-server/core/chatserver_class.cpp" line="+32"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -648,6 +763,257 @@
         <location line="+1"/>
         <source>%1 was kicked: %2</source>
         <translation>%1 wurde hinausgeworfen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Banned for %1 min (until %2).</source>
+        <translation>Für %1 min gesperrt (bis %2).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No join code needed any more.</source>
+        <translation>Kein Beitrittscode mehr nötig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New sessions need the join code “%1”.</source>
+        <translation>Neue Sitzungen brauchen den Beitrittscode „%1“.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The ban of %1 was lifted.</source>
+        <translation>Die Sperre von %1 wurde aufgehoben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is muted.</source>
+        <translation>„%1“ ist stummgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is no longer muted.</source>
+        <translation>„%1“ ist nicht mehr stummgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server is locked: no new sessions.</source>
+        <translation>Der Server ist gesperrt: keine neuen Sitzungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is open for new sessions again.</source>
+        <translation>Der Server ist wieder offen für neue Sitzungen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>#%1 is locked: nobody new can join it.</source>
+        <translation>#%1 ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1 is open again.</source>
+        <translation>#%1 ist wieder offen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Slow mode in #%1: one message every %2 s per member.</source>
+        <translation>Langsamer Modus in #%1: eine Nachricht alle %2 s pro Mitglied.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slow mode in #%1 is off.</source>
+        <translation>Langsamer Modus in #%1 ist aus.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The nickname “%1” held for a dropped connection is free again (that session cannot be resumed).</source>
+        <translation>Der Spitzname „%1“, der für eine abgebrochene Verbindung reserviert war, ist wieder frei (diese Sitzung kann nicht mehr fortgesetzt werden).</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/chathandlers_class.cpp" line="+49"/>
+        <source>Too many wrong join codes from your address: wait a minute.</source>
+        <translation>Zu viele falsche Beitrittscodes von deiner Adresse: Warte eine Minute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <source>%1: too many wrong join codes from this address; closed with 1008.</source>
+        <translation>%1: zu viele falsche Beitrittscodes von dieser Adresse; mit 1008 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>You were removed from this server until %1.</source>
+        <translation>Du wurdest bis %1 von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (&quot;%2&quot;) is banned until %3; closed with 4003.</source>
+        <translation>%1 („%2“) ist bis %3 gesperrt; mit 4003 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (&quot;%2&quot;): the server is locked; closed with 4002.</source>
+        <translation>%1 („%2“): Der Server ist gesperrt; mit 4002 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This server needs a join code. Ask your teacher.</source>
+        <translation>Dieser Server braucht einen Beitrittscode. Frag deine Lehrkraft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The join code is wrong. Ask your teacher.</source>
+        <translation>Der Beitrittscode ist falsch. Frag deine Lehrkraft.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (&quot;%2&quot;) sent no join code.</source>
+        <translation>%1 („%2“) hat keinen Beitrittscode gesendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (&quot;%2&quot;) sent a wrong join code.</source>
+        <translation>%1 („%2“) hat einen falschen Beitrittscode gesendet.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The nickname “%1” is reserved on this server.</source>
+        <translation>Der Spitzname „%1“ ist auf diesem Server reserviert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The nickname “%1” belongs to a connection that dropped: your previous connection is still held; reconnecting resumes it. Otherwise it is free in %2 s, or the teacher can free it.</source>
+        <translation>Der Spitzname „%1“ gehört zu einer abgebrochenen Verbindung: Deine vorige Verbindung wird noch gehalten; neu verbinden setzt sie fort. Sonst ist er in %2 s frei, oder die Lehrkraft gibt ihn frei.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The room #%1 is locked: nobody new can join it.</source>
+        <translation>Der Raum #%1 ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Slow mode in #%1: one message every %2 s. Wait %3 s.</source>
+        <translation>Langsamer Modus in #%1: eine Nachricht alle %2 s. Warte %3 s.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::ClassControlUi</name>
+    <message>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="+209"/>
+        <source>&amp;Class</source>
+        <translation>&amp;Klasse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lock server</source>
+        <translation>Server &amp;sperren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No new students can join (error locked, close 4002). Students who are in, or whose connection dropped, stay and can resume.</source>
+        <translation>Niemand Neues kann beitreten (Fehler locked, Schließen mit 4002). Wer drin ist oder wessen Verbindung abgebrochen ist, bleibt und kann fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Bans and held nicknames…</source>
+        <translation>Sperren und &amp;gehaltene Spitznamen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift a ban early; free a nickname held for a dropped connection.</source>
+        <translation>Eine Sperre vorzeitig aufheben; einen für eine abgebrochene Verbindung gehaltenen Spitznamen freigeben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save &amp;transcript…</source>
+        <translation>&amp;Protokoll speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save what was said in a room, from the database, as text or CSV.</source>
+        <translation>Speichert, was in einem Raum gesagt wurde, aus der Datenbank als Text oder CSV.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Lock #%1</source>
+        <translation>#%1 &amp;sperren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Slow mode (%1 s)…</source>
+        <translation>&amp;Langsamer Modus (%1 s)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Slow mode…</source>
+        <translation>&amp;Langsamer Modus…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Slow mode in #%1</source>
+        <translation>Langsamer Modus in #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One message per member every (seconds, 0 = off):</source>
+        <translation>Eine Nachricht pro Mitglied alle (Sekunden, 0 = aus):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;transcript of #%1…</source>
+        <translation>&amp;Protokoll von #%1 speichern…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+34"/>
+        <location line="+8"/>
+        <source>Save transcript</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Plain &amp;text: [date time] nick: text</source>
+        <translation>Reiner &amp;Text: [Datum Uhrzeit] Spitzname: Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CSV (seq, ts, nick, text) for a spreadsheet</source>
+        <translation>&amp;CSV (seq, ts, nick, text) für eine Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only &amp;today&apos;s messages</source>
+        <translation>Nur &amp;heutige Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the database: every message said in the room (notices and joins/leaves are not stored, so they are not in it).</source>
+        <translation>Aus der Datenbank: jede Nachricht, die im Raum gesagt wurde (Mitteilungen sowie Betreten/Verlassen werden nicht gespeichert und fehlen daher).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Raum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text (*.txt);;All files (*)</source>
+        <translation>Text (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -801,7 +1167,7 @@
 <context>
     <name>duplex::server::ClientsPanel</name>
     <message>
-        <location filename="../../app-server/ui/clientspanel.cpp" line="+77"/>
+        <location filename="../../app-server/ui/clientspanel.cpp" line="+79"/>
         <source>Every open WebSocket connection. Click a client to see its handshake; right-click to push a notice or kick.</source>
         <translation>Jede offene WebSocket-Verbindung. Ein Klick auf einen Client zeigt seinen Handshake; mit einem Rechtsklick pushen Sie eine Mitteilung oder werfen ihn hinaus.</translation>
     </message>
@@ -836,12 +1202,23 @@
         <translation>Die Verbindung des gewählten Clients mit Code 4001 und einer Begründung schließen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+132"/>
+        <source>&amp;Mute</source>
+        <translation>&amp;Stummschalten</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Muted: the selected student&apos;s messages and whispers are refused (error muted); joining and reading still work (Ctrl+M).</source>
+        <translation>Stummgeschaltet: Nachrichten und Flüstern des ausgewählten Schülers werden abgelehnt (Fehler muted); Beitreten und Lesen gehen weiterhin (Strg+M).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
@@ -858,12 +1235,17 @@
         <translation>Mitteilung an %1 pushen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Kick %1…</source>
         <translation>%1 hinauswerfen…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
+        <source>Un&amp;mute</source>
+        <translation>Stummschaltung &amp;aufheben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 from %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -878,22 +1260,19 @@
         <translation>, Agent: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Kick %1</source>
-        <translation>%1 hinauswerfen</translation>
+        <translation type="vanished">%1 hinauswerfen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reason (the client sees it in the close frame, code 4001):</source>
-        <translation>Begründung (der Client sieht sie im Close-Frame, Code 4001):</translation>
+        <translation type="vanished">Begründung (der Client sieht sie im Close-Frame, Code 4001):</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kicked by the teacher</source>
-        <translation>Von der Lehrkraft hinausgeworfen</translation>
+        <translation type="vanished">Von der Lehrkraft hinausgeworfen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+42"/>
         <source>Notice to %1</source>
         <translation>Mitteilung an %1</translation>
     </message>
@@ -906,7 +1285,7 @@
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+53"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+58"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
@@ -920,6 +1299,11 @@
         <location line="+3"/>
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/transcript.cpp" line="+79"/>
+        <source>duplex-server: there is no database at %1.</source>
+        <translation>duplex-server: Unter %1 gibt es keine Datenbank.</translation>
     </message>
 </context>
 <context>
@@ -948,7 +1332,7 @@
 <context>
     <name>duplex::server::JoinCard</name>
     <message>
-        <location filename="../../app-server/ui/joincard.cpp" line="+213"/>
+        <location filename="../../app-server/ui/joincard.cpp" line="+234"/>
         <source>How students join</source>
         <translation>Wie die Klasse beitritt</translation>
     </message>
@@ -998,7 +1382,17 @@
         <translation>Dieser Computer hat mehrere Netzwerkadressen: Wählen Sie die, die die Geräte der Klasse erreichen (das Netz des Klassenraums). QR-Code und Vollbildkarte zeigen sie.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+16"/>
+        <source>Students type this code when they join (the QR code carries it). Change it in Server &gt; Settings.</source>
+        <translation>Diesen Code geben die Schülerinnen und Schüler beim Beitreten ein (der QR-Code enthält ihn). Ändern unter Server &gt; Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Join code: %1</source>
+        <translation>Beitrittscode: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1041,7 +1435,7 @@
 <context>
     <name>duplex::server::JoinCardScreen</name>
     <message>
-        <location line="-345"/>
+        <location line="-390"/>
         <source>Join the chat</source>
         <translation>Dem Chat beitreten</translation>
     </message>
@@ -1061,7 +1455,7 @@
         <translation>Beitrittskarte schließen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>The server is not listening.</source>
         <translation>Der Server nimmt keine Verbindungen an.</translation>
     </message>
@@ -1091,11 +1485,54 @@
         <source>Address: %1</source>
         <translation>Adresse: %1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Join code: %1</source>
+        <translation>Beitrittscode: %1</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::KickDialog</name>
+    <message>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="-284"/>
+        <source>Kick %1</source>
+        <translation>%1 hinauswerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (the client sees it in the close frame, code 4001):</source>
+        <translation>Grund (der Client sieht ihn im Close-Frame, Code 4001):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kicked by the teacher</source>
+        <translation>Von der Lehrkraft hinausgeworfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no ban</source>
+        <translation>keine Sperre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For this long the nickname and the address may not come back (0: no ban). Lift it early in Class &gt; Bans and held nicknames.</source>
+        <translation>So lange dürfen Spitzname und Adresse nicht zurückkommen (0: keine Sperre). Vorzeitig aufheben unter Klasse &gt; Sperren und gehaltene Spitznamen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ban for:</source>
+        <translation>&amp;Sperren für:</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+59"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+61"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
@@ -1170,7 +1607,7 @@
         <translation>an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+74"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -1210,17 +1647,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>&amp;Stop listening</source>
         <translation>Server &amp;stoppen</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1351,7 +1788,7 @@
         <translation>Nimmt keine Verbindungen an</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>About Duplex Server</source>
         <translation>Über Duplex Server</translation>
     </message>
@@ -1372,6 +1809,95 @@ Built with Qt %1.</source>
 Veröffentlicht unter der MIT-Lizenz.
 Copyright 2026 The Duplex authors.
 Erstellt mit Qt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::ModerationDialog</name>
+    <message>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="+41"/>
+        <source>&amp;Lift ban</source>
+        <translation>Sperre &amp;aufheben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Free nickname</source>
+        <translation>Spitznamen &amp;freigeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bans and held nicknames</source>
+        <translation>Sperren und gehaltene Spitznamen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who was kicked and may not come back yet.</source>
+        <translation>Wer hinausgeworfen wurde und noch nicht zurückkommen darf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free at</source>
+        <translation>Frei um</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connections that dropped: the server keeps their nickname and rooms so that they can resume. Free a nickname when the student comes back without the old session (a new device, a crashed program).</source>
+        <translation>Abgebrochene Verbindungen: Der Server hält Spitzname und Räume, damit sie fortsetzen können. Gib einen Spitznamen frei, wenn jemand ohne die alte Sitzung zurückkommt (ein anderes Gerät, ein abgestürztes Programm).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Let the selected nickname and address join again now.</source>
+        <translation>Ausgewählten Spitznamen und Adresse sofort wieder beitreten lassen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the selected dropped session: its nickname is free at once (that session cannot be resumed any more).</source>
+        <translation>Die ausgewählte abgebrochene Sitzung beenden: Ihr Spitzname ist sofort frei (diese Sitzung kann nicht mehr fortgesetzt werden).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bans (after a kick):</source>
+        <translation>Sperren (nach einem Hinauswurf):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nicknames held for a dropped connection:</source>
+        <translation>Für abgebrochene Verbindungen gehaltene Spitznamen:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(any)</source>
+        <translation>(jeder)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(this computer)</source>
+        <translation>(dieser Rechner)</translation>
     </message>
 </context>
 <context>
@@ -1476,7 +2002,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::SettingsDialog</name>
     <message>
-        <location filename="../../app-server/ui/settingsdialog.cpp" line="+20"/>
+        <location filename="../../app-server/ui/settingsdialog.cpp" line="+24"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -1504,6 +2030,56 @@ Erstellt mit Qt %1.</translation>
         <location line="+1"/>
         <source>Server &amp;name:</source>
         <translation>Server&amp;name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: anyone on the network can join</source>
+        <translation>keiner: Jeder im Netz kann beitreten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New students need this code to join (letter case and spaces do not matter). The join card shows it large. Students already in stay.</source>
+        <translation>Neue Schülerinnen und Schüler brauchen diesen Code zum Beitreten (Groß-/Kleinschreibung und Leerzeichen sind egal). Die Beitrittskarte zeigt ihn groß. Wer schon drin ist, bleibt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no ban</source>
+        <translation>keine Sperre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a kick, the nickname and the address may not come back for this long (0: no ban). The Kick dialog can change it for one kick.</source>
+        <translation>Nach einem Hinauswurf dürfen Spitzname und Adresse so lange nicht zurückkommen (0: keine Sperre). Der Hinauswerfen-Dialog kann das für einen Hinauswurf ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. teacher, admin</source>
+        <translation>z. B. teacher, admin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nicknames no student can take, in any letter case, separated by commas. This computer may still use them.</source>
+        <translation>Spitznamen, die kein Schüler nehmen kann, in jeder Schreibweise, durch Kommas getrennt. Dieser Rechner darf sie weiterhin benutzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join code:</source>
+        <translation>&amp;Beitrittscode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ban after a kick:</source>
+        <translation>Sperre nach &amp;Hinauswurf:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reserved nicknames:</source>
+        <translation>&amp;Reservierte Spitznamen:</translation>
     </message>
 </context>
 <context>
@@ -1992,7 +2568,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Diesen Client abgreifen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
         <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
     </message>
@@ -2581,7 +3157,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-server/main.cpp" line="+71"/>
+        <location filename="../../app-server/main.cpp" line="+74"/>
         <source>Duplex WebSocket chat server</source>
         <translation>Duplex-WebSocket-Chatserver</translation>
     </message>
