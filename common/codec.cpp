@@ -575,7 +575,9 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
     case ServerType::Message: {
         server::Message m;
         m.re = re;
-        if (!readMessageFields(r, &m) || !r.boolean("dup", &m.dup, false))
+        // `dup` is written (the sender's copy of a resend) but not part of the decoded
+        // catalogue, like any field a client does not act on (tests/golden/frames.json).
+        if (!readMessageFields(r, &m))
             return r.error;
         return m;
     }
@@ -591,7 +593,7 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         server::Whisper m;
         m.re = re;
         if (!r.string("from", &m.from) || !r.string("to", &m.to) || !r.string("text", &m.text)
-            || !r.integer("ts", &m.ts, 0, Int64Max) || !r.boolean("dup", &m.dup, false))
+            || !r.integer("ts", &m.ts, 0, Int64Max))
             return r.error;
         return m;
     }
@@ -649,12 +651,19 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         server::Error m;
         m.re = re;
         QString code;
+        if (!r.string("code", &code) || !r.string("message", &m.message))
+            return r.error;
+        // Class control's optional fields, read for the codes that carry them (an unknown
+        // code keeps only its sentence).
         std::optional<qint64> until;
         std::optional<qint64> retryAfter;
-        if (!r.string("code", &code) || !r.string("message", &m.message)
-            || !r.integer("until", &until, 0, Int64Max, false)
-            || !r.integer("retryAfter", &retryAfter, 0, Int64Max, false)
-            || !r.boolean("held", &m.held, false))
+        const auto known = errorCodeFromName(code);
+        if (known == ErrorCode::Banned && !r.integer("until", &until, 0, Int64Max, false))
+            return r.error;
+        if (known == ErrorCode::RateLimited
+            && !r.integer("retryAfter", &retryAfter, 0, Int64Max, false))
+            return r.error;
+        if (known == ErrorCode::NickTaken && !r.boolean("held", &m.held, false))
             return r.error;
         m.until = until.value_or(0);
         m.retryAfter = retryAfter.value_or(0);

@@ -10,6 +10,7 @@
 #include <classcontrol.h>
 #include <classcontrolui.h>
 #include <clientmodel.h>
+#include <clientsession.h>
 #include <clientspanel.h>
 #include <historystore.h>
 #include <joincard.h>
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void hostModerationActions();
     void moderationDialogListsBansAndHeldNicks();
     void joinCardShowsTheCode();
+    void qtClientSaysWhyInPlainWords();
 };
 
 namespace {
@@ -791,6 +793,58 @@ void TstClassControl::joinCardShowsTheCode()
     QCOMPARE(JoinCard::withCode(card.selectedPageUrl(), card.joinCode()),
              QStringLiteral("http://192.168.1.20:8080/?code=owl%2042"));
     keep(&card, QStringLiteral("class-joincard"));
+}
+
+void TstClassControl::qtClientSaysWhyInPlainWords()
+{
+    using duplex::client::ClientSession;
+    ServerConfig config = classConfig();
+    config.joinCode = QStringLiteral("owl");
+    TestServer s(config);
+    QVERIFY(s.start());
+    // No code: the session ends with a sentence about the join code (the connect dialog
+    // shows it), no reconnect loop.
+    ClientSession noCode;
+    QSignalSpy ended(&noCode, &ClientSession::connectionEnded);
+    noCode.open(s.url(), QStringLiteral("ann"));
+    QTRY_COMPARE(ended.count(), 1);
+    QVERIFY2(ended.at(0).at(1).toString().contains(QLatin1String("join code")),
+             qPrintable(ended.at(0).at(1).toString()));
+    QCOMPARE(noCode.state(), ClientSession::State::Disconnected);
+    // With the code (any case): in.
+    ClientSession withCode;
+    withCode.setJoinCode(QStringLiteral("OWL"));
+    withCode.open(s.url(), QStringLiteral("ann"));
+    QTRY_VERIFY(withCode.isSynchronized());
+    // Locked: said so.
+    s.chat->lockServer(true);
+    ClientSession late;
+    late.setJoinCode(QStringLiteral("owl"));
+    QSignalSpy lateEnded(&late, &ClientSession::connectionEnded);
+    late.open(s.url(), QStringLiteral("bo"));
+    QTRY_COMPARE(lateEnded.count(), 1);
+    QVERIFY(lateEnded.at(0).at(1).toString().contains(QLatin1String("locked")));
+    s.chat->lockServer(false);
+    // Kicked and banned: coming back says until when.
+    QVERIFY(s.chat->kick(s.idOf(QStringLiteral("ann")), QStringLiteral("out"), 60000));
+    QTRY_COMPARE(withCode.state(), ClientSession::State::Disconnected);
+    ClientSession again;
+    again.setJoinCode(QStringLiteral("owl"));
+    QSignalSpy againEnded(&again, &ClientSession::connectionEnded);
+    again.open(s.url(), QStringLiteral("ann"));
+    QTRY_COMPARE(againEnded.count(), 1);
+    QVERIFY2(
+        againEnded.at(0).at(1).toString().contains(QLatin1String("removed from this server until")),
+        qPrintable(againEnded.at(0).at(1).toString()));
+    // Muted and slow mode, as sentences (the outbox line and the chat note use them).
+    duplex::proto::server::Error e;
+    e.code = duplex::proto::ErrorCode::Muted;
+    QVERIFY(ClientSession::describeError(e).contains(QLatin1String("muted")));
+    e.code = duplex::proto::ErrorCode::RateLimited;
+    e.retryAfter = 2500;
+    QVERIFY(ClientSession::describeError(e).contains(QLatin1String("Wait 3 more second")));
+    e.code = duplex::proto::ErrorCode::RoomLocked;
+    QVERIFY(ClientSession::describeError(e).contains(QLatin1String("room is locked")));
 }
 
 QTEST_MAIN(TstClassControl)
