@@ -8,6 +8,7 @@
 #include <pcapng.h>
 #include <serveroptions.h>
 #include <serverwindowapp.h>
+#include <transcript.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -45,6 +46,8 @@ int main(int argc, char *argv[])
         infoOnly |= arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"
             || arg == "--help-all" || arg == "--pcapng" || arg.startsWith("--pcapng=");
     }
+    // --transcript prints and exits: no display, no listening (scripts, cron, ssh).
+    infoOnly |= duplex::server::argumentsRequestTranscript(argc, argv);
     // Headless: an epoll dispatcher whose loop pass costs O(ready sockets) instead of
     // O(all sockets); measured in docs/performance.md. DUPLEX_EPOLL=0 falls back to Qt's
     // own (then QT_NO_GLIB picks poll or GLib). Must precede the application object.
@@ -84,6 +87,8 @@ int main(int argc, char *argv[])
     if (!options.pcapngPath.isEmpty())
         return duplex::server::convertRecordingToPcapng(options.recordPath, options.pcapngPath,
                                                         options.portGiven ? options.port : 8080);
+    if (!options.transcriptRoom.isEmpty())
+        return duplex::server::runTranscript(options);
     if (headless)
         return duplex::server::runHeadless(*app, options);
 

@@ -37,7 +37,7 @@ struct CodeName {
 };
 
 // Declaration order of ErrorCode; errorCodeName() indexes this table.
-constexpr std::array<CodeName, 16> codeTable {{
+constexpr std::array<CodeName, 21> codeTable {{
     {ErrorCode::BadJson, "bad_json",
      QT_TRANSLATE_NOOP("duplex", "The frame is not a JSON object.")},
     {ErrorCode::BadMessage, "bad_message",
@@ -65,6 +65,16 @@ constexpr std::array<CodeName, 16> codeTable {{
      QT_TRANSLATE_NOOP("duplex", "The server is full. Try again later.")},
     {ErrorCode::Internal, "internal",
      QT_TRANSLATE_NOOP("duplex", "The server failed and did not carry out the request.")},
+    {ErrorCode::BadCode, "bad_code",
+     QT_TRANSLATE_NOOP("duplex", "The join code is missing or wrong. Ask your teacher for it.")},
+    {ErrorCode::Banned, "banned",
+     QT_TRANSLATE_NOOP("duplex", "You were removed from this server for a while.")},
+    {ErrorCode::Muted, "muted",
+     QT_TRANSLATE_NOOP("duplex", "You are muted: your messages are not sent.")},
+    {ErrorCode::RoomLocked, "room_locked",
+     QT_TRANSLATE_NOOP("duplex", "This room is locked: nobody new can join it.")},
+    {ErrorCode::Locked, "locked",
+     QT_TRANSLATE_NOOP("duplex", "The server is locked: nobody new can join.")},
 }};
 
 constexpr bool codeTableInDeclarationOrder()
@@ -76,7 +86,7 @@ constexpr bool codeTableInDeclarationOrder()
     return true;
 }
 static_assert(codeTableInDeclarationOrder(), "codeTable must follow the order of ErrorCode");
-static_assert(codeTable.size() == std::size_t(ErrorCode::Internal) + 1,
+static_assert(codeTable.size() == std::size_t(ErrorCode::Locked) + 1,
               "a new ErrorCode needs a row in codeTable");
 
 QString tr(const char *text)
@@ -158,9 +168,11 @@ public:
         return true;
     }
 
-    bool boolean(const char *key, bool *out)
+    bool boolean(const char *key, bool *out, bool required = true)
     {
         const QJsonValue v = value(key);
+        if (v.isUndefined() && !required)
+            return true;
         if (v.isUndefined())
             return badField(key, QT_TRANSLATE_NOOP("duplex", "Field '%1' is missing."));
         if (!v.isBool())
@@ -379,7 +391,7 @@ ClientDecodeResult decodeClientObject(const QJsonObject &object)
     case ClientType::Hello: {
         client::Hello m {id, {}, {}, {}};
         if (!readNick(r, &m.nick) || !r.string("agent", &m.agent, false)
-            || !r.string("resume", &m.resume, false))
+            || !r.string("resume", &m.resume, false) || !r.string("code", &m.code, false))
             return r.error;
         if (codePointLength(m.agent) > limits::AgentMax) {
             r.fail(ErrorCode::TooLong,
@@ -564,6 +576,8 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
     case ServerType::Message: {
         server::Message m;
         m.re = re;
+        // `dup` is written (the sender's copy of a resend) but not part of the decoded
+        // catalogue, like any field a client does not act on (tests/golden/frames.json).
         if (!readMessageFields(r, &m))
             return r.error;
         return m;
@@ -640,6 +654,20 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         QString code;
         if (!r.string("code", &code) || !r.string("message", &m.message))
             return r.error;
+        // Class control's optional fields, read for the codes that carry them (an unknown
+        // code keeps only its sentence).
+        std::optional<qint64> until;
+        std::optional<qint64> retryAfter;
+        const auto known = errorCodeFromName(code);
+        if (known == ErrorCode::Banned && !r.integer("until", &until, 0, Int64Max, false))
+            return r.error;
+        if (known == ErrorCode::RateLimited
+            && !r.integer("retryAfter", &retryAfter, 0, Int64Max, false))
+            return r.error;
+        if (known == ErrorCode::NickTaken && !r.boolean("held", &m.held, false))
+            return r.error;
+        m.until = until.value_or(0);
+        m.retryAfter = retryAfter.value_or(0);
         // A later server may add codes (the contract only ever appends). The client still
         // shows the sentence, so an unknown code is read as `internal`, not as a bad frame.
         m.code = errorCodeFromName(code).value_or(ErrorCode::Internal);
@@ -825,7 +853,7 @@ struct ClientEncoder {
     void operator()(const client::Hello &m)
     {
         envelope(w, "hello", "id", m.id).key("nick").value(m.nick);
-        w.optional("agent", m.agent).optional("resume", m.resume);
+        w.optional("agent", m.agent).optional("resume", m.resume).optional("code", m.code);
     }
     void operator()(const client::Join &m)
     {
@@ -903,6 +931,8 @@ struct ServerEncoder {
     {
         envelope(w, "message", "re", m.re);
         messageBody(w, m);
+        if (m.dup)
+            w.key("dup").value(true);
     }
     void operator()(const server::History &m)
     {
@@ -921,6 +951,8 @@ struct ServerEncoder {
         w.key("to").value(m.to);
         w.key("text").value(m.text);
         w.key("ts").value(m.ts);
+        if (m.dup)
+            w.key("dup").value(true);
     }
     void operator()(const server::Presence &m)
     {
@@ -966,6 +998,12 @@ struct ServerEncoder {
         const char *code = i < codeTable.size() ? codeTable[i].name : "internal";
         envelope(w, "error", "re", m.re).key("code").value(code);
         w.key("message").value(m.message);
+        if (m.until > 0)
+            w.key("until").value(m.until);
+        if (m.retryAfter > 0)
+            w.key("retryAfter").value(m.retryAfter);
+        if (m.held)
+            w.key("held").value(true);
     }
     void operator()(const server::Transport &m)
     {

@@ -59,6 +59,8 @@ inline constexpr quint16 TooBig = 1009;
 inline constexpr quint16 TryAgainLater = 1013; ///< server full
 inline constexpr quint16 TakenOver = 4000;     ///< a resume took the session over
 inline constexpr quint16 Kicked = 4001;
+inline constexpr quint16 Locked = 4002; ///< class control: the server takes no new sessions
+inline constexpr quint16 Banned = 4003; ///< class control: nick or address banned for a while
 } // namespace close
 
 /// Every error code of the contract.
@@ -79,6 +81,12 @@ enum class ErrorCode {
     BinaryUnsupported,
     ServerFull,
     Internal,
+    // Class control (protocol-v1.md, "Class control"; appended, the order above is kept).
+    BadCode,
+    Banned,
+    Muted,
+    RoomLocked,
+    Locked,
 };
 
 /// The wire name, e.g. ErrorCode::BadJson -> "bad_json".
@@ -96,8 +104,9 @@ namespace client {
 struct Hello {
     QString id;
     QString nick;
-    QString agent;  ///< optional, <= 64 characters
-    QString resume; ///< optional resume token from a previous welcome
+    QString agent;     ///< optional, <= 64 characters
+    QString resume;    ///< optional resume token from a previous welcome
+    QString code = {}; ///< optional join code (class control)
 };
 
 struct Join {
@@ -197,6 +206,7 @@ struct Message {
     QString from;
     QString text;
     qint64 ts = 0;
+    bool dup = false; ///< the sender's copy of a deduplicated resend (never in history)
 };
 
 struct History {
@@ -211,6 +221,7 @@ struct Whisper {
     QString to;
     QString text;
     qint64 ts = 0;
+    bool dup = false; ///< the sender's copy of a deduplicated resend
 };
 
 enum class PresenceEvent { Join, Leave, Nick, Count };
@@ -256,6 +267,10 @@ struct Error {
     QString re;
     ErrorCode code = ErrorCode::Internal;
     QString message; ///< a human sentence
+    // Optional fields of some codes (absent when 0 / false):
+    qint64 until = 0;      ///< banned: end of the ban (ms since the epoch)
+    qint64 retryAfter = 0; ///< rate_limited in slow mode: ms until the next message is taken
+    bool held = false;     ///< nick_taken: the nick is held for a dropped session's resume
 };
 
 /// The server asks the client to switch transports (protocol-v1-http.md, "Switching a

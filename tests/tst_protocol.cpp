@@ -984,7 +984,7 @@ void TstProtocol::serverLenient()
     QCOMPARE(std::get<server::Message>(std::get<ServerMessage>(message)).seq, 3);
 
     const auto future
-        = decodeServer(QByteArray(R"({"type":"error","code":"banned","message":"Go away."})"));
+        = decodeServer(QByteArray(R"({"type":"error","code":"exiled","message":"Go away."})"));
     QVERIFY(std::holds_alternative<ServerMessage>(future));
     const auto &error = std::get<server::Error>(std::get<ServerMessage>(future));
     QCOMPARE(error.code, ErrorCode::Internal);
@@ -1180,6 +1180,12 @@ void TstProtocol::errorCodeNames_data()
     QTest::newRow("binary_unsupported") << ErrorCode::BinaryUnsupported << "binary_unsupported";
     QTest::newRow("server_full") << ErrorCode::ServerFull << "server_full";
     QTest::newRow("internal") << ErrorCode::Internal << "internal";
+    // Class control (appended).
+    QTest::newRow("bad_code") << ErrorCode::BadCode << "bad_code";
+    QTest::newRow("banned") << ErrorCode::Banned << "banned";
+    QTest::newRow("muted") << ErrorCode::Muted << "muted";
+    QTest::newRow("room_locked") << ErrorCode::RoomLocked << "room_locked";
+    QTest::newRow("locked") << ErrorCode::Locked << "locked";
 }
 
 void TstProtocol::errorCodeNames()
@@ -1195,15 +1201,15 @@ void TstProtocol::errorCodeNames()
 void TstProtocol::errorCodeNamesAreComplete()
 {
     const QList<ErrorCode> codes = allErrorCodes();
-    QCOMPARE(codes.size(), 16);
+    QCOMPARE(codes.size(), 21);
     QSet<QString> names;
     for (int i = 0; i < codes.size(); ++i) {
         QCOMPARE(int(codes.at(i)), i); // declaration order
         names.insert(errorCodeName(codes.at(i)));
     }
-    QCOMPARE(names.size(), 16);
+    QCOMPARE(names.size(), 21);
     QVERIFY(!errorCodeFromName(QString()).has_value());
-    QVERIFY(!errorCodeFromName(QStringLiteral("banned")).has_value());
+    QVERIFY(!errorCodeFromName(QStringLiteral("kicked")).has_value());
     QVERIFY(!errorCodeFromName(QStringLiteral("bad_json ")).has_value());
 }
 

@@ -63,12 +63,12 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
         for (ConversationModel *c : std::as_const(m_conversations))
             c->addNotice(n.from, n.text, ts);
     });
-    connect(
-        session, &ClientSession::outboxFailed, this, [this](const QString &id, const ps::Error &e) {
-            const QString key = m_pendingKeys.take(id);
-            if (ConversationModel *c = conversation(key))
-                c->markFailed(id, e.message.isEmpty() ? proto::errorCodeName(e.code) : e.message);
-        });
+    connect(session, &ClientSession::outboxFailed, this,
+            [this](const QString &id, const ps::Error &e) {
+                const QString key = m_pendingKeys.take(id);
+                if (ConversationModel *c = conversation(key))
+                    c->markFailed(id, ClientSession::describeError(e));
+            });
     connect(session, &ClientSession::outboxWaiting, this, [this](const QString &id, int) {
         if (ConversationModel *c = conversation(m_pendingKeys.value(id)))
             c->markWaiting(id, true);
@@ -79,11 +79,12 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
     });
     connect(session, &ClientSession::errorReceived, this, [this](const ps::Error &e) {
         // Outbox failures are shown on their line; hello errors by the connect dialog.
-        if (e.re.isEmpty() || m_pendingKeys.contains(e.re)
+        // Slow mode is the exception: the line waits, the note says for how long.
+        if (e.re.isEmpty() || (m_pendingKeys.contains(e.re) && e.retryAfter == 0)
             || e.re.startsWith(QLatin1String("hello")))
             return;
         if (!m_current.isEmpty())
-            addLocalNote(m_current, tr("Error: %1").arg(e.message));
+            addLocalNote(m_current, tr("Error: %1").arg(ClientSession::describeError(e)));
     });
     connect(session, &ClientSession::nickChanged, this, [this](const QString &nick) {
         for (RosterModel *r : std::as_const(m_rosters))

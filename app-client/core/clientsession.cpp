@@ -309,6 +309,7 @@ void ClientSession::onConnected(QWebSocket *s)
     hello.nick = m_nick;
     hello.agent = m_config.agent;
     hello.resume = m_token;
+    hello.code = m_joinCode;
     sendMessage(hello);
 }
 
@@ -346,6 +347,16 @@ void ClientSession::onDropped(QWebSocket *s)
     if (m_fatal) {
         setState(State::Disconnected);
         Q_EMIT connectionEnded(m_fatalCode, m_fatalReason);
+        return;
+    }
+    if (code == proto::close::Banned || code == proto::close::Locked) {
+        // Class control: reconnecting would only be refused again.
+        setState(State::Disconnected);
+        Q_EMIT connectionEnded(0,
+                               code == proto::close::Banned
+                                   ? tr("You were removed from this server for a while.")
+                                   : tr("The teacher has locked the server: nobody new can "
+                                        "join right now."));
         return;
     }
     if (code == proto::close::Kicked || code == proto::close::TakenOver) {
@@ -621,11 +632,15 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         const std::optional<Request> kind
             = request == m_requests.cend() ? std::nullopt : std::optional<Request>(request->kind);
         const bool toHello = kind == Request::Hello;
+        const bool classRefusal = e->code == proto::ErrorCode::BadCode
+            || e->code == proto::ErrorCode::Banned || e->code == proto::ErrorCode::Locked;
         if (toHello && m_state == State::Handshaking
-            && (e->code == proto::ErrorCode::NickTaken || e->code == proto::ErrorCode::BadNick)) {
+            && (e->code == proto::ErrorCode::NickTaken || e->code == proto::ErrorCode::BadNick
+                || classRefusal)) {
             m_fatal = true;
             m_fatalCode = 0;
-            m_fatalReason = e->code == proto::ErrorCode::NickTaken
+            m_fatalReason = classRefusal || e->held ? describeError(*e)
+                : e->code == proto::ErrorCode::NickTaken
                 ? tr("The nickname \u201c%1\u201d is taken on this server. Pick another one. (%2)")
                       .arg(m_nick, e->message)
                 : tr("The server refused the nickname \u201c%1\u201d: %2").arg(m_nick, e->message);
@@ -645,7 +660,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             m_requests.remove(e->re);
         if (e->code == proto::ErrorCode::RateLimited && !e->re.isEmpty()) {
             // Not a failure: the server dropped it and asks us to slow down.
-            m_outbox.rateLimited(e->re);
+            m_outbox.rateLimited(e->re, e->retryAfter);
         } else if (!e->re.isEmpty() && m_outbox.take(e->re)) {
             Q_EMIT outboxFailed(e->re, *e);
         }
@@ -679,6 +694,44 @@ void ClientSession::onSynced()
     m_synced = true;
     m_outbox.sendAll();
     Q_EMIT synchronized();
+}
+
+QString ClientSession::describeError(const proto::server::Error &e)
+{
+    using proto::ErrorCode;
+    switch (e.code) {
+    case ErrorCode::BadCode:
+        return tr("This server needs a join code, and the one you gave is missing or wrong. "
+                  "Ask your teacher for it and enter it under \u201cJoin code\u201d.");
+    case ErrorCode::Banned:
+        return e.until > 0
+            ? tr("You were removed from this server until %1. Ask your teacher if you think "
+                 "this is a mistake.")
+                  .arg(QDateTime::fromMSecsSinceEpoch(e.until).toString(QStringLiteral("HH:mm")))
+            : tr("You were removed from this server for a while.");
+    case ErrorCode::Muted: return tr("You are muted by the teacher: your message was not sent.");
+    case ErrorCode::RoomLocked:
+        return tr("This room is locked by the teacher: you cannot join it right now.");
+    case ErrorCode::Locked:
+        return tr("The teacher has locked the server: nobody new can join right now. Try again "
+                  "later.");
+    case ErrorCode::RateLimited:
+        if (e.retryAfter > 0) {
+            const int seconds = int((e.retryAfter + 999) / 1000);
+            return tr("Slow mode: one message every few seconds in this room. Wait %n more "
+                      "second(s).",
+                      nullptr, seconds);
+        }
+        break;
+    case ErrorCode::NickTaken:
+        if (e.held)
+            return tr("This nickname belongs to a connection of yours that dropped: your "
+                      "previous connection is still held; reconnecting resumes it. Otherwise "
+                      "wait two minutes or ask the teacher to free the nickname.");
+        break;
+    default: break;
+    }
+    return e.message.isEmpty() ? proto::errorCodeName(e.code) : e.message;
 }
 
 } // namespace duplex::client

@@ -63,6 +63,12 @@ public:
 
     State state() const { return m_state; }
     static QString stateName(State state);
+    /// A server's refusal in plain words for students (class control included: join code,
+    /// ban with its end, mute, locks, slow mode, a nick held for a dropped connection).
+    static QString describeError(const proto::server::Error &error);
+    /// The join code sent in every new hello (empty: none).
+    void setJoinCode(const QString &code) { m_joinCode = code; }
+    QString joinCode() const { return m_joinCode; }
     bool isOnline() const { return m_state == State::Online; }
     /// Online and caught up: rooms rejoined, catch-up requested, outbox flushed.
     bool isSynchronized() const { return m_state == State::Online && m_synced; }
@@ -188,6 +194,7 @@ private:
     QString m_nick;
     QString m_serverName;
     QString m_token;
+    QString m_joinCode;
     proto::server::Limits m_limits;
     bool m_synced = false;
     bool m_userClosed = false;

@@ -70,7 +70,7 @@ void Outbox::clear()
     m_entries.clear();
 }
 
-bool Outbox::rateLimited(const QString &id)
+bool Outbox::rateLimited(const QString &id, qint64 retryAfterMs)
 {
     for (OutboxEntry &e : m_entries) {
         if (e.id != id)
@@ -80,7 +80,8 @@ bool Outbox::rateLimited(const QString &id)
         m_pacing = true;
         // One backoff per round of refusals: a burst refused as a whole waits once.
         if (!m_rateTimer.isActive())
-            m_rateTimer.start(m_backoff.next());
+            m_rateTimer.start(
+                int(qMax<qint64>(m_backoff.next(), qMin<qint64>(retryAfterMs, 3600000))));
         Q_EMIT waiting(id, m_rateTimer.remainingTime());
         return true;
     }

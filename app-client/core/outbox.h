@@ -72,7 +72,8 @@ public:
     bool take(const QString &id);
     /// The server refused `id` with `rate_limited` and dropped it: it stays and is resent
     /// after the backoff. False when no entry has that id.
-    bool rateLimited(const QString &id);
+    /// retryAfterMs > 0 (slow mode): wait at least that long before the next try.
+    bool rateLimited(const QString &id, qint64 retryAfterMs = 0);
     /// The connection is gone: nothing is in flight any more, and slow mode ends (a new
     /// connection sends everything again).
     void connectionLost();

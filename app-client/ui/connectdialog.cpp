@@ -95,6 +95,13 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     form->addRow(QString(), m_serverHint);
     form->addRow(tr("&Nickname:"), m_nick);
     form->addRow(QString(), m_nickHint);
+    m_code = new QLineEdit(this);
+    m_code->setObjectName(QStringLiteral("joinCodeEdit"));
+    m_code->setMaxLength(64);
+    m_code->setPlaceholderText(tr("only if your teacher gives you one"));
+    m_code->setToolTip(tr("The join code the teacher shows (letter case and spaces do not "
+                          "matter). Leave it empty when the server needs none."));
+    form->addRow(tr("&Join code:"), m_code);
     layout->addLayout(form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -128,6 +135,16 @@ void ConnectDialog::setServer(const QString &url)
 void ConnectDialog::setNick(const QString &nick)
 {
     m_nick->setText(nick);
+}
+
+void ConnectDialog::setJoinCode(const QString &code)
+{
+    m_code->setText(code);
+}
+
+QString ConnectDialog::joinCode() const
+{
+    return m_code->text().trimmed();
 }
 
 void ConnectDialog::setError(const QString &message)

@@ -24,6 +24,9 @@ public:
     void setRecentServers(const QStringList &servers);
     void setServer(const QString &url);
     void setNick(const QString &nick);
+    /// The join code field (class control; empty when the server needs none).
+    void setJoinCode(const QString &code);
+    QString joinCode() const;
     /// Shows why the last attempt failed (empty hides the message).
     void setError(const QString &message);
 
@@ -39,6 +42,7 @@ private:
 
     QComboBox *m_server;
     QLineEdit *m_nick;
+    QLineEdit *m_code = nullptr;
     QLabel *m_serverHint;
     QLabel *m_nickHint;
     QLabel *m_error;

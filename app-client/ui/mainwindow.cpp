@@ -359,8 +359,11 @@ ConnectDialog *MainWindow::showConnectDialog(const QString &error)
                                      ? m_settings->value(QStringLiteral("nick")).toString()
                                      : session->nick());
         ConnectDialog *dialog = m_connectDialog;
-        connect(dialog, &QDialog::accepted, this,
-                [this, dialog] { connectTo(dialog->serverUrl(), dialog->nick()); });
+        m_connectDialog->setJoinCode(session->joinCode());
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            m_state->session()->setJoinCode(dialog->joinCode());
+            connectTo(dialog->serverUrl(), dialog->nick());
+        });
         m_connectDialog->setWindowModality(Qt::WindowModal);
     }
     m_connectDialog->setError(error);

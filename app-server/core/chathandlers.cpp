@@ -93,17 +93,19 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
         e.sendError(p, ErrorCode::AlreadyWelcomed, m.id);
         return;
     }
+    if (refuseStruckOut(p, m))
+        return;
     const bool resumed = resume(p, m);
     if (!resumed) {
+        if (refuseNewSession(p, m))
+            return;
         if (const auto problem = nickProblem(m.nick)) {
             e.sendError(p, ErrorCode::BadNick, m.id, *problem);
             return;
         }
         const QString key = nickKey(m.nick);
-        if (e.sessions.nickTaken(key)) {
-            e.sendError(p, ErrorCode::NickTaken, m.id);
+        if (refuseNick(p, m.nick, key, m.id))
             return;
-        }
         Session *s = e.sessions.create(m.nick, key, m.agent);
         s->inbox = TokenBucket(e.config.ratePerSec, e.config.burst, Engine::nowMs());
         s->peer = p;
@@ -147,6 +149,8 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
 
 void ChatHandlers::operator()(Peer *p, const client::Join &m)
 {
+    if (refuseLockedRoom(p, m.room, m.id))
+        return;
     const bool entered = e.enterRoom(p, m.room);
     e.sendJoined(p, m.room, m.id);
     if (entered) {
@@ -187,6 +191,8 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
         e.sendError(p, ErrorCode::NotInRoom, m.id);
         return;
     }
+    if (refuseMuted(p, m.id))
+        return;
     QString text;
     if (!admitText(p, m.text, m.id, &text))
         return;
@@ -199,10 +205,13 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
         auto original = e.store->findByClientId(s->key, m.id, now - e.config.dedupWindowMs);
         if (original && original->room == m.room && original->text == text) {
             original->re = m.id;
+            original->dup = true;
             e.send(p, *original);
             return;
         }
     }
+    if (refuseSlow(p, m.room, m.id))
+        return;
     auto stored = e.store->append(m.room, s->nick, s->key, m.id, text, now);
     if (!stored) {
         e.recorder.event(
@@ -237,6 +246,8 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
         e.sendError(p, ErrorCode::NoSuchUser, m.id);
         return;
     }
+    if (refuseMuted(p, m.id))
+        return;
     QString text;
     if (!admitText(p, m.text, m.id, &text))
         return;
@@ -257,6 +268,7 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
             && it->fingerprint == print) {
             w.ts = it->ts;
             w.re = m.id;
+            w.dup = true;
             e.send(p, w);
             return;
         }
@@ -311,11 +323,10 @@ void ChatHandlers::operator()(Peer *p, const client::Nick &m)
         return;
     }
     const QString key = nickKey(m.nick);
-    if (key != s->key && e.sessions.nickTaken(key)) {
-        e.sendError(p, ErrorCode::NickTaken, m.id);
+    if (refuseNick(p, m.nick, key, m.id, s->key))
         return;
-    }
     const QString old = s->nick;
+    e.control.renamed(s->key, key);
     e.sessions.rename(s, m.nick, key);
 
     sv::Presence presence;

@@ -52,6 +52,22 @@ private:
     /// Resumes (or takes over) a session; false when the token is unknown.
     bool resume(Peer *p, const proto::client::Hello &m);
 
+    // Class control (chathandlers_class.cpp). Each returns true when it refused (the peer
+    // was told, and closed where the contract says so).
+    /// An address that used up its join-code strikes: bad_code, close 1008.
+    bool refuseStruckOut(Peer *p, const proto::client::Hello &m);
+    /// A new session: banned (4003), locked (4002), missing or wrong join code (a strike).
+    bool refuseNewSession(Peer *p, const proto::client::Hello &m);
+    /// A reserved nick (bad_nick) or one taken (nick_taken; `held` when its session
+    /// dropped and waits for its resume). ownKey: the asking session's own nick key.
+    bool refuseNick(Peer *p, const QString &nick, const QString &key, const QString &re,
+                    const QString &ownKey = {});
+    bool refuseMuted(Peer *p, const QString &re);
+    bool refuseLockedRoom(Peer *p, const QString &room, const QString &re);
+    /// Slow mode: rate_limited {retryAfter}; otherwise the message is counted.
+    bool refuseSlow(Peer *p, const QString &room, const QString &re);
+    void sendError(Peer *p, const proto::server::Error &error);
+
     struct WhisperSeen {
         size_t fingerprint = 0; ///< hash of the target's nick key and the text
         qint64 ts = 0;

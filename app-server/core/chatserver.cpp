@@ -265,6 +265,7 @@ void ChatServer::Private::houseTick()
     }
     handlers.prune(now);
     engine.pruneAddresses(now);
+    engine.control.prune(now);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -428,15 +429,7 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
 
 bool ChatServer::kick(quint64 clientId, const QString &reason)
 {
-    Peer *p = d->engine.find(clientId);
-    if (!p || p->closing())
-        return false;
-    d->engine.recorder.event(p, EventKind::Kick,
-                             reason.isEmpty() ? tr("%1 was kicked.").arg(p->who())
-                                              : tr("%1 was kicked: %2").arg(p->who(), reason),
-                             close::Kicked);
-    d->engine.closePeer(p, close::Kicked, reason);
-    return true;
+    return kick(clientId, reason, d->engine.control.banMs());
 }
 
 QList<ClientInfo> ChatServer::clients() const

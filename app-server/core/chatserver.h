@@ -7,6 +7,7 @@
 // docs/server-engine.md) and keeps the API the window, the headless mode and the tests use.
 // No widgets. API contract with its observers: add to it freely, do not rename or remove.
 
+#include "classcontrol.h"
 #include "clientinfo.h"
 #include "engineevents.h"
 #include "serverconfig.h"
@@ -55,7 +56,41 @@ public:
     /// Pushes a `notice` (from "server"). Returns how many clients it was sent to.
     int sendNotice(const QString &text, const NoticeTarget &target = {});
     /// Closes that client with 4001 and the reason. False if there is no such client.
+    /// Its session ends for good (the resume token is void) and its nick and address are
+    /// banned for the default ban period (setBanPeriod(); 0 = no ban).
     bool kick(quint64 clientId, const QString &reason);
+    /// The same with this ban period (ms; 0 = no ban).
+    bool kick(quint64 clientId, const QString &reason, qint64 banMs);
+
+    // --- class control (protocol-v1.md "Class control"; chatserver_class.cpp) ----------
+    /// The join code new sessions need (compared case-insensitively, whitespace ignored;
+    /// empty: none).
+    void setJoinCode(const QString &code);
+    QString joinCode() const;
+    /// The ban period of kick(id, reason) (ms; 0 = none).
+    void setBanPeriod(qint64 ms);
+    qint64 banPeriod() const;
+    QList<BanInfo> bans() const;
+    /// Lifts one ban (BanInfo::id). False when there is no such ban (any more).
+    bool liftBan(quint64 banId);
+    /// A muted nick's say and whisper get `error muted` (the mute follows a nick change).
+    void setMuted(const QString &nick, bool muted);
+    bool isMuted(const QString &nick) const;
+    /// A locked server refuses new sessions (error locked, close 4002); resumes work.
+    void lockServer(bool locked);
+    bool isServerLocked() const;
+    /// A locked room refuses new joins (error room_locked).
+    void lockRoom(const QString &room, bool locked);
+    /// One message per `seconds` per member in the room (0: off).
+    void setSlowMode(const QString &room, int seconds);
+    /// Nicks no student can take, in any letter case (besides server and system).
+    void setReservedNicks(const QStringList &nicks);
+    /// Nicks held for dropped sessions waiting for their resume.
+    QList<HeldNick> heldNicks() const;
+    /// Ends the dropped session holding that nick (its token is void, the nick free).
+    /// False when no dropped session holds it (a connected one is kicked instead).
+    bool releaseHeldNick(const QString &nick);
+    ClassControlState classControlState() const;
 
     // --- observation (snapshots; cheap enough to call a few times a second) -------------
     QList<ClientInfo> clients() const;

@@ -25,6 +25,9 @@ Engine::Engine(ServerConfig cfg, HistoryStore *history, TrafficLog *traffic, Roo
     , recorder(traffic, engineEvents)
     , events(engineEvents)
     , rooms(broker)
+    , control(ClassControl::Settings {config.joinCode, config.banMs, config.strikeLimit,
+                                      config.strikeWindowMs, config.reservedNicks,
+                                      config.startLocked})
     , classTransport(config.classTransport)
 {
     if (!store) {

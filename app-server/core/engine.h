@@ -7,6 +7,7 @@
 // (chathandlers.*) and the connection lifecycle (chatserver.cpp) are built on it; it
 // knows no socket and no handler.
 
+#include "classcontrol.h"
 #include "engineevents.h"
 #include "peer.h"
 #include "roombroker.h"
@@ -45,6 +46,7 @@ public:
     PeerShared shared;
     SessionRegistry sessions;
     RoomBroker *rooms = nullptr;
+    ClassControl control; ///< join code, bans, mutes, locks, slow mode, reserved nicks
     /// Every open peer by id (not owned: the lifecycle code creates and deletes them).
     std::unordered_map<quint64, Peer *> peers;
     quint64 nextId = 1;

@@ -26,6 +26,8 @@ QString eventKindName(EventKind kind)
     case EventKind::Http: return QStringLiteral("http");
     case EventKind::Error: return QStringLiteral("error");
     case EventKind::Transport: return QStringLiteral("transport");
+    case EventKind::Refused: return QStringLiteral("refused");
+    case EventKind::Control: return QStringLiteral("control");
     }
     return QStringLiteral("event");
 }

@@ -32,6 +32,8 @@ enum class EventKind {
     Http,        ///< a plain HTTP request (a page load, a refused request)
     Error,       ///< a protocol error or a storage failure
     Transport,   ///< the class was switched between push and polling
+    Refused,     ///< class control refused something (code, ban, lock, mute, slow mode)
+    Control,     ///< the operator changed class control (kick ban, mute, lock, code...)
 };
 
 /// The stable machine name of a kind ("open", "rate_limited", ...): headless log lines,
@@ -58,6 +60,9 @@ Q_SIGNALS:
     void clientUpdated(quint64 clientId);
     /// The class's transport changed (setClassTransport(), --class-transport).
     void classTransportChanged(const duplex::server::ClassTransport &transport);
+    /// Class control changed (a ban, a lift, a mute, a lock, slow mode, the join code, a
+    /// held nick freed). Views re-read bans(), heldNicks() and the flags.
+    void classControlChanged();
 };
 
 /// Connects every signal of EngineEvents on `from` to the same signal on `to` (queued when

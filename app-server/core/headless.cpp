@@ -130,6 +130,20 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
                   .arg(options.rate)
                   .arg(options.burst)
                   .arg(options.maxClients));
+    // Class control as configured (each later change is an event line of kind "control").
+    const ServerConfig &c = server.config();
+    if (!c.joinCode.isEmpty())
+        printLine(stdout, tr("join code \"%1\" needed for new sessions.").arg(c.joinCode));
+    printLine(
+        stdout,
+        c.banMs > 0
+            ? tr("a kick bans the nickname and address for %1 min.").arg(double(c.banMs) / 60000.0)
+            : tr("a kick bans nobody (--ban-minutes 0)."));
+    if (!c.reservedNicks.isEmpty())
+        printLine(stdout,
+                  tr("reserved nicknames: %1.").arg(c.reservedNicks.join(QLatin1String(", "))));
+    if (c.startLocked)
+        printLine(stdout, tr("locked: no new sessions (resumes still work)."));
 
     return app.exec(); // the watcher restores the default handlers as it goes
 }

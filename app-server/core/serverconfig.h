@@ -59,6 +59,15 @@ struct ServerConfig {
     /// The class's transport at start (`--class-transport`, `--poll-interval`): told to
     /// every client in its welcome flow when it is not push.
     ClassTransport classTransport;
+
+    // Class control (protocol-v1.md, "Class control"; classcontrol.h). Address bans and
+    // strikes spare loopback unless limitLoopback, like the per-address limits.
+    QString joinCode;                  ///< `--join-code`; empty: none needed
+    qint64 banMs = 10 * 60 * 1000;     ///< `--ban-minutes`: a kick's ban; 0 = no ban
+    QStringList reservedNicks;         ///< `--reserve-nick`: besides server and system
+    bool startLocked = false;          ///< `--lock`: no new sessions until unlocked
+    int strikeLimit = 5;               ///< wrong join codes per address...
+    qint64 strikeWindowMs = 60 * 1000; ///< ...within this, then refused until it is over
 };
 
 /// Where an operator notice goes.

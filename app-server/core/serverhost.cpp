@@ -5,6 +5,7 @@
 #include "epolldispatcher.h"
 #include "historystore.h"
 #include "trafficlog.h"
+#include "transcript.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -156,8 +157,12 @@ ServerHost::ServerHost(ServerConfig config, const QString &dbPath, TrafficLog *t
         Qt::BlockingQueuedConnection);
     m_opened = opened;
     m_openError = error;
-    if (ok())
+    if (ok()) {
         refreshNow();
+        refreshClassControl();
+        // The forwarded signal arrives here queued: re-read the state before views do.
+        connect(this, &EngineEvents::classControlChanged, this, [this] { refreshClassControl(); });
+    }
 }
 
 ServerHost::~ServerHost()
@@ -347,6 +352,113 @@ ClientActivity ServerHost::activity(quint64 clientId)
     ClientActivity out;
     QMetaObject::invokeMethod(
         w->context, [&] { out = w->server->activity(clientId); }, Qt::BlockingQueuedConnection);
+    return out;
+}
+
+// --- class control -------------------------------------------------------------------------
+
+bool ServerHost::onEngine(const std::function<void(ChatServer *)> &f)
+{
+    if (!ok())
+        return false;
+    Worker *w = m_worker.get();
+    QMetaObject::invokeMethod(
+        w->context, [w, &f] { f(w->server); }, Qt::BlockingQueuedConnection);
+    return true;
+}
+
+bool ServerHost::kick(quint64 clientId, const QString &reason, qint64 banMs)
+{
+    bool done = false;
+    onEngine([&](ChatServer *s) { done = s->kick(clientId, reason, banMs); });
+    refreshClassControl();
+    return done;
+}
+
+void ServerHost::setJoinCode(const QString &code)
+{
+    onEngine([&](ChatServer *s) { s->setJoinCode(code); });
+    refreshClassControl();
+}
+
+void ServerHost::setBanPeriod(qint64 ms)
+{
+    onEngine([&](ChatServer *s) { s->setBanPeriod(ms); });
+    refreshClassControl();
+}
+
+bool ServerHost::liftBan(quint64 banId)
+{
+    bool done = false;
+    onEngine([&](ChatServer *s) { done = s->liftBan(banId); });
+    refreshClassControl();
+    return done;
+}
+
+void ServerHost::setMuted(const QString &nick, bool muted)
+{
+    onEngine([&](ChatServer *s) { s->setMuted(nick, muted); });
+    refreshClassControl();
+}
+
+void ServerHost::lockServer(bool locked)
+{
+    onEngine([&](ChatServer *s) { s->lockServer(locked); });
+    refreshClassControl();
+}
+
+void ServerHost::lockRoom(const QString &room, bool locked)
+{
+    onEngine([&](ChatServer *s) { s->lockRoom(room, locked); });
+    refreshClassControl();
+}
+
+void ServerHost::setSlowMode(const QString &room, int seconds)
+{
+    onEngine([&](ChatServer *s) { s->setSlowMode(room, seconds); });
+    refreshClassControl();
+}
+
+void ServerHost::setReservedNicks(const QStringList &nicks)
+{
+    onEngine([&](ChatServer *s) { s->setReservedNicks(nicks); });
+    refreshClassControl();
+}
+
+bool ServerHost::releaseHeldNick(const QString &nick)
+{
+    bool done = false;
+    onEngine([&](ChatServer *s) { done = s->releaseHeldNick(nick); });
+    refreshClassControl();
+    return done;
+}
+
+ClassControlState ServerHost::refreshClassControl()
+{
+    onEngine([this](ChatServer *s) { m_control = s->classControlState(); });
+    return m_control;
+}
+
+QList<proto::server::Message> ServerHost::transcript(const QString &room, qint64 sinceMs)
+{
+    QList<proto::server::Message> out;
+    Worker *w = m_worker.get();
+    if (!ok() || !w->history)
+        return out;
+    QMetaObject::invokeMethod(
+        w->context, [&] { out = transcriptMessages(*w->history, room, sinceMs); },
+        Qt::BlockingQueuedConnection);
+    return out;
+}
+
+QStringList ServerHost::storedRooms()
+{
+    QStringList out;
+    Worker *w = m_worker.get();
+    if (!ok() || !w->history)
+        return out;
+    QMetaObject::invokeMethod(
+        w->context, [&] { out = w->history->rooms(); }, Qt::BlockingQueuedConnection);
     return out;
 }
 

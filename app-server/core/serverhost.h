@@ -20,6 +20,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -48,6 +49,24 @@ public:
     void setName(const QString &name);
     int sendNotice(const QString &text, const NoticeTarget &target = {});
     bool kick(quint64 clientId, const QString &reason);
+    /// Kick with this ban period (ms; 0 = none); see ChatServer.
+    bool kick(quint64 clientId, const QString &reason, qint64 banMs);
+    // Class control (see ChatServer); each refreshes classControl().
+    void setJoinCode(const QString &code);
+    void setBanPeriod(qint64 ms);
+    bool liftBan(quint64 banId);
+    void setMuted(const QString &nick, bool muted);
+    void lockServer(bool locked);
+    void lockRoom(const QString &room, bool locked);
+    void setSlowMode(const QString &room, int seconds);
+    void setReservedNicks(const QStringList &nicks);
+    bool releaseHeldNick(const QString &nick);
+    /// Fetches the class-control state now (blocking) and caches it.
+    ClassControlState refreshClassControl();
+    /// The stored messages of a room from ts sinceMs on (blocking; for "Save transcript").
+    QList<proto::server::Message> transcript(const QString &room, qint64 sinceMs = 0);
+    /// Rooms with stored messages (blocking).
+    QStringList storedRooms();
     /// The push-vs-polling lesson: switch the whole class (see ChatServer).
     void setClassTransport(const ClassTransport &transport);
     /// A client's recent connection timeline, fetched now (blocking; call it at most a few
@@ -77,6 +96,8 @@ public:
     TransportFigures transportFigures() const { return m_figures; }
     ClassTransport classTransport() const { return m_figures.classTransport; }
     int clientCount() const { return m_counters.clients; }
+    /// Class control as last fetched (after every action and classControlChanged).
+    ClassControlState classControl() const { return m_control; }
 
     /// Fetches fresh snapshots from the worker now (blocking; tests and screenshots).
     void refreshNow();
@@ -90,6 +111,9 @@ private:
     struct Worker;
     struct Snapshot;
     void apply(const Snapshot &s);
+    /// Runs f with the engine in the worker thread; blocks until done. False if not ok().
+    bool onEngine(const std::function<void(ChatServer *)> &f);
+    ClassControlState m_control;
 
     ServerConfig m_config;
     WireLog m_wire; // before m_worker: the engine writes to it until the worker is gone

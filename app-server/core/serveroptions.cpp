@@ -4,8 +4,11 @@
 
 #include <sys/resource.h>
 
+#include <names.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QNetworkInterface>
 #include <QStandardPaths>
@@ -31,6 +34,38 @@ bool argumentsRequestHeadless(int argc, char *argv[])
             break;
     }
     return false;
+}
+
+bool argumentsRequestTranscript(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--transcript") == 0
+            || std::strncmp(argv[i], "--transcript=", 13) == 0)
+            return true;
+        if (std::strcmp(argv[i], "--") == 0)
+            break;
+    }
+    return false;
+}
+
+qint64 parseSince(const QString &raw)
+{
+    const QString text = raw.trimmed();
+    if (text.isEmpty())
+        return -1;
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid() && text.size() == 10)
+        return date.startOfDay().toMSecsSinceEpoch();
+    QString dateTime = text;
+    if (dateTime.size() > 10 && dateTime.at(10) == QLatin1Char(' '))
+        dateTime[10] = QLatin1Char('T');
+    const QDateTime at = QDateTime::fromString(dateTime, Qt::ISODateWithMs);
+    if (at.isValid())
+        return at.toMSecsSinceEpoch();
+    const QTime time = QTime::fromString(text, Qt::ISODateWithMs);
+    if (time.isValid())
+        return QDateTime(QDate::currentDate(), time).toMSecsSinceEpoch();
+    return -1;
 }
 
 void addServerOptions(QCommandLineParser &parser)
@@ -91,6 +126,32 @@ void addServerOptions(QCommandLineParser &parser)
                          "sends no poll, for this many ms (default 45000); its session stays "
                          "resumable."),
                       QStringLiteral("MS")});
+    }
+    parser.addOption({QStringLiteral("join-code"),
+                      tr("New students need this code to join (letter case and spaces do not "
+                         "matter)."),
+                      QStringLiteral("CODE")});
+    parser.addOption({QStringLiteral("ban-minutes"),
+                      tr("After a kick, the nickname and address are banned this many minutes "
+                         "(default 10; 0 = no ban)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("reserve-nick"),
+                      tr("A nickname no student can take, in any letter case (e.g. teacher); "
+                         "repeatable or a comma list. The server's own machine may use it."),
+                      QStringLiteral("NICK")});
+    parser.addOption({QStringLiteral("lock"),
+                      tr("Start locked: no new sessions until unlocked "
+                         "in the window (resumes still work).")});
+    parser.addOption({QStringLiteral("transcript"),
+                      tr("Print the stored messages of ROOM from the --db database and exit "
+                         "(no display, no listening)."),
+                      QStringLiteral("ROOM")});
+    parser.addOption({QStringLiteral("since"),
+                      tr("With --transcript: only messages from this ISO 8601 date or time on "
+                         "(2026-12-07, 2026-12-07T14:00, 14:00)."),
+                      QStringLiteral("WHEN")});
+    parser.addOption({QStringLiteral("format"), tr("With --transcript: text (default) or csv."),
+                      QStringLiteral("FORMAT")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -185,6 +246,49 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!ok || o.peerTimeoutMs < 100 || o.peerTimeoutMs > 3600000)
             return fail(tr("--peer-timeout: give a whole number of ms from 100 to 3600000."));
     }
+    if (parser.isSet(QStringLiteral("join-code"))) {
+        o.joinCode = parser.value(QStringLiteral("join-code")).trimmed();
+        o.joinCodeGiven = true;
+    }
+    if (parser.isSet(QStringLiteral("ban-minutes"))) {
+        bool ok = false;
+        o.banMinutes = parser.value(QStringLiteral("ban-minutes")).toDouble(&ok);
+        if (!ok || !std::isfinite(o.banMinutes) || o.banMinutes < 0 || o.banMinutes > 10080)
+            return fail(tr("--ban-minutes: give a number of minutes from 0 to 10080 (a week)."));
+        o.banMinutesGiven = true;
+    }
+    for (const QString &value : parser.values(QStringLiteral("reserve-nick"))) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString nick = part.trimmed();
+            if (nick.isEmpty())
+                continue;
+            if (const auto problem = proto::nickProblem(nick); problem
+                && proto::nickKey(nick) != QLatin1String("server")
+                && proto::nickKey(nick) != QLatin1String("system"))
+                return fail(tr("--reserve-nick: \"%1\": %2").arg(nick, *problem));
+            o.reservedNicks.append(nick);
+        }
+    }
+    o.locked = parser.isSet(QStringLiteral("lock"));
+    if (parser.isSet(QStringLiteral("transcript"))) {
+        o.transcriptRoom = parser.value(QStringLiteral("transcript")).trimmed();
+        if (!proto::isValidRoom(o.transcriptRoom))
+            return fail(tr("--transcript: \"%1\" is not a room name.").arg(o.transcriptRoom));
+        if (!parser.isSet(QStringLiteral("db")))
+            return fail(tr("--transcript: give the database with --db FILE."));
+    }
+    if (parser.isSet(QStringLiteral("since"))) {
+        o.transcriptSinceMs = parseSince(parser.value(QStringLiteral("since")));
+        if (o.transcriptSinceMs < 0)
+            return fail(tr("--since: give an ISO 8601 date or time, e.g. 2026-12-07 or "
+                           "2026-12-07T14:00 or 14:00."));
+    }
+    if (parser.isSet(QStringLiteral("format"))) {
+        const QString format = parser.value(QStringLiteral("format")).trimmed().toLower();
+        if (format != QLatin1String("text") && format != QLatin1String("csv"))
+            return fail(tr("--format: give text or csv."));
+        o.transcriptCsv = format == QLatin1String("csv");
+    }
     *options = o;
     return true;
 }
@@ -229,6 +333,11 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.recordPath = options.recordPath;
     config.classTransport = options.classTransport;
     config.peerTimeoutMs = options.peerTimeoutMs;
+    }
+    config.joinCode = options.joinCode;
+    config.banMs = qint64(options.banMinutes * 60000.0);
+    config.reservedNicks = options.reservedNicks;
+    config.startLocked = options.locked;
     return config;
 }
 

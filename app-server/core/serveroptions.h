@@ -27,13 +27,33 @@ struct ServerOptions {
     int burst = 20;
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
-    QStringList allowedOrigins;    ///< --allow-origin (repeatable)
-    bool addressLimits = true;     ///< false: --no-address-limits (everyone behind one NAT)
-    QString recordPath;            ///< --record: every frame and HTTP head as JSON lines
-    QString pcapngPath;            ///< --pcapng: convert the --record file to this and exit
+    QStringList allowedOrigins; ///< --allow-origin (repeatable)
+    bool addressLimits = true;  ///< false: --no-address-limits (everyone behind one NAT)
+    QString recordPath;         ///< --record: every frame and HTTP head as JSON lines
+    QString pcapngPath;         ///< --pcapng: convert the --record file to this and exit
     ClassTransport classTransport; ///< --class-transport, --poll-interval
     int peerTimeoutMs = 45000;     ///< --peer-timeout: silent WebSocket or poll session dropped
+    // Class control (protocol-v1.md "Class control").
+    QString joinCode; ///< --join-code
+    bool joinCodeGiven = false;
+    double banMinutes = 10; ///< --ban-minutes: a kick's ban; 0 = no ban
+    bool banMinutesGiven = false;
+    QStringList reservedNicks; ///< --reserve-nick (repeatable, or a comma list)
+    bool locked = false;       ///< --lock: start locked (no new sessions)
+    // --transcript ROOM [--since WHEN] [--format text|csv]: print and exit (transcript.h).
+    QString transcriptRoom;
+    qint64 transcriptSinceMs = 0; ///< 0: from the first message
+    bool transcriptCsv = false;
 };
+
+/// True when the arguments ask for --transcript (no display, no listening). Checked on argv
+/// before the application object exists.
+bool argumentsRequestTranscript(int argc, char *argv[]);
+
+/// A --since value: an ISO 8601 date ("2026-12-07", local midnight), date and time
+/// ("2026-12-07T14:05", "2026-12-07 14:05:30", with an offset or Z when given) or a time
+/// of today ("14:05"). ms since the epoch, or -1 when it is none of these.
+qint64 parseSince(const QString &text);
 
 /// True when the arguments ask for --headless. Checked on argv before the application
 /// object exists, because the kind of application object depends on it.

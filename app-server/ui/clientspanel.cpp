@@ -3,10 +3,12 @@
 #include "clientspanel.h"
 
 #include "frozencolumn.h"
+#include "classcontrolui.h"
 #include "handshakeexplainer.h"
 #include "uiutil.h"
 
 #include <clientmodel.h>
+#include <names.h>
 #include <serverhost.h>
 
 #include <QCloseEvent>
@@ -179,6 +181,26 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
     m_kickButton->setToolTip(
         tr("Close the selected client's connection with code 4001 and a reason."));
     m_count->setObjectName(QStringLiteral("clientCountLabel"));
+    m_muteAction = new QAction(uiIcon(QStringLiteral("mute")), tr("&Mute"), this);
+    m_muteAction->setObjectName(QStringLiteral("actionMute"));
+    m_muteAction->setCheckable(true);
+    m_muteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_muteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_muteAction->setToolTip(tr("Muted: the selected student's messages and whispers are "
+                                "refused (error muted); joining and reading still work "
+                                "(Ctrl+M)."));
+    addAction(m_muteAction);
+    connect(m_muteAction, &QAction::triggered, this, [this](bool on) {
+        const QString nick = selectedClientNick();
+        if (!nick.isEmpty())
+            m_server->setMuted(nick, on);
+        updateActions();
+    });
+    connect(m_server, &ServerHost::classControlChanged, this, [this] { updateActions(); });
+    m_muteButton = new QToolButton(this);
+    m_muteButton->setObjectName(QStringLiteral("muteButton"));
+    m_muteButton->setDefaultAction(m_muteAction);
+    m_muteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     auto *title = new QLabel(tr("Clients"), this);
     QFont bold; // only the weight: size follows the window (projector mode)
@@ -190,6 +212,7 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
     bar->addWidget(m_count);
     bar->addStretch(1);
     bar->addWidget(m_noticeButton);
+    bar->addWidget(m_muteButton);
     bar->addWidget(m_kickButton);
 
     auto *top = new QWidget(this);
@@ -281,6 +304,8 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
         menu.addAction(uiIcon(QStringLiteral("notice")),
                        tr("Push a notice to %1…").arg(selectedClientNick()), this,
                        [this] { askNotice(); });
+        if (!selectedClientNick().isEmpty())
+            menu.addAction(m_muteAction);
         menu.addAction(uiIcon(QStringLiteral("kick")), tr("Kick %1…").arg(selectedClientNick()),
                        this, [this] { askKick(); });
         menu.exec(m_table->viewport()->mapToGlobal(pos));
@@ -347,6 +372,12 @@ void ClientsPanel::updateActions()
     const bool any = selectedClientId() != 0;
     m_noticeButton->setEnabled(any);
     m_kickButton->setEnabled(any);
+    const QString nick = selectedClientNick();
+    const bool muted
+        = !nick.isEmpty() && m_server->classControl().muted.contains(proto::nickKey(nick));
+    m_muteAction->setEnabled(any && !nick.isEmpty());
+    m_muteAction->setChecked(muted);
+    m_muteAction->setText(muted ? tr("Un&mute") : tr("&Mute"));
 }
 
 void ClientsPanel::showDetail()
@@ -374,6 +405,12 @@ bool ClientsPanel::kickSelected(const QString &reason)
     return id != 0 && m_server->kick(id, reason);
 }
 
+bool ClientsPanel::kickSelected(const QString &reason, qint64 banMs)
+{
+    const quint64 id = selectedClientId();
+    return id != 0 && m_server->kick(id, reason, banMs);
+}
+
 int ClientsPanel::noticeToSelected(const QString &text)
 {
     const quint64 id = selectedClientId();
@@ -389,13 +426,9 @@ void ClientsPanel::askKick()
 {
     if (selectedClientId() == 0)
         return;
-    QInputDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("kickReasonDialog"));
-    dialog.setWindowTitle(tr("Kick %1").arg(selectedClientNick()));
-    dialog.setLabelText(tr("Reason (the client sees it in the close frame, code 4001):"));
-    dialog.setTextValue(tr("Kicked by the teacher"));
+    KickDialog dialog(selectedClientNick(), double(m_server->classControl().banMs) / 60000.0, this);
     if (dialog.exec() == QDialog::Accepted)
-        kickSelected(dialog.textValue());
+        kickSelected(dialog.textValue(), qint64(dialog.banMinutes() * 60000.0));
 }
 
 void ClientsPanel::askNotice()

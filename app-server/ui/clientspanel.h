@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+class QAction;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -32,8 +33,12 @@ public:
 
     /// Kicks the selected client with this reason (the Kick button asks for it first).
     bool kickSelected(const QString &reason);
+    /// Kicks the selected client and bans its nick and address for banMs (0: no ban).
+    bool kickSelected(const QString &reason, qint64 banMs);
     /// Pushes a notice to the selected client only.
     int noticeToSelected(const QString &text);
+    /// Mute / unmute the selected client (checkable; object name actionMute).
+    QAction *muteAction() const { return m_muteAction; }
 
     /// Projector mode: hides the columns a projected class needs least (agent, bytes), so
     /// the rest fit; off shows them again.
@@ -68,6 +73,8 @@ private:
     QLabel *m_count;
     QToolButton *m_noticeButton;
     QToolButton *m_kickButton;
+    QToolButton *m_muteButton = nullptr;
+    QAction *m_muteAction = nullptr;
     quint64 m_detailId = 0;
     QElapsedTimer m_resort;
 };

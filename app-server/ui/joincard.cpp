@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace duplex::server {
@@ -93,6 +94,12 @@ JoinCardScreen::JoinCardScreen(QWidget *parent)
     layout->addWidget(m_name);
     layout->addWidget(m_title);
     layout->addWidget(m_url);
+    m_code = new QLabel(this);
+    m_code->setObjectName(QStringLiteral("joinCardCode"));
+    m_code->setTextFormat(Qt::PlainText);
+    m_code->setAlignment(Qt::AlignCenter);
+    m_code->hide();
+    layout->addWidget(m_code);
     layout->addWidget(m_qr, 1);
     layout->addWidget(m_footer);
     setContent({}, {}, {});
@@ -121,6 +128,14 @@ void JoinCardScreen::setContent(const QString &serverName, const QString &pageUr
     fitFonts();
 }
 
+void JoinCardScreen::setJoinCode(const QString &code)
+{
+    m_code->setText(code.isEmpty() ? QString() : tr("Join code: %1").arg(code));
+    m_code->setVisible(!code.isEmpty() && !m_pageUrl.isEmpty());
+    m_qr->setText(JoinCard::withCode(m_pageUrl, code));
+    fitFonts();
+}
+
 void JoinCardScreen::fitFonts()
 {
     const int w = width();
@@ -139,6 +154,12 @@ void JoinCardScreen::fitFonts()
     QFont footer = font();
     footer.setPixelSize(qMax(10, h / 44));
     m_footer->setFont(footer);
+    if (m_code) {
+        QFont code = monospaceFont();
+        code.setBold(true);
+        code.setPixelSize(qMax(12, h / 14));
+        m_code->setFont(code);
+    }
     QFont close = font();
     close.setPixelSize(qMax(12, h / 36));
     m_close->setFont(close);
@@ -260,10 +281,18 @@ JoinCard::JoinCard(QSettings *settings, QWidget *parent)
     controls->addWidget(m_pickLabel);
     controls->addWidget(m_picker);
     controls->addStretch(1);
+    m_codeLabel = new QLabel(this);
+    m_codeLabel->setObjectName(QStringLiteral("joinCodeLabel"));
+    m_codeLabel->setTextFormat(Qt::PlainText);
+    m_codeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_codeLabel->setToolTip(tr("Students type this code when they join (the QR code carries it). "
+                               "Change it in Server > Settings."));
+    m_codeLabel->hide();
     auto *text = new QVBoxLayout;
     text->setSpacing(4);
     text->addWidget(m_title);
     text->addWidget(m_pageBox);
+    text->addWidget(m_codeLabel);
     text->addLayout(controls);
     text->addSpacing(4);
     text->addWidget(m_socketBox);
@@ -308,6 +337,23 @@ void JoinCard::setHosts(const QStringList &hosts, quint16 port)
     m_hosts = hosts;
     m_port = port;
     rebuild();
+}
+
+QString JoinCard::withCode(const QString &pageUrl, const QString &code)
+{
+    if (pageUrl.isEmpty() || code.isEmpty())
+        return pageUrl;
+    return pageUrl + QStringLiteral("?code=") + QString::fromLatin1(QUrl::toPercentEncoding(code));
+}
+
+void JoinCard::setJoinCode(const QString &code)
+{
+    if (code == m_joinCode)
+        return;
+    m_joinCode = code;
+    m_codeLabel->setText(tr("Join code: %1").arg(code));
+    m_codeLabel->setVisible(!code.isEmpty());
+    updateSelection();
 }
 
 void JoinCard::setServerName(const QString &name)
@@ -459,8 +505,8 @@ void JoinCard::selectIndex(int index)
 void JoinCard::updateSelection()
 {
     const QString url = selectedPageUrl();
-    const bool changed = url != m_qr->text();
-    m_qr->setText(url);
+    const bool changed = withCode(url, m_joinCode) != m_qr->text();
+    m_qr->setText(withCode(url, m_joinCode));
     m_fullScreenButton->setEnabled(!url.isEmpty());
     m_fullScreenAction->setEnabled(!url.isEmpty());
     for (int i = 0; i < m_qrMarkers.size(); ++i)
@@ -478,6 +524,7 @@ void JoinCard::updateScreen()
     const QString socket
         = m_selected >= 0 && m_selected < sockets.size() ? sockets.at(m_selected) : QString();
     m_screen->setContent(m_serverName, selectedPageUrl(), socket);
+    m_screen->setJoinCode(m_joinCode);
 }
 
 void JoinCard::applyFonts()
@@ -489,6 +536,7 @@ void JoinCard::applyFonts()
     page.setBold(true);
     for (QLabel *l : std::as_const(m_pageLabels))
         l->setFont(page);
+    m_codeLabel->setFont(page);
     QFont socket = monospaceFont();
     socket.setPointSizeF(pt * SocketUrlScale);
     socket.setBold(true);

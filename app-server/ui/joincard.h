@@ -30,6 +30,8 @@ public:
 
     /// pageUrl empty: the server is not listening, the card says so.
     void setContent(const QString &serverName, const QString &pageUrl, const QString &socketUrl);
+    /// The join code, shown large under the address and put in the QR code's URL (?code=).
+    void setJoinCode(const QString &code);
     QString pageUrl() const { return m_pageUrl; }
 
 protected:
@@ -46,6 +48,7 @@ private:
     QLabel *m_url;
     QrCodeView *m_qr;
     QLabel *m_footer;
+    QLabel *m_code = nullptr;
     QToolButton *m_close;
 };
 
@@ -66,6 +69,12 @@ public:
     /// server is not listening.
     void setHosts(const QStringList &hosts, quint16 port);
     void setServerName(const QString &name);
+    /// The join code students need (empty: none): shown large on the card and put in the
+    /// QR code's URL as ?code=, which the browser page fills in.
+    void setJoinCode(const QString &code);
+    QString joinCode() const { return m_joinCode; }
+    /// A page URL with the join code (when there is one) as the QR code holds it.
+    static QString withCode(const QString &pageUrl, const QString &code);
 
     /// "http://HOST:PORT/" per host: the browser page, what the QR code holds.
     QStringList pageUrls() const;
@@ -100,6 +109,8 @@ private:
     QStringList m_hosts;
     quint16 m_port = 0;
     QString m_serverName;
+    QString m_joinCode;
+    QLabel *m_codeLabel = nullptr;
     int m_selected = -1;
     bool m_built = false;
 

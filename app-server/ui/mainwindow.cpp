@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "mainwindow.h"
 
+#include "classcontrolui.h"
 #include "clientspanel.h"
 #include "joincard.h"
 #include "pushbar.h"
@@ -32,6 +33,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -201,6 +203,20 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
                          tr("pushed to %1 (%2 clients): %3").arg(target).arg(n).arg(text));
             });
     connect(m_server, &ServerHost::listeningChanged, this, [this] { updateHeader(); });
+    // Class control: the join card shows the join code; the rooms panel's menu moderates.
+    connect(m_server, &ServerHost::classControlChanged, this,
+            [this] { m_joinCard->setJoinCode(m_server->classControl().joinCode); });
+    m_joinCard->setJoinCode(m_server->classControl().joinCode);
+    m_roomsTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_roomsTree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_roomsTree->indexAt(pos);
+        const QString room = at.data(RoomModel::RoomNameRole).toString(); // a member: its room
+        if (room.isEmpty())
+            return;
+        QMenu menu(this);
+        ClassControlUi::addRoomActions(&menu, m_server, room, this);
+        menu.exec(m_roomsTree->viewport()->mapToGlobal(pos));
+    });
     // A change is followed by a fresh snapshot from the engine thread (~50 ms later): show
     // that one soon, instead of waiting for the regular refresh.
     connect(m_server, &ServerHost::clientConnected, this, [this] { m_changed = true; });
@@ -387,6 +403,8 @@ void MainWindow::buildMenus()
     QAction *settings = server->addAction(tr("S&ettings…"), this, [this] { openSettings(); });
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence::Preferences);
+
+    menuBar()->addMenu(ClassControlUi::createClassMenu(m_server, this));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_projectorAction = view->addAction(tr("&Projector mode"));
@@ -699,8 +717,18 @@ void MainWindow::openSettings()
 {
     const quint16 shownPort = m_server->isListening() ? m_server->port() : m_config.port;
     SettingsDialog dialog(shownPort, m_server->config().name, this);
+    const ClassControlState control = m_server->classControl();
+    dialog.setJoinCode(control.joinCode);
+    dialog.setBanMinutes(double(control.banMs) / 60000.0);
+    dialog.setReservedNicks(control.reservedNicks);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_server->setJoinCode(dialog.joinCode());
+    m_server->setBanPeriod(qint64(dialog.banMinutes() * 60000.0));
+    m_server->setReservedNicks(dialog.reservedNicks());
+    m_settings->setValue(QStringLiteral("class/joinCode"), dialog.joinCode());
+    m_settings->setValue(QStringLiteral("class/banMinutes"), dialog.banMinutes());
+    m_settings->setValue(QStringLiteral("class/reservedNicks"), dialog.reservedNicks());
     m_server->setName(dialog.name());
     m_settings->setValue(QStringLiteral("server/name"), dialog.name());
     m_settings->setValue(QStringLiteral("server/port"), dialog.port());

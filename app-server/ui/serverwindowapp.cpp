@@ -42,12 +42,22 @@ int runServerWindow(QApplication &app, const ServerOptions &options)
                       options.name.isEmpty() ? QStringLiteral("Duplex") : options.name)
               .toString();
     config.dbPath = resolvedDatabasePath(options);
+    // Class control: the command line wins, else the window's last settings.
+    ServerOptions effective = options;
+    if (!options.joinCodeGiven)
+        effective.joinCode = settings->value(QStringLiteral("class/joinCode")).toString();
+    if (!options.banMinutesGiven)
+        effective.banMinutes
+            = settings->value(QStringLiteral("class/banMinutes"), options.banMinutes).toDouble();
+    if (options.reservedNicks.isEmpty())
+        effective.reservedNicks
+            = settings->value(QStringLiteral("class/reservedNicks")).toStringList();
     settings.reset();
 
     // The engine runs in its own thread (ServerHost): at 1000 clients and 100k deliveries/s
     // it would otherwise hold the GUI's event loop for tens of ms at a time.
     TrafficLog traffic;
-    ServerConfig serverConfig = serverConfigFrom(options);
+    ServerConfig serverConfig = serverConfigFrom(effective);
     serverConfig.name = name;
     ServerHost server(serverConfig, config.dbPath, &traffic);
     if (!server.ok()) {

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -18,9 +19,20 @@ public:
     quint16 port() const;
     QString name() const;
 
+    // Class control (remembered too; the command line wins at start).
+    void setJoinCode(const QString &code);
+    QString joinCode() const;
+    void setBanMinutes(double minutes);
+    double banMinutes() const;
+    void setReservedNicks(const QStringList &nicks);
+    QStringList reservedNicks() const;
+
 private:
     QSpinBox *m_port;
     QLineEdit *m_name;
+    QLineEdit *m_code;
+    QDoubleSpinBox *m_ban;
+    QLineEdit *m_reserved;
 };
 
 } // namespace duplex::server

@@ -109,3 +109,23 @@ test('backoff doubles up to the cap, jittered both ways, and resets', () => {
   const spread = new Set(Array.from({ length: 50 }, () => new Backoff().next()));
   assert.ok(spread.size > 10, 'a class does not retry in lockstep');
 });
+
+test('class control refusals in plain words (describeError)', async () => {
+  const { describeError } = await import('../../resources/web/app/connection.js');
+  const { decodeServer } = await import('../../resources/web/app/codec.js');
+  for (const code of ['bad_code', 'banned', 'muted', 'room_locked', 'locked']) {
+    const r = decodeServer(`{"type":"error","code":"${code}","message":"m"}`);
+    assert.equal(r.message.code, code); // known codes, not read as 'internal'
+  }
+  assert.match(describeError({ code: 'bad_code', message: 'm' }), /join code/);
+  const until = new Date(2026, 11, 7, 14, 35).getTime();
+  assert.match(describeError({ code: 'banned', message: 'm' }, { until }), /until .*35/);
+  assert.match(describeError({ code: 'muted', message: 'm' }), /muted/);
+  assert.match(describeError({ code: 'room_locked', message: 'm' }), /room is locked/);
+  assert.match(describeError({ code: 'locked', message: 'm' }), /locked the chat/);
+  assert.match(describeError({ code: 'rate_limited', message: 'm' }, { retryAfter: 2500 }), /Wait 3 more seconds/);
+  assert.equal(describeError({ code: 'rate_limited', message: 'Slow.' }, {}), 'Slow.');
+  assert.match(describeError({ code: 'nick_taken', message: 'm' }, { held: true }),
+    /your previous connection is still held; reconnecting resumes it/);
+  assert.equal(describeError({ code: 'nick_taken', message: 'taken' }, {}), 'taken');
+});

@@ -14,7 +14,8 @@ export const defaultRoom = 'general';
 const maxSafe = 2 ** 53;
 const errorCodes = new Set(['bad_json', 'bad_message', 'unknown_type', 'not_welcomed',
   'already_welcomed', 'bad_nick', 'nick_taken', 'bad_room', 'not_in_room', 'no_such_user',
-  'too_long', 'empty', 'rate_limited', 'binary_unsupported', 'server_full', 'internal']);
+  'too_long', 'empty', 'rate_limited', 'binary_unsupported', 'server_full', 'internal',
+  'bad_code', 'banned', 'muted', 'room_locked', 'locked']);
 
 /** Length in Unicode code points, as the contract counts. */
 export function codePoints(s) {

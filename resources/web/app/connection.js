@@ -12,6 +12,37 @@ import { Outbox } from './outbox.js';
 
 const storageKey = 'duplex.session';
 
+/**
+ * A refusal in plain words (class control included). m: the decoded error; raw: the frame
+ * as parsed JSON (until, retryAfter, held).
+ */
+export function describeError(m, raw = {}) {
+  switch (m.code) {
+    case 'bad_code':
+      return 'This chat needs a join code, and the one you gave is missing or wrong. Ask your teacher for it.';
+    case 'banned': {
+      const until = Number(raw.until) > 0 ? new Date(Number(raw.until)) : null;
+      const at = until ? until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+      return at ? `You were removed from this chat until ${at}.` : 'You were removed from this chat for a while.';
+    }
+    case 'muted': return 'You are muted by the teacher: your message was not sent.';
+    case 'room_locked': return 'This room is locked by the teacher: you cannot join it right now.';
+    case 'locked': return 'The teacher has locked the chat: nobody new can join right now. Try again later.';
+    case 'rate_limited':
+      if (Number(raw.retryAfter) > 0) {
+        const s = Math.ceil(Number(raw.retryAfter) / 1000);
+        return `Slow mode: one message every few seconds in this room. Wait ${s} more second${s === 1 ? '' : 's'}.`;
+      }
+      return m.message;
+    case 'nick_taken':
+      if (raw.held) {
+        return 'This nickname belongs to a connection that dropped: your previous connection is still held; reconnecting resumes it. Otherwise wait two minutes or ask the teacher to free it.';
+      }
+      return m.message;
+    default: return m.message;
+  }
+}
+
 export class Connection extends EventTarget {
   /**
    * options: url, nick, agent, storage (sessionStorage or null), rooms (to rejoin),
@@ -21,6 +52,7 @@ export class Connection extends EventTarget {
     super();
     this.url = options.url;
     this.nick = options.nick;
+    this.code = options.code || '';
     this.agent = options.agent;
     this.storage = options.storage || null;
     this.WebSocketImpl = options.WebSocket || globalThis.WebSocket;
@@ -162,6 +194,7 @@ export class Connection extends EventTarget {
       this.helloId = newId();
       const hello = { type: 'hello', id: this.helloId, nick: this.nick, agent: this.agent };
       if (this.token) hello.resume = this.token;
+      if (this.code) hello.code = this.code;
       this.sendRaw(hello);
     });
     socket.addEventListener('message', (event) => {
@@ -193,10 +226,11 @@ export class Connection extends EventTarget {
     clearInterval(this.pingInterval);
     this.outbox.connectionLost();
     if (this.stopped) return;
-    if (code === 4000 || code === 4001 || code === 4003) {
+    if (code === 4000 || code === 4001 || code === 4002 || code === 4003) {
       const why = code === 4000 ? 'This session was opened somewhere else (another tab?).'
         : code === 4001 ? `The teacher removed you from the chat${reason ? `: ${reason}` : '.'}`
-          : `You may not join right now${reason ? `: ${reason}` : '.'}`;
+          : this.refusal || (code === 4002 ? 'The teacher has locked the chat: nobody new can join right now.'
+            : 'You were removed from this chat for a while.');
       this.clearTimers();
       if (this.storage) this.storage.removeItem(storageKey);
       this.setState('ended', { code, reason: why });
@@ -294,9 +328,11 @@ export class Connection extends EventTarget {
   }
 
   onError(m, raw = {}) {
+    // Class control's optional fields travel with the error (describeError reads them).
+    for (const k of ['until', 'retryAfter', 'held']) if (raw[k] !== undefined) m[k] = raw[k];
     if (m.re && m.re === this.helloId && this.state !== 'online') {
       // The hello was refused (nick taken, bad nick, server full...): back to the form.
-      this.refusal = m.message;
+      this.refusal = describeError(m, raw);
       this.everWelcomed = false;
       this.token = '';
       if (this.storage) this.storage.removeItem(storageKey);

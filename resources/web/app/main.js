@@ -4,7 +4,7 @@
 // conversation, notices and the frames inspector. State lives in Connection and
 // Conversation; this file only draws it and turns keys and clicks into requests.
 
-import { Connection } from './connection.js';
+import { Connection, describeError } from './connection.js';
 import { agentFrom, decodeClient, defaultRoom, limits, nickProblem, roomProblem, serverUrl, textProblem } from './codec.js';
 import { Conversation } from './history.js';
 import { $, atBottom, el, timeText } from './ui.js';
@@ -239,8 +239,9 @@ function onServerMessage(m) {
     }
     case 'error':
       // rate_limited shows on the waiting message itself (or was a typing hint): no line.
-      if (m.code !== 'rate_limited') {
-        addEvent(state.active || roomKey(defaultRoom), { kind: 'error', text: `⚠ ${m.message}` });
+      // Slow mode says how long to wait.
+      if (m.code !== 'rate_limited' || m.retryAfter > 0) {
+        addEvent(state.active || roomKey(defaultRoom), { kind: 'error', text: `⚠ ${describeError(m, m)}` });
       }
       break;
     default: break;
@@ -357,7 +358,7 @@ function connect({ url, nick, room, saved }) {
   state.active = '';
   state.pendingActivate = saved ? saved.current?.slice(1) : room;
   const conn = new Connection({
-    url, nick, agent: agentFrom(navigator.userAgent), storage: sessionStorage,
+    url, nick, code: $('join-code').value.trim(), agent: agentFrom(navigator.userAgent), storage: sessionStorage,
     token: saved?.token, rooms: saved?.rooms || (room && room !== defaultRoom ? [defaultRoom, room] : [defaultRoom]),
     lastSeq: saved?.lastSeq, outbox: saved?.outbox,
   });
@@ -493,6 +494,7 @@ function init() {
   $('server').value = location.host || '127.0.0.1:8080';
   if (params.get('nick')) $('nick').value = params.get('nick').slice(0, 24);
   if (params.get('room')) $('first-room').value = params.get('room').toLowerCase().slice(0, 32);
+  if (params.get('code')) $('join-code').value = params.get('code').slice(0, 64);
 
   $('connect-form').addEventListener('submit', onJoinSubmit);
   $('send-form').addEventListener('submit', onSend);
