@@ -8,6 +8,8 @@
 #include <codec.h>
 #include <names.h>
 
+#include <algorithm>
+
 namespace duplex::server {
 
 using namespace proto;
@@ -92,16 +94,18 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
     }
     const bool resumed = resume(p, m);
     if (!resumed) {
-        if (const auto problem = nickProblem(m.nick)) {
+        // Kept composed (NFC): "e" + U+0301 + "mile" is shown and stored as "émile".
+        const QString nick = normalizedNick(m.nick);
+        if (const auto problem = nickProblem(nick)) {
             e.sendError(p, ErrorCode::BadNick, m.id, *problem);
             return;
         }
-        const QString key = nickKey(m.nick);
+        const QString key = nickKey(nick);
         if (e.sessions.nickTaken(key)) {
             e.sendError(p, ErrorCode::NickTaken, m.id);
             return;
         }
-        Session *s = e.sessions.create(m.nick, key, m.agent);
+        Session *s = e.sessions.create(nick, key, m.agent);
         s->inbox = TokenBucket(e.config.ratePerSec, e.config.burst, Engine::nowMs());
         s->peer = p;
         p->session = s;
@@ -140,6 +144,13 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
 
 void ChatHandlers::operator()(Peer *p, const client::Join &m)
 {
+    if (e.config.maxRoomsPerSession > 0 && !p->session->rooms.contains(m.room)
+        && p->session->rooms.size() >= e.config.maxRoomsPerSession) {
+        e.sendError(p, ErrorCode::BadRoom, m.id,
+                    QStringLiteral("you are in %1 rooms already: leave one first")
+                        .arg(e.config.maxRoomsPerSession));
+        return;
+    }
     const bool entered = e.enterRoom(p, m.room);
     e.sendJoined(p, m.room, m.id);
     if (entered) {
@@ -290,23 +301,29 @@ void ChatHandlers::operator()(Peer *p, const client::History &m)
     h.re = m.id;
     h.room = m.room;
     h.messages = e.store->history(m.room, m.before, m.after, m.limit);
-    e.send(p, h);
+    // Costed by its size: 200 messages of 16 KB are 3 MB to encode and send, not one
+    // message (issue 16: twenty such askers held the server at 99 % CPU).
+    const Frame f(ServerMessage {h});
+    if (p->deliver(f))
+        e.recorder.out(p, 1, f);
+    e.chargeBytes(p, f.json().size());
 }
 
 void ChatHandlers::operator()(Peer *p, const client::Nick &m)
 {
     Session *s = p->session;
-    if (const auto problem = nickProblem(m.nick)) {
+    const QString nick = normalizedNick(m.nick);
+    if (const auto problem = nickProblem(nick)) {
         e.sendError(p, ErrorCode::BadNick, m.id, *problem);
         return;
     }
-    const QString key = nickKey(m.nick);
+    const QString key = nickKey(nick);
     if (key != s->key && e.sessions.nickTaken(key)) {
         e.sendError(p, ErrorCode::NickTaken, m.id);
         return;
     }
     const QString old = s->nick;
-    e.sessions.rename(s, m.nick, key);
+    e.sessions.rename(s, nick, key);
 
     sv::Presence presence;
     presence.event = sv::PresenceEvent::Nick;
@@ -337,8 +354,17 @@ void ChatHandlers::operator()(Peer *p, const client::Rooms &m)
 {
     sv::Rooms out;
     out.re = m.id;
-    for (const auto &[name, count] : e.rooms->roomCounts())
-        out.rooms.append(sv::RoomInfo {name, count});
+    auto counts = e.rooms->roomCounts();
+    const qsizetype listed = e.config.maxRoomsListed > 0
+        ? qMin<qsizetype>(counts.size(), e.config.maxRoomsListed)
+        : counts.size();
+    // The fullest first (then by name): a bounded reply however many rooms exist.
+    std::partial_sort(counts.begin(), counts.begin() + listed, counts.end(),
+                      [](const QPair<QString, int> &a, const QPair<QString, int> &b) {
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    for (qsizetype i = 0; i < listed; ++i)
+        out.rooms.append(sv::RoomInfo {counts.at(i).first, counts.at(i).second});
     e.send(p, out);
 }
 

@@ -89,12 +89,12 @@
         <location line="+14"/>
         <location line="+15"/>
         <location line="+128"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-322"/>
         <location line="+154"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+295"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -136,7 +136,7 @@
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
     <message>
-        <location filename="../../common/names.cpp" line="+24"/>
+        <location filename="../../common/names.cpp" line="+124"/>
         <source>A nickname cannot be empty.</source>
         <translation>Der Spitzname darf nicht leer sein.</translation>
     </message>
@@ -146,23 +146,33 @@
         <translation>Ein Spitzname hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+4"/>
         <source>The nickname is not valid text.</source>
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>A nickname cannot contain invisible characters.</source>
+        <translation>Ein Spitzname darf keine unsichtbaren Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A nickname cannot start with an accent or other combining mark.</source>
+        <translation>Ein Spitzname darf nicht mit einem Akzent oder einem anderen kombinierenden Zeichen beginnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The nickname &quot;%1&quot; is reserved.</source>
         <translation>Der Spitzname „%1“ ist reserviert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>A room name cannot be empty.</source>
         <translation>Der Raumname darf nicht leer sein.</translation>
     </message>
@@ -995,7 +1005,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::proto</name>
     <message>
-        <location filename="../../common/codec.cpp" line="-271"/>
+        <location filename="../../common/codec.cpp" line="-273"/>
         <source>The frame is not valid JSON (%1 at byte %2).</source>
         <translation>Der Frame ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
@@ -1015,7 +1025,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Unbekannter Nachrichtentyp &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The text is empty.</source>
         <translation>Der Text ist leer.</translation>
     </message>
@@ -1030,7 +1040,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Das Feld &apos;agent&apos; hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No one called &quot;%1&quot; is connected.</source>
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
@@ -1043,7 +1053,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-391"/>
+        <location line="-393"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>

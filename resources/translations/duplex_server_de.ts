@@ -89,12 +89,12 @@
         <location line="+14"/>
         <location line="+15"/>
         <location line="+128"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-322"/>
         <location line="+154"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+295"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -136,7 +136,7 @@
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
     <message>
-        <location filename="../../common/names.cpp" line="+24"/>
+        <location filename="../../common/names.cpp" line="+124"/>
         <source>A nickname cannot be empty.</source>
         <translation>Der Spitzname darf nicht leer sein.</translation>
     </message>
@@ -146,23 +146,33 @@
         <translation>Ein Spitzname hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+4"/>
         <source>The nickname is not valid text.</source>
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>A nickname cannot contain invisible characters.</source>
+        <translation>Ein Spitzname darf keine unsichtbaren Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A nickname cannot start with an accent or other combining mark.</source>
+        <translation>Ein Spitzname darf nicht mit einem Akzent oder einem anderen kombinierenden Zeichen beginnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The nickname &quot;%1&quot; is reserved.</source>
         <translation>Der Spitzname „%1“ ist reserviert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>A room name cannot be empty.</source>
         <translation>Der Raumname darf nicht leer sein.</translation>
     </message>
@@ -180,7 +190,7 @@
 <context>
     <name>duplex::proto</name>
     <message>
-        <location filename="../../common/codec.cpp" line="-271"/>
+        <location filename="../../common/codec.cpp" line="-273"/>
         <source>The frame is not valid JSON (%1 at byte %2).</source>
         <translation>Der Frame ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
@@ -200,7 +210,7 @@
         <translation>Unbekannter Nachrichtentyp &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The text is empty.</source>
         <translation>Der Text ist leer.</translation>
     </message>
@@ -215,7 +225,7 @@
         <translation>Das Feld &apos;agent&apos; hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No one called &quot;%1&quot; is connected.</source>
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
@@ -228,7 +238,7 @@
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-391"/>
+        <location line="-393"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -331,22 +341,25 @@
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
+        <source>stopped (1001 sent to %1 clients: %2 closed in time, %3 did not); database closed.</source>
+        <translation>beendet (1001 an %1 Clients gesendet: %2 rechtzeitig geschlossen, %3 nicht); Datenbank geschlossen.</translation>
+    </message>
+    <message>
         <source>stopped (%1 clients closed with 1001%2); database closed.</source>
-        <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
+        <translation type="vanished">beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>, %1 did not answer in time</source>
-        <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
+        <translation type="vanished">, %1 haben nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>signal %1: closing every client with 1001 (going away).</source>
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>database %1; name &quot;%2&quot;; rate %3/s, burst %4; at most %5 clients.</source>
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
@@ -494,7 +507,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+101"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
@@ -504,7 +517,7 @@
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+63"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -514,7 +527,7 @@
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+20"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -554,7 +567,7 @@
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+285"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+390"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
@@ -579,17 +592,17 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+194"/>
+        <location filename="../../app-server/core/engine.cpp" line="+210"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
         <source>%1 sends too fast (over %2/s, burst %3): messages dropped.</source>
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers.cpp" line="+74"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+76"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
@@ -604,12 +617,12 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -635,7 +648,7 @@
         <translation>Server fährt herunter</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+49"/>
+        <location filename="../../app-server/core/engine.cpp" line="+91"/>
         <source>The server is busy (%1 bytes waiting to be sent): new messages are refused until it catches up.</source>
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
@@ -925,7 +938,7 @@
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+235"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+248"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -940,9 +953,14 @@
         <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+135"/>
         <source>The history database is not open.</source>
         <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the database file &quot;%1&quot; was removed or replaced while the server was running; nothing more can be stored until the server is restarted.</source>
+        <translation>die Datenbankdatei „%1“ wurde während des Betriebs gelöscht oder ersetzt; bis zum Neustart des Servers kann nichts mehr gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -1992,7 +2010,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Diesen Client abgreifen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
         <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
     </message>
