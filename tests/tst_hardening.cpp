@@ -407,7 +407,8 @@ void TestHardening::openFilesSoftLimitIsRaised()
     const auto m = row.match(text);
     QVERIFY2(m.hasMatch(), qPrintable(text));
     QCOMPARE(m.captured(1), m.captured(2)); // soft == hard
-    QVERIFY(h.log.contains(QStringLiteral("open files: at most")));
+    // Printed a moment after "listening on": wait for it.
+    QTRY_VERIFY(h.log.contains(QStringLiteral("open files: at most")));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
