@@ -8,6 +8,8 @@
 #include <codec.h>
 #include <names.h>
 
+#include <algorithm>
+
 namespace duplex::server {
 
 using namespace proto;
@@ -99,14 +101,16 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
     if (!resumed) {
         if (refuseNewSession(p, m))
             return;
-        if (const auto problem = nickProblem(m.nick)) {
+        // Kept composed (NFC): "e" + U+0301 + "mile" is shown and stored as "émile".
+        const QString nick = normalizedNick(m.nick);
+        if (const auto problem = nickProblem(nick)) {
             e.sendError(p, ErrorCode::BadNick, m.id, *problem);
             return;
         }
-        const QString key = nickKey(m.nick);
-        if (refuseNick(p, m.nick, key, m.id))
+        const QString key = nickKey(nick);
+        if (refuseNick(p, nick, key, m.id))
             return;
-        Session *s = e.sessions.create(m.nick, key, m.agent);
+        Session *s = e.sessions.create(nick, key, m.agent);
         s->inbox = TokenBucket(e.config.ratePerSec, e.config.burst, Engine::nowMs());
         s->peer = p;
         p->session = s;
@@ -151,6 +155,13 @@ void ChatHandlers::operator()(Peer *p, const client::Join &m)
 {
     if (refuseLockedRoom(p, m.room, m.id))
         return;
+    if (e.config.maxRoomsPerSession > 0 && !p->session->rooms.contains(m.room)
+        && p->session->rooms.size() >= e.config.maxRoomsPerSession) {
+        e.sendError(p, ErrorCode::BadRoom, m.id,
+                    QStringLiteral("you are in %1 rooms already: leave one first")
+                        .arg(e.config.maxRoomsPerSession));
+        return;
+    }
     const bool entered = e.enterRoom(p, m.room);
     e.sendJoined(p, m.room, m.id);
     if (entered) {
@@ -312,22 +323,28 @@ void ChatHandlers::operator()(Peer *p, const client::History &m)
     h.re = m.id;
     h.room = m.room;
     h.messages = e.store->history(m.room, m.before, m.after, m.limit);
-    e.send(p, h);
+    // Costed by its size: 200 messages of 16 KB are 3 MB to encode and send, not one
+    // message (issue 16: twenty such askers held the server at 99 % CPU).
+    const Frame f(ServerMessage {h});
+    if (p->deliver(f))
+        e.recorder.out(p, 1, f);
+    e.chargeBytes(p, f.json().size());
 }
 
 void ChatHandlers::operator()(Peer *p, const client::Nick &m)
 {
     Session *s = p->session;
-    if (const auto problem = nickProblem(m.nick)) {
+    const QString nick = normalizedNick(m.nick);
+    if (const auto problem = nickProblem(nick)) {
         e.sendError(p, ErrorCode::BadNick, m.id, *problem);
         return;
     }
-    const QString key = nickKey(m.nick);
-    if (refuseNick(p, m.nick, key, m.id, s->key))
+    const QString key = nickKey(nick);
+    if (refuseNick(p, nick, key, m.id, s->key))
         return;
     const QString old = s->nick;
     e.control.renamed(s->key, key);
-    e.sessions.rename(s, m.nick, key);
+    e.sessions.rename(s, nick, key);
 
     sv::Presence presence;
     presence.event = sv::PresenceEvent::Nick;
@@ -358,8 +375,17 @@ void ChatHandlers::operator()(Peer *p, const client::Rooms &m)
 {
     sv::Rooms out;
     out.re = m.id;
-    for (const auto &[name, count] : e.rooms->roomCounts())
-        out.rooms.append(sv::RoomInfo {name, count});
+    auto counts = e.rooms->roomCounts();
+    const qsizetype listed = e.config.maxRoomsListed > 0
+        ? qMin<qsizetype>(counts.size(), e.config.maxRoomsListed)
+        : counts.size();
+    // The fullest first (then by name): a bounded reply however many rooms exist.
+    std::partial_sort(counts.begin(), counts.begin() + listed, counts.end(),
+                      [](const QPair<QString, int> &a, const QPair<QString, int> &b) {
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    for (qsizetype i = 0; i < listed; ++i)
+        out.rooms.append(sv::RoomInfo {counts.at(i).first, counts.at(i).second});
     e.send(p, out);
 }
 

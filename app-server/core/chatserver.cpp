@@ -469,6 +469,7 @@ ServerCounters ChatServer::counters() const
 {
     ServerCounters c = d->engine.shared.counters;
     c.clients = int(d->engine.peers.size());
+    c.queuedBytes = d->engine.shared.queuedTotal;
     return c;
 }
 

@@ -110,6 +110,7 @@ public:
     void peerBinary(Peer *p, const QByteArray &data) override { handlers.onBinary(p, data); }
     void peerStalled(Peer *p, qint64 waiting) override;
     void peerRefused(Peer *p, int code, const QString &reason) override;
+    bool peerPinged(Peer *p) override { return engine.admitControl(p); }
     void peerEnded(Peer *p) override;
     void pingTick();
     void houseTick();

@@ -92,6 +92,12 @@ struct ServerCounters {
     quint64 oversizeDisconnects = 0; ///< closed 1009
     quint64 errorsSent = 0;
     quint64 busyRefusals = 0; ///< say/whisper refused because the server was busy
+    /// Closes we started (1008, 1009, 1001, ...), after the close frame: the peer closed its
+    /// side in time (it had the frame), or it did not within the grace period (cut off).
+    quint64 closesAnswered = 0;
+    quint64 closesUnanswered = 0;
+    int closesPending = 0;  ///< still waiting for the peer to close its side
+    qint64 queuedBytes = 0; ///< bytes queued for every client together (ours, not Qt's)
 };
 
 } // namespace duplex::server

@@ -21,6 +21,17 @@ protected:
     ~WireObserver() = default;
 };
 
+/// Asked before Qt writes its automatic pong (the answer to a client's ping): control frames
+/// count in the rate limit, and a refused ping gets no pong.
+class ControlGate
+{
+public:
+    virtual bool admitPong() = 0;
+
+protected:
+    ~ControlGate() = default;
+};
+
 /// The accepted socket. Qt 6.4's QTcpSocket copies every write into its write ring buffer,
 /// even a 200-byte 101 response to an idle peer, and keeps the last 32 KiB chunk of that
 /// buffer for life (QRingBuffer::free() keeps one chunk <= its block size): ~33 kB per idle
@@ -43,6 +54,8 @@ public:
     /// Who sees the bytes from now on (null: nobody; a null test per write and readyRead).
     void setWireObserver(WireObserver *observer) { m_observer = observer; }
     WireObserver *wireObserver() const { return m_observer; }
+    /// Who decides whether Qt's pongs go out (null: all do).
+    void setControlGate(ControlGate *gate) { m_gate = gate; }
 
 protected:
     qint64 writeData(const char *data, qint64 size) override;
@@ -50,6 +63,8 @@ protected:
 private:
     QByteArray m_responseHead;
     WireObserver *m_observer = nullptr;
+    ControlGate *m_gate = nullptr;
+    qint64 m_dropNext = -1; ///< the payload write of a refused pong (Qt writes it separately)
 
     friend class DirectTcpServer;
     void onReadyRead()

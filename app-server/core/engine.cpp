@@ -9,6 +9,7 @@
 #include <codec.h>
 
 #include <QDateTime>
+#include <QTimer>
 
 #include <algorithm>
 #include <vector>
@@ -241,13 +242,7 @@ bool Engine::admit(Peer *p, const QString &re)
     }
     ++shared.counters.rateLimited;
     if (p->bucket.refusedInARow() > limits::FloodCloseFactor * config.burst) {
-        ++shared.counters.floodDisconnects;
-        recorder.event(p, EventKind::Flood,
-                       tr("%1 kept flooding past %2 refused messages: closed with 1008.")
-                           .arg(p->who())
-                           .arg(limits::FloodCloseFactor * config.burst),
-                       close::PolicyViolation);
-        closePeer(p, close::PolicyViolation, QStringLiteral("flooding"));
+        closeFlooder(p);
         return false;
     }
     if (!p->rateLimitedReported) {
@@ -260,6 +255,48 @@ bool Engine::admit(Peer *p, const QString &re)
     }
     sendError(p, ErrorCode::RateLimited, re);
     return false;
+}
+
+void Engine::closeFlooder(Peer *p)
+{
+    ++shared.counters.floodDisconnects;
+    recorder.event(p, EventKind::Flood,
+                   tr("%1 kept flooding past %2 refused messages: closed with 1008.")
+                       .arg(p->who())
+                       .arg(limits::FloodCloseFactor * config.burst),
+                   close::PolicyViolation);
+    closePeer(p, close::PolicyViolation, QStringLiteral("flooding"));
+}
+
+bool Engine::admitControl(Peer *p)
+{
+    if (p->closing())
+        return false;
+    const qint64 now = nowMs();
+    if (p->bucket.take(now) && (!p->address || p->address->messages.take(now)))
+        return true;
+    ++shared.counters.rateLimited;
+    if (p->bucket.refusedInARow() > limits::FloodCloseFactor * config.burst) {
+        // Asked from inside Qt's frame reader (about to write the pong): not here.
+        p->stopDelivery();
+        const quint64 id = p->id();
+        QTimer::singleShot(0, events, [this, id] {
+            if (Peer *q = find(id); q && !q->hasEnded())
+                closeFlooder(q);
+        });
+    }
+    return false;
+}
+
+void Engine::chargeBytes(Peer *p, qint64 bytes)
+{
+    const double tokens = double(bytes) / double(HistoryBytesPerToken);
+    if (tokens < 0.01)
+        return;
+    const qint64 now = nowMs();
+    p->bucket.charge(tokens, now);
+    if (p->address)
+        p->address->messages.charge(tokens, now);
 }
 
 void Engine::shedOffenders(qint64 target)

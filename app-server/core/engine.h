@@ -89,6 +89,13 @@ public:
     void closePeer(Peer *p, int code, const QString &reason);
     /// Rate limit and flood check for one inbound message. False when it must be dropped.
     bool admit(Peer *p, const QString &re);
+    /// The same for a control frame (a WebSocket ping from the client): one token, but no
+    /// error frame when refused (its pong is dropped). Flooding closes 1008 on a later pass.
+    bool admitControl(Peer *p);
+    /// A reply of `bytes` (history) costs one token per HistoryBytesPerToken on the peer's
+    /// and its address's bucket, taken after it was sent (the buckets may go into debt).
+    void chargeBytes(Peer *p, qint64 bytes);
+    static constexpr qint64 HistoryBytesPerToken = 16 * 1024;
     /// Server busy (ServerConfig::maxQueuedBytesTotal): first the peers that cause it are
     /// closed (shedOffenders); if that is not enough, refuses a say/whisper. The sender
     /// learns it; nothing is stored or fanned out. One event per streak.
@@ -108,6 +115,8 @@ public:
     static qint64 nowMs();
 
 private:
+    /// Flooded past 5x the burst: counted, logged, closed 1008 "flooding".
+    void closeFlooder(Peer *p);
     /// The share of the peer's address (created on first use), or null when loopback is
     /// not limited.
     std::shared_ptr<AddressLimits> limitsFor(const Peer *p);

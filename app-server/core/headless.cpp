@@ -87,20 +87,26 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
 
     bool stopping = false;
     int clientsAtStop = 0;
+    quint64 answeredBefore = 0;
     QElapsedTimer stopClock;
     QTimer drain;
     drain.setInterval(20);
     QObject::connect(&drain, &QTimer::timeout, &server, [&] {
-        // Give the close frames a moment to leave, then close the database and go.
-        if (server.clientCount() > 0 && stopClock.elapsed() < 3000)
+        // Give the close frames a moment to leave and the clients to close their side (each
+        // at most 2 s, see WsConnection::linger), then close the database and go.
+        if ((server.clientCount() > 0 || server.counters().closesPending > 0)
+            && stopClock.elapsed() < 3000)
             return;
         drain.stop();
-        const int left = server.clientCount();
+        // The truth: only a client that closed its side after our close frame surely had it.
+        const quint64 answered = server.counters().closesAnswered - answeredBefore;
         store.close();
         printLine(stdout,
-                  tr("stopped (%1 clients closed with 1001%2); database closed.")
+                  tr("stopped (1001 sent to %1 clients: %2 closed in time, %3 did not); "
+                     "database closed.")
                       .arg(clientsAtStop)
-                      .arg(left ? tr(", %1 did not answer in time").arg(left) : QString()));
+                      .arg(answered)
+                      .arg(qMax<qint64>(0, clientsAtStop - qint64(answered))));
         app.exit(0);
     });
     QObject::connect(&watcher, &UnixSignalWatcher::received, &server, [&](int signalNumber) {
@@ -111,9 +117,25 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
                   tr("signal %1: closing every client with 1001 (going away).").arg(signalNumber));
         stopClock.start();
         clientsAtStop = server.clientCount();
+        answeredBefore = server.counters().closesAnswered;
         server.stop();
         drain.start();
     });
+
+    // DUPLEX_STATS_MS=N (benches: tests/bench/soak.py): a line of totals every N ms.
+    QTimer statsTimer;
+    if (const int statsMs = qEnvironmentVariableIntValue("DUPLEX_STATS_MS"); statsMs > 0) {
+        QObject::connect(&statsTimer, &QTimer::timeout, &server, [&server] {
+            const ServerCounters c = server.counters();
+            printLine(stdout,
+                      QStringLiteral("[stats] clients=%1 queued=%2 stored=%3 lingering=%4")
+                          .arg(c.clients)
+                          .arg(c.queuedBytes)
+                          .arg(c.messagesStored)
+                          .arg(c.closesPending));
+        });
+        statsTimer.start(statsMs);
+    }
 
     const QString shown = bind.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(server.address().toString())

@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -14,6 +15,10 @@
 
 #include <algorithm>
 #include <utility>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace duplex::server {
 
@@ -193,6 +198,14 @@ struct HistoryStore::Private {
     HistoryStore::CheckpointPolicy policy;
     QAtomicInteger<qint64> checkpoints;
     std::unique_ptr<Checkpointer> checkpointer; // file databases only
+#ifdef Q_OS_UNIX
+    // The file as opened. SQLite keeps writing to its open descriptor after the file (or
+    // its directory) was removed or replaced, and every write "succeeds" into a file that
+    // is gone at the next start; so each append first checks the path is still that file.
+    bool fileKnown = false;
+    dev_t fileDevice = 0;
+    ino_t fileInode = 0;
+#endif
 
     bool exec(const QString &sql, QString *why)
     {
@@ -301,6 +314,13 @@ bool HistoryStore::open(const QString &path, QString *error)
     }
     if (onDisk && d->policy.everyAppends > 0)
         d->checkpointer = std::make_unique<Checkpointer>(path, d->policy, &d->checkpoints);
+#ifdef Q_OS_UNIX
+    struct stat st {
+    };
+    d->fileKnown = onDisk && ::stat(QFile::encodeName(path).constData(), &st) == 0;
+    d->fileDevice = st.st_dev;
+    d->fileInode = st.st_ino;
+#endif
     d->path = path;
     d->lastError.clear();
     return true;
@@ -310,6 +330,9 @@ void HistoryStore::close()
 {
     // First the checkpointer (it finishes a checkpoint in progress), then the final fold.
     d->checkpointer.reset();
+#ifdef Q_OS_UNIX
+    d->fileKnown = false;
+#endif
     for (auto &q : d->historyQuery)
         q.reset();
     d->insert.reset();
@@ -369,6 +392,20 @@ std::optional<proto::server::Message> HistoryStore::append(const QString &room, 
         d->lastError = tr("The history database is not open.");
         return std::nullopt;
     }
+#ifdef Q_OS_UNIX
+    if (d->fileKnown) {
+        struct stat st {
+        };
+        if (::stat(QFile::encodeName(d->path).constData(), &st) != 0 || st.st_dev != d->fileDevice
+            || st.st_ino != d->fileInode) {
+            d->lastError = tr("the database file \"%1\" was removed or replaced while the "
+                              "server was running; nothing more can be stored until the "
+                              "server is restarted.")
+                               .arg(d->path);
+            return std::nullopt;
+        }
+    }
+#endif
     const qint64 seq = lastSeq(room) + 1;
     // One INSERT is one SQLite transaction. The seq comes from MAX(seq) of stored rows
     // (cached), so it is never reused, and PRIMARY KEY (room, seq) refuses a duplicate.

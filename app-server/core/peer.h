@@ -46,6 +46,13 @@ public:
     virtual void peerRefused(Peer *peer, int code, const QString &reason) = 0;
     /// The connection is gone; peer->end() tells how. The engine deletes the peer later.
     virtual void peerEnded(Peer *peer) = 0;
+    /// A control frame from the client (a WebSocket ping) within its rate limit? False: it
+    /// is not answered. Called from inside the transport's reader: close nothing here.
+    virtual bool peerPinged(Peer *peer)
+    {
+        (void)peer;
+        return true;
+    }
 
 protected:
     ~PeerObserver() = default;

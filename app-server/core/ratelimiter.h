@@ -37,6 +37,16 @@ public:
         return false;
     }
 
+    /// Takes `tokens` more (a costly request, after it was served): the bucket may go into
+    /// debt, refusing what follows until it has refilled.
+    void charge(double tokens, qint64 nowMs)
+    {
+        if (m_rate <= 0 || tokens <= 0)
+            return;
+        refill(nowMs);
+        m_tokens -= tokens;
+    }
+
     /// Messages refused since the bucket was last full (the flood measure).
     int refusedInARow() const { return m_refused; }
 

@@ -52,6 +52,10 @@ struct ServerConfig {
     double connectsPerSecPerAddress = 3; ///< ...and sustained (0 = no limit)
     int addressRateFactor = 4; ///< messages per address: this x ratePerSec and burst (0: none)
     bool limitLoopback = false;
+    /// Rooms one session may be in at once (a join beyond: `bad_room`); 0 = no limit.
+    int maxRoomsPerSession = 50;
+    /// Rooms listed in a `rooms` reply at most (the fullest first); 0 = all.
+    int maxRoomsListed = 200;
     /// The wire tap on every connection from the start (the window's frame X-ray).
     bool tapAll = false;
     /// `--record FILE`: every frame and HTTP head as JSON lines (protocol-v1-http.md).

@@ -126,7 +126,6 @@ void addServerOptions(QCommandLineParser &parser)
                          "sends no poll, for this many ms (default 45000); its session stays "
                          "resumable."),
                       QStringLiteral("MS")});
-    }
     parser.addOption({QStringLiteral("join-code"),
                       tr("New students need this code to join (letter case and spaces do not "
                          "matter)."),
@@ -333,7 +332,6 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.recordPath = options.recordPath;
     config.classTransport = options.classTransport;
     config.peerTimeoutMs = options.peerTimeoutMs;
-    }
     config.joinCode = options.joinCode;
     config.banMs = qint64(options.banMinutes * 60000.0);
     config.reservedNicks = options.reservedNicks;

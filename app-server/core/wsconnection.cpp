@@ -6,7 +6,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSocketNotifier>
 #include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 namespace duplex::server {
 
@@ -35,6 +43,82 @@ QByteArray payloadOf(const QByteArray &frame)
     const qsizetype header = len7 == 127 ? 10 : len7 == 126 ? 4 : 2;
     return frame.mid(header);
 }
+
+#ifdef Q_OS_UNIX
+/// A closing connection's socket after Qt let go of it (see WsConnection::linger()). Owned
+/// by the engine's FlushScheduler, so it never outlives the engine.
+class Lingerer final : public QObject
+{
+public:
+    Lingerer(int fd, QTcpSocket *tcp, FlushScheduler *owner, ServerCounters *counters)
+        : QObject(owner)
+        , m_fd(fd)
+        , m_owner(owner)
+        , m_counters(counters)
+        , m_notifier(fd, QSocketNotifier::Read, this)
+    {
+        ++m_owner->lingering;
+        ++m_counters->closesPending;
+        QObject::connect(&m_notifier, &QSocketNotifier::activated, this, [this] { drain(); });
+        // Qt has written everything (the close frame last) or given up: now our FIN.
+        QObject::connect(tcp, &QAbstractSocket::disconnected, this, [this] { halfClose(); });
+        QObject::connect(tcp, &QObject::destroyed, this, [this] { halfClose(); });
+        QTimer::singleShot(CloseGraceMs, this, [this] { finish(false); });
+    }
+    ~Lingerer() override
+    {
+        if (!m_done) {
+            --m_owner->lingering;
+            --m_counters->closesPending;
+        }
+        m_notifier.setEnabled(false);
+        ::close(m_fd);
+    }
+
+private:
+    void halfClose()
+    {
+        if (!m_shut) {
+            m_shut = true;
+            ::shutdown(m_fd, SHUT_WR);
+        }
+    }
+    void drain()
+    {
+        char buffer[16384];
+        for (;;) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n > 0)
+                continue;
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                return;
+            // 0: the peer closed its side after our close frame; an error: it is gone.
+            finish(n == 0);
+            return;
+        }
+    }
+    void finish(bool answered)
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        m_notifier.setEnabled(false);
+        --m_owner->lingering;
+        --m_counters->closesPending;
+        ++(answered ? m_counters->closesAnswered : m_counters->closesUnanswered);
+        deleteLater();
+    }
+
+    int m_fd;
+    FlushScheduler *m_owner;
+    ServerCounters *m_counters;
+    QSocketNotifier m_notifier;
+    bool m_shut = false;
+    bool m_done = false;
+};
+#endif
 
 } // namespace
 
@@ -124,6 +208,8 @@ WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limi
         = QObject::connect(socket, &QWebSocket::aboutToClose, socket, [this] { onAboutToClose(); });
     m_links[4]
         = QObject::connect(socket, &QWebSocket::disconnected, socket, [this] { onDisconnected(); });
+    if (auto *direct = dynamic_cast<DirectTcpSocket *>(tcp))
+        direct->setControlGate(this);
     if (m_tcp) {
         // The kernel took some bytes: refill from our queue (on the next pass, not from
         // inside our own write, which emits this synchronously on an unbuffered socket).
@@ -293,9 +379,25 @@ void WsConnection::close(int code, const QString &reason)
     // nothing is left to write).
     if (hasEnded())
         return;
+    linger();
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     if (!hasEnded())
         armAbort();
+}
+
+void WsConnection::linger()
+{
+#ifdef Q_OS_UNIX
+    if (!m_tcp || m_flush->lingering >= FlushScheduler::MaxLingering)
+        return;
+    const qintptr fd = m_tcp->socketDescriptor();
+    if (fd < 0)
+        return;
+    const int copy = ::fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
+    if (copy < 0)
+        return; // out of descriptors: close as before
+    new Lingerer(copy, m_tcp, m_flush, &m_shared->counters);
+#endif
 }
 
 void WsConnection::drop(const QString &why)
@@ -315,6 +417,8 @@ void WsConnection::ping()
 
 void WsConnection::unlink()
 {
+    if (auto *direct = dynamic_cast<DirectTcpSocket *>(m_tcp.data()))
+        direct->setControlGate(nullptr);
     for (QMetaObject::Connection &link : m_links)
         QObject::disconnect(link);
 }
@@ -339,6 +443,7 @@ void WsConnection::onAboutToClose()
         || code == QWebSocketProtocol::CloseCodeProtocolError
         || code == QWebSocketProtocol::CloseCodeWrongDatatype) {
         setEnd(EndKind::ClosedByServer, code, reason);
+        linger(); // Qt closes its socket right after this signal
         armAbort();
         m_observer->peerRefused(this, code, reason);
         return;

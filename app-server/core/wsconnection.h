@@ -7,6 +7,7 @@
 // of how it ended. It knows nothing of sessions, rooms or handlers: it reports to its
 // PeerObserver, and the engine reacts.
 
+#include "directsocket.h"
 #include "peer.h"
 
 #include <QObject>
@@ -36,11 +37,17 @@ private:
     void flushAll();
     std::vector<WsConnection *> m_list;
     bool m_posted = false;
+
+public:
+    /// Closing connections whose socket we keep reading (and discarding) until the peer
+    /// closes: at most this many at once, beyond that they are closed at once.
+    int lingering = 0;
+    static constexpr int MaxLingering = 1024;
 };
 
 /// Not a QObject (see PeerObserver): its socket's signals are connected with the socket as
 /// context, so they go with it.
-class WsConnection final : public Peer
+class WsConnection final : public Peer, private ControlGate
 {
 public:
     struct Limits {
@@ -71,10 +78,16 @@ protected:
     bool enqueue(const Frame &frame) override;
 
 private:
+    bool admitPong() override { return m_observer->peerPinged(this); }
     void onAboutToClose();
     void onDisconnected();
     void dropQueue();
     void armAbort();
+    /// After our close frame: keep the TCP connection readable (a duplicate descriptor)
+    /// after Qt closes its own, read and discard until the peer closes or CloseGraceMs, and
+    /// half-close (FIN) once Qt has written everything. Without it, a peer still sending
+    /// gets a TCP reset, which discards our close frame (the peer sees 1006).
+    void linger();
     /// Disconnects exactly our slots from the socket (not Qt's own connections).
     void unlink();
     /// The lesson's figures for frames handed to the socket now.

@@ -13,11 +13,14 @@ test('lengths count code points', () => {
   assert.equal(textProblem('😀'.repeat(4000)), null);
   assert.equal(textProblem('😀'.repeat(4001)), 'too_long');
   assert.equal(textProblem(' \n\t '), 'empty');
+  for (const blank of ['\u200b\u200b', '\u0301\u0301', '\u3164', '\u2800']) assert.equal(textProblem(blank), 'empty', blank);
+  assert.equal(textProblem('e\u0301'), null);
 });
 
 test('nick and room rules', () => {
   for (const ok of ['ada', 'Zoe\u0308', '李雷', 'a.b-c_d', 'x'.repeat(24), 'ab12']) assert.equal(nickProblem(ok), null, ok);
   for (const bad of ['', 'a b', 'x'.repeat(25), 'server', 'SYSTEM', '<b>', 'a@b']) assert.notEqual(nickProblem(bad), null, bad);
+  for (const bad of ['\u3164', 'ab\u3164', '\u0301', 'a\u200bb', 'ann\ufe0f']) assert.notEqual(nickProblem(bad), null, bad);
   for (const ok of ['general', 'physics-7b', 'a_b', 'r'.repeat(32)]) assert.equal(roomProblem(ok), null, ok);
   for (const bad of ['', 'General', 'a b', 'r'.repeat(33), 'café']) assert.notEqual(roomProblem(bad), null, bad);
 });

@@ -33,6 +33,12 @@ export function nickProblem(nick) {
   if (n < 1) return 'A nickname cannot be empty.';
   if (n > limits.nickMax) return `A nickname has at most ${limits.nickMax} characters.`;
   if (!wellFormed(nick)) return 'The nickname is not valid text.';
+  // Like common/names.cpp: nothing invisible, no combining mark first. (Look-alikes of
+  // server/system and of other nicks are the server's to refuse: it compares skeletons.)
+  if (/\p{Default_Ignorable_Code_Point}/u.test(nick)) {
+    return 'A nickname cannot contain invisible characters.';
+  }
+  if (/^\p{M}/u.test(nick)) return 'A nickname cannot start with an accent or other combining mark.';
   if (!/^[\p{L}\p{M}\p{Nd}_.-]+$/u.test(nick)) {
     return "A nickname may contain letters, digits, '_', '-' and '.' only.";
   }
@@ -52,7 +58,8 @@ export function roomProblem(room) {
 /** 'empty', 'too_long' or null for a message text (trimmed first). */
 export function textProblem(text, max = limits.textMax) {
   const t = text.trim();
-  if (t.length === 0) return 'empty';
+  // Blank-looking (only invisible characters or lone marks) counts as empty, as on the server.
+  if (/^[\s\p{Default_Ignorable_Code_Point}\p{Cf}\p{Mn}\p{Me}\u2800]*$/u.test(t)) return 'empty';
   if (codePoints(t) > max) return 'too_long';
   return null;
 }
