@@ -494,7 +494,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+101"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+63"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+20"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+194"/>
+        <location filename="../../app-server/core/engine.cpp" line="+192"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -904,6 +904,112 @@
     </message>
 </context>
 <context>
+    <name>duplex::server::ConnectionTimeline</name>
+    <message>
+        <location filename="../../app-server/ui/connectiontimeline.cpp" line="+84"/>
+        <location line="+129"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <location line="+131"/>
+        <source>HTTP polls</source>
+        <translation>HTTP-Polls</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Frame server → client: %1 at %2</source>
+        <translation>Frame Server → Client: %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame client → server: %1 at %2</source>
+        <translation>Frame Client → Server: %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>open since %1</source>
+        <translation>offen seit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 frame</source>
+        <translation>1 Frame</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One WebSocket connection, %1: %2, %3 in, %4 out. No request per message: the server writes whenever it has something.</source>
+        <translation>Eine WebSocket-Verbindung, %1: %2, %3 herein, %4 hinaus. Keine Anfrage pro Nachricht: Der Server schreibt, sobald er etwas hat.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>still held by the server</source>
+        <translation>vom Server noch gehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered after %1 ms</source>
+        <translation>nach %1 ms beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>brought 1 message</source>
+        <translation>brachte 1 Nachricht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>brought %n messages</source>
+        <translation>
+            <numerusform>brachte %n Nachricht</numerusform>
+            <numerusform>brachte %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>came back empty</source>
+        <translation>kam leer zurück</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP poll at %1, %2: %3 request, %4 response (heads included); %5.</source>
+        <translation>HTTP-Poll um %1, %2: %3 Anfrage, %4 Antwort (mit Köpfen); %5.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>-%1 s</source>
+        <translation>-%1 s</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No connection activity in the last %1 s.</source>
+        <translation>Keine Verbindungsaktivität in den letzten %1 s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a client in the clients table to see its connections.</source>
+        <translation>Wählen Sie einen Client in der Client-Tabelle, um seine Verbindungen zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::Headless</name>
     <message>
         <location filename="../../app-server/core/serveroptions.cpp" line="+53"/>
@@ -1093,9 +1199,289 @@
     </message>
 </context>
 <context>
+    <name>duplex::server::LessonChart</name>
+    <message>
+        <location filename="../../app-server/ui/lessonchart.cpp" line="+24"/>
+        <source>Push (WebSocket)</source>
+        <translation>Push (WebSocket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polling</source>
+        <translation>Polling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long polling</source>
+        <translation>Long Polling</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Polling every %1 ms</source>
+        <translation>Polling alle %1 ms</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-%1 min</source>
+        <translation>-%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-%1 s</source>
+        <translation>-%1 s</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Waiting for figures…</source>
+        <translation>Warte auf Messwerte …</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::LessonPanel</name>
+    <message>
+        <location filename="../../app-server/ui/lessonpanel.cpp" line="+48"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Push (WebSocket)</source>
+        <translation>Push (WebSocket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every client keeps one WebSocket open; the server writes to it the moment there is something new. No requests.</source>
+        <translation>Jeder Client hält einen WebSocket offen; der Server schreibt hinein, sobald es etwas Neues gibt. Keine Anfragen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Long polling</source>
+        <translation>Long Polling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every client sends an HTTP request that the server holds until there is something new (or 30 s pass), then asks again at once.</source>
+        <translation>Jeder Client schickt eine HTTP-Anfrage, die der Server hält, bis es etwas Neues gibt (oder 30 s vergehen), und fragt dann sofort wieder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Polling every</source>
+        <translation>Polling alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every client asks the server &quot;anything new?&quot; with an HTTP request every N ms, whether there is something or not.</source>
+        <translation>Jeder Client fragt den Server alle N ms mit einer HTTP-Anfrage „Gibt es etwas Neues?“, ob es etwas gibt oder nicht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How often each client polls when the class is on polling (the tutorials&apos; example: 500 ms).</source>
+        <translation>Wie oft jeder Client fragt, wenn die Klasse auf Polling steht (das Beispiel der Tutorials: 500 ms).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the whole class uses now. Clients that cannot switch keep what they have; the Clients row shows where everyone really is.</source>
+        <translation>Was die ganze Klasse jetzt benutzt. Clients, die nicht wechseln können, behalten, was sie haben; die Zeile „Clients“ zeigt, wo alle wirklich sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Switch the class to:</source>
+        <translation>Klasse umschalten auf:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clients on this transport now.</source>
+        <translation>Clients, die jetzt diesen Transport benutzen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>HTTP requests per second, over the last second. Push makes none: the connection stays open and the server writes when it has something.</source>
+        <translation>HTTP-Anfragen pro Sekunde, über die letzte Sekunde. Push stellt keine: Die Verbindung bleibt offen und der Server schreibt, wenn er etwas hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty responses</source>
+        <translation>Leere Antworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of poll responses that brought nothing: the cost of asking when there is nothing new.</source>
+        <translation>Anteil der Poll-Antworten, die nichts brachten: der Preis dafür, zu fragen, wenn es nichts Neues gibt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes/s in</source>
+        <translation>Bytes/s herein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes per second from the clients to the server on the wire: HTTP heads and WebSocket framing counted.</source>
+        <translation>Bytes pro Sekunde von den Clients zum Server auf der Leitung: HTTP-Köpfe und WebSocket-Framing mitgezählt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes/s out</source>
+        <translation>Bytes/s hinaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes per second from the server to the clients on the wire: HTTP heads and WebSocket framing counted.</source>
+        <translation>Bytes pro Sekunde vom Server zu den Clients auf der Leitung: HTTP-Köpfe und WebSocket-Framing mitgezählt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes per message</source>
+        <translation>Bytes pro Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wire bytes (both directions, over the last second) per message delivered to a client. Empty polls and pings make it grow.</source>
+        <translation>Bytes auf der Leitung (beide Richtungen, über die letzte Sekunde) pro Nachricht, die bei einem Client ankam. Leere Polls und Pings treiben den Wert hoch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency p50 / p99</source>
+        <translation>Latenz p50 / p99</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery latency over the last 5 seconds: from the moment a message is stored to the moment its bytes are written to the client. Half of the deliveries took at most p50, 99 in 100 at most p99.</source>
+        <translation>Zustelllatenz über die letzten 5 Sekunden: vom Speichern einer Nachricht bis zu dem Moment, in dem ihre Bytes an den Client geschrieben werden. Die Hälfte der Zustellungen dauerte höchstens p50, 99 von 100 höchstens p99.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server process&apos;s CPU time per second of wall time, over the last second, in % of one core (100 % = one core fully busy). It covers the whole server: every transport and this window.</source>
+        <translation>Die CPU-Zeit des Serverprozesses pro Sekunde echter Zeit, über die letzte Sekunde, in % eines Kerns (100 % = ein Kern voll ausgelastet). Sie umfasst den ganzen Server: jeden Transport und dieses Fenster.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bytes/s on the wire (both directions)</source>
+        <translation>Bytes/s auf der Leitung (beide Richtungen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the chart shows per transport over the last five minutes. Dashed lines: the moments the class was switched.</source>
+        <translation>Was das Diagramm pro Transport über die letzten fünf Minuten zeigt. Gestrichelte Linien: die Momente, in denen die Klasse umgeschaltet wurde.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last 5 minutes:</source>
+        <translation>Letzte 5 Minuten:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A WebSocket is one long bar: one connection, opened once; its ticks are frames (above: to the client, below: from it). Polling is a row of short bars, one HTTP request each: filled when the response brought messages, hollow when it came back empty, dashed while the server holds it. Point at a bar for its size.</source>
+        <translation>Ein WebSocket ist ein langer Balken: eine Verbindung, einmal geöffnet; seine Striche sind Frames (oben: zum Client, unten: vom Client). Polling ist eine Reihe kurzer Balken, jeder eine HTTP-Anfrage: gefüllt, wenn die Antwort Nachrichten brachte, hohl, wenn sie leer zurückkam, gestrichelt, solange der Server sie hält. Zeigen Sie auf einen Balken, um seine Größe zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The class is on: %1</source>
+        <translation>Die Klasse ist auf: %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Server CPU: –</source>
+        <translation>Server-CPU: –</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server CPU: %1 % of one core</source>
+        <translation>Server-CPU: %1 % eines Kerns</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>300 students polling every 500 ms: %1 requests/s (switch the class to polling for a few seconds to measure what a request costs)</source>
+        <translation>300 Schüler, die alle 500 ms fragen: %1 Anfragen/s (schalten Sie die Klasse ein paar Sekunden auf Polling, um zu messen, was eine Anfrage kostet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>300 students polling every 500 ms: %1 requests/s, %2, %3 of them empty</source>
+        <translation>300 Schüler, die alle 500 ms fragen: %1 Anfragen/s, %2, %3 davon leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same class on push: 0 requests/s (measured once a client is on push)</source>
+        <translation>Dieselbe Klasse mit Push: 0 Anfragen/s (gemessen, sobald ein Client auf Push ist)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same class on push: 0 requests/s, %1</source>
+        <translation>Dieselbe Klasse mit Push: 0 Anfragen/s, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>: polling costs %1× the bytes</source>
+        <translation>: Polling kostet %1× so viele Bytes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How this line is worked out from what the panel measures now:
+• Polling: 300 students × (1000 ms ÷ 500 ms) = %1 requests per second.
+  One poll request cost %2 on the wire (request and response, HTTP heads included, what the responses carried included), averaged over the Polling column&apos;s last 5 s: %1 × %2 = %3.
+• Push: one push client cost %4 on the wire over the last 5 s (messages, pings, WebSocket framing): 300 × %4 = %5. Push sends no requests.
+Both sides assume each student receives what the measured students received. A column without clients keeps its last measurement; – means not measured yet.</source>
+        <translation>So wird diese Zeile aus dem berechnet, was das Panel gerade misst:
+• Polling: 300 Schüler × (1000 ms ÷ 500 ms) = %1 Anfragen pro Sekunde.
+  Eine Poll-Anfrage kostete %2 auf der Leitung (Anfrage und Antwort, mit HTTP-Köpfen und mit dem, was die Antworten trugen), gemittelt über die letzten 5 s der Spalte Polling: %1 × %2 = %3.
+• Push: Ein Push-Client kostete über die letzten 5 s %4 auf der Leitung (Nachrichten, Pings, WebSocket-Framing): 300 × %4 = %5. Push stellt keine Anfragen.
+Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen Schüler. Eine Spalte ohne Clients behält ihre letzte Messung; – heißt: noch nicht gemessen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>What persistent means: select a client</source>
+        <translation>Was „persistent“ heißt: Wählen Sie einen Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What persistent means: %1, the last %2 s</source>
+        <translation>Was „persistent“ heißt: %1, die letzten %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no nick yet)</source>
+        <translation>(noch kein Nick)</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Push vs polling</source>
+        <translation>Push oder Polling</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+59"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+60"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
@@ -1145,7 +1531,7 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>How long the server has been listening.</source>
         <translation>Wie lange der Server schon Verbindungen annimmt.</translation>
     </message>
@@ -1992,7 +2378,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Diesen Client abgreifen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
         <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
     </message>
