@@ -14,6 +14,7 @@
 #include <serverhost.h>
 #include <trafficlog.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -171,6 +172,7 @@ private Q_SLOTS:
     void switchMomentsReachTheChart();
     void repaintsAreBatched();
     void timelineFollowsTheClientsSelection();
+    void timelineFollowsTheStudentToANewConnection();
     void timelinePaintsBarsAndTicks();
     void projectorModeEnlargesTheLesson();
     void formatting();
@@ -393,6 +395,35 @@ void TestLessonPanel::timelineFollowsTheClientsSelection()
     QTRY_COMPARE(panel->client(), quint64(0));
 }
 
+void TestLessonPanel::timelineFollowsTheStudentToANewConnection()
+{
+    LessonPanel *panel = raisePanel();
+    QVERIFY(panel);
+    auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
+    QVERIFY(ada);
+    auto *clients = m_window->findChild<QTableView *>(QStringLiteral("clientsTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 1, 10000);
+    clients->selectRow(0);
+    QTRY_VERIFY(panel->client() != 0);
+    const quint64 first = panel->client();
+    // Her connection ends (as when the class moves to another transport) and she comes back
+    // on a new one: the row vanishes, the timeline stays on her and finds the new one.
+    ada->socket.close();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 0, 10000);
+    QCOMPARE(panel->client(), first);
+    auto again = connectClient(m_server->port(), QStringLiteral("ada"));
+    QVERIFY(again);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->client() != first && panel->client() != 0, 10000);
+    QCOMPARE(m_server->client(panel->client())->nick, QStringLiteral("ada"));
+    auto *title = panel->findChild<QLabel *>(QStringLiteral("timelineTitle"));
+    QVERIFY(title->text().contains(QLatin1String("ada")));
+    // A deselection by the teacher still clears it.
+    clients->selectRow(0);
+    QTRY_COMPARE(panel->client(), m_server->clients().first().id);
+    clients->clearSelection();
+    QTRY_COMPARE(panel->client(), quint64(0));
+}
+
 void TestLessonPanel::timelinePaintsBarsAndTicks()
 {
     ConnectionTimeline timeline;
@@ -529,6 +560,13 @@ void TestLessonPanel::screenshots()
             QDir(outDir).filePath(QStringLiteral("lesson-panel%1.png").arg(suffix))));
         QVERIFY(panel.timeline()->grab().save(
             QDir(outDir).filePath(QStringLiteral("lesson-timeline%1.png").arg(suffix))));
+    }
+    // The dock in the window as it opens: to look at, not for the docs.
+    if (const QString look = qEnvironmentVariable("DUPLEX_LOOK_DIR"); !look.isEmpty()) {
+        m_window->resize(1400, 900);
+        QVERIFY(raisePanel());
+        QTest::qWait(200); // the dock widens itself after the tab switch
+        QVERIFY(m_window->grab().save(QDir(look).filePath(QStringLiteral("lesson-window.png"))));
     }
 }
 

@@ -64,7 +64,7 @@ void ConnectionTimeline::setSpanMs(qint64 ms)
 QSize ConnectionTimeline::sizeHint() const
 {
     const int line = fontMetrics().height();
-    return {40 * line, rowHeight() * 2 + line * 3};
+    return {24 * line, rowHeight() * 2 + line * 3};
 }
 
 QSize ConnectionTimeline::minimumSizeHint() const

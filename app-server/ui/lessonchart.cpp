@@ -69,7 +69,7 @@ void LessonChart::setSpanMs(qint64 ms)
 QSize LessonChart::sizeHint() const
 {
     const int line = fontMetrics().height();
-    return {30 * line, 10 * line};
+    return {24 * line, 10 * line};
 }
 
 QSize LessonChart::minimumSizeHint() const

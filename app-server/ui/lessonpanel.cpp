@@ -22,6 +22,7 @@
 #include <QMainWindow>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -131,8 +132,7 @@ LessonPanel::LessonPanel(ServerHost *host, QWidget *parent)
     switchRow->addWidget(m_longPollButton);
     switchRow->addWidget(m_pollButton);
     switchRow->addWidget(m_interval);
-    switchRow->addSpacing(12);
-    switchRow->addWidget(m_classLabel, 1);
+    switchRow->addStretch(1);
     connect(m_modes, &QButtonGroup::idClicked, this, [this] { applySwitch(); });
     connect(m_interval, &QSpinBox::valueChanged, this, [this] {
         if (m_pollButton->isChecked())
@@ -240,6 +240,7 @@ LessonPanel::LessonPanel(ServerHost *host, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(8);
     layout->addLayout(switchRow);
+    layout->addWidget(m_classLabel);
     layout->addLayout(grid);
     layout->addWidget(m_cpu);
     layout->addWidget(m_projection);
@@ -391,6 +392,12 @@ void LessonPanel::refreshNow()
 
 void LessonPanel::showClient(quint64 clientId, const QString &nick)
 {
+    // The shown student's row vanished (its connection ended: a class switched to another
+    // transport, a reconnect), which also empties the table's selection: keep following the
+    // nick, fetchActivity() picks up its next connection. Only a deselection clears it.
+    if (clientId == 0 && m_clientId != 0 && m_host && !m_clientNick.isEmpty()
+        && !m_host->client(m_clientId))
+        return;
     m_clientId = clientId;
     m_clientNick = nick;
     m_timelineTitle->setText(clientId == 0 ? tr("What persistent means: select a client")
@@ -412,6 +419,19 @@ void LessonPanel::fetchActivity()
 {
     if (!m_host || m_clientId == 0)
         return;
+    // A student switched to another transport (or reconnected) may come back as a new
+    // connection: keep following the same nick.
+    if (!m_host->client(m_clientId)) {
+        const QList<ClientInfo> clients = m_host->clients();
+        for (const ClientInfo &c : clients) {
+            if (c.welcomed && !m_clientNick.isEmpty() && c.nick == m_clientNick) {
+                m_clientId = c.id;
+                break;
+            }
+        }
+        if (!m_host->client(m_clientId))
+            return; // not back yet: keep the last picture
+    }
     m_timeline->setActivity(m_host->activity(m_clientId), QDateTime::currentMSecsSinceEpoch());
 }
 
@@ -489,6 +509,28 @@ LessonPanel *LessonPanel::install(QMainWindow *window, ServerHost *host, Clients
         window->tabifyDockWidget(stats, dock);
         stats->raise(); // the lesson opens when the teacher gets to it
     }
+    // Brought to the front in its narrow column: widen the column so the three transports
+    // fit side by side (the teacher is now teaching with it; dragging it back is one move).
+    QObject::connect(dock, &QDockWidget::visibilityChanged, panel, [window, dock, panel](bool on) {
+        if (!on || dock->isFloating())
+            return;
+        // After the tab switch has settled (the layout is not final inside this signal).
+        QTimer::singleShot(0, panel, [window, dock, panel] {
+            const int bar = panel->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+            const int want
+                = qMin(panel->sizeHint().width() + bar + 16, int(window->width() * 0.55));
+            if (dock->width() < want)
+                window->resizeDocks({dock}, {want}, Qt::Horizontal);
+            // The rooms above give it most of the column's height.
+            auto *rooms = window->findChild<QDockWidget *>(QStringLiteral("roomsDock"));
+            if (rooms && rooms->isVisible() && !rooms->isFloating()
+                && window->dockWidgetArea(rooms) == window->dockWidgetArea(dock)
+                && rooms->height() > dock->height() / 3) {
+                const int both = rooms->height() + dock->height();
+                window->resizeDocks({rooms, dock}, {both / 5, both - both / 5}, Qt::Vertical);
+            }
+        });
+    });
     if (clients)
         QObject::connect(clients, &ClientsPanel::selectionChanged, panel, &LessonPanel::showClient);
     return panel;
