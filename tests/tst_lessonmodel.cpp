@@ -237,9 +237,13 @@ void TestLessonModel::switchMomentsAreRecorded()
     QCOMPARE(s.switches().size(), 3);
     QCOMPARE(s.switches().at(1).to, slowPoll);
     QCOMPARE(s.switches().at(2).to, longPoll);
+    // The interval while on long polling means nothing to the class: no switch.
+    t += 250;
+    s.add(t, c.at(t, {Transport::LongPoll, 1500}));
+    QCOMPARE(s.switches().size(), 3);
     // Switches scroll out with the history.
     for (; t < 400'000; t += 1000)
-        s.add(t, c.at(t, longPoll));
+        s.add(t, c.at(t, {Transport::LongPoll, 1500}));
     QVERIFY(s.switches().isEmpty());
 }
 

@@ -12,6 +12,13 @@ double delta(quint64 a, quint64 b)
     return a >= b ? double(a - b) : 0.0;
 }
 
+/// What the class sees changed: the mode, or the interval of polling (the interval the
+/// engine keeps while on push or long polling means nothing to the class).
+bool switched(const ClassTransport &from, const ClassTransport &to)
+{
+    return from.mode != to.mode || (to.mode == Transport::Poll && from.intervalMs != to.intervalMs);
+}
+
 bool wentDown(const TransportFigures &now, const TransportFigures &before)
 {
     if (now.cpuMs < before.cpuMs)
@@ -72,7 +79,7 @@ void LessonStats::add(qint64 tMs, const TransportFigures &figures)
     while (m_snaps.size() > 4096)
         m_snaps.pop_front();
 
-    if (m_haveClass && figures.classTransport != m_lastClass)
+    if (m_haveClass && switched(m_lastClass, figures.classTransport))
         m_switches.append({tMs, m_lastClass, figures.classTransport});
     m_haveClass = true;
     m_lastClass = figures.classTransport;

@@ -59,7 +59,8 @@ public:
         std::array<int, TransportCount> clients {};
     };
 
-    /// The teacher switched the class at tMs (seen between two snapshots).
+    /// The teacher switched the class at tMs (seen between two snapshots): another mode, or
+    /// another interval for polling.
     struct Switch {
         qint64 tMs = 0;
         ClassTransport from;

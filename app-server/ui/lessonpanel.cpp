@@ -283,8 +283,7 @@ void LessonPanel::showClassTransport(const ClassTransport &transport)
     const QSignalBlocker blockInterval(m_interval);
     if (QAbstractButton *b = m_modes->button(int(transport.mode)))
         b->setChecked(true);
-    if (transport.mode == Transport::Poll)
-        m_interval->setValue(transport.intervalMs);
+    m_interval->setValue(transport.intervalMs); // kept for the next switch to polling
     updateClassLabel();
 }
 
