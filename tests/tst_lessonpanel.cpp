@@ -173,6 +173,7 @@ private Q_SLOTS:
     void repaintsAreBatched();
     void timelineFollowsTheClientsSelection();
     void timelineFollowsTheStudentToANewConnection();
+    void timelineTitleGetsTheNickAfterTheHello();
     void timelinePaintsBarsAndTicks();
     void projectorModeEnlargesTheLesson();
     void formatting();
@@ -390,7 +391,8 @@ void TestLessonPanel::timelineFollowsTheClientsSelection()
     clients->selectRow(0);
     QTRY_VERIFY(panel->client() != 0);
     auto *title = panel->findChild<QLabel *>(QStringLiteral("timelineTitle"));
-    QVERIFY(title->text().contains(QLatin1String("ada")));
+    // (The row may have been selected before the hello was through: the nick follows.)
+    QTRY_VERIFY(title->text().contains(QLatin1String("ada")));
     clients->clearSelection();
     QTRY_COMPARE(panel->client(), quint64(0));
 }
@@ -406,6 +408,8 @@ void TestLessonPanel::timelineFollowsTheStudentToANewConnection()
     clients->selectRow(0);
     QTRY_VERIFY(panel->client() != 0);
     const quint64 first = panel->client();
+    auto *title = panel->findChild<QLabel *>(QStringLiteral("timelineTitle"));
+    QTRY_VERIFY(title->text().contains(QLatin1String("ada"))); // the nick it will follow
     // Her connection ends (as when the class moves to another transport) and she comes back
     // on a new one: the row vanishes, the timeline stays on her and finds the new one.
     ada->socket.close();
@@ -415,13 +419,28 @@ void TestLessonPanel::timelineFollowsTheStudentToANewConnection()
     QVERIFY(again);
     QTRY_VERIFY_WITH_TIMEOUT(panel->client() != first && panel->client() != 0, 10000);
     QCOMPARE(m_server->client(panel->client())->nick, QStringLiteral("ada"));
-    auto *title = panel->findChild<QLabel *>(QStringLiteral("timelineTitle"));
     QVERIFY(title->text().contains(QLatin1String("ada")));
     // A deselection by the teacher still clears it.
     clients->selectRow(0);
     QTRY_COMPARE(panel->client(), m_server->clients().first().id);
     clients->clearSelection();
     QTRY_COMPARE(panel->client(), quint64(0));
+}
+
+void TestLessonPanel::timelineTitleGetsTheNickAfterTheHello()
+{
+    LessonPanel *panel = raisePanel();
+    QVERIFY(panel);
+    duplex::test::ChatTestClient cleo;
+    QVERIFY(cleo.open(m_server->port()));
+    auto *clients = m_window->findChild<QTableView *>(QStringLiteral("clientsTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 1, 10000);
+    clients->selectRow(0); // connected, no hello yet
+    QTRY_VERIFY(panel->client() != 0);
+    auto *title = panel->findChild<QLabel *>(QStringLiteral("timelineTitle"));
+    QVERIFY2(title->text().contains(QLatin1String("(no nick yet)")), qPrintable(title->text()));
+    QVERIFY(cleo.hello(QStringLiteral("cleo")));
+    QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("cleo")), 10000);
 }
 
 void TestLessonPanel::timelinePaintsBarsAndTicks()

@@ -399,10 +399,12 @@ void LessonPanel::showClient(quint64 clientId, const QString &nick)
         return;
     m_clientId = clientId;
     m_clientNick = nick;
-    m_timelineTitle->setText(clientId == 0 ? tr("What persistent means: select a client")
-                                           : tr("What persistent means: %1, the last %2 s")
-                                                 .arg(nick.isEmpty() ? tr("(no nick yet)") : nick)
-                                                 .arg(m_timeline->spanMs() / 1000));
+    // The engine's nick, not what the table shows for a client without one.
+    if (m_host && clientId != 0) {
+        if (const auto info = m_host->client(clientId))
+            m_clientNick = info->nick;
+    }
+    updateTimelineTitle();
     if (clientId == 0) {
         m_activityTimer.stop();
         m_timeline->clear();
@@ -412,6 +414,15 @@ void LessonPanel::showClient(quint64 clientId, const QString &nick)
         fetchActivity();
         m_activityTimer.start();
     }
+}
+
+void LessonPanel::updateTimelineTitle()
+{
+    m_timelineTitle->setText(
+        m_clientId == 0 ? tr("What persistent means: select a client")
+                        : tr("What persistent means: %1, the last %2 s")
+                              .arg(m_clientNick.isEmpty() ? tr("(no nick yet)") : m_clientNick)
+                              .arg(m_timeline->spanMs() / 1000));
 }
 
 void LessonPanel::fetchActivity()
@@ -430,6 +441,12 @@ void LessonPanel::fetchActivity()
         }
         if (!m_host->client(m_clientId))
             return; // not back yet: keep the last picture
+    }
+    // Selected before its hello was through: the nick arrives later.
+    if (const auto info = m_host->client(m_clientId);
+        info && !info->nick.isEmpty() && info->nick != m_clientNick) {
+        m_clientNick = info->nick;
+        updateTimelineTitle();
     }
     m_timeline->setActivity(m_host->activity(m_clientId), QDateTime::currentMSecsSinceEpoch());
 }

@@ -93,6 +93,7 @@ private:
     void scheduleRefresh();
     void applyFonts();
     void updateClassLabel();
+    void updateTimelineTitle();
 
     ServerHost *m_host;
     LessonStats m_stats;

@@ -1249,7 +1249,7 @@
 <context>
     <name>duplex::server::LessonPanel</name>
     <message>
-        <location filename="../../app-server/ui/lessonpanel.cpp" line="+48"/>
+        <location filename="../../app-server/ui/lessonpanel.cpp" line="+49"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -1309,7 +1309,7 @@
         <translation>Klasse umschalten auf:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
@@ -1458,7 +1458,7 @@ Both sides assume each student receives what the measured students received. A c
 Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen Schüler. Eine Spalte ohne Clients behält ihre letzte Messung; – heißt: noch nicht gemessen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+49"/>
         <source>What persistent means: select a client</source>
         <translation>Was „persistent“ heißt: Wählen Sie einen Client</translation>
     </message>
@@ -1473,7 +1473,7 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
         <translation>(noch kein Nick)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+96"/>
         <source>Push vs polling</source>
         <translation>Push oder Polling</translation>
     </message>
