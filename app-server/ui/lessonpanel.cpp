@@ -53,7 +53,7 @@ QString LessonPanel::formatLatency(double p50Ms, double p99Ms)
 {
     if (p50Ms < 0)
         return QStringLiteral("–");
-    const auto ms = [](double v) { return QString::number(v, 'f', v < 10 ? 1 : 0); };
+    const auto ms = [](double v) { return QString::number(v, 'f', v < 1 ? 2 : v < 10 ? 1 : 0); };
     return tr("%1 / %2 ms").arg(ms(p50Ms), ms(p99Ms));
 }
 
