@@ -305,7 +305,9 @@ void LessonPanel::applySwitch()
 {
     const ClassTransport t = shownClassTransport();
     updateClassLabel();
-    if (m_host && m_host->classTransport() != t)
+    // Not compared with ServerHost's cache: a snapshot taken just before the last switch can
+    // still be on its way and show the old mode for a moment. The engine ignores a no-op.
+    if (m_host)
         m_host->setClassTransport(t);
 }
 
