@@ -192,6 +192,11 @@ if [ "$what" = all ] || [ "$what" = server ]; then
   DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
     timeout 60 "$build/tests/tst_joincard" screenshots >/dev/null
   echo "screenshots: wrote $out/join-card.png"
+  # The push-vs-polling lesson panel and the timeline, normal and projector (1920x1080), from
+  # a synthetic lesson (tst_lessonpanel::screenshots feeds the figures; no socket involved).
+  DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
+    timeout 60 "$build/tests/tst_lessonpanel" screenshots >/dev/null
+  echo "screenshots: wrote $out/lesson-panel.png $out/lesson-panel-projector.png $out/lesson-timeline*.png"
 fi
 
 # --- client window (issue 5) ---

@@ -5,6 +5,7 @@
 #include "classcontrolui.h"
 #include "clientspanel.h"
 #include "joincard.h"
+#include "lessonpanel.h"
 #include "pushbar.h"
 #include "settingsdialog.h"
 #include "statspanel.h"
@@ -171,6 +172,8 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     XrayView::install(this, m_server, m_trafficPanel->table(), m_trafficModel,
                       m_clientsPanel->table());
     m_trafficPanel->setWireLog(m_server->wireLog());
+    // The push-vs-polling lesson (issue 13): its own dock, beside the live statistics.
+    LessonPanel::install(this, m_server, m_clientsPanel);
     resizeDocks({roomsDock, statsDock}, {220, 380}, Qt::Vertical);
     resizeDocks({roomsDock}, {300}, Qt::Horizontal);
     resizeDocks({eventsDock}, {130}, Qt::Vertical);
