@@ -111,8 +111,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
                              Qt::ToolTipRole);
     m_transport->setItemData(
         2,
-        tr("An HTTP request every few hundred milliseconds asks \u201canything "
-           "new?\u201d \u2013 mostly the answer is no"),
+        tr("An HTTP request every few hundred milliseconds asks “anything "
+           "new?” – mostly the answer is no"),
         Qt::ToolTipRole);
     m_transport->setToolTip(tr("How messages travel: pushed over a WebSocket, or fetched with "
                                "HTTP polling (to compare what each costs)"));

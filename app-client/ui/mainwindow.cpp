@@ -181,7 +181,7 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
                                   Qt::ToolTipRole);
     m_transportCombo->setItemData(2,
                                   tr("An HTTP request every few hundred milliseconds asks "
-                                     "\u201canything new?\u201d \u2013 mostly the answer is no"),
+                                     "“anything new?” – mostly the answer is no"),
                                   Qt::ToolTipRole);
     m_transportCombo->setToolTip(
         tr("The transport in use. Switching keeps your session: nick, rooms and messages "
