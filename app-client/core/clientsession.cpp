@@ -75,9 +75,11 @@ ClientSession::~ClientSession()
         m_socket->abort();
         delete m_socket;
     }
-    if (m_poll) {
-        m_poll->disconnect(this);
-        m_poll->stop();
+    // Every link (a finishing one too) lets go of its replies before the access manager,
+    // their parent, is deleted with the other children.
+    for (PollLink *p : findChildren<PollLink *>(QString(), Qt::FindDirectChildrenOnly)) {
+        p->disconnect(this);
+        p->stop();
     }
 }
 
