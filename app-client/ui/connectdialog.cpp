@@ -109,11 +109,10 @@ ConnectDialog::ConnectDialog(QWidget *parent)
                              tr("HTTP requests the server holds until it has something (up to "
                                 "25 s), then the client asks again"),
                              Qt::ToolTipRole);
-    m_transport->setItemData(
-        2,
-        tr("An HTTP request every few hundred milliseconds asks “anything "
-           "new?” – mostly the answer is no"),
-        Qt::ToolTipRole);
+    m_transport->setItemData(2,
+                             tr("An HTTP request every few hundred milliseconds asks “anything "
+                                "new?” – mostly the answer is no"),
+                             Qt::ToolTipRole);
     m_transport->setToolTip(tr("How messages travel: pushed over a WebSocket, or fetched with "
                                "HTTP polling (to compare what each costs)"));
     m_interval = new QSpinBox(this);

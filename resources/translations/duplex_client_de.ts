@@ -281,17 +281,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ClientSession</name>
     <message>
-        <location filename="../../app-client/core/clientsession.cpp" line="+90"/>
+        <location filename="../../app-client/core/clientsession.cpp" line="+92"/>
         <source>the server stopped answering pings</source>
         <translation>der Server hat nicht mehr auf Pings geantwortet</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>the server did not complete the handshake in time</source>
         <translation>der Server hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Disconnected</source>
         <translation>Getrennt</translation>
     </message>
@@ -478,7 +478,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>HTTP-Anfragen, die der Server festhält, bis er etwas hat (bis zu 25 s); dann fragt der Client erneut</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>An HTTP request every few hundred milliseconds asks “anything new?” – mostly the answer is no</source>
         <translation>Alle paar hundert Millisekunden fragt eine HTTP-Anfrage „Gibt’s was Neues?“ – meistens lautet die Antwort Nein</translation>
     </message>
