@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QScopeGuard>
 
 namespace duplex::client {
 
@@ -74,6 +75,18 @@ void PollLink::send(const QByteArray &json)
     if (m_stopped || m_finishing)
         return;
     m_queue.append(json);
+    if (m_delivering) {
+        // Replies to the messages still being handed over: send after them, so this poll
+        // acknowledges the whole answer (and the server does not send part of it again).
+        if (!m_pumpQueued) {
+            m_pumpQueued = true;
+            QTimer::singleShot(0, this, [this] {
+                m_pumpQueued = false;
+                pump();
+            });
+        }
+        return;
+    }
     pump();
 }
 
@@ -321,6 +334,11 @@ void PollLink::onFinished(QNetworkReply *reply)
 void PollLink::deliver(bool all)
 {
     QPointer<PollLink> self(this);
+    m_delivering = true;
+    const auto done = qScopeGuard([&] {
+        if (self)
+            m_delivering = false;
+    });
     while (!m_buffer.isEmpty()) {
         auto first = m_buffer.begin();
         // Another poll is still out: it may carry the messages of a gap. Wait for it.

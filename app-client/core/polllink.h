@@ -111,6 +111,8 @@ private:
     bool m_stopped = false;
     bool m_finishing = false;
     bool m_finalPosted = false;
+    bool m_delivering = false;
+    bool m_pumpQueued = false;
     bool m_pollDue = true;
     std::function<void()> m_done;
     QList<QByteArray> m_queue;
