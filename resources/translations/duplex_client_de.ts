@@ -644,12 +644,16 @@ Grund: %3</translation>
         <translation>Protokollinspektor</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Every WebSocket frame this client sends and receives</source>
-        <translation>Jeder WebSocket-Frame, den dieser Client sendet und empfängt</translation>
+        <translation type="vanished">Jeder WebSocket-Frame, den dieser Client sendet und empfängt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Every WebSocket frame this client sends and receives, or every HTTP poll request and answer (empty ones too) when it polls</source>
+        <translation>Jeder WebSocket-Frame, den dieser Client sendet und empfängt, oder beim Polling jede HTTP-Anfrage und Antwort (auch die leeren)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Filter frames (type, text, direction)…</source>
         <translation>Frames filtern (Typ, Text, Richtung)…</translation>
     </message>
@@ -1114,7 +1118,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::PollLink</name>
     <message>
-        <location filename="../../app-client/core/polllink.cpp" line="+256"/>
+        <location filename="../../app-client/core/polllink.cpp" line="+269"/>
         <source>the server no longer knows this session (409)</source>
         <translation>der Server kennt diese Sitzung nicht mehr (409)</translation>
     </message>
