@@ -244,14 +244,15 @@ enum class ServerType {
     Rooms,
     Pong,
     Notice,
-    Error
+    Error,
+    Transport
 };
 
 constexpr std::array<const char *, 10> clientTypeNames {
     "hello", "join", "leave", "say", "whisper", "typing", "history", "nick", "rooms", "ping"};
-constexpr std::array<const char *, 12> serverTypeNames {"welcome", "joined",  "left",     "message",
-                                                        "history", "whisper", "presence", "typing",
-                                                        "rooms",   "pong",    "notice",   "error"};
+constexpr std::array<const char *, 13> serverTypeNames {
+    "welcome", "joined", "left",   "message", "history", "whisper",  "presence",
+    "typing",  "rooms",  "pong",   "notice",  "error",   "transport"};
 constexpr std::array<const char *, 4> presenceEventNames {"join", "leave", "nick", "count"};
 // The name tables are indexed by the variants' index(): a new message needs its name here.
 static_assert(clientTypeNames.size() == std::variant_size_v<ClientMessage>);
@@ -644,6 +645,12 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
         m.code = errorCodeFromName(code).value_or(ErrorCode::Internal);
         return m;
     }
+    case ServerType::Transport: {
+        server::Transport m;
+        if (!r.string("mode", &m.mode) || !r.integer("interval", &m.interval, 0, int(IntMax)))
+            return r.error;
+        return m;
+    }
     }
     return r.error; // not reached
 }
@@ -959,6 +966,11 @@ struct ServerEncoder {
         const char *code = i < codeTable.size() ? codeTable[i].name : "internal";
         envelope(w, "error", "re", m.re).key("code").value(code);
         w.key("message").value(m.message);
+    }
+    void operator()(const server::Transport &m)
+    {
+        envelope(w, "transport", "re", QString()).key("mode").value(m.mode);
+        w.key("interval").value(m.interval);
     }
 };
 

@@ -258,11 +258,19 @@ struct Error {
     QString message; ///< a human sentence
 };
 
+/// The server asks the client to switch transports (protocol-v1-http.md, "Switching a
+/// whole class"): mode "push", "poll" or "long-poll"; interval: the poll period in ms for
+/// "poll". Optional for clients: one that does not understand it ignores it.
+struct Transport {
+    QString mode;
+    int interval = 0;
+};
+
 } // namespace server
 
 using ServerMessage
     = std::variant<server::Welcome, server::Joined, server::Left, server::Message, server::History,
                    server::Whisper, server::Presence, server::Typing, server::Rooms, server::Pong,
-                   server::Notice, server::Error>;
+                   server::Notice, server::Error, server::Transport>;
 
 } // namespace duplex::proto

@@ -121,6 +121,10 @@ auto fields(const server::Notice &m)
 {
     return std::make_tuple(m.text, m.from, m.room, m.ts);
 }
+auto fields(const server::Transport &m)
+{
+    return std::make_tuple(m.mode, m.interval);
+}
 auto fields(const server::Error &m)
 {
     return std::make_tuple(m.re, m.code, m.message);

@@ -69,6 +69,9 @@ bool ChatHandlers::resume(Peer *p, const client::Hello &m)
         old->session = nullptr;
         s->peer = p;
         p->session = s;
+        // What the old connection never got to its client comes first on the new one
+        // (not yet written to a WebSocket, not acknowledged by a poller).
+        e.moveUndelivered(old, p);
         e.recorder.event(
             old, EventKind::Takeover,
             tr("%1: a new connection resumed this session; the old one is closed with 4000.")
@@ -134,6 +137,9 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
         e.enterRoom(p, QString::fromLatin1(DefaultRoom));
     for (const QString &room : std::as_const(s->rooms))
         e.sendJoined(p, room, m.id);
+    // The welcome flow ends with the class's transport when it is not push.
+    if (e.classTransport.mode != Transport::Push)
+        e.tellTransport(p);
     Q_EMIT e.events->roomsChanged();
     Q_EMIT e.events->clientUpdated(p->id());
 }
@@ -205,14 +211,17 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
         return;
     }
     ++e.shared.counters.messagesStored;
-    const Frame shared(ServerMessage {*stored});
+    Frame shared(ServerMessage {*stored});
+    const qint64 storedUs = steadyMicros();
+    shared.setStoredUs(storedUs);
     int n = 0;
     if (m.id.isEmpty()) {
         n = e.rooms->publish(m.room, shared, nullptr);
     } else {
         // The sender's own copy carries `re`: everyone else shares one frame.
         stored->re = m.id;
-        const Frame own(ServerMessage {*stored});
+        Frame own(ServerMessage {*stored});
+        own.setStoredUs(storedUs);
         n = e.rooms->publish(m.room, shared, p);
         if (p->deliver(own))
             ++n;

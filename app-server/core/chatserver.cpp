@@ -67,6 +67,9 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
     auto *c = new WsConnection(engine.nextId++, socket, tcp, limits, &engine.shared, &flush, this,
                                Engine::nowMs());
     c->info.handshake = handshake;
+    TransportCounters &push = engine.shared.of(Transport::Push);
+    push.bytesIn += quint64(handshake.request.size());
+    push.bytesOut += quint64(handshake.response.size());
     c->bucket = TokenBucket(config.ratePerSec, config.burst, Engine::nowMs());
     engine.peers.emplace(c->id(), c);
     taps.upgraded(tcp, c->id());
@@ -227,6 +230,13 @@ void ChatServer::Private::pingTick()
     const double seconds = double(config.peerTimeoutMs) / 1000.0;
     for (quint64 id : silent) {
         if (Peer *p = engine.find(id)) {
+            if (p->kind() == Peer::Kind::Poll) {
+                engine.recorder.event(
+                    p, EventKind::Timeout,
+                    tr("%1 sent no poll for %2 s: dropped.").arg(p->who()).arg(seconds));
+                p->drop(tr("no poll for %1 s").arg(seconds));
+                continue;
+            }
             engine.recorder.event(
                 p, EventKind::Timeout,
                 tr("%1 did not answer pings for %2 s: dropped.").arg(p->who()).arg(seconds));

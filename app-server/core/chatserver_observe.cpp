@@ -6,34 +6,75 @@
 
 #include "wsconnection.h"
 
+#if defined(Q_OS_UNIX)
+#include <sys/resource.h>
+#endif
+
 namespace duplex::server {
+
+namespace {
+
+/// The process's CPU time (user + system), ms; 0 where unknown.
+qint64 processCpuMs()
+{
+#if defined(Q_OS_UNIX)
+    rusage u {};
+    if (getrusage(RUSAGE_SELF, &u) != 0)
+        return 0;
+    const auto ms = [](const timeval &t) { return qint64(t.tv_sec) * 1000 + t.tv_usec / 1000; };
+    return ms(u.ru_utime) + ms(u.ru_stime);
+#else
+    return 0;
+#endif
+}
+
+} // namespace
 
 void ChatServer::setClassTransport(const ClassTransport &transport)
 {
-    // TODO(#13): tell the clients; poll sessions. For now the mode is only remembered.
-    if (d->classTransport == transport)
+    Engine &e = d->engine;
+    if (e.classTransport == transport)
         return;
-    d->classTransport = transport;
+    e.classTransport = transport;
+    // Every welcomed client is told (over WebSocket now, over polling in its next
+    // response); new sessions are told in their welcome flow (ChatHandlers, hello).
+    int told = 0;
+    for (const auto &[id, p] : e.peers) {
+        if (p->session && !p->closing()) {
+            e.tellTransport(p);
+            ++told;
+        }
+    }
+    e.recorder.event(nullptr, EventKind::Transport,
+                     transport.mode == Transport::Poll
+                         ? tr("The class switches to polling every %1 ms (%2 clients told).")
+                               .arg(transport.intervalMs)
+                               .arg(told)
+                     : transport.mode == Transport::LongPoll
+                         ? tr("The class switches to long polling (%1 clients told).").arg(told)
+                         : tr("The class switches to WebSocket push (%1 clients told).")
+                               .arg(told));
     Q_EMIT classTransportChanged(transport);
 }
 
 ClassTransport ChatServer::classTransport() const
 {
-    return d->classTransport;
+    return d->engine.classTransport;
 }
 
 TransportFigures ChatServer::transportFigures() const
 {
-    // TODO(#13): per-transport counters and latency; for now push only, from counters().
     TransportFigures f;
-    const ServerCounters c = counters();
-    TransportCounters &ws = f.of(Transport::Push);
-    ws.clients = c.clients;
-    ws.messagesIn = c.framesIn;
-    ws.messagesOut = c.framesOut;
-    ws.bytesIn = c.bytesIn;
-    ws.bytesOut = c.bytesOut;
-    f.classTransport = d->classTransport;
+    f.transports = d->engine.shared.transports;
+    for (TransportCounters &t : f.transports)
+        t.clients = 0;
+    for (const auto &[id, p] : d->engine.peers) {
+        if (!p->hasEnded())
+            ++f.of(p->transport()).clients;
+    }
+    f.uptimeMs = Engine::nowMs() - d->startedMs;
+    f.cpuMs = processCpuMs();
+    f.classTransport = d->engine.classTransport;
     return f;
 }
 

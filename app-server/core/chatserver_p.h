@@ -10,6 +10,7 @@
 #include "chatserver.h"
 #include "engine.h"
 #include "listener.h"
+#include "pollpeer.h"
 #include "wiretap.h"
 #include "wsconnection.h"
 
@@ -76,6 +77,7 @@ public:
         QObject::connect(&pingTimer, &QTimer::timeout, owner, [this] { pingTick(); });
         houseTimer.setInterval(qMax(20, qMin(HousekeepingMs, c.resumeGraceMs / 4)));
         QObject::connect(&houseTimer, &QTimer::timeout, owner, [this] { houseTick(); });
+        addHttpRoutes();
     }
 
     ChatServer *q;
@@ -85,7 +87,7 @@ public:
     WireLog ownWire;
     WireTaps taps;
     QString recordError;
-    ClassTransport classTransport;
+    qint64 startedMs = Engine::nowMs();
     Listener *listener = nullptr;
     QTimer pingTimer;
     QTimer houseTimer;
@@ -95,6 +97,12 @@ public:
     std::vector<Peer *> graveyard;
 
     void onWebSocket(QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &handshake);
+    // HTTP polling and the live figures (chatserver_poll.cpp).
+    void addHttpRoutes();
+    void onPoll(const http::Request &request, QByteArrayView body,
+                const http::Router::Reply &reply);
+    PollPeer *newPollPeer(const http::Request &request);
+    QByteArray statsJson() const;
     void bury(Peer *p);
 
     // PeerObserver: what the transports report.

@@ -4,6 +4,7 @@
 
 #include "historystore.h"
 #include "localroombroker.h"
+#include "pollpeer.h"
 
 #include <codec.h>
 
@@ -24,6 +25,7 @@ Engine::Engine(ServerConfig cfg, HistoryStore *history, TrafficLog *traffic, Roo
     , recorder(traffic, engineEvents)
     , events(engineEvents)
     , rooms(broker)
+    , classTransport(config.classTransport)
 {
     if (!store) {
         m_ownStore = std::make_unique<HistoryStore>();
@@ -60,6 +62,24 @@ void Engine::sendError(Peer *p, ErrorCode code, const QString &re, const QString
 {
     ++shared.counters.errorsSent;
     send(p, makeError(code, re, message));
+}
+
+void Engine::tellTransport(Peer *p)
+{
+    if (p->kind() == Peer::Kind::Poll) {
+        static_cast<PollPeer *>(p)->setWanted(classTransport);
+        return;
+    }
+    sv::Transport t;
+    t.mode = transportModeName(classTransport.mode);
+    t.interval = classTransport.intervalMs;
+    send(p, t);
+}
+
+void Engine::moveUndelivered(Peer *from, Peer *to)
+{
+    for (const QByteArray &json : from->takeUndelivered())
+        to->deliver(Frame(json, peekType(json)));
 }
 
 bool Engine::enterRoom(Peer *p, const QString &room)

@@ -50,12 +50,20 @@ public:
     quint64 nextId = 1;
     bool shuttingDown = false; ///< stop(): no leave presences while everyone is closed
     bool busyReported = false; ///< one event per busy streak
+    /// What the teacher chose for the class (protocol-v1-http.md): told to every client.
+    ClassTransport classTransport;
 
     Peer *find(quint64 id) const;
 
     // --- sending ---------------------------------------------------------------------
     void send(Peer *p, const proto::ServerMessage &m);
     void sendError(Peer *p, proto::ErrorCode code, const QString &re, const QString &message = {});
+
+    /// Tells the client which transport the class uses: a `transport` message over
+    /// WebSocket, the `transport` field of the next poll responses over polling.
+    void tellTransport(Peer *p);
+    /// At a takeover: what the old peer never got to its client goes to the new one first.
+    void moveUndelivered(Peer *from, Peer *to);
 
     // --- rooms and sessions ----------------------------------------------------------
     /// Adds the welcomed peer to the room (announcing it); no replies. False if it was in.

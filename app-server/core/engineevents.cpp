@@ -25,6 +25,7 @@ QString eventKindName(EventKind kind)
     case EventKind::Busy: return QStringLiteral("busy");
     case EventKind::Http: return QStringLiteral("http");
     case EventKind::Error: return QStringLiteral("error");
+    case EventKind::Transport: return QStringLiteral("transport");
     }
     return QStringLiteral("event");
 }

@@ -31,6 +31,7 @@ enum class EventKind {
     Busy,        ///< the server started refusing messages (delivery backlog)
     Http,        ///< a plain HTTP request (a page load, a refused request)
     Error,       ///< a protocol error or a storage failure
+    Transport,   ///< the class was switched between push and polling
 };
 
 /// The stable machine name of a kind ("open", "rate_limited", ...): headless log lines,

@@ -13,6 +13,12 @@ Frame::Frame(const proto::ServerMessage &message)
 {
 }
 
+Frame::Frame(QByteArray json, QString type)
+    : m_json(std::move(json))
+    , m_type(std::move(type))
+{
+}
+
 const QByteArray &Frame::wire() const
 {
     if (m_wire.isEmpty())

@@ -17,6 +17,8 @@ class Frame
 {
 public:
     explicit Frame(const proto::ServerMessage &message);
+    /// A message already encoded (moved from one transport to another at a takeover).
+    Frame(QByteArray json, QString type);
 
     /// The JSON text (UTF-8): the payload of the WebSocket frame, a poll mailbox entry.
     const QByteArray &json() const { return m_json; }
@@ -24,11 +26,16 @@ public:
     const QByteArray &wire() const;
     /// The message's wire type ("message", "presence", ...).
     const QString &type() const { return m_type; }
+    /// When the room message it carries was stored (steadyMicros()); 0 for anything else.
+    /// Delivery latency is measured from here to the write.
+    qint64 storedUs() const { return m_storedUs; }
+    void setStoredUs(qint64 us) { m_storedUs = us; }
 
 private:
     QByteArray m_json;
     mutable QByteArray m_wire;
     QString m_type;
+    qint64 m_storedUs = 0;
 };
 
 } // namespace duplex::server

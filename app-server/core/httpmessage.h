@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,9 @@ struct Request {
     QByteArray version; ///< "HTTP/1.1" or "HTTP/1.0"
     HeaderList headers;
     qint64 contentLength = 0; ///< 0 when absent
+    qsizetype headBytes = 0;  ///< the head's length on the wire, blank line included
+    QHostAddress peerAddress; ///< who sent it (set by the listener)
+    quint16 peerPort = 0;
 
     /// The first header of that name (ASCII case-insensitive), trimmed; empty when absent.
     QByteArray header(QByteArrayView name) const;

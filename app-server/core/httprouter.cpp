@@ -122,6 +122,36 @@ void Router::addRoute(QByteArray path, QByteArrayList methods, Handler handler)
     m_routes.insert(std::move(path), Route {std::move(methods), std::move(handler)});
 }
 
+void Router::addDeferredRoute(QByteArray path, QByteArrayList methods, DeferredHandler handler)
+{
+    m_deferred.insert(std::move(path), DeferredRoute {std::move(methods), std::move(handler)});
+}
+
+void Router::dispatch(const Request &request, QByteArrayView body, const Reply &reply) const
+{
+    const auto route = m_deferred.constFind(request.path);
+    if (route == m_deferred.cend()) {
+        reply(handle(request, body));
+        return;
+    }
+    if (request.contentLength > m_config.maxBodyBytes || body.size() > m_config.maxBodyBytes) {
+        reply(Response::error(
+            413, "too_large",
+            tr("The request body is larger than %1 bytes.").arg(m_config.maxBodyBytes)));
+        return;
+    }
+    if (!originAllowed(request, m_config.allowedOrigins, m_config.tls)) {
+        reply(Response::error(403, "forbidden_origin",
+                              tr("Pages from another site may not use this server.")));
+        return;
+    }
+    if (!route->methods.contains(request.method)) {
+        reply(methodNotAllowed(route->methods));
+        return;
+    }
+    route->handler(request, body, reply);
+}
+
 Response Router::handle(const Request &request, QByteArrayView body) const
 {
     if (request.contentLength > m_config.maxBodyBytes || body.size() > m_config.maxBodyBytes)

@@ -38,6 +38,12 @@ class Router
 {
 public:
     using Handler = std::function<Response(const Request &request, QByteArrayView body)>;
+    /// Sends the answer to one request, now or later (a held poll), once. False when the
+    /// client is gone (nothing was written).
+    using Reply = std::function<bool(const Response &response)>;
+    /// A route that answers when it is ready: it keeps `reply` and calls it once.
+    using DeferredHandler
+        = std::function<void(const Request &request, QByteArrayView body, Reply reply)>;
 
     explicit Router(RouterConfig config = {});
 
@@ -49,6 +55,12 @@ public:
     /// Registers an exact path (e.g. "/v1/stats") for these methods. A path registered
     /// twice keeps the last handler. /v1/ paths get the Origin rule before the handler.
     void addRoute(QByteArray path, QByteArrayList methods, Handler handler);
+
+    /// Registers a route that may answer later (long polls). The same checks as addRoute()
+    /// run first; when one refuses, reply is called at once with the refusal.
+    void addDeferredRoute(QByteArray path, QByteArrayList methods, DeferredHandler handler);
+    /// Answers one request through reply: a deferred route's handler, or handle().
+    void dispatch(const Request &request, QByteArrayView body, const Reply &reply) const;
 
     const RouterConfig &config() const { return m_config; }
     /// The static files served (URL path -> size), for tests and the size budget.
@@ -72,6 +84,11 @@ private:
     RouterConfig m_config;
     QHash<QByteArray, StaticFile> m_files; ///< URL path -> file
     QHash<QByteArray, Route> m_routes;
+    struct DeferredRoute {
+        QByteArrayList methods;
+        DeferredHandler handler;
+    };
+    QHash<QByteArray, DeferredRoute> m_deferred;
 };
 
 /// The MIME type for a file name by its extension (text types with charset=utf-8).

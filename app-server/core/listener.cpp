@@ -23,6 +23,8 @@ namespace {
 constexpr qint64 MaxDrainBytes = 1024 * 1024;
 /// How long we wait for that after answering.
 constexpr qint64 DrainMs = 2000;
+/// The longest a request may wait for its answer (a long poll: 30 s, and a margin).
+constexpr qint64 HeldRequestMs = 40000;
 
 qint64 nowMs()
 {
@@ -139,7 +141,9 @@ void Listener::onReadyRead(QTcpSocket *socket)
     if (it == m_pending.end() || it->socket != socket || it->handedOver)
         return;
     Pending &p = *it;
-    if (p.draining) {
+    if (p.draining || p.held) {
+        // Answered, or waiting for its answer: one request per connection, the rest is
+        // read and discarded.
         p.drained += socket->skip(socket->bytesAvailable());
         if (p.drained > MaxDrainBytes)
             socket->abort();
@@ -172,6 +176,9 @@ void Listener::onReadyRead(QTcpSocket *socket)
         case http::ParseResult::Complete: break;
         }
         p.head = bytes.left(headBytes);
+        p.request.headBytes = headBytes;
+        p.request.peerAddress = socket->peerAddress();
+        p.request.peerPort = socket->peerPort();
     }
     route(p, socket);
 }
@@ -218,8 +225,23 @@ void Listener::route(Pending &p, QTcpSocket *socket)
         return; // the body is still on its way
     socket->skip(p.head.size());
     const QByteArray body = socket->read(request.contentLength);
-    const http::Response response = m_router.handle(request, body);
-    answer(p, socket, response.toBytes(), response.status, requestLine);
+    // The answer may come later (a held poll): until then the request waits here, with a
+    // deadline past the longest hold, and its answer finds it again by the socket.
+    p.held = true;
+    p.deadlineMs = nowMs() + HeldRequestMs;
+    const QPointer<QTcpSocket> guard(socket);
+    const QPointer<Listener> self(this);
+    const QString key = endpointText(socket->peerAddress(), socket->peerPort());
+    m_router.dispatch(request, body, [self, guard, key, requestLine](const http::Response &r) {
+        if (!self || !guard)
+            return false;
+        const auto it = self->m_pending.find(key);
+        if (it == self->m_pending.end() || it->socket != guard || !it->held)
+            return false;
+        it->held = false;
+        self->answer(*it, guard, r.toBytes(), r.status, requestLine);
+        return true;
+    });
 }
 
 void Listener::answer(Pending &p, QTcpSocket *socket, const QByteArray &response, int status,

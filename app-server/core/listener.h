@@ -77,6 +77,7 @@ private:
         qint64 deadlineMs = 0; ///< handshake timeout
         bool handedOver = false;
         bool draining = false; ///< answered: reading and discarding until the peer closes
+        bool held = false;     ///< complete, waiting for its (deferred) answer
         qint64 drained = 0;
     };
 

@@ -65,6 +65,7 @@ ClientInfo Peer::snapshot() const
         out.rooms = session->rooms;
         out.welcomed = true;
     }
+    out.transport = transport();
     out.end = m_end.kind;
     out.closeCode = m_end.code;
     out.closeReason = m_end.reason;

@@ -11,6 +11,7 @@
 
 #include <QString>
 
+#include <array>
 #include <memory>
 
 namespace duplex::server {
@@ -55,6 +56,10 @@ protected:
 struct PeerShared {
     ServerCounters counters;
     qint64 queuedTotal = 0; ///< every peer's queued bytes together
+    /// Per transport: requests, messages and bytes on the wire, delivery latency (the
+    /// lesson's figures; `clients` is counted when a snapshot is taken).
+    std::array<TransportCounters, TransportCount> transports;
+    TransportCounters &of(Transport t) { return transports[size_t(t)]; }
 };
 
 class Peer
@@ -88,6 +93,12 @@ public:
     virtual void stall() = 0;
     /// Keep-alive: a transport-level ping where the transport has one.
     virtual void ping() { }
+    /// How the client talks to the server now.
+    virtual Transport transport() const { return Transport::Push; }
+    /// Takes away what was queued for the client and never reached it (WebSocket: not yet
+    /// written; polling: not acknowledged), as JSON texts in order, for the peer that takes
+    /// the session over. The peer sends none of it afterwards.
+    virtual QList<QByteArray> takeUndelivered() { return {}; }
     /// Last time the client showed it is alive (a frame, a pong, a poll).
     qint64 lastSeenMs() const { return m_lastSeenMs; }
     void touch(qint64 nowMs) { m_lastSeenMs = nowMs; }

@@ -4,6 +4,8 @@
 
 // The engine's settings (command line, window settings and tests fill them in).
 
+#include "transportstats.h"
+
 #include <protocol.h>
 
 #include <QString>
@@ -54,6 +56,9 @@ struct ServerConfig {
     bool tapAll = false;
     /// `--record FILE`: every frame and HTTP head as JSON lines (protocol-v1-http.md).
     QString recordPath;
+    /// The class's transport at start (`--class-transport`, `--poll-interval`): told to
+    /// every client in its welcome flow when it is not push.
+    ClassTransport classTransport;
 };
 
 /// Where an operator notice goes.

@@ -78,6 +78,19 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Convert the recording given with --record to a Wireshark capture "
                          "FILE (.pcapng) and exit; --port is the server port in it."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("class-transport"),
+                      tr("How the class talks to the server at start: push (WebSocket), poll "
+                         "(a request every --poll-interval ms) or long-poll. Clients that can "
+                         "switch are told; the window can change it live."),
+                      QStringLiteral("MODE")});
+    parser.addOption({QStringLiteral("poll-interval"),
+                      tr("The poll period for --class-transport poll, in ms (default 500)."),
+                      QStringLiteral("MS")});
+    parser.addOption({QStringLiteral("peer-timeout"),
+                      tr("Drop a WebSocket that answers no ping, or a polling session that "
+                         "sends no poll, for this many ms (default 45000); its session stays "
+                         "resumable."),
+                      QStringLiteral("MS")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -155,6 +168,23 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (o.pcapngPath.isEmpty() || o.recordPath.isEmpty())
             return fail(tr("--pcapng: give a file path, and the recording with --record."));
     }
+    if (parser.isSet(QStringLiteral("class-transport"))) {
+        const QString mode = parser.value(QStringLiteral("class-transport")).trimmed();
+        if (!transportFromModeName(mode, &o.classTransport.mode))
+            return fail(tr("--class-transport: give push, poll or long-poll."));
+    }
+    if (parser.isSet(QStringLiteral("poll-interval"))) {
+        bool ok = false;
+        o.classTransport.intervalMs = parser.value(QStringLiteral("poll-interval")).toInt(&ok);
+        if (!ok || o.classTransport.intervalMs < 10 || o.classTransport.intervalMs > 600000)
+            return fail(tr("--poll-interval: give a whole number of ms from 10 to 600000."));
+    }
+    if (parser.isSet(QStringLiteral("peer-timeout"))) {
+        bool ok = false;
+        o.peerTimeoutMs = parser.value(QStringLiteral("peer-timeout")).toInt(&ok);
+        if (!ok || o.peerTimeoutMs < 100 || o.peerTimeoutMs > 3600000)
+            return fail(tr("--peer-timeout: give a whole number of ms from 100 to 3600000."));
+    }
     *options = o;
     return true;
 }
@@ -197,6 +227,8 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     }
     config.allowedOrigins = options.allowedOrigins;
     config.recordPath = options.recordPath;
+    config.classTransport = options.classTransport;
+    config.peerTimeoutMs = options.peerTimeoutMs;
     return config;
 }
 

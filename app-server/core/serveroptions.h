@@ -31,6 +31,8 @@ struct ServerOptions {
     bool addressLimits = true;  ///< false: --no-address-limits (everyone behind one NAT)
     QString recordPath;         ///< --record: every frame and HTTP head as JSON lines
     QString pcapngPath;         ///< --pcapng: convert the --record file to this and exit
+    ClassTransport classTransport; ///< --class-transport, --poll-interval
+    int peerTimeoutMs = 45000;     ///< --peer-timeout: silent WebSocket or poll session dropped
 };
 
 /// True when the arguments ask for --headless. Checked on argv before the application
@@ -38,8 +40,8 @@ struct ServerOptions {
 bool argumentsRequestHeadless(int argc, char *argv[]);
 
 /// Adds --headless --bind --port --db --name --rate --burst --max-clients --max-queued-mib
-/// --no-address-limits --allow-origin
-/// to the parser
+/// --no-address-limits --allow-origin --record --pcapng --class-transport --poll-interval
+/// --peer-timeout to the parser
 /// (not --help/--version: the caller adds those).
 void addServerOptions(QCommandLineParser &parser);
 

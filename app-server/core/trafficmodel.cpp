@@ -142,6 +142,8 @@ QString summarizeServer(const proto::ServerMessage &m)
             } else if constexpr (std::is_same_v<T, Error>) {
                 return QStringLiteral("%1: %2").arg(proto::errorCodeName(v.code),
                                                     oneLine(v.message));
+            } else if constexpr (std::is_same_v<T, Transport>) {
+                return TrafficModel::tr("switch to %1 (%2 ms)").arg(v.mode).arg(v.interval);
             } else {
                 static_assert(AlwaysFalse<T>, "unhandled server message");
             }

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <array>
+#include <chrono>
 
 namespace duplex::server {
 
@@ -22,6 +23,14 @@ enum class Transport : quint8 {
     LongPoll = 2, ///< held polls ("longPoll" in /v1/stats, "long-poll" in the message)
 };
 constexpr int TransportCount = 3;
+
+/// A monotonic clock in microseconds (delivery latency: stored -> written).
+inline qint64 steadyMicros()
+{
+    return qint64(std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now().time_since_epoch())
+                      .count());
+}
 
 /// "ws", "poll", "longPoll": the keys of /v1/stats.
 QString transportStatsKey(Transport t);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "wsconnection.h"
 
+#include <websocket.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTimer>
@@ -17,6 +19,22 @@ constexpr int CloseGraceMs = 2000;
 constexpr qint64 LowWaterBytes = 64 * 1024;
 /// Queued frames are joined into one write (one send() on an unbuffered socket) up to this.
 constexpr qint64 CoalesceBytes = 64 * 1024;
+
+/// The header of a masked client frame with this payload (one frame per message).
+qint64 clientFrameHeader(qint64 payload)
+{
+    return 2 + 4 + (payload > 65535 ? 8 : payload > 125 ? 2 : 0);
+}
+
+/// The JSON inside one of our (unmasked) server frames.
+QByteArray payloadOf(const QByteArray &frame)
+{
+    if (frame.size() < 2)
+        return {};
+    const int len7 = quint8(frame.at(1)) & 0x7f;
+    const qsizetype header = len7 == 127 ? 10 : len7 == 126 ? 4 : 2;
+    return frame.mid(header);
+}
 
 } // namespace
 
@@ -83,18 +101,23 @@ WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limi
                                       if (m_closing)
                                           return;
                                       touch(QDateTime::currentMSecsSinceEpoch());
-                                      m_observer->peerText(this, message.toUtf8());
+                                      const QByteArray json = message.toUtf8();
+                                      countIn(json.size());
+                                      m_observer->peerText(this, json);
                                   });
     m_links[1] = QObject::connect(socket, &QWebSocket::binaryMessageReceived, socket,
                                   [this](const QByteArray &data) {
                                       if (m_closing)
                                           return;
                                       touch(QDateTime::currentMSecsSinceEpoch());
+                                      countIn(data.size());
                                       m_observer->peerBinary(this, data);
                                   });
     m_links[2] = QObject::connect(socket, &QWebSocket::pong, socket,
                                   [this](quint64 elapsed, const QByteArray &) {
                                       info.rttMs = int(qMin<quint64>(elapsed, 1u << 30));
+                                      // A masked pong without payload: 6 bytes.
+                                      m_shared->of(Transport::Push).bytesIn += 6;
                                       touch(QDateTime::currentMSecsSinceEpoch());
                                   });
     m_links[3]
@@ -139,6 +162,7 @@ bool WsConnection::enqueue(const Frame &frame)
         return false;
     const QByteArray &wire = frame.wire();
     m_queue.append(wire);
+    m_stored.append(frame.storedUs());
     m_queued += wire.size();
     m_shared->queuedTotal += wire.size();
     m_flush->schedule(this);
@@ -169,7 +193,41 @@ void WsConnection::dropQueue()
 {
     m_shared->queuedTotal -= m_queued;
     m_queue = {};
+    m_stored = {};
     m_queued = 0;
+}
+
+QList<QByteArray> WsConnection::takeUndelivered()
+{
+    QList<QByteArray> out;
+    out.reserve(m_queue.size());
+    for (const QByteArray &frame : std::as_const(m_queue))
+        out.append(payloadOf(frame));
+    dropQueue();
+    return out;
+}
+
+void WsConnection::wrote(qint64 bytes, const QList<qint64> &stored, qsizetype from,
+                         qsizetype count)
+{
+    TransportCounters &t = m_shared->of(Transport::Push);
+    t.bytesOut += quint64(bytes);
+    t.messagesOut += quint64(count);
+    qint64 now = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        if (const qint64 at = stored.at(i)) {
+            if (!now)
+                now = steadyMicros();
+            t.latency.add(now - at);
+        }
+    }
+}
+
+void WsConnection::countIn(qint64 payload)
+{
+    TransportCounters &t = m_shared->of(Transport::Push);
+    ++t.messagesIn;
+    t.bytesIn += quint64(payload + clientFrameHeader(payload));
 }
 
 void WsConnection::pump(bool all)
@@ -183,6 +241,7 @@ void WsConnection::pump(bool all)
     while (tcp && !hasEnded() && !m_queue.isEmpty()
            && (all || tcp->bytesToWrite() < LowWaterBytes)) {
         qint64 written = 0;
+        qsizetype frames = 1;
         if (m_queue.size() == 1 || m_queue.constFirst().size() >= CoalesceBytes) {
             const QByteArray frame = m_queue.takeFirst();
             m_queued -= frame.size();
@@ -191,23 +250,31 @@ void WsConnection::pump(bool all)
         } else {
             QByteArray batch;
             batch.reserve(qsizetype(qMin(m_queued, CoalesceBytes)));
-            while (!m_queue.isEmpty()
-                   && batch.size() + m_queue.constFirst().size() <= CoalesceBytes) {
-                const QByteArray frame = m_queue.takeFirst();
+            frames = 0;
+            while (frames < m_queue.size()
+                   && batch.size() + m_queue.at(frames).size() <= CoalesceBytes) {
+                const QByteArray &frame = m_queue.at(frames);
                 batch.append(frame);
                 m_queued -= frame.size();
                 m_shared->queuedTotal -= frame.size();
+                ++frames;
             }
+            m_queue.remove(0, frames);
             written = tcp->write(batch);
         }
+        if (written > 0)
+            wrote(written, m_stored, 0, frames);
+        m_stored.remove(0, frames);
         if (written < 0) {
             dropQueue();
             break;
         }
     }
     m_pumping = false;
-    if (m_queue.isEmpty() && m_queue.capacity() > 0)
+    if (m_queue.isEmpty() && m_queue.capacity() > 0) {
         m_queue = {}; // an idle connection keeps no array
+        m_stored = {};
+    }
 }
 
 void WsConnection::close(int code, const QString &reason)
@@ -236,8 +303,10 @@ void WsConnection::drop(const QString &why)
 
 void WsConnection::ping()
 {
-    if (!m_closing)
+    if (!m_closing) {
         m_socket->ping();
+        m_shared->of(Transport::Push).bytesOut += 2; // an unmasked ping without payload
+    }
 }
 
 void WsConnection::unlink()

@@ -59,6 +59,7 @@ public:
     qint64 queuedBytes() const override;
     void stall() override;
     void ping() override;
+    QList<QByteArray> takeUndelivered() override;
 
     QWebSocket *socket() const { return m_socket; }
     QTcpSocket *tcp() const { return m_tcp; }
@@ -76,6 +77,9 @@ private:
     void armAbort();
     /// Disconnects exactly our slots from the socket (not Qt's own connections).
     void unlink();
+    /// The lesson's figures for frames handed to the socket now.
+    void countIn(qint64 payload);
+    void wrote(qint64 bytes, const QList<qint64> &stored, qsizetype from, qsizetype count);
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_tcp;
@@ -88,6 +92,8 @@ private:
     /// O(1) at both ends in Qt 6, and nothing allocated while empty (an empty std::deque
     /// holds ~600 bytes, which every idle connection would pay).
     QList<QByteArray> m_queue;
+    /// Beside m_queue, frame by frame: when the room message was stored (0: not one).
+    QList<qint64> m_stored;
     qint64 m_queued = 0;
     bool m_flushListed = false;
     bool m_pumping = false; ///< inside pump(): bytesWritten must not re-enter it

@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// The HTTP polling transport (protocol-v1-http.md): POST /v1/poll sessions beside
+// WebSocket ones on one real server, acknowledgements, long polls, the peer timeout, the
+// whole-class switch, takeovers both ways, the limits and GET /v1/stats.
+
+#include "polltestclient.h"
+#include "testserver.h"
+
+#include <pollrequest.h>
+
+#include <QTest>
+
+using namespace duplex;
+using namespace duplex::test;
+using server::Transport;
+
+namespace {
+
+QJsonObject say(const QString &text, const QString &id = {})
+{
+    QJsonObject o {{"type", "say"}, {"room", "general"}, {"text", text}};
+    if (!id.isEmpty())
+        o.insert(QStringLiteral("id"), id);
+    return o;
+}
+
+QList<qint64> seqsOf(const QList<QJsonObject> &frames)
+{
+    QList<qint64> out;
+    for (const QJsonObject &f : frames) {
+        if (f.value("type").toString() == QLatin1String("message"))
+            out.append(f.value("seq").toInteger());
+    }
+    return out;
+}
+
+QList<qint64> range(qint64 from, qint64 to)
+{
+    QList<qint64> out;
+    for (qint64 i = from; i <= to; ++i)
+        out.append(i);
+    return out;
+}
+
+/// A client that obeys the `transport` message: on WebSocket until told to poll, then a
+/// poll session resuming the same session, and back. Collects every `message` it receives
+/// on either transport, in order.
+class SwitchingClient
+{
+public:
+    SwitchingClient(quint16 port, QString nick)
+        : m_port(port)
+        , m_nick(std::move(nick))
+    {
+    }
+    bool start()
+    {
+        ws = std::make_unique<ChatTestClient>();
+        if (!ws->open(m_port) || !ws->hello(m_nick))
+            return false;
+        token = ws->welcome.value("session").toString();
+        return true;
+    }
+    /// One step of its life: read what came, switch when told. Call in a loop.
+    void step()
+    {
+        if (ws) {
+            collect(ws->frames);
+            const auto t = std::find_if(ws->frames.cbegin(), ws->frames.cend(), [](const auto &f) {
+                return f.value("type").toString() == QLatin1String("transport");
+            });
+            if (t != ws->frames.cend() && t->value("mode").toString() != QLatin1String("push")) {
+                ws->frames.clear();
+                // Resume over polling: the WebSocket is taken over (closed with 4000), what
+                // it never wrote comes first in the mailbox.
+                poller = std::make_unique<PollTestClient>(m_port);
+                QJsonObject h {{"type", "hello"}, {"nick", m_nick}, {"resume", token}};
+                poller->poll({h});
+                absorbPoll();
+                // Whatever the old socket still delivers before its close is ours too.
+                if (ws->waitDisconnected(5000))
+                    collect(ws->frames);
+                ws.reset();
+                ++switches;
+            } else {
+                ws->frames.clear();
+            }
+            return;
+        }
+        if (poller) {
+            poller->poll({}, 0);
+            absorbPoll();
+            if (poller->transport.value("mode").toString() == QLatin1String("push")) {
+                // Everything the mailbox holds is acknowledged first, then the WebSocket
+                // resumes the session: nothing acknowledged comes again.
+                if (!poller->drain())
+                    return;
+                absorbPoll();
+                ws = std::make_unique<ChatTestClient>();
+                if (!ws->open(m_port))
+                    return;
+                ws->send(QJsonObject {{"type", "hello"}, {"nick", m_nick}, {"resume", token}});
+                poller.reset();
+                ++switches;
+            }
+        }
+    }
+    bool onPoll() const { return bool(poller); }
+
+    QList<qint64> seqs;
+    QString token;
+    int switches = 0;
+    std::unique_ptr<ChatTestClient> ws;
+    std::unique_ptr<PollTestClient> poller;
+
+private:
+    void collect(QList<QJsonObject> &frames)
+    {
+        for (const QJsonObject &f : frames) {
+            if (f.value("type").toString() == QLatin1String("message"))
+                seqs.append(f.value("seq").toInteger());
+        }
+        frames.clear();
+    }
+    void absorbPoll()
+    {
+        collect(poller->frames);
+    }
+
+    quint16 m_port;
+    QString m_nick;
+};
+
+} // namespace
+
+class TestPolling : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parserRefusesWhatIsNotAPoll_data();
+    void parserRefusesWhatIsNotAPoll();
+    void parserReadsAPoll();
+    void pollAndWebSocketClientsShareARoom();
+    void unacknowledgedMessagesComeAgain();
+    void longPollIsHeldUntilAMessageArrives();
+    void secondHeldPollAnswersTheFirst();
+    void idlePollSessionIsDroppedAfterThePeerTimeout();
+    void wholeClassSwitchesPushPollPush();
+    void statsCountEveryByteOnTheWire();
+    void malformedBodiesGet400AndTheSessionSurvives();
+    void goneSessionsGet409();
+    void firstPollWithoutHelloIsNotWelcomed();
+    void rateLimitCountsEveryMessageOfSend();
+    void webSocketTakesOverAPollSessionWithItsUnackedMessages();
+    void pollTakesOverAWebSocketSession();
+};
+
+void TestPolling::parserRefusesWhatIsNotAPoll_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not json") << QByteArray("hello");
+    QTest::newRow("array") << QByteArray("[]");
+    QTest::newRow("string") << QByteArray("\"x\"");
+    QTest::newRow("session number") << QByteArray(R"({"session":5})");
+    QTest::newRow("send object") << QByteArray(R"({"send":{}})");
+    QTest::newRow("ack string") << QByteArray(R"({"ack":"1"})");
+    QTest::newRow("ack negative") << QByteArray(R"({"ack":-1})");
+    QTest::newRow("ack fraction") << QByteArray(R"({"ack":1.5})");
+    QTest::newRow("wait negative") << QByteArray(R"({"wait":-5})");
+    QTest::newRow("wait bool") << QByteArray(R"({"wait":true})");
+}
+
+void TestPolling::parserRefusesWhatIsNotAPoll()
+{
+    QFETCH(QByteArray, body);
+    const server::PollParseResult r = server::parsePollRequest(body);
+    QVERIFY(std::holds_alternative<server::PollRequestError>(r));
+    QVERIFY(!std::get<server::PollRequestError>(r).message.isEmpty());
+}
+
+void TestPolling::parserReadsAPoll()
+{
+    const server::PollParseResult r = server::parsePollRequest(
+        R"({"session":"abc","send":[{"type":"ping"},7],"ack":12,"wait":99999,"x":1})");
+    QVERIFY(std::holds_alternative<server::PollRequest>(r));
+    const auto &p = std::get<server::PollRequest>(r);
+    QCOMPARE(p.session, QStringLiteral("abc"));
+    QCOMPARE(p.send.size(), 2);
+    QCOMPARE(p.send.at(0), QByteArray(R"({"type":"ping"})"));
+    QCOMPARE(p.ack, std::optional<qint64>(12));
+    QCOMPARE(p.waitMs, server::MaxPollWaitMs); // cut to the longest hold
+    const auto empty = server::parsePollRequest("{}");
+    QVERIFY(std::holds_alternative<server::PollRequest>(empty));
+    QCOMPARE(std::get<server::PollRequest>(empty).waitMs, 0);
+}
+
+void TestPolling::pollAndWebSocketClientsShareARoom()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(!bob.take("joined").isEmpty());
+    QVERIFY(!bob.take("history").isEmpty());
+    QVERIFY(!alice->take([](const QJsonObject &o) {
+                       return o.value("type") == QLatin1String("presence")
+                           && o.value("nick") == QLatin1String("bob");
+                   }).isEmpty());
+
+    // Both ways, interleaved: alice over WebSocket, bob in his polls' `send`.
+    for (int i = 0; i < 5; ++i) {
+        alice->send(say(QStringLiteral("a%1").arg(i)));
+        bob.poll({say(QStringLiteral("b%1").arg(i), QStringLiteral("b%1").arg(i))});
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(alice->count(QStringLiteral("message")), 10, 10000);
+    QVERIFY(!bob.take([](const QJsonObject &o) {
+                    return o.value("type") == QLatin1String("message")
+                        && o.value("text") == QLatin1String("b4");
+                }).isEmpty());
+    (void)bob.take("nothing", 300); // long polls: everything still on its way arrives
+    QCOMPARE(seqsOf(alice->frames), range(1, 10));
+    QCOMPARE(seqsOf(bob.all), range(1, 10));
+    QCOMPARE(bob.resent, 0);
+    const auto info = srv.chat->client(srv.idOf(QStringLiteral("bob")));
+    QVERIFY(info);
+    QVERIFY(info->transport == Transport::Poll || info->transport == Transport::LongPoll);
+    QCOMPARE(info->framesIn, 6); // hello + 5 says
+    QVERIFY(info->framesOut >= 10);
+}
+
+void TestPolling::unacknowledgedMessagesComeAgain()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+    for (int i = 0; i < 3; ++i)
+        alice->send(say(QStringLiteral("m%1").arg(i)));
+    QTRY_COMPARE(alice->count(QStringLiteral("message")), 3);
+
+    // The response is "lost": the client never acknowledges it...
+    const qint64 acked = bob.highest;
+    auto first = bob.start({}, 0, acked);
+    QVERIFY(first->wait());
+    QCOMPARE(first->status, 200);
+    const QJsonArray got = first->json.value("messages").toArray();
+    QCOMPARE(got.size(), 3);
+    // ...so the next poll brings the same messages with the same n.
+    auto again = bob.start({}, 0, acked);
+    QVERIFY(again->wait());
+    QCOMPARE(again->json.value("messages").toArray(), got);
+    // Acknowledged, they never come again.
+    const qint64 last = got.last().toObject().value("n").toInteger();
+    auto after = bob.start({}, 0, last);
+    QVERIFY(after->wait());
+    QCOMPARE(after->status, 200);
+    QVERIFY(after->json.value("messages").toArray().isEmpty());
+}
+
+void TestPolling::longPollIsHeldUntilAMessageArrives()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+
+    auto held = bob.start({}, 20000);
+    // Held: alice's round trips go through while bob's poll stays unanswered.
+    QVERIFY(alice->barrier());
+    QVERIFY(alice->barrier());
+    QVERIFY(!held->done);
+    alice->send(say(QStringLiteral("wake up")));
+    QVERIFY(held->wait(5000)); // long before the 20 s
+    QCOMPARE(held->status, 200);
+    bob.absorb(*held);
+    QCOMPARE(bob.all.last().value("text").toString(), QStringLiteral("wake up"));
+}
+
+void TestPolling::secondHeldPollAnswersTheFirst()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+
+    auto a = bob.start({}, 20000);
+    auto b = bob.start({}, 20000);
+    // Whichever arrived second answered the other at once (empty); one stays held.
+    QTRY_VERIFY_WITH_TIMEOUT(a->done || b->done, 5000);
+    QVERIFY(alice->barrier());
+    QVERIFY(!(a->done && b->done));
+    auto answered = a->done ? a : b;
+    auto waiting = a->done ? b : a;
+    QCOMPARE(answered->status, 200);
+    QVERIFY(answered->json.value("messages").toArray().isEmpty());
+    alice->send(say(QStringLiteral("for the one held")));
+    QVERIFY(waiting->wait(5000));
+    QCOMPARE(waiting->status, 200);
+    QCOMPARE(waiting->json.value("messages").toArray().size(), 1);
+}
+
+void TestPolling::idlePollSessionIsDroppedAfterThePeerTimeout()
+{
+    server::ServerConfig config = TestServer::unlimited();
+    config.peerTimeoutMs = 600;
+    TestServer srv(config);
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    const QString token = bob.session;
+    QVERIFY(!alice->take([](const QJsonObject &o) {
+                       return o.value("event") == QLatin1String("join")
+                           && o.value("nick") == QLatin1String("bob");
+                   }).isEmpty());
+    // bob stops polling: like a WebSocket that stopped answering pings.
+    QVERIFY(!alice->take(
+                       [](const QJsonObject &o) {
+                           return o.value("event") == QLatin1String("leave")
+                               && o.value("nick") == QLatin1String("bob");
+                       },
+                       5000)
+                 .isEmpty());
+    QCOMPARE(srv.idOf(QStringLiteral("bob")), quint64(0));
+    auto late = bob.poll();
+    QCOMPARE(late->status, 409);
+    QCOMPARE(late->json.value("error").toString(), QStringLiteral("session_gone"));
+    // The normal resume grace: the same session comes back (a new mailbox).
+    QVERIFY(bob.hello(QStringLiteral("ignored"), token));
+    QCOMPARE(bob.welcome.value("nick").toString(), QStringLiteral("bob"));
+    QCOMPARE(bob.session, token);
+}
+
+void TestPolling::wholeClassSwitchesPushPollPush()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto teacher = srv.client(QStringLiteral("teacher")); // ignores `transport`
+    QVERIFY(teacher);
+    SwitchingClient student(srv.port(), QStringLiteral("student"));
+    QVERIFY(student.start());
+
+    int said = 0;
+    const auto talk = [&](int n) {
+        for (int i = 0; i < n; ++i) {
+            teacher->send(say(QStringLiteral("t%1").arg(++said)));
+            student.step();
+        }
+    };
+    talk(10);
+    srv.chat->setClassTransport({Transport::Poll, 50});
+    QTRY_VERIFY_WITH_TIMEOUT((student.step(), student.onPoll()), 10000);
+    talk(10);
+    QVERIFY(student.poller->transport.isEmpty()); // it obeys: no need to say it again
+    srv.chat->setClassTransport({Transport::Push, 500});
+    QTRY_VERIFY_WITH_TIMEOUT((student.step(), !student.onPoll()), 10000);
+    talk(10);
+    QTRY_COMPARE_WITH_TIMEOUT(teacher->count(QStringLiteral("message")), 30, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT((student.step(), student.seqs.size()), 30, 10000);
+    QVERIFY(student.ws->barrier());
+    student.step();
+    QCOMPARE(student.seqs, range(1, 30)); // exactly once, in order
+    QCOMPARE(student.switches, 2);
+    QCOMPARE(teacher->count(QStringLiteral("transport")), 2); // told, though it ignores it
+}
+
+void TestPolling::statsCountEveryByteOnTheWire()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+    auto stats = startHttp(srv.port(), "GET", "/v1/stats", {});
+    QVERIFY(stats->wait());
+    QCOMPARE(stats->status, 200);
+    QVERIFY(stats->received.contains("Content-Type: application/json"));
+    const QJsonObject poll = stats->json.value("transports").toObject().value("poll").toObject();
+    QCOMPARE(poll.value("clients").toInt(), 1);
+    QCOMPARE(poll.value("requests").toInteger(), bob.requests);
+    QCOMPARE(poll.value("emptyResponses").toInteger(), bob.emptyResponses);
+    QCOMPARE(poll.value("messagesIn").toInteger(), 1);                // the hello
+    QCOMPARE(poll.value("messagesOut").toInteger(), bob.all.size()); // welcome, joined...
+    QCOMPARE(poll.value("bytesIn").toInteger(), bob.bytesSent);      // heads and bodies
+    QCOMPARE(poll.value("bytesOut").toInteger(), bob.bytesReceived);
+    QVERIFY(stats->json.value("uptimeMs").toInteger() >= 0);
+    const QJsonObject ws = stats->json.value("transports").toObject().value("ws").toObject();
+    QCOMPARE(ws.value("clients").toInt(), 0);
+    QCOMPARE(ws.value("requests").toInteger(), 0);
+    QVERIFY(!stats->body.contains("bob")); // no nicks
+    QVERIFY(!stats->body.contains("127.0.0.1"));
+
+    // WebSocket: the handshake both ways, and frame headers on top of the payloads.
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    const server::TransportFigures f = srv.chat->transportFigures();
+    const server::TransportCounters &push = f.of(Transport::Push);
+    QCOMPARE(push.clients, 1);
+    const auto info = srv.chat->client(srv.idOf(QStringLiteral("alice")));
+    QVERIFY(info);
+    QCOMPARE(push.bytesIn,
+             quint64(info->handshake.request.size() + info->bytesIn + 6 * info->framesIn));
+    QVERIFY(push.bytesOut > quint64(info->handshake.response.size() + info->bytesOut));
+}
+
+void TestPolling::malformedBodiesGet400AndTheSessionSurvives()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    const QList<QByteArray> bodies {
+        "not json",
+        "[1,2]",
+        R"({"session":")" + bob.session.toLatin1() + R"(","ack":"x"})",
+        R"({"session":")" + bob.session.toLatin1() + R"(","send":"say"})",
+        R"({"session":")" + bob.session.toLatin1() + R"(","wait":-1})",
+    };
+    for (const QByteArray &body : bodies) {
+        auto x = startHttp(srv.port(), "POST", "/v1/poll", body);
+        QVERIFY(x->wait());
+        QCOMPARE(x->status, 400);
+        QVERIFY(x->received.contains("Content-Type: application/json"));
+        QCOMPARE(x->json.value("error").toString(), QStringLiteral("bad_request"));
+        QVERIFY(!x->json.value("message").toString().isEmpty());
+    }
+    // A bad message inside `send` is answered like over WebSocket.
+    bob.poll({QJsonValue(42), QJsonObject {{"type", "nope"}}});
+    QVERIFY(!bob.take([](const QJsonObject &o) {
+                    return o.value("code") == QLatin1String("bad_json");
+                }).isEmpty());
+    QVERIFY(!bob.take([](const QJsonObject &o) {
+                    return o.value("code") == QLatin1String("unknown_type");
+                }).isEmpty());
+    // The session is alive and well.
+    bob.poll({QJsonObject {{"type", "ping"}, {"id", "p1"}}});
+    QVERIFY(!bob.take("pong").isEmpty());
+    auto get = startHttp(srv.port(), "GET", "/v1/poll", {});
+    QVERIFY(get->wait());
+    QCOMPARE(get->status, 405);
+}
+
+void TestPolling::goneSessionsGet409()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    PollTestClient ghost(srv.port());
+    ghost.session = QStringLiteral("0123456789abcdef0123456789abcdef");
+    auto x = ghost.poll();
+    QCOMPARE(x->status, 409);
+    QCOMPARE(x->json.value("error").toString(), QStringLiteral("session_gone"));
+    QVERIFY(x->received.contains("Content-Type: application/json"));
+}
+
+void TestPolling::firstPollWithoutHelloIsNotWelcomed()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    PollTestClient nobody(srv.port());
+    auto x = nobody.poll({QJsonObject {{"type", "join"}, {"room", "x"}}});
+    QCOMPARE(x->status, 200);
+    QVERIFY(!x->json.contains("session"));
+    const QJsonArray m = x->json.value("messages").toArray();
+    QCOMPARE(m.size(), 1);
+    QCOMPARE(m.at(0).toObject().value("m").toObject().value("code").toString(),
+             QStringLiteral("not_welcomed"));
+    QTRY_COMPARE(srv.chat->clientCount(), 0); // nothing is kept for it
+}
+
+void TestPolling::rateLimitCountsEveryMessageOfSend()
+{
+    server::ServerConfig config;
+    config.ratePerSec = 1;
+    config.burst = 5;
+    TestServer srv(config);
+    QVERIFY(srv.start());
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob"))); // the hello took one token
+    QJsonArray burst;
+    for (int i = 0; i < 8; ++i)
+        burst.append(say(QStringLiteral("flood %1").arg(i), QStringLiteral("f%1").arg(i)));
+    bob.poll(burst);
+    (void)bob.take("nothing", 300);
+    int messages = 0;
+    int limited = 0;
+    for (const QJsonObject &o : std::as_const(bob.all)) {
+        messages += o.value("type") == QLatin1String("message") ? 1 : 0;
+        limited += o.value("code") == QLatin1String("rate_limited") ? 1 : 0;
+    }
+    QCOMPARE(messages, 4);
+    QCOMPARE(limited, 4);
+}
+
+void TestPolling::webSocketTakesOverAPollSessionWithItsUnackedMessages()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+    alice->send(say(QStringLiteral("one")));
+    alice->send(say(QStringLiteral("two")));
+    QTRY_COMPARE(alice->count(QStringLiteral("message")), 2);
+    // bob got them but never acknowledged them (the response was lost)...
+    auto lost = bob.start({}, 0, bob.highest);
+    QVERIFY(lost->wait());
+    QCOMPARE(lost->json.value("messages").toArray().size(), 2);
+    // ...and holds a long poll while his WebSocket takes the session over.
+    auto held = bob.start({}, 20000, bob.highest);
+    QVERIFY(alice->barrier());
+    ChatTestClient ws;
+    QVERIFY(ws.open(srv.port()));
+    ws.send(QJsonObject {{"type", "hello"}, {"nick", "x"}, {"resume", bob.session}});
+    QVERIFY(held->wait(5000));
+    QCOMPARE(held->status, 409);
+    QCOMPARE(held->json.value("error").toString(), QStringLiteral("session_gone"));
+    QVERIFY(!ws.take("welcome").isEmpty());
+    QVERIFY(ws.barrier());
+    // The unacknowledged ones came first, once; nobody saw bob leave.
+    QCOMPARE(ws.rawFrames.size() >= 3, true);
+    QCOMPARE(QJsonDocument::fromJson(ws.rawFrames.at(0).toUtf8()).object().value("text"),
+             QJsonValue("one"));
+    QCOMPARE(QJsonDocument::fromJson(ws.rawFrames.at(1).toUtf8()).object().value("text"),
+             QJsonValue("two"));
+    QCOMPARE(seqsOf(ws.frames), QList<qint64>({1, 2}));
+    QVERIFY(alice->barrier());
+    QCOMPARE(alice->count(QStringLiteral("presence")), 0);
+    // The poll session is gone.
+    QCOMPARE(bob.poll()->status, 409);
+}
+
+void TestPolling::pollTakesOverAWebSocketSession()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    auto bob = srv.client(QStringLiteral("bob"));
+    QVERIFY(alice && bob);
+    const QString token = bob->welcome.value("session").toString();
+    PollTestClient poller(srv.port());
+    QVERIFY(poller.hello(QStringLiteral("ignored"), token));
+    QCOMPARE(poller.welcome.value("nick").toString(), QStringLiteral("bob"));
+    QVERIFY(bob->waitDisconnected());
+    QCOMPARE(bob->closeCode, 4000);
+    alice->send(say(QStringLiteral("to the poller")));
+    QVERIFY(!poller.take([](const QJsonObject &o) {
+                       return o.value("text") == QLatin1String("to the poller");
+                   }).isEmpty());
+    QVERIFY(alice->barrier());
+    QCOMPARE(alice->count(QStringLiteral("presence")), 0); // a silent takeover
+    const auto info = srv.chat->client(srv.idOf(QStringLiteral("bob")));
+    QVERIFY(info);
+    QVERIFY(info->transport != Transport::Push);
+}
+
+QTEST_GUILESS_MAIN(TestPolling)
+#include "tst_polling.moc"
