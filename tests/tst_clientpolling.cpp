@@ -16,6 +16,7 @@
 #include <framelogmodel.h>
 #include <polllink.h>
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -132,6 +133,22 @@ struct Peer {
         c.longPollWaitMs = 3000;
         session = std::make_unique<ClientSession>(c);
         state = std::make_unique<ChatState>(session.get());
+        if (qEnvironmentVariableIsSet("POLL_DEBUG"))
+            QObject::connect(session.get(), &ClientSession::frameLogged, session.get(),
+                             [s = session.get()](const FrameRecord &r) {
+                                 qDebug().noquote()
+                                     << s->nick()
+                                     << QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(
+                                            QStringLiteral("ss.zzz"))
+                                     << (r.direction == FrameRecord::Direction::In ? "<-" : "->")
+                                     << r.type << r.payload.left(300);
+                             });
+        if (qEnvironmentVariableIsSet("POLL_DEBUG"))
+            QObject::connect(session.get(), &ClientSession::stateChanged, session.get(),
+                             [s = session.get()](ClientSession::State st) {
+                                 qDebug().noquote()
+                                     << s->nick() << "state" << ClientSession::stateName(st);
+                             });
         QObject::connect(session.get(), &ClientSession::messageReceived, session.get(),
                          [this](const proto::server::Message &m) {
                              if (m.room == QLatin1String("general"))
