@@ -418,11 +418,12 @@ void TestClientPolling::serverTransportMessageSwitches()
     server.chat->setClassTransport(push);
     QTRY_COMPARE_WITH_TIMEOUT(a.session->transport(), ClientSession::Transport::Push, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(b.session->transport(), ClientSession::Transport::Push, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(a.session->isSynchronized(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(a.session->isSynchronized(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(b.session->isSynchronized(), 30000);
     b.state->sendText(general, QStringLiteral("pushed again"));
     QTRY_COMPARE_WITH_TIMEOUT(
         a.texts(), (QStringList {QStringLiteral("over polling"), QStringLiteral("pushed again")}),
-        15000);
+        30000);
     QCOMPARE(a.liveSeqs, range(1, 2));
 }
 
