@@ -191,8 +191,8 @@ fi
 # students, two rooms, a whisper, a notice, the inspector open) and grabs the widgets.
 if [ "$what" = all ] || [ "$what" = client ]; then
   DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
-    timeout 60 "$build/tests/tst_clientwindow" screenshots >/dev/null
-  echo "screenshots: wrote $out/client.png $out/client-connect.png"
+    timeout 60 "$build/tests/tst_clientwindow" screenshots pollingScreenshot >/dev/null
+  echo "screenshots: wrote $out/client.png $out/client-connect.png $out/client-polling.png"
 fi
 
 # --- browser client (issue 12) ---

@@ -88,20 +88,20 @@
         <location line="+15"/>
         <location line="+14"/>
         <location line="+15"/>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+151"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+154"/>
+        <location line="-321"/>
+        <location line="+155"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-170"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+294"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -401,10 +401,19 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <source>poll: empty</source>
         <translation>Poll: leer</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>poll: 1 message</source>
+        <translation>Poll: 1 Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poll: %1 messages</source>
+        <translation>Poll: %1 Nachrichten</translation>
+    </message>
     <message numerus="yes">
-        <location line="+0"/>
         <source>poll: %n message(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Poll: %n Nachricht</numerusform>
             <numerusform>Poll: %n Nachrichten</numerusform>
         </translation>
@@ -1221,7 +1230,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-391"/>
+        <location line="-392"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
