@@ -251,8 +251,8 @@ enum class ServerType {
 constexpr std::array<const char *, 10> clientTypeNames {
     "hello", "join", "leave", "say", "whisper", "typing", "history", "nick", "rooms", "ping"};
 constexpr std::array<const char *, 13> serverTypeNames {
-    "welcome", "joined", "left",   "message", "history", "whisper",  "presence",
-    "typing",  "rooms",  "pong",   "notice",  "error",   "transport"};
+    "welcome", "joined", "left", "message", "history", "whisper",  "presence",
+    "typing",  "rooms",  "pong", "notice",  "error",   "transport"};
 constexpr std::array<const char *, 4> presenceEventNames {"join", "leave", "nick", "count"};
 // The name tables are indexed by the variants' index(): a new message needs its name here.
 static_assert(clientTypeNames.size() == std::variant_size_v<ClientMessage>);

@@ -14,8 +14,8 @@
 #include <QTest>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace duplex::test {
 
@@ -50,8 +50,8 @@ inline std::shared_ptr<HttpExchange> startHttp(quint16 port, const QByteArray &m
                                                const QByteArray &path, const QByteArray &body)
 {
     auto x = std::make_shared<HttpExchange>();
-    x->request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
-        + "\r\n";
+    x->request
+        = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
     if (method == "POST")
         x->request += "Content-Type: application/json\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n";
@@ -92,7 +92,8 @@ public:
             o.insert(QStringLiteral("send"), send);
         o.insert(QStringLiteral("ack"), double(ack.value_or(highest)));
         o.insert(QStringLiteral("wait"), waitMs);
-        return startHttp(m_port, "POST", "/v1/poll", QJsonDocument(o).toJson(QJsonDocument::Compact));
+        return startHttp(m_port, "POST", "/v1/poll",
+                         QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
     /// Takes what a finished poll brought. False unless it was a 200.
     bool absorb(const HttpExchange &x)

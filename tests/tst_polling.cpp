@@ -66,12 +66,13 @@ public:
     void step()
     {
         if (ws) {
-            collect(ws->frames);
             const auto t = std::find_if(ws->frames.cbegin(), ws->frames.cend(), [](const auto &f) {
                 return f.value("type").toString() == QLatin1String("transport");
             });
-            if (t != ws->frames.cend() && t->value("mode").toString() != QLatin1String("push")) {
-                ws->frames.clear();
+            const bool toPoll
+                = t != ws->frames.cend() && t->value("mode").toString() != QLatin1String("push");
+            collect(ws->frames);
+            if (toPoll) {
                 // Resume over polling: the WebSocket is taken over (closed with 4000), what
                 // it never wrote comes first in the mailbox.
                 poller = std::make_unique<PollTestClient>(m_port);
@@ -83,8 +84,6 @@ public:
                     collect(ws->frames);
                 ws.reset();
                 ++switches;
-            } else {
-                ws->frames.clear();
             }
             return;
         }
@@ -123,10 +122,7 @@ private:
         }
         frames.clear();
     }
-    void absorbPoll()
-    {
-        collect(poller->frames);
-    }
+    void absorbPoll() { collect(poller->frames); }
 
     quint16 m_port;
     QString m_nick;
@@ -155,6 +151,7 @@ private slots:
     void rateLimitCountsEveryMessageOfSend();
     void webSocketTakesOverAPollSessionWithItsUnackedMessages();
     void pollTakesOverAWebSocketSession();
+    void heldPollOfATakenOverSessionGets409();
 };
 
 void TestPolling::parserRefusesWhatIsNotAPoll_data()
@@ -207,10 +204,12 @@ void TestPolling::pollAndWebSocketClientsShareARoom()
     QVERIFY(bob.hello(QStringLiteral("bob")));
     QVERIFY(!bob.take("joined").isEmpty());
     QVERIFY(!bob.take("history").isEmpty());
-    QVERIFY(!alice->take([](const QJsonObject &o) {
-                       return o.value("type") == QLatin1String("presence")
-                           && o.value("nick") == QLatin1String("bob");
-                   }).isEmpty());
+    QVERIFY(!alice
+                 ->take([](const QJsonObject &o) {
+                     return o.value("type") == QLatin1String("presence")
+                         && o.value("nick") == QLatin1String("bob");
+                 })
+                 .isEmpty());
 
     // Both ways, interleaved: alice over WebSocket, bob in his polls' `send`.
     for (int i = 0; i < 5; ++i) {
@@ -221,7 +220,8 @@ void TestPolling::pollAndWebSocketClientsShareARoom()
     QVERIFY(!bob.take([](const QJsonObject &o) {
                     return o.value("type") == QLatin1String("message")
                         && o.value("text") == QLatin1String("b4");
-                }).isEmpty());
+                })
+                 .isEmpty());
     (void)bob.take("nothing", 300); // long polls: everything still on its way arrives
     QCOMPARE(seqsOf(alice->frames), range(1, 10));
     QCOMPARE(seqsOf(bob.all), range(1, 10));
@@ -317,6 +317,7 @@ void TestPolling::idlePollSessionIsDroppedAfterThePeerTimeout()
 {
     server::ServerConfig config = TestServer::unlimited();
     config.peerTimeoutMs = 600;
+    config.pingIntervalMs = 100; // alice's WebSocket answers pings and stays
     TestServer srv(config);
     QVERIFY(srv.start());
     auto alice = srv.client(QStringLiteral("alice"));
@@ -324,17 +325,20 @@ void TestPolling::idlePollSessionIsDroppedAfterThePeerTimeout()
     PollTestClient bob(srv.port());
     QVERIFY(bob.hello(QStringLiteral("bob")));
     const QString token = bob.session;
-    QVERIFY(!alice->take([](const QJsonObject &o) {
-                       return o.value("event") == QLatin1String("join")
-                           && o.value("nick") == QLatin1String("bob");
-                   }).isEmpty());
+    QVERIFY(!alice
+                 ->take([](const QJsonObject &o) {
+                     return o.value("event") == QLatin1String("join")
+                         && o.value("nick") == QLatin1String("bob");
+                 })
+                 .isEmpty());
     // bob stops polling: like a WebSocket that stopped answering pings.
-    QVERIFY(!alice->take(
-                       [](const QJsonObject &o) {
-                           return o.value("event") == QLatin1String("leave")
-                               && o.value("nick") == QLatin1String("bob");
-                       },
-                       5000)
+    QVERIFY(!alice
+                 ->take(
+                     [](const QJsonObject &o) {
+                         return o.value("event") == QLatin1String("leave")
+                             && o.value("nick") == QLatin1String("bob");
+                     },
+                     5000)
                  .isEmpty());
     QCOMPARE(srv.idOf(QStringLiteral("bob")), quint64(0));
     auto late = bob.poll();
@@ -394,7 +398,7 @@ void TestPolling::statsCountEveryByteOnTheWire()
     QCOMPARE(poll.value("clients").toInt(), 1);
     QCOMPARE(poll.value("requests").toInteger(), bob.requests);
     QCOMPARE(poll.value("emptyResponses").toInteger(), bob.emptyResponses);
-    QCOMPARE(poll.value("messagesIn").toInteger(), 1);                // the hello
+    QCOMPARE(poll.value("messagesIn").toInteger(), 1);               // the hello
     QCOMPARE(poll.value("messagesOut").toInteger(), bob.all.size()); // welcome, joined...
     QCOMPARE(poll.value("bytesIn").toInteger(), bob.bytesSent);      // heads and bodies
     QCOMPARE(poll.value("bytesOut").toInteger(), bob.bytesReceived);
@@ -441,12 +445,13 @@ void TestPolling::malformedBodiesGet400AndTheSessionSurvives()
     }
     // A bad message inside `send` is answered like over WebSocket.
     bob.poll({QJsonValue(42), QJsonObject {{"type", "nope"}}});
-    QVERIFY(!bob.take([](const QJsonObject &o) {
-                    return o.value("code") == QLatin1String("bad_json");
-                }).isEmpty());
+    QVERIFY(
+        !bob.take([](const QJsonObject &o) { return o.value("code") == QLatin1String("bad_json"); })
+             .isEmpty());
     QVERIFY(!bob.take([](const QJsonObject &o) {
                     return o.value("code") == QLatin1String("unknown_type");
-                }).isEmpty());
+                })
+                 .isEmpty());
     // The session is alive and well.
     bob.poll({QJsonObject {{"type", "ping"}, {"id", "p1"}}});
     QVERIFY(!bob.take("pong").isEmpty());
@@ -515,6 +520,7 @@ void TestPolling::webSocketTakesOverAPollSessionWithItsUnackedMessages()
     PollTestClient bob(srv.port());
     QVERIFY(bob.hello(QStringLiteral("bob")));
     QVERIFY(bob.drain());
+    QVERIFY(!alice->take("presence").isEmpty()); // bob joined
     alice->send(say(QStringLiteral("one")));
     alice->send(say(QStringLiteral("two")));
     QTRY_COMPARE(alice->count(QStringLiteral("message")), 2);
@@ -522,15 +528,10 @@ void TestPolling::webSocketTakesOverAPollSessionWithItsUnackedMessages()
     auto lost = bob.start({}, 0, bob.highest);
     QVERIFY(lost->wait());
     QCOMPARE(lost->json.value("messages").toArray().size(), 2);
-    // ...and holds a long poll while his WebSocket takes the session over.
-    auto held = bob.start({}, 20000, bob.highest);
-    QVERIFY(alice->barrier());
+    // ...when his WebSocket takes the session over.
     ChatTestClient ws;
     QVERIFY(ws.open(srv.port()));
     ws.send(QJsonObject {{"type", "hello"}, {"nick", "x"}, {"resume", bob.session}});
-    QVERIFY(held->wait(5000));
-    QCOMPARE(held->status, 409);
-    QCOMPARE(held->json.value("error").toString(), QStringLiteral("session_gone"));
     QVERIFY(!ws.take("welcome").isEmpty());
     QVERIFY(ws.barrier());
     // The unacknowledged ones came first, once; nobody saw bob leave.
@@ -546,6 +547,27 @@ void TestPolling::webSocketTakesOverAPollSessionWithItsUnackedMessages()
     QCOMPARE(bob.poll()->status, 409);
 }
 
+void TestPolling::heldPollOfATakenOverSessionGets409()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+    auto held = bob.start({}, 20000);
+    QVERIFY(alice->barrier());
+    QVERIFY(!held->done);
+    ChatTestClient ws;
+    QVERIFY(ws.open(srv.port()));
+    ws.send(QJsonObject {{"type", "hello"}, {"nick", "x"}, {"resume", bob.session}});
+    QVERIFY(held->wait(5000));
+    QCOMPARE(held->status, 409);
+    QCOMPARE(held->json.value("error").toString(), QStringLiteral("session_gone"));
+    QVERIFY(!ws.take("welcome").isEmpty());
+}
+
 void TestPolling::pollTakesOverAWebSocketSession()
 {
     TestServer srv(TestServer::unlimited());
@@ -553,6 +575,7 @@ void TestPolling::pollTakesOverAWebSocketSession()
     auto alice = srv.client(QStringLiteral("alice"));
     auto bob = srv.client(QStringLiteral("bob"));
     QVERIFY(alice && bob);
+    QVERIFY(!alice->take("presence").isEmpty()); // bob joined
     const QString token = bob->welcome.value("session").toString();
     PollTestClient poller(srv.port());
     QVERIFY(poller.hello(QStringLiteral("ignored"), token));
@@ -560,9 +583,11 @@ void TestPolling::pollTakesOverAWebSocketSession()
     QVERIFY(bob->waitDisconnected());
     QCOMPARE(bob->closeCode, 4000);
     alice->send(say(QStringLiteral("to the poller")));
-    QVERIFY(!poller.take([](const QJsonObject &o) {
-                       return o.value("text") == QLatin1String("to the poller");
-                   }).isEmpty());
+    QVERIFY(!poller
+                 .take([](const QJsonObject &o) {
+                     return o.value("text") == QLatin1String("to the poller");
+                 })
+                 .isEmpty());
     QVERIFY(alice->barrier());
     QCOMPARE(alice->count(QStringLiteral("presence")), 0); // a silent takeover
     const auto info = srv.chat->client(srv.idOf(QStringLiteral("bob")));

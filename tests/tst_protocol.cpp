@@ -467,6 +467,9 @@ void TstProtocol::serverRoundTrip_data()
         << ServerMessage(server::Notice {"Quiet please", "server", "general", 100})
         << QByteArray(
                R"({"type":"notice","text":"Quiet please","from":"server","room":"general","ts":100})");
+    QTest::newRow("transport: poll every 500 ms")
+        << ServerMessage(server::Transport {"poll", 500})
+        << QByteArray(R"({"type":"transport","mode":"poll","interval":500})");
     QTest::newRow("error with re")
         << ServerMessage(server::Error {"x", ErrorCode::BadRoom, "A room name cannot be empty."})
         << QByteArray(
@@ -1270,12 +1273,14 @@ void TstProtocol::typeNames()
         QCOMPARE(object(encode(clientMessages.at(i))).value("type").toString(), clientNames.at(i));
     }
 
-    const QStringList serverNames {"welcome",  "joined", "left",  "message", "history", "whisper",
-                                   "presence", "typing", "rooms", "pong",    "notice",  "error"};
+    const QStringList serverNames {"welcome", "joined",   "left",     "message", "history",
+                                   "whisper", "presence", "typing",   "rooms",   "pong",
+                                   "notice",  "error",    "transport"};
     const QList<ServerMessage> serverMessages {
-        server::Welcome {}, server::Joined {},  server::Left {},     server::Message {},
-        server::History {}, server::Whisper {}, server::Presence {}, server::Typing {},
-        server::Rooms {},   server::Pong {},    server::Notice {},   server::Error {}};
+        server::Welcome {},  server::Joined {},  server::Left {},     server::Message {},
+        server::History {},  server::Whisper {}, server::Presence {}, server::Typing {},
+        server::Rooms {},    server::Pong {},    server::Notice {},   server::Error {},
+        server::Transport {}};
     QCOMPARE(std::variant_size_v<ServerMessage>, std::size_t(serverNames.size()));
     for (int i = 0; i < serverNames.size(); ++i) {
         QCOMPARE(typeName(serverMessages.at(i)), serverNames.at(i));

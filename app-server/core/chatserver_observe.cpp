@@ -50,10 +50,9 @@ void ChatServer::setClassTransport(const ClassTransport &transport)
                          ? tr("The class switches to polling every %1 ms (%2 clients told).")
                                .arg(transport.intervalMs)
                                .arg(told)
-                     : transport.mode == Transport::LongPoll
+                         : transport.mode == Transport::LongPoll
                          ? tr("The class switches to long polling (%1 clients told).").arg(told)
-                         : tr("The class switches to WebSocket push (%1 clients told).")
-                               .arg(told));
+                         : tr("The class switches to WebSocket push (%1 clients told).").arg(told));
     Q_EMIT classTransportChanged(transport);
 }
 

@@ -28,8 +28,8 @@ http::Response jsonResponse(const QByteArray &body)
 }
 
 /// Counts a poll that was refused before it reached a session.
-void countRefused(PeerShared &shared, Transport mode, qint64 requestBytes,
-                  const http::Response &r, bool written)
+void countRefused(PeerShared &shared, Transport mode, qint64 requestBytes, const http::Response &r,
+                  bool written)
 {
     TransportCounters &t = shared.of(mode);
     ++t.requests;
@@ -47,10 +47,9 @@ void ChatServer::Private::addHttpRoutes()
         [this](const http::Request &request, QByteArrayView body, http::Router::Reply reply) {
             onPoll(request, body, reply);
         });
-    listener->router().addRoute("/v1/stats", {"GET", "HEAD"},
-                                [this](const http::Request &, QByteArrayView) {
-                                    return jsonResponse(statsJson());
-                                });
+    listener->router().addRoute(
+        "/v1/stats", {"GET", "HEAD"},
+        [this](const http::Request &, QByteArrayView) { return jsonResponse(statsJson()); });
 }
 
 PollPeer *ChatServer::Private::newPollPeer(const http::Request &request)
@@ -65,10 +64,9 @@ PollPeer *ChatServer::Private::newPollPeer(const http::Request &request)
     engine.peers.emplace(c->id(), c);
     ++engine.shared.counters.connectionsTotal;
     engine.shared.counters.clients = int(engine.peers.size());
-    engine.recorder.event(
-        c, EventKind::Open,
-        tr("%1 started an HTTP polling session.")
-            .arg(endpointText(request.peerAddress, request.peerPort)));
+    engine.recorder.event(c, EventKind::Open,
+                          tr("%1 started an HTTP polling session.")
+                              .arg(endpointText(request.peerAddress, request.peerPort)));
     Q_EMIT q->clientConnected(c->id());
     QString why;
     if (!engine.admitConnection(c, &why)) {
@@ -114,13 +112,14 @@ void ChatServer::Private::onPoll(const http::Request &request, QByteArrayView bo
         }
         if (int(engine.peers.size()) >= engine.config.maxClients) {
             ++engine.shared.counters.errorsSent;
-            engine.recorder.event(
-                endpointText(request.peerAddress, request.peerPort), EventKind::Full,
-                tr("Refused %1: the server is full (%2 clients).")
-                    .arg(endpointText(request.peerAddress, request.peerPort))
-                    .arg(engine.config.maxClients),
-                close::TryAgainLater);
-            refuse(http::Response::error(503, "server_full", makeError(ErrorCode::ServerFull).message));
+            engine.recorder.event(endpointText(request.peerAddress, request.peerPort),
+                                  EventKind::Full,
+                                  tr("Refused %1: the server is full (%2 clients).")
+                                      .arg(endpointText(request.peerAddress, request.peerPort))
+                                      .arg(engine.config.maxClients),
+                                  close::TryAgainLater);
+            refuse(http::Response::error(503, "server_full",
+                                         makeError(ErrorCode::ServerFull).message));
             return;
         }
         peer = newPollPeer(request);

@@ -63,8 +63,8 @@ public:
                 int messagesIn);
     /// Holds a poll until a message arrives or waitMs pass. A poll already held is answered
     /// first (empty, or with what came).
-    void hold(http::Router::Reply reply, const QString &token, qint64 requestBytes,
-              int messagesIn, int waitMs);
+    void hold(http::Router::Reply reply, const QString &token, qint64 requestBytes, int messagesIn,
+              int waitMs);
     bool holding() const { return bool(m_held); }
     /// Answers a held poll with 409 session_gone (the session moved or ended).
     void releaseGone();

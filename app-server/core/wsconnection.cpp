@@ -207,8 +207,7 @@ QList<QByteArray> WsConnection::takeUndelivered()
     return out;
 }
 
-void WsConnection::wrote(qint64 bytes, const QList<qint64> &stored, qsizetype from,
-                         qsizetype count)
+void WsConnection::wrote(qint64 bytes, const QList<qint64> &stored, qsizetype from, qsizetype count)
 {
     TransportCounters &t = m_shared->of(Transport::Push);
     t.bytesOut += quint64(bytes);
