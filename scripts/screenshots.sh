@@ -203,5 +203,8 @@ if [ "$what" = all ] || [ "$what" = browser ]; then
   DUPLEX_SCREENSHOT_DIR="$out" DUPLEX_SERVER="$build/app-server/duplex-server" \
     DUPLEX_PEER="$build/tests/duplex-browser-peer" LC_ALL=C.UTF-8 \
     timeout 120 node --test "$root/tests/browser/layout.test.mjs" >/dev/null
-  echo "screenshots: wrote $out/browser-desktop.png $out/browser-phone.png $out/browser-connect-phone.png"
+  DUPLEX_SCREENSHOT_DIR="$out" DUPLEX_SERVER="$build/app-server/duplex-server" \
+    DUPLEX_PEER="$build/tests/duplex-browser-peer" LC_ALL=C.UTF-8 \
+    timeout 120 node --test "$root/tests/browser/polling.test.mjs" >/dev/null
+  echo "screenshots: wrote $out/browser-desktop.png $out/browser-phone.png $out/browser-connect-phone.png $out/browser-polling.png"
 fi

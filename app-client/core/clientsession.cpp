@@ -897,10 +897,15 @@ void ClientSession::onPollFailed(PollLink *p, bool sessionGone, const QString &e
     m_lastError = error;
     if (sessionGone && !m_userClosed && !m_fatal && m_everWelcomed) {
         // The server forgot this poll session (expired, or the server restarted): hello
-        // again with resume at once, unless that just happened (then back off as usual).
+        // again with resume at once. Twice within 10 s means another window keeps taking
+        // this session over: end here, as a WebSocket does on 4000, instead of fighting.
         const bool again = m_lastSessionGone.isValid() && m_lastSessionGone.elapsed() < 10000;
         m_lastSessionGone.start();
-        if (!again) {
+        if (again) {
+            m_fatal = true;
+            m_fatalCode = proto::close::TakenOver;
+            m_fatalReason = tr("This session was taken over by another connection.");
+        } else {
             m_pingTimer.stop();
             m_handshakeTimer.stop();
             m_outbox.connectionLost();

@@ -4,12 +4,15 @@
 // polling and back while chatting with a Qt client on WebSocket, every message arrives
 // exactly once and in the same order on both sides; the poll requests (empty ones too) are
 // in the frames inspector; and a server that puts the class on polling moves the page there.
+// With DUPLEX_SCREENSHOT_DIR set it writes browser-polling.png (scripts/screenshots.sh).
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { joinAs, killLeftovers, launchBrowser, send, startPeer, startServer } from './helpers.mjs';
 
 let browser;
 const servers = [];
+const shots = process.env.DUPLEX_SCREENSHOT_DIR;
 before(async () => {
   browser = await launchBrowser();
 });
@@ -62,6 +65,11 @@ test('a page switched to polling keeps chatting with a WebSocket client', async 
   await page.getByRole('button', { name: 'Frames' }).click();
   await page.locator('#frames li.http.in', { hasText: 'poll: empty' }).first().waitFor();
   await page.locator('#frames li.http.out', { hasText: 'poll' }).first().waitFor();
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.locator('#frames li.http.in', { hasText: 'poll: empty' }).nth(3).waitFor();
+    await page.screenshot({ path: join(shots, 'browser-polling.png') });
+  }
 
   await page.getByLabel('Transport').selectOption('long-poll');
   await page.locator('#status', { hasText: 'Long polling' }).waitFor();

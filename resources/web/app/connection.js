@@ -272,9 +272,15 @@ export class Connection extends EventTarget {
     link.onFailed = (gone, why) => {
       if (this.poll !== link) return;
       this.poll = null;
-      if (gone && this.everWelcomed && !(this.lastGone && Date.now() - this.lastGone < 10000)) {
-        // 409 session_gone: hello again (with resume) at once.
+      if (gone && this.everWelcomed) {
+        // 409 session_gone: hello again (with resume) at once. Twice within 10 s: another
+        // tab keeps taking this session over; end like a WebSocket closed with 4000.
+        const again = this.lastGone && Date.now() - this.lastGone < 10000;
         this.lastGone = Date.now();
+        if (again) {
+          this.onClosed(4000, '');
+          return;
+        }
         this.outbox.connectionLost();
         this.open();
         return;
