@@ -152,6 +152,7 @@ private slots:
     void webSocketTakesOverAPollSessionWithItsUnackedMessages();
     void pollTakesOverAWebSocketSession();
     void heldPollOfATakenOverSessionGets409();
+    void activityShowsOneBarForAWebSocketAndOneSpanPerPoll();
 };
 
 void TestPolling::parserRefusesWhatIsNotAPoll_data()
@@ -593,6 +594,36 @@ void TestPolling::pollTakesOverAWebSocketSession()
     const auto info = srv.chat->client(srv.idOf(QStringLiteral("bob")));
     QVERIFY(info);
     QVERIFY(info->transport != Transport::Push);
+}
+
+void TestPolling::activityShowsOneBarForAWebSocketAndOneSpanPerPoll()
+{
+    TestServer srv(TestServer::unlimited());
+    QVERIFY(srv.start());
+    auto alice = srv.client(QStringLiteral("alice"));
+    QVERIFY(alice);
+    const quint64 aliceId = srv.idOf(QStringLiteral("alice"));
+    QCOMPARE(srv.chat->activity(aliceId).spans.size(), 1); // the open connection
+    QVERIFY(srv.chat->activity(aliceId).ticks.isEmpty());  // nobody looked before
+    alice->send(say(QStringLiteral("tick")));
+    QVERIFY(!alice->take("message").isEmpty());
+    QVERIFY(alice->barrier());
+    const server::ClientActivity a = srv.chat->activity(aliceId);
+    QCOMPARE(a.nick, QStringLiteral("alice"));
+    QCOMPARE(a.spans.size(), 1);
+    QCOMPARE(a.spans.at(0).kind, server::ActivitySpan::Kind::WebSocket);
+    QCOMPARE(a.spans.at(0).endMs, qint64(-1));
+    QVERIFY(a.ticks.size() >= 3); // say in; message and pong out (barrier: ping in)
+
+    PollTestClient bob(srv.port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    QVERIFY(bob.drain());
+    const server::ClientActivity b = srv.chat->activity(srv.idOf(QStringLiteral("bob")));
+    QCOMPARE(b.spans.size(), bob.requests); // the hello's poll included
+    QVERIFY(b.spans.last().messages == 0);  // the drain's last poll brought nothing
+    QCOMPARE(b.spans.last().kind, server::ActivitySpan::Kind::PollRequest);
+    QVERIFY(b.spans.first().messages > 0);
+    QVERIFY(b.spans.first().bytesOut > 0);
 }
 
 QTEST_GUILESS_MAIN(TestPolling)

@@ -110,6 +110,7 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
         p->session = s;
     }
     Session *s = p->session;
+    e.attachActivity(p);
 
     sv::Welcome w;
     w.re = m.id;

@@ -167,6 +167,7 @@ void ChatServer::Private::peerEnded(Peer *c)
     engine.recorder.event(c, EventKind::Close, text, end.code);
 
     const ClientInfo info = c->snapshot();
+    engine.closeActivity(c);
     engine.releaseConnection(c);
     engine.peers.erase(c->id());
     engine.shared.counters.clients = int(engine.peers.size());
@@ -249,6 +250,10 @@ void ChatServer::Private::houseTick()
 {
     const qint64 now = Engine::nowMs();
     engine.rooms->tick(now);
+    for (const auto &[id, p] : engine.peers) {
+        if (p->activity)
+            p->activity->expire(now); // nobody looks any more: no more frame ticks
+    }
     // Resumable sessions whose grace period is over: the nick is free again.
     for (Session *s : engine.sessions.expired(now, engine.config.resumeGraceMs)) {
         engine.recorder.event(

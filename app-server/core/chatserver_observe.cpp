@@ -14,6 +14,9 @@ namespace duplex::server {
 
 namespace {
 
+/// How long WebSocket frames are ticked after the last look at a client's timeline.
+constexpr qint64 ActivityWatchMs = 10000;
+
 /// The process's CPU time (user + system), ms; 0 where unknown.
 qint64 processCpuMs()
 {
@@ -45,14 +48,20 @@ void ChatServer::setClassTransport(const ClassTransport &transport)
             ++told;
         }
     }
-    e.recorder.event(nullptr, EventKind::Transport,
-                     transport.mode == Transport::Poll
-                         ? tr("The class switches to polling every %1 ms (%2 clients told).")
-                               .arg(transport.intervalMs)
-                               .arg(told)
-                         : transport.mode == Transport::LongPoll
-                         ? tr("The class switches to long polling (%1 clients told).").arg(told)
-                         : tr("The class switches to WebSocket push (%1 clients told).").arg(told));
+    QString text;
+    switch (transport.mode) {
+    case Transport::Poll:
+        text = tr("The class switches to polling every %1 ms (%n clients told).", nullptr, told)
+                   .arg(transport.intervalMs);
+        break;
+    case Transport::LongPoll:
+        text = tr("The class switches to long polling (%n clients told).", nullptr, told);
+        break;
+    case Transport::Push:
+        text = tr("The class switches to WebSocket push (%n clients told).", nullptr, told);
+        break;
+    }
+    e.recorder.event(nullptr, EventKind::Transport, text);
     Q_EMIT classTransportChanged(transport);
 }
 
@@ -79,8 +88,23 @@ TransportFigures ChatServer::transportFigures() const
 
 ClientActivity ChatServer::activity(quint64 clientId) const
 {
-    Q_UNUSED(clientId); // TODO(#13)
-    return {};
+    const Peer *p = d->engine.find(clientId);
+    if (!p || !p->activity)
+        return {};
+    // Someone is looking: WebSocket frames are ticked for the next seconds too.
+    p->activity->watch(Engine::nowMs() + ActivityWatchMs);
+    ClientActivity out = p->activity->snapshot(p->session ? p->session->nick : p->info.nick);
+    // The open WebSocket span, with its bytes so far.
+    if (p->activitySpan) {
+        for (ActivitySpan &span : out.spans) {
+            if (span.kind == ActivitySpan::Kind::WebSocket && span.endMs < 0) {
+                span.bytesIn = quint64(p->info.bytesIn);
+                span.bytesOut = quint64(p->info.bytesOut);
+                span.messages = int(p->info.framesOut);
+            }
+        }
+    }
+    return out;
 }
 
 void ChatServer::setWireTapAll(bool on)

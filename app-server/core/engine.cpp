@@ -76,6 +76,37 @@ void Engine::tellTransport(Peer *p)
     send(p, t);
 }
 
+void Engine::attachActivity(Peer *p)
+{
+    Session *s = p->session;
+    if (!s)
+        return;
+    if (!s->activity)
+        s->activity = std::make_shared<ActivityLog>();
+    if (p->activity == s->activity)
+        return;
+    p->activity = s->activity;
+    if (p->kind() == Peer::Kind::WebSocket) {
+        ActivitySpan span;
+        span.kind = ActivitySpan::Kind::WebSocket;
+        span.startMs = p->info.connectedSince.toMSecsSinceEpoch();
+        p->activitySpan = p->activity->addSpan(span);
+    }
+}
+
+void Engine::closeActivity(Peer *p)
+{
+    if (!p->activity || !p->activitySpan)
+        return;
+    if (ActivitySpan *span = p->activity->span(p->activitySpan)) {
+        span->endMs = nowMs();
+        span->bytesIn = quint64(p->info.bytesIn);
+        span->bytesOut = quint64(p->info.bytesOut);
+        span->messages = int(p->info.framesOut);
+    }
+    p->activitySpan = 0;
+}
+
 void Engine::moveUndelivered(Peer *from, Peer *to)
 {
     for (const QByteArray &json : from->takeUndelivered())

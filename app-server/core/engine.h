@@ -62,6 +62,11 @@ public:
     /// Tells the client which transport the class uses: a `transport` message over
     /// WebSocket, the `transport` field of the next poll responses over polling.
     void tellTransport(Peer *p);
+    /// The peer is now the session's: its timeline continues there (a WebSocket opens a
+    /// span that its end closes).
+    void attachActivity(Peer *p);
+    /// Closes the peer's open span (it ended).
+    void closeActivity(Peer *p);
     /// At a takeover: what the old peer never got to its client goes to the new one first.
     void moveUndelivered(Peer *from, Peer *to);
 

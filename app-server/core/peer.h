@@ -116,6 +116,9 @@ public:
     /// Held here so that a message costs no address lookup.
     std::shared_ptr<AddressLimits> address;
     ClientInfo info; ///< address, counters, handshake (not nick/rooms/end)
+    /// The session's timeline (set once welcomed; kept after, so the end can be recorded).
+    std::shared_ptr<ActivityLog> activity;
+    quint64 activitySpan = 0; ///< this connection's open span (WebSocket), 0 when none
 
     /// nick once welcomed (or the nick it had), "address:port" before.
     QString label() const;

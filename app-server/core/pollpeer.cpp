@@ -174,7 +174,7 @@ bool PollPeer::answer(const http::Router::Reply &reply, const QString &token, qi
         if (!m_mailbox.isEmpty())
             m_sentUpTo = qMax(m_sentUpTo, m_mailbox.constLast().n);
     }
-    if (onSpan) {
+    if (activity) {
         ActivitySpan span;
         span.kind = ActivitySpan::Kind::PollRequest;
         span.startMs = start;
@@ -182,7 +182,7 @@ bool PollPeer::answer(const http::Router::Reply &reply, const QString &token, qi
         span.bytesIn = quint64(requestBytes);
         span.bytesOut = written ? quint64(bytesOut) : 0;
         span.messages = int(m_mailbox.size());
-        onSpan(span);
+        activity->addSpan(span);
     }
     return written;
 }

@@ -69,9 +69,6 @@ public:
     /// Answers a held poll with 409 session_gone (the session moved or ended).
     void releaseGone();
 
-    /// The latest poll span for the activity timeline is reported through this (may be null).
-    std::function<void(const ActivitySpan &)> onSpan;
-
 protected:
     bool enqueue(const Frame &frame) override;
 

@@ -6,6 +6,7 @@
 // their resume tokens and the nicks they hold. No sockets, no rooms.
 
 #include "ratelimiter.h"
+#include "transportstats.h"
 
 #include <QHash>
 #include <QList>
@@ -28,6 +29,8 @@ struct Session {
     qint64 detachedAtMs = 0;
     /// Whispers this user receives, from everyone together: nobody can be flooded off.
     TokenBucket inbox;
+    /// Its connections across transports and reconnects (the lesson's timeline).
+    std::shared_ptr<ActivityLog> activity;
 };
 
 class SessionRegistry

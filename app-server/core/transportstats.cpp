@@ -109,4 +109,62 @@ LatencyHistogram LatencyHistogram::since(const LatencyHistogram &older) const
     return d;
 }
 
+quint64 ActivityLog::addSpan(const ActivitySpan &span)
+{
+    const quint64 id = m_nextId++;
+    if (m_spans.size() < size_t(MaxSpans)) {
+        m_spans.push_back(span);
+        m_spanIds.push_back(id);
+    } else {
+        m_spans[m_spanNext] = span;
+        m_spanIds[m_spanNext] = id;
+        m_spanNext = (m_spanNext + 1) % size_t(MaxSpans);
+    }
+    return id;
+}
+
+ActivitySpan *ActivityLog::span(quint64 id)
+{
+    for (size_t i = 0; i < m_spanIds.size(); ++i) {
+        if (m_spanIds[i] == id)
+            return &m_spans[i];
+    }
+    return nullptr;
+}
+
+void ActivityLog::addTick(const ActivityTick &tick)
+{
+    if (m_ticks.size() < size_t(MaxTicks)) {
+        m_ticks.push_back(tick);
+    } else {
+        m_ticks[m_tickNext] = tick;
+        m_tickNext = (m_tickNext + 1) % size_t(MaxTicks);
+    }
+}
+
+void ActivityLog::watch(qint64 untilMs)
+{
+    m_watchedUntil = std::max(m_watchedUntil, untilMs);
+    m_watched = true;
+}
+
+void ActivityLog::expire(qint64 nowMs)
+{
+    if (m_watched && nowMs > m_watchedUntil)
+        m_watched = false;
+}
+
+ClientActivity ActivityLog::snapshot(const QString &nick) const
+{
+    ClientActivity out;
+    out.nick = nick;
+    out.spans.reserve(qsizetype(m_spans.size()));
+    for (size_t i = 0; i < m_spans.size(); ++i)
+        out.spans.append(m_spans[(m_spanNext + i) % m_spans.size()]);
+    out.ticks.reserve(qsizetype(m_ticks.size()));
+    for (size_t i = 0; i < m_ticks.size(); ++i)
+        out.ticks.append(m_ticks[(m_tickNext + i) % m_ticks.size()]);
+    return out;
+}
+
 } // namespace duplex::server

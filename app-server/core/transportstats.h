@@ -12,6 +12,7 @@
 
 #include <array>
 #include <chrono>
+#include <vector>
 
 namespace duplex::server {
 
@@ -120,6 +121,39 @@ struct ClientActivity {
     QString nick;
     QList<ActivitySpan> spans; ///< oldest first
     QList<ActivityTick> ticks; ///< oldest first
+};
+
+/// A session's timeline as the engine keeps it: two bounded rings, O(1) per record. Spans
+/// are always kept (one per WebSocket connection, one per poll); frame ticks only while
+/// someone looks (ChatServer::activity() was asked in the last seconds), so that the
+/// WebSocket fan-out pays one branch per write and nothing more.
+class ActivityLog
+{
+public:
+    static constexpr int MaxSpans = 256;
+    static constexpr int MaxTicks = 2048;
+
+    /// Adds a span; returns its id (for closing an open one later).
+    quint64 addSpan(const ActivitySpan &span);
+    /// The span with that id if it is still kept (null otherwise).
+    ActivitySpan *span(quint64 id);
+    void addTick(const ActivityTick &tick);
+    bool ticking() const { return m_watched; }
+    /// Ticks are recorded until untilMs.
+    void watch(qint64 untilMs);
+    /// Stops ticking once the watch is over.
+    void expire(qint64 nowMs);
+    ClientActivity snapshot(const QString &nick) const;
+
+private:
+    std::vector<ActivitySpan> m_spans; // ring
+    std::vector<quint64> m_spanIds;
+    std::vector<ActivityTick> m_ticks; // ring
+    size_t m_spanNext = 0;
+    size_t m_tickNext = 0;
+    quint64 m_nextId = 1;
+    qint64 m_watchedUntil = 0;
+    bool m_watched = false;
 };
 
 } // namespace duplex::server

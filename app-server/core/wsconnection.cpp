@@ -212,6 +212,8 @@ void WsConnection::wrote(qint64 bytes, const QList<qint64> &stored, qsizetype fr
     TransportCounters &t = m_shared->of(Transport::Push);
     t.bytesOut += quint64(bytes);
     t.messagesOut += quint64(count);
+    if (activity && activity->ticking())
+        activity->addTick({QDateTime::currentMSecsSinceEpoch(), true, quint32(bytes)});
     qint64 now = 0;
     for (qsizetype i = from; i < from + count; ++i) {
         if (const qint64 at = stored.at(i)) {
@@ -227,6 +229,9 @@ void WsConnection::countIn(qint64 payload)
     TransportCounters &t = m_shared->of(Transport::Push);
     ++t.messagesIn;
     t.bytesIn += quint64(payload + clientFrameHeader(payload));
+    if (activity && activity->ticking())
+        activity->addTick({QDateTime::currentMSecsSinceEpoch(), false,
+                           quint32(payload + clientFrameHeader(payload))});
 }
 
 void WsConnection::pump(bool all)

@@ -88,20 +88,20 @@
         <location line="+15"/>
         <location line="+14"/>
         <location line="+15"/>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+151"/>
         <source>Field &apos;%1&apos; is missing.</source>
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <location line="+154"/>
+        <location line="-321"/>
+        <location line="+155"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-170"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Das Feld &apos;%1&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+294"/>
         <source>Field &apos;%1&apos; must be an array.</source>
         <translation>Das Feld &apos;%1&apos; muss ein Array sein.</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-391"/>
+        <location line="-392"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -416,7 +416,22 @@
         <translation>Die mit --record angegebene Aufzeichnung in eine Wireshark-Mitschnittdatei DATEI (.pcapng) umwandeln und beenden; --port ist darin der Server-Port.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>How the class talks to the server at start: push (WebSocket), poll (a request every --poll-interval ms) or long-poll. Clients that can switch are told; the window can change it live.</source>
+        <translation>Wie die Klasse zu Beginn mit dem Server spricht: push (WebSocket), poll (eine Anfrage alle --poll-interval ms) oder long-poll. Clients, die wechseln können, werden benachrichtigt; im Fenster lässt es sich live ändern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The poll period for --class-transport poll, in ms (default 500).</source>
+        <translation>Der Abfrageabstand für --class-transport poll in ms (Standard 500).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop a WebSocket that answers no ping, or a polling session that sends no poll, for this many ms (default 45000); its session stays resumable.</source>
+        <translation>Eine WebSocket-Verbindung, die so viele ms auf keinen Ping antwortet, oder eine Polling-Sitzung, die so lange nicht abfragt, trennen (Standard 45000); die Sitzung bleibt fortsetzbar.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -471,6 +486,21 @@
         <translation>--pcapng: Geben Sie einen Dateipfad an und die Aufzeichnung mit --record.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>--class-transport: give push, poll or long-poll.</source>
+        <translation>--class-transport: Geben Sie push, poll oder long-poll an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--poll-interval: give a whole number of ms from 10 to 600000.</source>
+        <translation>--poll-interval: Geben Sie eine ganze Zahl von ms zwischen 10 und 600000 an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--peer-timeout: give a whole number of ms from 100 to 3600000.</source>
+        <translation>--peer-timeout: Geben Sie eine ganze Zahl von ms zwischen 100 und 3600000 an.</translation>
+    </message>
+    <message>
         <location filename="../../app-server/core/pcapng.cpp" line="+225"/>
         <source>Duplex recording: only the first %1 of %2 bytes were kept; the rest is zeros here.</source>
         <translation>Duplex-Aufzeichnung: Nur die ersten %1 von %2 Bytes wurden behalten; der Rest sind hier Nullen.</translation>
@@ -490,21 +520,46 @@
         <source>%1 records written to %2 (%3 lines skipped); open it with Wireshark, or: tshark -r %2 -d tcp.port==%4,http</source>
         <translation>%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
     </message>
+    <message>
+        <location filename="../../app-server/core/pollrequest.cpp" line="+45"/>
+        <source>The body must be one JSON object.</source>
+        <translation>Der Inhalt muss genau ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Field &apos;session&apos; must be a string.</source>
+        <translation>Das Feld &apos;session&apos; muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Field &apos;send&apos; must be an array.</source>
+        <translation>Das Feld &apos;send&apos; muss ein Array sein.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Field &apos;ack&apos; must be a whole number, 0 or more.</source>
+        <translation>Das Feld &apos;ack&apos; muss eine ganze Zahl ab 0 sein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field &apos;wait&apos; must be a whole number of milliseconds.</source>
+        <translation>Das Feld &apos;wait&apos; muss eine ganze Zahl von Millisekunden sein.</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+104"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
         <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+64"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -514,7 +569,7 @@
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+23"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -530,6 +585,7 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="+75"/>
         <source>%1: %2; closed with 1008.</source>
         <translation>%1: %2; mit 1008 geschlossen.</translation>
     </message>
@@ -544,22 +600,32 @@
         <translation>%1 hat gegen das WebSocket-Protokoll verstoßen: mit %2 geschlossen (%3).</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>%1 did not say hello within %2 s: closed with 1008.</source>
         <translation>%1 hat sich nicht innerhalb von %2 s angemeldet (hello): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+13"/>
+        <source>%1 sent no poll for %2 s: dropped.</source>
+        <translation>%1 hat %2 s lang nicht abgefragt: getrennt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no poll for %1 s</source>
+        <translation>%1 s lang keine Abfrage</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Cannot record to %1: %2</source>
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+285"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+358"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="-147"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-159"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
@@ -579,7 +645,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+194"/>
+        <location filename="../../app-server/core/engine.cpp" line="+243"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -589,12 +655,12 @@
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers.cpp" line="+74"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+77"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
@@ -604,17 +670,17 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+69"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+77"/>
         <source>%1 did not answer pings for %2 s: dropped.</source>
         <translation>%1 hat %2 s lang nicht auf Pings geantwortet: getrennt.</translation>
     </message>
@@ -624,13 +690,14 @@
         <translation>%1 s lang keine Antwort auf Pings</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Nobody resumed the session of &quot;%1&quot; within %2 s: the nickname is free again.</source>
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="-200"/>
-        <location line="+283"/>
+        <location line="-215"/>
+        <location line="+298"/>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="+35"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
@@ -648,6 +715,40 @@
         <location line="+1"/>
         <source>%1 was kicked: %2</source>
         <translation>%1 wurde hinausgeworfen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app-server/core/chatserver_observe.cpp" line="+54"/>
+        <source>The class switches to polling every %1 ms (%n clients told).</source>
+        <translation>
+            <numerusform>Die Klasse wechselt zu Abfragen alle %1 ms (%n Client benachrichtigt).</numerusform>
+            <numerusform>Die Klasse wechselt zu Abfragen alle %1 ms (%n Clients benachrichtigt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The class switches to long polling (%n clients told).</source>
+        <translation>
+            <numerusform>Die Klasse wechselt zu Long Polling (%n Client benachrichtigt).</numerusform>
+            <numerusform>Die Klasse wechselt zu Long Polling (%n Clients benachrichtigt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The class switches to WebSocket push (%n clients told).</source>
+        <translation>
+            <numerusform>Die Klasse wechselt zu WebSocket-Push (%n Client benachrichtigt).</numerusform>
+            <numerusform>Die Klasse wechselt zu WebSocket-Push (%n Clients benachrichtigt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="-42"/>
+        <source>%1 started an HTTP polling session.</source>
+        <translation>%1 hat eine HTTP-Polling-Sitzung begonnen.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Refused %1: the server is full (%2 clients).</source>
+        <translation>%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
     </message>
 </context>
 <context>
@@ -906,7 +1007,7 @@
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+53"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+55"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
@@ -1375,6 +1476,14 @@ Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
+    <name>duplex::server::PollPeer</name>
+    <message>
+        <location filename="../../app-server/core/pollpeer.cpp" line="+29"/>
+        <source>This session is gone (unknown, expired or taken over). Start again with hello.</source>
+        <translation>Diese Sitzung gibt es nicht mehr (unbekannt, abgelaufen oder übernommen). Beginne neu mit hello.</translation>
+    </message>
+</context>
+<context>
     <name>duplex::server::PushBar</name>
     <message>
         <location filename="../../app-server/ui/pushbar.cpp" line="+34"/>
@@ -1761,7 +1870,12 @@ Erstellt mit Qt %1.</translation>
         <translation>Mitteilung: %1</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+5"/>
+        <source>switch to %1 (%2 ms)</source>
+        <translation>wechseln zu %1 (%2 ms)</translation>
+    </message>
+    <message>
+        <location line="+258"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
@@ -1992,7 +2106,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Diesen Client abgreifen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
         <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
     </message>
@@ -2264,12 +2378,14 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::http::Router</name>
     <message>
-        <location line="+83"/>
+        <location line="+93"/>
+        <location line="+20"/>
         <source>The request body is larger than %1 bytes.</source>
         <translation>Der Inhalt der Anfrage ist größer als %1 Bytes.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
+        <location line="+21"/>
         <source>Pages from another site may not use this server.</source>
         <translation>Seiten einer anderen Website dürfen diesen Server nicht benutzen.</translation>
     </message>
