@@ -126,7 +126,10 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     auto *transportRow = new QHBoxLayout;
     transportRow->addWidget(m_transport, 1);
     transportRow->addWidget(m_interval);
-    form->addRow(tr("&Transport:"), transportRow);
+    // A row holding a layout gets no buddy by itself: without one, "&" shows literally.
+    auto *transportLabel = new QLabel(tr("&Transport:"), this);
+    transportLabel->setBuddy(m_transport);
+    form->addRow(transportLabel, transportRow);
     connect(m_transport, &QComboBox::currentIndexChanged, this,
             [this] { m_interval->setEnabled(transport() == ClientSession::Transport::Poll); });
     m_interval->setEnabled(false);

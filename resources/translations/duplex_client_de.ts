@@ -343,11 +343,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
+        <location line="+517"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-508"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
@@ -377,7 +378,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Polling alle %1 ms</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+169"/>
         <source>long poll</source>
         <translation>Long Poll</translation>
     </message>
@@ -512,12 +513,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Wie oft der Client beim Polling den Server fragt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Transport:</source>
         <translation>&amp;Transport:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
