@@ -19,6 +19,7 @@ private slots:
     void badValues();
     void headlessIsSeenBeforeTheAppExists();
     void configFromOptions();
+    void lessonOptions();
 };
 
 void TestChatServerOptions::defaults()
@@ -81,6 +82,11 @@ void TestChatServerOptions::badValues_data()
         << QStringList {"--max-queued-mib", "-1"} << "--max-queued-mib";
     QTest::newRow("empty name") << QStringList {"--name", "  "} << "--name";
     QTest::newRow("unknown option") << QStringList {"--colour"} << "colour";
+    QTest::newRow("class transport")
+        << QStringList {"--class-transport", "carrier-pigeon"} << "--class-transport";
+    QTest::newRow("poll interval 0") << QStringList {"--poll-interval", "0"} << "--poll-interval";
+    QTest::newRow("peer timeout text")
+        << QStringList {"--peer-timeout", "soon"} << "--peer-timeout";
 }
 
 void TestChatServerOptions::badValues()
@@ -129,6 +135,24 @@ void TestChatServerOptions::configFromOptions()
     QCOMPARE(open.maxConnectionsPerAddress, 0);
     QCOMPARE(open.connectsPerSecPerAddress, 0.0);
     QCOMPARE(open.addressRateFactor, 0);
+}
+
+void TestChatServerOptions::lessonOptions()
+{
+    ServerOptions o;
+    QString error;
+    QVERIFY(parseServerOptions({"duplex-server"}, &o, &error));
+    QCOMPARE(serverConfigFrom(o).classTransport.mode, Transport::Push);
+    QCOMPARE(serverConfigFrom(o).peerTimeoutMs, 45000);
+    QVERIFY(parseServerOptions({"duplex-server", "--class-transport", "poll", "--poll-interval",
+                                "250", "--peer-timeout", "5000"},
+                               &o, &error));
+    const ServerConfig c = serverConfigFrom(o);
+    QCOMPARE(c.classTransport.mode, Transport::Poll);
+    QCOMPARE(c.classTransport.intervalMs, 250);
+    QCOMPARE(c.peerTimeoutMs, 5000);
+    QVERIFY(parseServerOptions({"duplex-server", "--class-transport", "long-poll"}, &o, &error));
+    QCOMPARE(serverConfigFrom(o).classTransport.mode, Transport::LongPoll);
 }
 
 QTEST_GUILESS_MAIN(TestChatServerOptions)

@@ -153,6 +153,7 @@ private slots:
     void pollTakesOverAWebSocketSession();
     void heldPollOfATakenOverSessionGets409();
     void activityShowsOneBarForAWebSocketAndOneSpanPerPoll();
+    void classTransportIsToldInTheWelcomeFlow();
 };
 
 void TestPolling::parserRefusesWhatIsNotAPoll_data()
@@ -624,6 +625,42 @@ void TestPolling::activityShowsOneBarForAWebSocketAndOneSpanPerPoll()
     QCOMPARE(b.spans.last().kind, server::ActivitySpan::Kind::PollRequest);
     QVERIFY(b.spans.first().messages > 0);
     QVERIFY(b.spans.first().bytesOut > 0);
+}
+
+void TestPolling::classTransportIsToldInTheWelcomeFlow()
+{
+    server::ServerConfig config = TestServer::unlimited();
+    config.classTransport = {Transport::Poll, 300}; // --class-transport poll --poll-interval 300
+    TestServer srv(config);
+    QVERIFY(srv.start());
+    // Over WebSocket: a `transport` message right after welcome, joined and history.
+    auto ws = srv.client(QStringLiteral("ws"));
+    QVERIFY(ws);
+    const QJsonObject t = ws->take("transport");
+    QCOMPARE(t.value("mode").toString(), QStringLiteral("poll"));
+    QCOMPARE(t.value("interval").toInt(), 300);
+    // A poller that already does what the class does is not told again...
+    PollTestClient shortPoller(srv.port());
+    QVERIFY(shortPoller.hello(QStringLiteral("short")));
+    QVERIFY(shortPoller.transport.isEmpty());
+    // ...one on long polls is, in every answer's `transport` field, until it obeys.
+    PollTestClient longPoller(srv.port());
+    QVERIFY(longPoller.hello(QStringLiteral("long")));
+    longPoller.transport = {};
+    longPoller.poll({}, 0); // short polls are what the class does now: nothing to say
+    QVERIFY(longPoller.transport.isEmpty());
+    srv.chat->setClassTransport({Transport::LongPoll, 300});
+    auto x = longPoller.poll({}, 0);
+    QCOMPARE(x->json.value("transport").toObject().value("mode").toString(),
+             QStringLiteral("long-poll"));
+    QCOMPARE(x->json.value("transport").toObject().value("type").toString(),
+             QStringLiteral("transport"));
+    x = longPoller.poll({}, 0);
+    QVERIFY(x->json.contains("transport")); // still short polls: still told
+    auto held = longPoller.start({}, 100);  // obeys: held, answered empty, nothing said
+    QVERIFY(held->wait());
+    QVERIFY(!held->json.contains("transport"));
+    QCOMPARE(srv.chat->classTransport().mode, Transport::LongPoll);
 }
 
 QTEST_GUILESS_MAIN(TestPolling)
