@@ -204,8 +204,8 @@ fi
 # students, two rooms, a whisper, a notice, the inspector open) and grabs the widgets.
 if [ "$what" = all ] || [ "$what" = client ]; then
   DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
-    timeout 60 "$build/tests/tst_clientwindow" screenshots >/dev/null
-  echo "screenshots: wrote $out/client.png $out/client-connect.png"
+    timeout 60 "$build/tests/tst_clientwindow" screenshots pollingScreenshot >/dev/null
+  echo "screenshots: wrote $out/client.png $out/client-connect.png $out/client-polling.png"
 fi
 
 # --- browser client (issue 12) ---
@@ -216,5 +216,8 @@ if [ "$what" = all ] || [ "$what" = browser ]; then
   DUPLEX_SCREENSHOT_DIR="$out" DUPLEX_SERVER="$build/app-server/duplex-server" \
     DUPLEX_PEER="$build/tests/duplex-browser-peer" LC_ALL=C.UTF-8 \
     timeout 120 node --test "$root/tests/browser/layout.test.mjs" >/dev/null
-  echo "screenshots: wrote $out/browser-desktop.png $out/browser-phone.png $out/browser-connect-phone.png"
+  DUPLEX_SCREENSHOT_DIR="$out" DUPLEX_SERVER="$build/app-server/duplex-server" \
+    DUPLEX_PEER="$build/tests/duplex-browser-peer" LC_ALL=C.UTF-8 \
+    timeout 120 node --test "$root/tests/browser/polling.test.mjs" >/dev/null
+  echo "screenshots: wrote $out/browser-desktop.png $out/browser-phone.png $out/browser-connect-phone.png $out/browser-polling.png"
 fi

@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -145,6 +146,8 @@ private Q_SLOTS:
     void alertOnlyWhileInactive();
     void typedTooFastShowsWaitingThenArrivesInOrder();
     void screenshots();
+    void transportPickerIsRememberedAndShown();
+    void pollingScreenshot();
 };
 
 void tst_ClientWindow::initTestCase()
@@ -808,6 +811,94 @@ void tst_ClientWindow::screenshots()
     dialog->resize(dialog->sizeHint().expandedTo(QSize(460, 0)));
     QApplication::processEvents();
     QVERIFY(dialog->grab().save(outDir + QStringLiteral("/client-connect.png")));
+}
+
+void tst_ClientWindow::transportPickerIsRememberedAndShown()
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("client.ini"));
+    {
+        Window w(50, ini);
+        auto *combo = w.find<QComboBox>(QStringLiteral("statusTransportCombo"));
+        auto *spin = w.find<QSpinBox>(QStringLiteral("statusPollSpin"));
+        QVERIFY(combo && spin);
+        QCOMPARE(combo->currentText(), QStringLiteral("Push (WebSocket)"));
+        QVERIFY(!combo->toolTip().isEmpty());
+        QVERIFY(!combo->itemData(2, Qt::ToolTipRole).toString().isEmpty());
+        QVERIFY(spin->isHidden());
+        // The user picks polling: the session follows, the status bar says so.
+        combo->setCurrentIndex(combo->findData(int(ClientSession::Transport::Poll)));
+        Q_EMIT combo->activated(combo->currentIndex());
+        QCOMPARE(w.session.transport(), ClientSession::Transport::Poll);
+        QCOMPARE(w.session.pollIntervalMs(), 500);
+        QCOMPARE(combo->currentText(), QStringLiteral("Polling every 500 ms"));
+        QVERIFY(spin->isVisible());
+        spin->setValue(800);
+        QCOMPARE(w.session.pollIntervalMs(), 800);
+        QCOMPARE(combo->currentText(), QStringLiteral("Polling every 800 ms"));
+        // The connect dialog shows the same choice and can change it.
+        ConnectDialog *dialog = w.window.showConnectDialog();
+        QCOMPARE(dialog->transport(), ClientSession::Transport::Poll);
+        QCOMPARE(dialog->pollIntervalMs(), 800);
+        auto *dialogCombo = dialog->findChild<QComboBox *>(QStringLiteral("transportCombo"));
+        dialogCombo->setCurrentIndex(
+            dialogCombo->findData(int(ClientSession::Transport::LongPoll)));
+        QVERIFY(!dialog->findChild<QSpinBox *>(QStringLiteral("pollIntervalSpin"))->isEnabled());
+        dialog->reject();
+        w.window.pickTransport(ClientSession::Transport::LongPoll, 800);
+        QCOMPARE(combo->currentText(), QStringLiteral("Long polling"));
+        QVERIFY(spin->isHidden());
+        w.window.close();
+    }
+    // The next start remembers it.
+    Window again(50, ini);
+    QCOMPARE(again.session.transport(), ClientSession::Transport::LongPoll);
+    QCOMPARE(again.find<QComboBox>(QStringLiteral("statusTransportCombo"))->currentText(),
+             QStringLiteral("Long polling"));
+}
+
+void tst_ClientWindow::pollingScreenshot()
+{
+    const QString outDir = qEnvironmentVariable("DUPLEX_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("set DUPLEX_SCREENSHOT_DIR to render docs/screenshots/client-polling.png");
+    TestServer server(TestServer::unlimited());
+    server.config.name = QStringLiteral("Room 204 \u2013 Networks class");
+    QVERIFY(server.start());
+    Peer bob(server.url(), QStringLiteral("bob"));
+    QTRY_VERIFY(bob.session.isSynchronized());
+    Window w;
+    w.window.resize(1280, 800);
+    w.window.pickTransport(ClientSession::Transport::Poll, 500);
+    w.window.connectTo(server.url(), QStringLiteral("alice"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.session.isSynchronized(), 15000);
+    w.window.inspector()->show();
+    w.window.resizeDocks({w.window.inspector()}, {400}, Qt::Vertical);
+    bob.state.sendText(General, QStringLiteral("Is it me, or are your messages a bit late now?"));
+    QTRY_COMPARE_WITH_TIMEOUT(messageTexts(w.state.conversation(General)).size(), 1, 15000);
+    w.type(QStringLiteral("I switched to polling every 500 ms. Look at all those empty answers!"));
+    QTRY_COMPARE_WITH_TIMEOUT(messageTexts(bob.state.conversation(General)).size(), 2, 15000);
+    bob.state.sendText(
+        General,
+        QStringLiteral(
+            "Each one costs headers both ways. Push sends nothing when nothing happens."));
+    QTRY_COMPARE_WITH_TIMEOUT(messageTexts(w.state.conversation(General)).size(), 3, 15000);
+    // A few empty polls after the last message.
+    const qint64 rows = w.state.frameLog()->totalCount();
+    QTRY_VERIFY_WITH_TIMEOUT(w.state.frameLog()->totalCount() >= rows + 6, 15000);
+    w.state.frameLog()->flush();
+    auto *table = w.find<QTableView>(QStringLiteral("inspectorTable"));
+    QApplication::processEvents();
+    // Select the answer that brought a message, so the detail shows a response head.
+    for (int row = table->model()->rowCount() - 1; row >= 0; --row) {
+        if (table->model()->index(row, FrameLogModel::TypeColumn).data().toString()
+            == ClientSession::tr("poll: 1 message")) {
+            table->selectRow(row);
+            break;
+        }
+    }
+    QApplication::processEvents();
+    QVERIFY(w.window.grab().save(outDir + QStringLiteral("/client-polling.png")));
 }
 
 QTEST_MAIN(tst_ClientWindow)

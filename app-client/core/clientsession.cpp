@@ -7,6 +7,10 @@
 #include <names.h>
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -70,6 +74,12 @@ ClientSession::~ClientSession()
         m_socket->disconnect(this);
         m_socket->abort();
         delete m_socket;
+    }
+    // Every link (a finishing one too) lets go of its replies before the access manager,
+    // their parent, is deleted with the other children.
+    for (PollLink *p : findChildren<PollLink *>(QString(), Qt::FindDirectChildrenOnly)) {
+        p->disconnect(this);
+        p->stop();
     }
 }
 
@@ -176,6 +186,7 @@ void ClientSession::open(const QUrl &url, const QString &nick)
     m_connections = 0;
     if (m_socket)
         retireSocket(!sameIdentity);
+    retirePoll();
     startConnect();
 }
 
@@ -191,7 +202,18 @@ void ClientSession::close()
     m_joinedNow.clear();
     if (m_socket)
         retireSocket(true);
+    retirePoll();
     setState(State::Disconnected);
+}
+
+void ClientSession::retirePoll()
+{
+    if (PollLink *p = m_poll) {
+        m_poll = nullptr;
+        p->disconnect(this);
+        p->stop();
+        p->deleteLater();
+    }
 }
 
 void ClientSession::retireSocket(bool graceful)
@@ -239,6 +261,9 @@ void ClientSession::simulateDrop()
     if (QWebSocket *s = m_socket) {
         s->abort();
         onDropped(s); // no-op when abort() already reported the drop
+    } else if (m_poll) {
+        retirePoll();
+        onLinkLost(0, {});
     }
 }
 
@@ -248,6 +273,10 @@ void ClientSession::startConnect()
     m_reconnectTimer.stop();
     m_countdownTimer.stop();
     m_lastError.clear();
+    if (m_transport != Transport::Push) {
+        startPoll();
+        return;
+    }
     auto *s = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = s;
     // History replies can be large (200 messages of up to 4000 characters).
@@ -297,7 +326,7 @@ void ClientSession::startConnect()
 
 void ClientSession::onConnected(QWebSocket *s)
 {
-    if (s != m_socket)
+    if (s != m_socket && !(s == nullptr && m_poll))
         return;
     ++m_connections;
     setState(State::Handshaking);
@@ -333,6 +362,11 @@ void ClientSession::onDropped(QWebSocket *s)
     const QString reason = s->closeReason();
     s->abort();
     s->deleteLater();
+    onLinkLost(code, reason);
+}
+
+void ClientSession::onLinkLost(int code, const QString &reason)
+{
     m_pingTimer.stop();
     m_handshakeTimer.stop();
     m_outbox.connectionLost();
@@ -411,12 +445,18 @@ void ClientSession::logFrame(FrameRecord::Direction dir, FrameRecord::Kind kind,
     case FrameRecord::Kind::Ping: r.type = QStringLiteral("ping (control)"); break;
     case FrameRecord::Kind::Pong: r.type = QStringLiteral("pong (control)"); break;
     case FrameRecord::Kind::Close: r.type = QStringLiteral("close (control)"); break;
+    case FrameRecord::Kind::HttpRequest:
+    case FrameRecord::Kind::HttpResponse: break; // logExchange() names those
     }
     Q_EMIT frameLogged(r);
 }
 
 void ClientSession::sendMessage(const proto::ClientMessage &message)
 {
+    if (m_poll) {
+        m_poll->send(proto::encode(message)); // logged with its poll request
+        return;
+    }
     if (!m_socket)
         return;
     const QByteArray bytes = proto::encode(message);
@@ -509,6 +549,15 @@ void ClientSession::onTextFrame(QWebSocket *s, const QString &text)
         return;
     const QByteArray bytes = text.toUtf8();
     logFrame(FrameRecord::Direction::In, FrameRecord::Kind::Text, bytes);
+    handleIncoming(bytes);
+}
+
+void ClientSession::handleIncoming(const QByteArray &bytes)
+{
+    if (proto::peekType(bytes) == QLatin1String("transport")) {
+        applyServerTransport(bytes);
+        return;
+    }
     const proto::ServerDecodeResult result = proto::decodeServer(QByteArrayView(bytes));
     if (const auto *message = std::get_if<proto::ServerMessage>(&result))
         dispatch(*message);
@@ -556,12 +605,23 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         m_rooms.removeAll(l->room);
         m_joinedNow.remove(l->room);
         m_lastSeq.remove(l->room);
+        m_seenSeqs.remove(l->room);
         Q_EMIT left(*l);
     } else if (const auto *m = std::get_if<ps::Message>(&message)) {
         qint64 &last = m_lastSeq[m->room];
         last = std::max(last, m->seq);
         const bool mine = !m->re.isEmpty() && m_outbox.take(m->re);
-        Q_EMIT messageReceived(*m);
+        // Across a transport switch a message can come twice (written to the old link and
+        // delivered again on the new one): report it once.
+        QSet<qint64> &seen = m_seenSeqs[m->room];
+        const bool again = m->seq > 0 && seen.contains(m->seq);
+        if (m->seq > 0 && !again) {
+            seen.insert(m->seq);
+            if (seen.size() > 2000)
+                seen.removeIf([floor = last - 1000](qint64 seq) { return seq < floor; });
+        }
+        if (!again)
+            Q_EMIT messageReceived(*m);
         if (mine)
             Q_EMIT outboxDelivered(m->re);
     } else if (const auto *h = std::get_if<ps::History>(&message)) {
@@ -586,8 +646,12 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         if (joinPage && newest < m_catchUpFrom.value(h->room, 0)) {
             m_lastSeq[h->room] = newest;
             m_catchUpFrom[h->room] = newest;
+            m_seenSeqs.remove(h->room);
             Q_EMIT historyReset(h->room);
         }
+        QSet<qint64> &seen = m_seenSeqs[h->room];
+        for (const ps::Message &hm : h->messages)
+            seen.insert(hm.seq);
         if (kind == Request::Join || kind == Request::Rejoin) {
             m_requests.remove(h->re); // its last reply (a hello's pages keep coming)
         } else if (kind == Request::CatchUp) {
@@ -650,6 +714,12 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
                 logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
                          FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, {}));
                 m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+            } else if (m_poll) {
+                retirePoll();
+                QTimer::singleShot(0, this, [this] {
+                    if (!m_poll && !m_socket && m_fatal)
+                        onLinkLost(0, {});
+                });
             }
             return;
         }
@@ -732,6 +802,224 @@ QString ClientSession::describeError(const proto::server::Error &e)
     default: break;
     }
     return e.message.isEmpty() ? proto::errorCodeName(e.code) : e.message;
+}
+
+} // namespace duplex::client
+
+namespace duplex::client {
+
+QString ClientSession::transportName(Transport transport, int pollIntervalMs)
+{
+    switch (transport) {
+    case Transport::Push: return tr("Push (WebSocket)");
+    case Transport::LongPoll: return tr("Long polling");
+    case Transport::Poll: return tr("Polling every %1 ms").arg(pollIntervalMs);
+    }
+    return {};
+}
+
+QUrl ClientSession::pollUrl(const QUrl &serverUrl)
+{
+    QUrl url = serverUrl;
+    url.setScheme(serverUrl.scheme() == QLatin1String("wss") ? QStringLiteral("https")
+                                                             : QStringLiteral("http"));
+    url.setPath(QStringLiteral("/v1/poll"));
+    url.setQuery(QString());
+    url.setFragment(QString());
+    if (url.port() < 0)
+        url.setPort(url.scheme() == QLatin1String("https") ? 443 : 80);
+    return url;
+}
+
+void ClientSession::setTransport(Transport transport, int pollIntervalMs)
+{
+    pollIntervalMs = qBound(50, pollIntervalMs, 60000);
+    if (transport == m_transport
+        && (transport != Transport::Poll || pollIntervalMs == m_pollIntervalMs))
+        return;
+    const bool wasPush = m_transport == Transport::Push;
+    m_transport = transport;
+    if (transport == Transport::Poll)
+        m_pollIntervalMs = pollIntervalMs;
+    Q_EMIT transportChanged(m_transport, m_pollIntervalMs);
+    const bool toPush = transport == Transport::Push;
+    if (m_poll && !toPush) {
+        m_poll->setTiming(transport == Transport::LongPoll ? m_config.longPollWaitMs : 0,
+                          m_pollIntervalMs);
+        return;
+    }
+    if (wasPush == toPush || m_state == State::Disconnected || m_state == State::Reconnecting)
+        return; // the next connection uses it
+    switchLink();
+}
+
+void ClientSession::switchLink()
+{
+    m_handshakeTimer.stop();
+    m_pingTimer.stop();
+    m_outbox.connectionLost();
+    m_synced = false;
+    m_joinedNow.clear();
+    m_requests.clear();
+    if (QWebSocket *s = m_socket) {
+        m_socket = nullptr;
+        drainSocket(s);
+        startConnect();
+        return;
+    }
+    if (PollLink *p = m_poll) {
+        // Acknowledge what the poll brought before the WebSocket takes the session over, so
+        // the server does not deliver it again there.
+        m_poll = nullptr;
+        setState(State::Connecting);
+        p->finish([this, p] {
+            p->disconnect(this);
+            p->deleteLater();
+            if (m_state == State::Connecting && !m_socket && !m_poll && !m_userClosed)
+                startConnect();
+        });
+        return;
+    }
+    startConnect();
+}
+
+void ClientSession::drainSocket(QWebSocket *s)
+{
+    s->disconnect(this);
+    if (s->state() != QAbstractSocket::ConnectedState) {
+        s->abort();
+        s->deleteLater();
+        return;
+    }
+    connect(s, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        const QByteArray bytes = text.toUtf8();
+        logFrame(FrameRecord::Direction::In, FrameRecord::Kind::Text, bytes);
+        handleIncoming(bytes);
+    });
+    connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+    // The server closes it (4000) when the new transport's hello takes the session over.
+    QTimer::singleShot(5000, s, [s] {
+        s->abort();
+        s->deleteLater();
+    });
+}
+
+void ClientSession::startPoll()
+{
+    if (!m_nam) {
+        m_nam = new QNetworkAccessManager(this);
+        // No proxy: the server is on the local network (and tests run on 127.0.0.1).
+        m_nam->setProxy(QNetworkProxy::NoProxy);
+    }
+    auto *p = new PollLink(m_nam, pollUrl(m_url), this);
+    m_poll = p;
+    p->setUserAgent(m_config.agent.toUtf8());
+    p->setTiming(m_transport == Transport::LongPoll ? m_config.longPollWaitMs : 0,
+                 m_pollIntervalMs);
+    connect(p, &PollLink::opened, this, [this, p] {
+        if (p == m_poll)
+            onConnected(nullptr);
+    });
+    // A link finishing after a switch still hands over what it brings.
+    connect(p, &PollLink::received, this, &ClientSession::handleIncoming);
+    connect(p, &PollLink::transportRequested, this, [this, p](const QByteArray &json) {
+        if (p == m_poll)
+            applyServerTransport(json);
+    });
+    connect(p, &PollLink::failed, this,
+            [this, p](bool gone, const QString &error) { onPollFailed(p, gone, error); });
+    connect(p, &PollLink::exchangeLogged, this, &ClientSession::logExchange);
+    connect(p, &PollLink::roundTrip, this, [this, p](qint64 ms) {
+        if (p != m_poll || m_state != State::Online)
+            return;
+        m_rttMs = ms;
+        Q_EMIT rttChanged(ms);
+    });
+    setState(State::Connecting);
+    m_handshakeTimer.start(m_config.handshakeTimeoutMs);
+    p->start();
+}
+
+void ClientSession::onPollFailed(PollLink *p, bool sessionGone, const QString &error)
+{
+    if (p != m_poll)
+        return;
+    m_poll = nullptr;
+    p->disconnect(this);
+    p->deleteLater();
+    m_lastError = error;
+    if (sessionGone && !m_userClosed && !m_fatal && m_everWelcomed) {
+        // The server forgot this poll session (expired, or the server restarted): hello
+        // again with resume at once. Twice within 10 s means another window keeps taking
+        // this session over: end here, as a WebSocket does on 4000, instead of fighting.
+        const bool again = m_lastSessionGone.isValid() && m_lastSessionGone.elapsed() < 10000;
+        m_lastSessionGone.start();
+        if (again) {
+            m_fatal = true;
+            m_fatalCode = proto::close::TakenOver;
+            m_fatalReason = tr("This session was taken over by another connection.");
+        } else {
+            m_pingTimer.stop();
+            m_handshakeTimer.stop();
+            m_outbox.connectionLost();
+            m_synced = false;
+            m_joinedNow.clear();
+            m_requests.clear();
+            startConnect();
+            return;
+        }
+    }
+    onLinkLost(0, {});
+}
+
+void ClientSession::logExchange(const PollExchange &x)
+{
+    FrameRecord r;
+    r.timeMs = nowMs();
+    r.direction = x.response ? FrameRecord::Direction::In : FrameRecord::Direction::Out;
+    r.kind = x.response ? FrameRecord::Kind::HttpResponse : FrameRecord::Kind::HttpRequest;
+    r.payload = x.body;
+    r.head = x.head;
+    r.size = x.head.size() + x.body.size();
+    if (!x.response) {
+        const QString what = x.waitMs > 0 ? tr("long poll") : tr("poll");
+        r.type = x.sends.isEmpty() ? what : what + QStringLiteral(" + ") + x.sends.join(u", ");
+    } else if (x.status == 0) {
+        r.type = tr("poll failed");
+    } else if (x.status != 200) {
+        r.type = tr("poll: HTTP %1").arg(x.status);
+    } else {
+        // Spelled out, not %n: the program has no English catalog for plural forms.
+        r.type = x.messages == 0 ? tr("poll: empty")
+            : x.messages == 1    ? tr("poll: 1 message")
+                                 : tr("poll: %1 messages").arg(x.messages);
+        r.rttMs = x.elapsed;
+    }
+    Q_EMIT frameLogged(r);
+}
+
+void ClientSession::applyServerTransport(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const QString mode = o.value(QStringLiteral("mode")).toString();
+    const int interval = o.value(QStringLiteral("interval")).toInt(m_pollIntervalMs);
+    Transport t;
+    if (mode == QLatin1String("push"))
+        t = Transport::Push;
+    else if (mode == QLatin1String("poll"))
+        t = Transport::Poll;
+    else if (mode == QLatin1String("long-poll"))
+        t = Transport::LongPoll;
+    else
+        return; // a mode this client does not know: keep what it has
+    const int ms = t == Transport::Poll && interval > 0 ? interval : m_pollIntervalMs;
+    if (t == m_transport && (t != Transport::Poll || ms == m_pollIntervalMs))
+        return;
+    // Switch from the event loop: this message may be one of several in a poll answer.
+    QTimer::singleShot(0, this, [this, t, ms] {
+        Q_EMIT transportRequestedByServer(t, ms);
+        setTransport(t, ms);
+    });
 }
 
 } // namespace duplex::client

@@ -5,6 +5,7 @@
 #include "backoff.h"
 #include "framelogmodel.h"
 #include "outbox.h"
+#include "polllink.h"
 
 #include <protocol.h>
 
@@ -20,6 +21,7 @@
 
 #include <optional>
 
+class QNetworkAccessManager;
 class QWebSocket;
 
 namespace duplex::client {
@@ -37,6 +39,10 @@ class ClientSession final : public QObject
 public:
     enum class State { Disconnected, Connecting, Handshaking, Online, Reconnecting };
     Q_ENUM(State)
+    /// How messages travel (protocol-v1-http.md): a WebSocket the server pushes into, or
+    /// `POST /v1/poll` asked every poll interval (`wait: 0`) or held by the server (long).
+    enum class Transport { Push, Poll, LongPoll };
+    Q_ENUM(Transport)
 
     struct Config {
         int backoffInitialMs = 1000; ///< first retry delay; doubles per failed attempt
@@ -51,7 +57,8 @@ public:
         /// Retry even when the very first attempt fails (otherwise connectionFailed is
         /// emitted and the session stays Disconnected, for the connect dialog).
         bool retryBeforeFirstWelcome = false;
-        QString agent; ///< sent in hello; default "duplex-client/VERSION"
+        QString agent;              ///< sent in hello; default "duplex-client/VERSION"
+        int longPollWaitMs = 25000; ///< `wait` of a long poll (the server holds it so long)
     };
 
     explicit ClientSession(QObject *parent = nullptr);
@@ -92,6 +99,19 @@ public:
     /// Closed connections whose close handshake is still running (at most 2 s each).
     int closingConnections() const { return m_closing; }
 
+    // --- transport ----------------------------------------------------------------------
+    Transport transport() const { return m_transport; }
+    /// The short-polling period in ms (used when transport() is Poll).
+    int pollIntervalMs() const { return m_pollIntervalMs; }
+    /// "Push (WebSocket)", "Long polling" or "Polling every 500 ms".
+    static QString transportName(Transport transport, int pollIntervalMs);
+    /// Picks the transport. While connected, the session moves over at once and resumes
+    /// (hello with `resume` on the new transport): nick, rooms and seqs continue, and
+    /// nothing is lost or doubled. Between Poll and LongPoll only the timing changes.
+    void setTransport(Transport transport, int pollIntervalMs = 500);
+    /// The `POST /v1/poll` address for a ws:// or wss:// server address.
+    static QUrl pollUrl(const QUrl &serverUrl);
+
     // --- connection ---------------------------------------------------------------------
     /// Connects to url as nick. Rooms, seqs and the outbox of a previous open() are kept
     /// when the url is the same, so a deliberate reconnect loses nothing either.
@@ -123,6 +143,12 @@ Q_SIGNALS:
     /// Every reconnect countdown tick (seconds left, 0 when the attempt starts).
     void reconnectCountdown(int secondsLeft);
     void rttChanged(qint64 ms);
+    /// The transport changed (the user's pick, or the server's `transport` message).
+    void transportChanged(duplex::client::ClientSession::Transport transport, int pollIntervalMs);
+    /// The server asked for another transport with its `transport` message and the
+    /// session followed (emitted before transportChanged).
+    void transportRequestedByServer(duplex::client::ClientSession::Transport transport,
+                                    int pollIntervalMs);
     void nickChanged(const QString &nick);
     /// The first attempt failed (no reconnect follows; see Config::retryBeforeFirstWelcome).
     /// `reason` is a human sentence that says what to check.
@@ -168,6 +194,20 @@ private:
     void startConnect();
     void onConnected(QWebSocket *socket);
     void onDropped(QWebSocket *socket);
+    /// What every lost link has in common (WebSocket closed, poll failed).
+    void onLinkLost(int code, const QString &reason);
+    void startPoll();
+    void onPollFailed(PollLink *link, bool sessionGone, const QString &error);
+    void logExchange(const PollExchange &exchange);
+    /// One server message from either transport (a text frame or a poll entry).
+    void handleIncoming(const QByteArray &bytes);
+    void applyServerTransport(const QByteArray &json);
+    /// Moves a live session to the other kind of link (WebSocket <-> polling).
+    void switchLink();
+    /// A WebSocket left behind by a switch: its frames are still read (the server flushes
+    /// what it had written before the takeover closes it), then it goes.
+    void drainSocket(QWebSocket *socket);
+    void retirePoll();
     void onTextFrame(QWebSocket *socket, const QString &text);
     void onSynced();
     void scheduleReconnect();
@@ -190,6 +230,14 @@ private:
     Config m_config;
     State m_state = State::Disconnected;
     QWebSocket *m_socket = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+    PollLink *m_poll = nullptr;
+    Transport m_transport = Transport::Push;
+    int m_pollIntervalMs = 500;
+    QElapsedTimer m_lastSessionGone;
+    /// Seqs seen per room lately: a message that comes again across a switch is not
+    /// reported twice.
+    QHash<QString, QSet<qint64>> m_seenSeqs;
     QUrl m_url;
     QString m_nick;
     QString m_serverName;

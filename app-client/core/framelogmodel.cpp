@@ -131,6 +131,20 @@ QString FrameLogModel::prettyText(const FrameRecord &r)
             .arg(ws::closeCodeMeaning(code),
                  r.payload.size() > 2 ? QString::fromUtf8(r.payload.mid(2)) : tr("(none)"));
     }
+    case FrameRecord::Kind::HttpRequest:
+    case FrameRecord::Kind::HttpResponse: {
+        QString text = QString::fromLatin1(r.head).remove(QLatin1Char('\r'));
+        if (r.head.isEmpty())
+            text = tr("(no HTTP response: %1)\n").arg(r.type);
+        const QString indented = indentJson(r.payload);
+        text += indented.isEmpty() ? QString::fromUtf8(r.payload) : indented;
+        text += QLatin1Char('\n')
+            + tr("%1 bytes on the wire: %2 of HTTP head, %3 of JSON body.")
+                  .arg(r.size)
+                  .arg(r.head.size())
+                  .arg(r.payload.size());
+        return text;
+    }
     case FrameRecord::Kind::Text: break;
     }
     const QString indented = indentJson(r.payload);

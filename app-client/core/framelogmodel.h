@@ -11,16 +11,18 @@
 namespace duplex::client {
 
 /// One WebSocket frame seen by the client: a text frame, or a ping/pong/close control frame
-/// (shown as rows of their own so a student sees the keep-alive and the goodbye too).
+/// (shown as rows of their own so a student sees the keep-alive and the goodbye too). On the
+/// polling transport: one HTTP request or response of `POST /v1/poll` (empty ones too).
 struct FrameRecord {
     enum class Direction { In, Out };
-    enum class Kind { Text, Binary, Ping, Pong, Close };
+    enum class Kind { Text, Binary, Ping, Pong, Close, HttpRequest, HttpResponse };
     qint64 timeMs = 0; ///< local wall clock, ms since the epoch
     Direction direction = Direction::In;
     Kind kind = Kind::Text;
     QByteArray payload; ///< UTF-8 JSON for text frames; close: 2-byte code + reason (as on
                         ///< the wire); the ping payload otherwise
-    qint64 size = 0;    ///< bytes on the wire (payload size)
+    qint64 size = 0;    ///< bytes on the wire (payload size; HTTP: head + body)
+    QByteArray head;    ///< HTTP only: request or status line and header lines, as sent
     QString type;       ///< protocol `type`, or "ping"/"pong" for control frames
     qint64 rttMs = -1;  ///< pong only: the round trip Qt measured
 };

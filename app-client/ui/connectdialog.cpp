@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace duplex::client {
@@ -102,6 +103,44 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_code->setToolTip(tr("The join code the teacher shows (letter case and spaces do not "
                           "matter). Leave it empty when the server needs none."));
     form->addRow(tr("&Join code:"), m_code);
+
+    m_transport = new QComboBox(this);
+    m_transport->setObjectName(QStringLiteral("transportCombo"));
+    m_transport->addItem(tr("Push (WebSocket)"), int(ClientSession::Transport::Push));
+    m_transport->addItem(tr("Long polling"), int(ClientSession::Transport::LongPoll));
+    m_transport->addItem(tr("Polling"), int(ClientSession::Transport::Poll));
+    m_transport->setItemData(0,
+                             tr("One WebSocket stays open; the server pushes each message the "
+                                "moment it exists"),
+                             Qt::ToolTipRole);
+    m_transport->setItemData(1,
+                             tr("HTTP requests the server holds until it has something (up to "
+                                "25 s), then the client asks again"),
+                             Qt::ToolTipRole);
+    m_transport->setItemData(2,
+                             tr("An HTTP request every few hundred milliseconds asks “anything "
+                                "new?” – mostly the answer is no"),
+                             Qt::ToolTipRole);
+    m_transport->setToolTip(tr("How messages travel: pushed over a WebSocket, or fetched with "
+                               "HTTP polling (to compare what each costs)"));
+    m_interval = new QSpinBox(this);
+    m_interval->setObjectName(QStringLiteral("pollIntervalSpin"));
+    m_interval->setRange(100, 10000);
+    m_interval->setSingleStep(100);
+    m_interval->setValue(500);
+    m_interval->setSuffix(tr(" ms"));
+    m_interval->setPrefix(tr("every "));
+    m_interval->setToolTip(tr("How often the client asks the server when polling"));
+    auto *transportRow = new QHBoxLayout;
+    transportRow->addWidget(m_transport, 1);
+    transportRow->addWidget(m_interval);
+    // A row holding a layout gets no buddy by itself: without one, "&" shows literally.
+    auto *transportLabel = new QLabel(tr("&Transport:"), this);
+    transportLabel->setBuddy(m_transport);
+    form->addRow(transportLabel, transportRow);
+    connect(m_transport, &QComboBox::currentIndexChanged, this,
+            [this] { m_interval->setEnabled(transport() == ClientSession::Transport::Poll); });
+    m_interval->setEnabled(false);
     layout->addLayout(form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -152,6 +191,23 @@ void ConnectDialog::setError(const QString &message)
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
     adjustSize();
+}
+
+void ConnectDialog::setTransport(ClientSession::Transport transport, int pollIntervalMs)
+{
+    m_transport->setCurrentIndex(qMax(0, m_transport->findData(int(transport))));
+    m_interval->setValue(pollIntervalMs);
+    m_interval->setEnabled(transport == ClientSession::Transport::Poll);
+}
+
+ClientSession::Transport ConnectDialog::transport() const
+{
+    return ClientSession::Transport(m_transport->currentData().toInt());
+}
+
+int ConnectDialog::pollIntervalMs() const
+{
+    return m_interval->value();
 }
 
 QUrl ConnectDialog::serverUrl() const

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <clientsession.h>
+
 #include <QDialog>
 #include <QUrl>
 
@@ -9,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace duplex::client {
 
@@ -30,6 +33,11 @@ public:
     /// Shows why the last attempt failed (empty hides the message).
     void setError(const QString &message);
 
+    /// How to reach the server: push (WebSocket), long polling or polling every N ms.
+    void setTransport(ClientSession::Transport transport, int pollIntervalMs);
+    ClientSession::Transport transport() const;
+    int pollIntervalMs() const;
+
     QUrl serverUrl() const;
     QString nick() const;
     bool isInputValid() const;
@@ -43,6 +51,9 @@ private:
     QComboBox *m_server;
     QLineEdit *m_nick;
     QLineEdit *m_code = nullptr;
+
+    QComboBox *m_transport;
+    QSpinBox *m_interval;
     QLabel *m_serverHint;
     QLabel *m_nickHint;
     QLabel *m_error;

@@ -55,7 +55,8 @@ InspectorDock::InspectorDock(FrameLogModel *log, QWidget *parent)
     , m_log(log)
 {
     setObjectName(QStringLiteral("inspectorDock"));
-    setToolTip(tr("Every WebSocket frame this client sends and receives"));
+    setToolTip(tr("Every WebSocket frame this client sends and receives, or every HTTP poll "
+                  "request and answer (empty ones too) when it polls"));
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -101,7 +102,7 @@ InspectorDock::InspectorDock(FrameLogModel *log, QWidget *parent)
                                 + 16);
     m_table->setColumnWidth(
         FrameLogModel::TypeColumn,
-        m_table->fontMetrics().horizontalAdvance(QStringLiteral("pong (control)")) + 16);
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("poll: 12 messages")) + 16);
     m_table->setColumnWidth(FrameLogModel::SizeColumn,
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("Bytes")) + 20);
     m_table->setAlternatingRowColors(true);

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -27,6 +28,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -160,6 +163,39 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
     statusBar()->addWidget(m_serverLabel);
     statusBar()->addWidget(m_countdownLabel);
     statusBar()->addWidget(m_reconnectButton);
+    m_transportCombo = new QComboBox(this);
+    m_transportCombo->setObjectName(QStringLiteral("statusTransportCombo"));
+    m_transportCombo->addItem(ClientSession::transportName(ClientSession::Transport::Push, 0),
+                              int(ClientSession::Transport::Push));
+    m_transportCombo->addItem(ClientSession::transportName(ClientSession::Transport::LongPoll, 0),
+                              int(ClientSession::Transport::LongPoll));
+    m_transportCombo->addItem(ClientSession::transportName(ClientSession::Transport::Poll, 500),
+                              int(ClientSession::Transport::Poll));
+    m_transportCombo->setItemData(0,
+                                  tr("One WebSocket stays open; the server pushes each message "
+                                     "the moment it exists"),
+                                  Qt::ToolTipRole);
+    m_transportCombo->setItemData(1,
+                                  tr("HTTP requests the server holds until it has something (up "
+                                     "to 25 s), then the client asks again"),
+                                  Qt::ToolTipRole);
+    m_transportCombo->setItemData(2,
+                                  tr("An HTTP request every few hundred milliseconds asks "
+                                     "“anything new?” – mostly the answer is no"),
+                                  Qt::ToolTipRole);
+    m_transportCombo->setToolTip(
+        tr("The transport in use. Switching keeps your session: nick, rooms and messages "
+           "continue. Open the protocol inspector (F12) to watch what each one costs."));
+    m_transportCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_pollSpin = new QSpinBox(this);
+    m_pollSpin->setObjectName(QStringLiteral("statusPollSpin"));
+    m_pollSpin->setRange(100, 10000);
+    m_pollSpin->setSingleStep(100);
+    m_pollSpin->setSuffix(tr(" ms"));
+    m_pollSpin->setToolTip(tr("How often the client asks the server when polling"));
+    m_pollSpin->setKeyboardTracking(false);
+    statusBar()->addPermanentWidget(m_transportCombo);
+    statusBar()->addPermanentWidget(m_pollSpin);
     statusBar()->addPermanentWidget(m_rttLabel);
 
     // --- inspector -----------------------------------------------------------------------
@@ -233,6 +269,34 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
         refreshStatus();
         refreshTitle();
     });
+    {
+        const QString mode = m_settings->value(QStringLiteral("transport/mode")).toString();
+        const int interval
+            = m_settings->value(QStringLiteral("transport/pollInterval"), 500).toInt();
+        session->setTransport(mode == QLatin1String("poll") ? ClientSession::Transport::Poll
+                                  : mode == QLatin1String("long-poll")
+                                  ? ClientSession::Transport::LongPoll
+                                  : ClientSession::Transport::Push,
+                              interval);
+        if (mode != QLatin1String("poll"))
+            m_pollSpin->setValue(qBound(100, interval, 10000));
+    }
+    connect(session, &ClientSession::transportChanged, this, &MainWindow::refreshTransport);
+    connect(session, &ClientSession::transportRequestedByServer, this,
+            [this](ClientSession::Transport t, int ms) {
+                statusBar()->showMessage(tr("The server switched this client to: %1")
+                                             .arg(ClientSession::transportName(t, ms)),
+                                         10000);
+            });
+    connect(m_transportCombo, &QComboBox::activated, this, [this] {
+        pickTransport(ClientSession::Transport(m_transportCombo->currentData().toInt()),
+                      m_pollSpin->value());
+    });
+    connect(m_pollSpin, &QSpinBox::valueChanged, this, [this](int ms) {
+        if (m_state->session()->transport() == ClientSession::Transport::Poll)
+            pickTransport(ClientSession::Transport::Poll, ms);
+    });
+    refreshTransport();
     connect(session, &ClientSession::welcomed, this, [this] {
         refreshStatus();
         refreshTitle();
@@ -358,10 +422,12 @@ ConnectDialog *MainWindow::showConnectDialog(const QString &error)
         m_connectDialog->setNick(session->nick().isEmpty()
                                      ? m_settings->value(QStringLiteral("nick")).toString()
                                      : session->nick());
+        m_connectDialog->setTransport(session->transport(), session->pollIntervalMs());
         ConnectDialog *dialog = m_connectDialog;
         m_connectDialog->setJoinCode(session->joinCode());
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
             m_state->session()->setJoinCode(dialog->joinCode());
+            pickTransport(dialog->transport(), dialog->pollIntervalMs());
             connectTo(dialog->serverUrl(), dialog->nick());
         });
         m_connectDialog->setWindowModality(Qt::WindowModal);
@@ -497,6 +563,38 @@ void MainWindow::refreshStatus()
             ? tr(
                 "Type a message \u2013 Enter sends, Shift+Enter for a new line, /help for commands")
             : tr("Offline \u2013 what you type is queued and sent when the connection is back"));
+}
+
+void MainWindow::pickTransport(ClientSession::Transport transport, int pollIntervalMs)
+{
+    m_settings->setValue(QStringLiteral("transport/mode"),
+                         transport == ClientSession::Transport::Poll ? QStringLiteral("poll")
+                             : transport == ClientSession::Transport::LongPoll
+                             ? QStringLiteral("long-poll")
+                             : QStringLiteral("push"));
+    if (transport == ClientSession::Transport::Poll)
+        m_settings->setValue(QStringLiteral("transport/pollInterval"), pollIntervalMs);
+    m_state->session()->setTransport(transport, pollIntervalMs);
+    refreshTransport();
+}
+
+void MainWindow::refreshTransport()
+{
+    const ClientSession *session = m_state->session();
+    const ClientSession::Transport t = session->transport();
+    const QSignalBlocker b1(m_transportCombo);
+    const QSignalBlocker b2(m_pollSpin);
+    const int poll = m_transportCombo->findData(int(ClientSession::Transport::Poll));
+    m_transportCombo->setItemText(
+        poll,
+        ClientSession::transportName(ClientSession::Transport::Poll, session->pollIntervalMs()));
+    m_transportCombo->setCurrentIndex(m_transportCombo->findData(int(t)));
+    if (t == ClientSession::Transport::Poll)
+        m_pollSpin->setValue(session->pollIntervalMs());
+    m_pollSpin->setVisible(t == ClientSession::Transport::Poll);
+    m_rttLabel->setToolTip(t == ClientSession::Transport::Push
+                               ? tr("Round-trip time of the last WebSocket ping (sent every 5 s)")
+                               : tr("Round-trip time of the last short poll request"));
 }
 
 void MainWindow::refreshTitle()

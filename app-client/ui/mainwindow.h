@@ -9,7 +9,9 @@
 #include <QPointer>
 #include <QUrl>
 
+class QComboBox;
 class QLabel;
+class QSpinBox;
 class QListView;
 class QPushButton;
 class QSettings;
@@ -42,6 +44,10 @@ public:
     /// Opens the connect dialog (window-modal, not blocking), showing error when given.
     ConnectDialog *showConnectDialog(const QString &error = {});
 
+    /// The user picked a transport (status bar, connect dialog): the session switches and
+    /// the choice is remembered.
+    void pickTransport(ClientSession::Transport transport, int pollIntervalMs);
+
     /// What the input does with a line: send it, or run a slash command.
     void submitInput(const QString &text);
 
@@ -69,6 +75,7 @@ private:
     void onCurrentTabChanged();
     void refreshTabTitles();
     void refreshStatus();
+    void refreshTransport();
     void refreshTitle();
     void refreshTyping();
     void refreshMembersTitle();
@@ -91,6 +98,8 @@ private:
     QLabel *m_stateLabel;
     QLabel *m_serverLabel;
     QLabel *m_rttLabel;
+    QComboBox *m_transportCombo;
+    QSpinBox *m_pollSpin;
     QLabel *m_countdownLabel;
     QPushButton *m_reconnectButton;
     InspectorDock *m_inspector;

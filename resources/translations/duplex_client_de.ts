@@ -281,17 +281,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ClientSession</name>
     <message>
-        <location filename="../../app-client/core/clientsession.cpp" line="+82"/>
+        <location filename="../../app-client/core/clientsession.cpp" line="+92"/>
         <source>the server stopped answering pings</source>
         <translation>der Server hat nicht mehr auf Pings geantwortet</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-27"/>
         <source>the server did not complete the handshake in time</source>
         <translation>der Server hat den Handshake nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Disconnected</source>
         <translation>Getrennt</translation>
     </message>
@@ -316,13 +316,13 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+122"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>the connection closed</source>
         <translation>die Verbindung wurde geschlossen</translation>
     </message>
@@ -332,7 +332,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>You were disconnected by the server operator: %1</source>
         <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
     </message>
@@ -343,16 +343,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
+        <location line="+517"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-508"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+294"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
     </message>
@@ -361,11 +362,68 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <source>The server refused the nickname “%1”: %2</source>
         <translation>Der Server hat den Spitznamen „%1“ abgelehnt: %2</translation>
     </message>
+    <message>
+        <location line="+66"/>
+        <source>Push (WebSocket)</source>
+        <translation>Push (WebSocket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long polling</source>
+        <translation>Long Polling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polling every %1 ms</source>
+        <translation>Polling alle %1 ms</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>long poll</source>
+        <translation>Long Poll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>poll failed</source>
+        <translation>Poll fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>poll: HTTP %1</source>
+        <translation>Poll: HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>poll: empty</source>
+        <translation>Poll: leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poll: 1 message</source>
+        <translation>Poll: 1 Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poll: %1 messages</source>
+        <translation>Poll: %1 Nachrichten</translation>
+    </message>
+    <message numerus="yes">
+        <source>poll: %n message(s)</source>
+        <translation type="vanished">
+            <numerusform>Poll: %n Nachricht</numerusform>
+            <numerusform>Poll: %n Nachrichten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>duplex::client::ConnectDialog</name>
     <message>
-        <location filename="../../app-client/ui/connectdialog.cpp" line="+36"/>
+        <location filename="../../app-client/ui/connectdialog.cpp" line="+37"/>
         <source>Connect to a Duplex server</source>
         <translation>Mit einem Duplex-Server verbinden</translation>
     </message>
@@ -405,12 +463,67 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Spitz&amp;name:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Push (WebSocket)</source>
+        <translation>Push (WebSocket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long polling</source>
+        <translation>Long Polling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polling</source>
+        <translation>Polling</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One WebSocket stays open; the server pushes each message the moment it exists</source>
+        <translation>Ein WebSocket bleibt offen; der Server schickt jede Nachricht in dem Moment, in dem es sie gibt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HTTP requests the server holds until it has something (up to 25 s), then the client asks again</source>
+        <translation>HTTP-Anfragen, die der Server festhält, bis er etwas hat (bis zu 25 s); dann fragt der Client erneut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An HTTP request every few hundred milliseconds asks “anything new?” – mostly the answer is no</source>
+        <translation>Alle paar hundert Millisekunden fragt eine HTTP-Anfrage „Gibt’s was Neues?“ – meistens lautet die Antwort Nein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How messages travel: pushed over a WebSocket, or fetched with HTTP polling (to compare what each costs)</source>
+        <translation>Wie Nachrichten reisen: über einen WebSocket geschoben oder per HTTP-Polling abgeholt (um zu vergleichen, was beides kostet)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every </source>
+        <translation>alle </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the client asks the server when polling</source>
+        <translation>Wie oft der Client beim Polling den Server fragt</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+70"/>
         <source>Type the server address, e.g. ws://127.0.0.1:8080</source>
         <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
     </message>
@@ -520,6 +633,18 @@ Grund: %3</translation>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>(no HTTP response: %1)
+</source>
+        <translation>(keine HTTP-Antwort: %1)
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes on the wire: %2 of HTTP head, %3 of JSON body.</source>
+        <translation>%1 Bytes auf der Leitung: %2 für den HTTP-Kopf, %3 für den JSON-Inhalt.</translation>
+    </message>
 </context>
 <context>
     <name>duplex::client::InspectorDock</name>
@@ -529,12 +654,16 @@ Grund: %3</translation>
         <translation>Protokollinspektor</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Every WebSocket frame this client sends and receives</source>
-        <translation>Jeder WebSocket-Frame, den dieser Client sendet und empfängt</translation>
+        <translation type="vanished">Jeder WebSocket-Frame, den dieser Client sendet und empfängt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Every WebSocket frame this client sends and receives, or every HTTP poll request and answer (empty ones too) when it polls</source>
+        <translation>Jeder WebSocket-Frame, den dieser Client sendet und empfängt, oder beim Polling jede HTTP-Anfrage und Antwort (auch die leeren)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Filter frames (type, text, direction)…</source>
         <translation>Frames filtern (Typ, Text, Richtung)…</translation>
     </message>
@@ -577,7 +706,7 @@ Grund: %3</translation>
 <context>
     <name>duplex::client::MainWindow</name>
     <message>
-        <location filename="../../app-client/ui/mainwindow.cpp" line="+68"/>
+        <location filename="../../app-client/ui/mainwindow.cpp" line="+71"/>
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
@@ -613,11 +742,12 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+19"/>
+        <location line="+438"/>
         <source>Round-trip time of the last WebSocket ping (sent every 5 s)</source>
         <translation>Umlaufzeit des letzten WebSocket-Pings (alle 5 s gesendet)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-436"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
@@ -627,14 +757,49 @@ Grund: %3</translation>
         <translation>Nicht länger warten und sofort neu verbinden</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+321"/>
+        <location line="+15"/>
+        <source>One WebSocket stays open; the server pushes each message the moment it exists</source>
+        <translation>Ein WebSocket bleibt offen; der Server schickt jede Nachricht in dem Moment, in dem es sie gibt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HTTP requests the server holds until it has something (up to 25 s), then the client asks again</source>
+        <translation>HTTP-Anfragen, die der Server festhält, bis er etwas hat (bis zu 25 s); dann fragt der Client erneut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An HTTP request every few hundred milliseconds asks “anything new?” – mostly the answer is no</source>
+        <translation>Alle paar hundert Millisekunden fragt eine HTTP-Anfrage „Gibt’s was Neues?“ – meistens lautet die Antwort Nein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The transport in use. Switching keeps your session: nick, rooms and messages continue. Open the protocol inspector (F12) to watch what each one costs.</source>
+        <translation>Der aktuelle Transportweg. Beim Wechseln bleibt deine Sitzung erhalten: Nick, Räume und Nachrichten gehen weiter. Öffne den Protokoll-Inspektor (F12), um zu sehen, was jeder Weg kostet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the client asks the server when polling</source>
+        <translation>Wie oft der Client beim Polling den Server fragt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+384"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-365"/>
+        <source>The server switched this client to: %1</source>
+        <translation>Der Server hat diesen Client umgestellt auf: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
@@ -770,7 +935,7 @@ Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
 MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -811,6 +976,11 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <location line="+2"/>
         <source>Offline – what you type is queued and sent when the connection is back</source>
         <translation>Offline – was Sie eingeben, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Round-trip time of the last short poll request</source>
+        <translation>Umlaufzeit der letzten kurzen Poll-Anfrage</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -953,6 +1123,24 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <location line="+9"/>
         <source>✗ not sent: %1</source>
         <translation>✗ nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::client::PollLink</name>
+    <message>
+        <location filename="../../app-client/core/polllink.cpp" line="+269"/>
+        <source>the server no longer knows this session (409)</source>
+        <translation>der Server kennt diese Sitzung nicht mehr (409)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the server answered the poll with HTTP %1</source>
+        <translation>der Server hat den Poll mit HTTP %1 beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server&apos;s poll answer is not a JSON object</source>
+        <translation>die Poll-Antwort des Servers ist kein JSON-Objekt</translation>
     </message>
 </context>
 <context>

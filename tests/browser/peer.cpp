@@ -4,7 +4,7 @@
 // driven by lines on standard input and reporting on standard output, one JSON object a
 // line, so that a `node --test` script can chat with it next to the browser pages.
 //   duplex-browser-peer ws://127.0.0.1:PORT/ NICK
-//   stdin:  say ROOM TEXT | join ROOM | quit
+//   stdin:  say ROOM TEXT | join ROOM | transport push|poll|long-poll [MS] | quit
 //   stdout: {"event":"welcomed","nick":...} {"event":"message","room","from","text","seq"}
 #include "clientsession.h"
 
@@ -49,7 +49,8 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("room"), m.room},
                                    {QStringLiteral("from"), m.from},
                                    {QStringLiteral("text"), m.text},
-                                   {QStringLiteral("seq"), m.seq}});
+                                   {QStringLiteral("seq"), m.seq},
+                                   {QStringLiteral("live"), true}});
                      });
     QObject::connect(&session, &client::ClientSession::historyReceived, &app,
                      [](const proto::server::History &h) {
@@ -60,6 +61,20 @@ int main(int argc, char *argv[])
                                        {QStringLiteral("text"), m.text},
                                        {QStringLiteral("seq"), m.seq}});
                      });
+    QObject::connect(
+        &session, &client::ClientSession::transportChanged, &app,
+        [](client::ClientSession::Transport t, int ms) {
+            emitLine({{QStringLiteral("event"), QStringLiteral("transport")},
+                      {QStringLiteral("name"), client::ClientSession::transportName(t, ms)}});
+        });
+    if (qEnvironmentVariableIsSet("DUPLEX_PEER_DEBUG")) {
+        QObject::connect(
+            &session, &client::ClientSession::frameLogged, &app, [](const client::FrameRecord &r) {
+                std::fprintf(stderr, "%s %s %s\n",
+                             r.direction == client::FrameRecord::Direction::In ? "<-" : "->",
+                             qPrintable(r.type), r.payload.left(400).constData());
+            });
+    }
     QObject::connect(&session, &client::ClientSession::connectionFailed, &app,
                      [](const QString &reason) {
                          emitLine({{QStringLiteral("event"), QStringLiteral("failed")},
@@ -90,6 +105,15 @@ int main(int argc, char *argv[])
             if (command == QLatin1String("say")) {
                 session.say(line.section(QLatin1Char(' '), 1, 1),
                             line.section(QLatin1Char(' '), 2));
+            } else if (command == QLatin1String("transport")) {
+                const QString mode = line.section(QLatin1Char(' '), 1, 1);
+                const int ms = line.section(QLatin1Char(' '), 2, 2).toInt();
+                session.setTransport(mode == QLatin1String("poll")
+                                         ? client::ClientSession::Transport::Poll
+                                         : mode == QLatin1String("long-poll")
+                                         ? client::ClientSession::Transport::LongPoll
+                                         : client::ClientSession::Transport::Push,
+                                     ms > 0 ? ms : 500);
             } else if (command == QLatin1String("join")) {
                 session.join(line.section(QLatin1Char(' '), 1, 1));
             } else if (command == QLatin1String("quit")) {

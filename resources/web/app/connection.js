@@ -4,11 +4,14 @@
 // behaviour as the Qt ClientSession: hello (with resume), reconnect with jittered
 // backoff, catch-up by seq, an outbox resent with the same ids, rate_limited resent after
 // a backoff, application ping for RTT and liveness (browsers cannot send WebSocket pings).
-// It emits plain events; main.js draws them. No DOM access here.
+// Besides the WebSocket ("push") it speaks the HTTP polling transport of
+// protocol-v1-http.md (POST /v1/poll, short or long polls, n/ack); switching resumes the
+// same session. It emits plain events; main.js draws them. No DOM access here.
 
 import { Backoff } from './backoff.js';
 import { decodeServer, encode, newId, defaultRoom } from './codec.js';
 import { Outbox } from './outbox.js';
+import { PollLink, pollUrl } from './poll.js';
 
 const storageKey = 'duplex.session';
 
@@ -69,6 +72,41 @@ export class Connection extends EventTarget {
     this.helloId = '';
     this.pingSent = 0;
     this.seenWhispers = new Set();
+    this.transport = normalTransport(options.transport);
+    this.fetchImpl = options.fetch || globalThis.fetch?.bind(globalThis);
+    this.poll = null;
+  }
+
+  /** {mode: 'push'|'poll'|'long-poll', interval: ms}: switches now, resuming the session. */
+  setTransport(transport, fromServer = false) {
+    const t = normalTransport(transport);
+    const old = this.transport;
+    if (t.mode === old.mode && (t.mode !== 'poll' || t.interval === old.interval)) return;
+    this.transport = t;
+    this.emit('transport', { ...t, fromServer });
+    if (this.stopped || !['connecting', 'handshaking', 'online'].includes(this.state)) return;
+    if (this.poll && t.mode !== 'push') {
+      this.poll.setTiming(t.mode === 'long-poll' ? longPollWait : 0, t.interval);
+      return;
+    }
+    if ((old.mode === 'push') === (t.mode === 'push')) return;
+    clearInterval(this.pingInterval);
+    this.outbox.connectionLost();
+    if (this.socket) {
+      // Keep reading the old socket: the server flushes what it had written to it before
+      // the new transport's hello takes the session over (then it closes it with 4000).
+      const old = this.socket;
+      this.socket = null;
+      this.draining = old;
+      setTimeout(() => { try { old.close(); } catch { /* gone */ } }, 5000);
+      this.open();
+    } else if (this.poll) {
+      // Acknowledge what the polls brought before the WebSocket takes over.
+      const link = this.poll;
+      this.poll = null;
+      this.setState('connecting');
+      link.finish(() => { if (!this.stopped && !this.socket && !this.poll) this.open(); });
+    }
   }
 
   // --- public ------------------------------------------------------------------------
@@ -85,6 +123,8 @@ export class Connection extends EventTarget {
       try { this.socket.close(1000, 'bye'); } catch { /* already closed */ }
     }
     this.socket = null;
+    if (this.poll) this.poll.stop();
+    this.poll = null;
     if (this.storage) this.storage.removeItem(storageKey);
     this.setState('idle');
   }
@@ -124,7 +164,8 @@ export class Connection extends EventTarget {
 
   /** Sends a message object now when online (false otherwise). */
   send(message) {
-    if (!this.socket || this.socket.readyState !== 1 || this.state !== 'online') return false;
+    if (this.state !== 'online') return false;
+    if (!this.poll && (!this.socket || this.socket.readyState !== 1)) return false;
     return this.sendRaw(message);
   }
 
@@ -140,6 +181,10 @@ export class Connection extends EventTarget {
 
   sendRaw(message) {
     const text = encode(message);
+    if (this.poll) {
+      this.poll.send(message); // shown with its poll request
+      return true;
+    }
     try {
       this.socket.send(text);
     } catch {
@@ -177,6 +222,10 @@ export class Connection extends EventTarget {
   open() {
     this.clearTimers();
     this.setState('connecting');
+    if (this.transport.mode !== 'push') {
+      this.openPoll();
+      return;
+    }
     let socket;
     try {
       socket = new this.WebSocketImpl(this.url, 'duplex.v1');
@@ -198,22 +247,85 @@ export class Connection extends EventTarget {
       this.sendRaw(hello);
     });
     socket.addEventListener('message', (event) => {
-      if (this.socket !== socket) return;
+      if (this.socket !== socket && this.draining !== socket) return;
       if (typeof event.data !== 'string') return;
-      this.lastHeard = Date.now();
+      if (this.socket === socket) this.lastHeard = Date.now();
       this.emit('frame', { dir: 'in', text: event.data });
-      const decoded = decodeServer(event.data);
-      if (!decoded.ok) {
-        this.emit('problem', { text: `The server sent a frame this page does not understand (${decoded.error}).` });
-        return;
-      }
-      this.onMessage(decoded.message, decoded.raw);
+      this.onText(event.data);
     });
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.onClosed(event.code, event.reason);
     });
+  }
+
+  /** One server message from either transport. */
+  onText(text) {
+    if (text.startsWith('{"type":"transport"')) {
+      try {
+        const t = JSON.parse(text);
+        this.obeyTransport(t);
+      } catch { /* not JSON: nothing to obey */ }
+      return;
+    }
+    const decoded = decodeServer(text);
+    if (!decoded.ok) {
+      this.emit('problem', { text: `The server sent a frame this page does not understand (${decoded.error}).` });
+      return;
+    }
+    this.onMessage(decoded.message, decoded.raw);
+  }
+
+  obeyTransport(t) {
+    if (!t || !['push', 'poll', 'long-poll'].includes(t.mode)) return; // unknown: keep ours
+    const interval = t.mode === 'poll' && t.interval > 0 ? t.interval : this.transport.interval;
+    setTimeout(() => this.setTransport({ mode: t.mode, interval }, true), 0);
+  }
+
+  openPoll() {
+    const link = new PollLink({
+      url: pollUrl(this.url),
+      fetch: this.fetchImpl,
+      waitMs: this.transport.mode === 'long-poll' ? longPollWait : 0,
+      intervalMs: this.transport.interval,
+    });
+    this.poll = link;
+    this.timers.handshake = setTimeout(() => {
+      if (this.poll === link && this.state !== 'online') {
+        link.stop();
+        this.poll = null;
+        this.onClosed(1006, '');
+      }
+    }, 10000);
+    link.onMessage = (text) => this.onText(text); // a finishing link still hands over
+    link.onTransport = (t) => { if (this.poll === link) this.obeyTransport(t); };
+    link.onExchange = (x) => this.emit('frame', { ...x, http: true });
+    link.onRtt = (ms) => { if (this.poll === link && this.state === 'online') this.emit('rtt', { ms }); };
+    link.onFailed = (gone, why) => {
+      if (this.poll !== link) return;
+      this.poll = null;
+      if (gone && this.everWelcomed) {
+        // 409 session_gone: hello again (with resume) at once. Twice within 10 s: another
+        // tab keeps taking this session over; end like a WebSocket closed with 4000.
+        const again = this.lastGone && Date.now() - this.lastGone < 10000;
+        this.lastGone = Date.now();
+        if (again) {
+          this.onClosed(4000, '');
+          return;
+        }
+        this.outbox.connectionLost();
+        this.open();
+        return;
+      }
+      this.onClosed(1006, why);
+    };
+    this.setState('handshaking');
+    this.helloId = newId();
+    const hello = { type: 'hello', id: this.helloId, nick: this.nick, agent: this.agent };
+    if (this.token) hello.resume = this.token;
+    link.start();
+    link.send(hello);
   }
 
   failed(reason) {
@@ -338,6 +450,11 @@ export class Connection extends EventTarget {
       if (this.storage) this.storage.removeItem(storageKey);
       this.emit('message', m);
       if (this.socket) this.socket.close(1000, 'refused');
+      if (this.poll) {
+        this.poll.stop();
+        this.poll = null;
+        this.onClosed(1000, 'refused');
+      }
       return;
     }
     if (this.state !== 'online' && m.message) this.refusal = m.message; // e.g. server_full
@@ -388,6 +505,7 @@ export class Connection extends EventTarget {
 
   startPing() {
     clearInterval(this.pingInterval);
+    if (this.poll) return; // every poll shows the server is there; failed polls reconnect
     const socket = this.socket;
     const ping = () => {
       if (this.socket !== socket || this.state !== 'online') return;
@@ -402,4 +520,13 @@ export class Connection extends EventTarget {
     ping();
     this.pingInterval = setInterval(ping, 10000);
   }
+}
+
+const longPollWait = 25000;
+
+function normalTransport(t) {
+  const mode = t && ['push', 'poll', 'long-poll'].includes(t.mode) ? t.mode : 'push';
+  const n = Number(t && t.interval);
+  const interval = Number.isFinite(n) && n >= 50 ? Math.min(Math.round(n), 60000) : 500;
+  return { mode, interval };
 }

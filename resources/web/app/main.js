@@ -300,7 +300,7 @@ function onState(d) {
     case 'connecting': status.textContent = 'Connecting…'; break;
     case 'handshaking': status.textContent = 'Saying hello…'; break;
     case 'online':
-      status.textContent = `Online as ${state.conn.nick}`;
+      status.textContent = `Online as ${state.conn.nick} · ${transportName(state.conn.transport)}`;
       showChat();
       if (d.resumed) addEvent(state.active || roomKey(defaultRoom), { text: 'Reconnected: you are back in your rooms.' });
       break;
@@ -318,12 +318,55 @@ function onState(d) {
   }
 }
 
+// --- transport picker ---------------------------------------------------------------------------
+const transportKey = 'duplex.transport';
+
+function transportName(t) {
+  return t.mode === 'push' ? 'Push (WebSocket)' : t.mode === 'long-poll' ? 'Long polling' : `Polling every ${t.interval} ms`;
+}
+
+function pickedTransport() {
+  const mode = $('transport').value;
+  const interval = Math.min(10000, Math.max(100, Number($('poll-interval').value) || 500));
+  return { mode, interval };
+}
+
+function drawTransport(t) {
+  $('transport').value = t.mode;
+  $('poll-interval').value = String(t.interval);
+  $('poll-interval').hidden = t.mode !== 'poll';
+  $('transport').querySelector('option[value="poll"]').textContent = `Polling every ${t.interval} ms`;
+}
+
+function onTransportPicked() {
+  const t = pickedTransport();
+  drawTransport(t);
+  try { localStorage.setItem(transportKey, JSON.stringify(t)); } catch { /* storage off */ }
+  if (state.conn) state.conn.setTransport(t);
+}
+
 function logFrame(d) {
+  if (d.http) {
+    logExchange(d);
+    return;
+  }
   if (!$('inspector-pings').checked && /^\{"type":"p[io]ng"/.test(d.text)) return;
   const list = $('frames');
   const li = el('li', d.dir, el('span', 'dir', d.dir === 'in' ? '↓' : '↑'), ' ',
     el('time', 'muted', new Date().toLocaleTimeString()), ' ',
     el('code', null, d.text.length > 600 ? `${d.text.slice(0, 600)}…` : d.text));
+  list.append(li);
+  while (list.childElementCount > 200) list.firstElementChild.remove();
+  if (!$('inspector').hidden) li.scrollIntoView({ block: 'nearest' });
+}
+
+/** A poll request or answer: one row, empty ones too, with its size. */
+function logExchange(d) {
+  const list = $('frames');
+  const size = d.dir === 'in' ? `${d.bytes} bytes (head ${d.head})` : `${d.bytes} bytes body + head`;
+  const li = el('li', `${d.dir} http`, el('span', 'dir', d.dir === 'in' ? '↓' : '↑'), ' ',
+    el('time', 'muted', new Date().toLocaleTimeString()), ' ', el('b', null, d.what), ' ',
+    el('span', 'muted', size), ' ', el('code', null, d.text.length > 600 ? `${d.text.slice(0, 600)}…` : d.text));
   list.append(li);
   while (list.childElementCount > 200) list.firstElementChild.remove();
   if (!$('inspector').hidden) li.scrollIntoView({ block: 'nearest' });
@@ -360,13 +403,20 @@ function connect({ url, nick, room, saved }) {
   const conn = new Connection({
     url, nick, code: $('join-code').value.trim(), agent: agentFrom(navigator.userAgent), storage: sessionStorage,
     token: saved?.token, rooms: saved?.rooms || (room && room !== defaultRoom ? [defaultRoom, room] : [defaultRoom]),
-    lastSeq: saved?.lastSeq, outbox: saved?.outbox,
+    lastSeq: saved?.lastSeq, outbox: saved?.outbox, transport: pickedTransport(),
   });
   state.conn = conn;
   state.me = nick;
   conn.addEventListener('state', (e) => onState(e.detail));
   conn.addEventListener('message', (e) => onServerMessage(e.detail));
   conn.addEventListener('frame', (e) => logFrame(e.detail));
+  conn.addEventListener('transport', (e) => {
+    drawTransport(e.detail);
+    if (e.detail.fromServer) {
+      addEvent(state.active || roomKey(defaultRoom), { text: `The teacher switched the class to: ${transportName(e.detail)}.` });
+    }
+    if (conn.state === 'online') onState({ state: 'online' });
+  });
   conn.addEventListener('outbox', (e) => onOutbox(e.detail));
   conn.addEventListener('rtt', (e) => { $('rtt').textContent = `${e.detail.ms} ms`; });
   conn.addEventListener('reset', (e) => { conv(roomKey(e.detail.room)).reset(); drawLog(); });
@@ -521,6 +571,12 @@ function init() {
     document.body.classList.toggle('inspecting', open);
   });
   $('inspector-clear').addEventListener('click', () => $('frames').replaceChildren());
+  try {
+    const t = JSON.parse(localStorage.getItem(transportKey) || 'null');
+    if (t && ['push', 'poll', 'long-poll'].includes(t.mode)) drawTransport({ mode: t.mode, interval: Number(t.interval) || 500 });
+  } catch { /* nothing saved */ }
+  $('transport').addEventListener('change', onTransportPicked);
+  $('poll-interval').addEventListener('change', onTransportPicked);
   $('sidebar-toggle').addEventListener('click', () => {
     const open = !document.body.classList.contains('sidebar-open');
     document.body.classList.toggle('sidebar-open', open);

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// The page on the HTTP polling transport (issue 13): switched from push to polling, long
+// polling and back while chatting with a Qt client on WebSocket, every message arrives
+// exactly once and in the same order on both sides; the poll requests (empty ones too) are
+// in the frames inspector; and a server that puts the class on polling moves the page there.
+// With DUPLEX_SCREENSHOT_DIR set it writes browser-polling.png (scripts/screenshots.sh).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { joinAs, killLeftovers, launchBrowser, send, startPeer, startServer } from './helpers.mjs';
+
+let browser;
+const servers = [];
+const shots = process.env.DUPLEX_SCREENSHOT_DIR;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.stop();
+  killLeftovers();
+});
+
+/** False until the server answers POST /v1/poll (the server side of issue 13). */
+async function serverPolls(server) {
+  const r = await fetch(`${server.origin}/v1/poll`, { method: 'POST', body: '{"wait":0}', headers: { 'Content-Type': 'application/json' } });
+  return r.status !== 404 && r.status !== 405;
+}
+
+/** The seqs of the messages in the page's conversation, in order. */
+const pageSeqs = (page) => page.locator('#log .message').evaluateAll((nodes) => nodes.map((n) => Number(n.dataset.seq)));
+
+test('a page switched to polling keeps chatting with a WebSocket client', async (t) => {
+  const server = await startServer();
+  servers.push(server);
+  if (!await serverPolls(server)) { t.skip('this server does not answer POST /v1/poll'); return; }
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  const polls = [];
+  page.on('request', (r) => { if (r.url().endsWith('/v1/poll')) polls.push(r.postData()); });
+  await joinAs(page, server.origin, 'pia');
+  const qt = await startPeer(server.ws, 'qtws');
+  await page.locator('#members').getByText('qtws').waitFor();
+  const log = page.getByRole('log', { name: 'Conversation' });
+  let n = 0;
+  const exchange = async (label) => {
+    n++;
+    await send(page, `page ${label} ${n}`);
+    await qt.waitForMessage((m) => m.text === `page ${label} ${n}`);
+    qt.say('general', `qt ${label} ${n}`);
+    await log.locator('.message .text', { hasText: `qt ${label} ${n}` }).waitFor();
+  };
+  await exchange('push');
+
+  await page.getByLabel('Transport').selectOption('poll');
+  await page.locator('#status', { hasText: 'Polling every 500 ms' }).waitFor();
+  await exchange('poll');
+  await exchange('poll');
+  assert.ok(polls.length >= 2, 'the page polls');
+  const hello = JSON.parse(polls.find((p) => p.includes('"hello"')));
+  assert.ok(hello.send[0].resume, 'the switch resumes the session');
+  // Empty polls are in the inspector, with their size.
+  await page.getByRole('button', { name: 'Frames' }).click();
+  await page.locator('#frames li.http.in', { hasText: 'poll: empty' }).first().waitFor();
+  await page.locator('#frames li.http.out', { hasText: 'poll' }).first().waitFor();
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.locator('#frames li.http.in', { hasText: 'poll: empty' }).nth(3).waitFor();
+    await page.screenshot({ path: join(shots, 'browser-polling.png') });
+  }
+
+  await page.getByLabel('Transport').selectOption('long-poll');
+  await page.locator('#status', { hasText: 'Long polling' }).waitFor();
+  await exchange('long');
+  await exchange('long');
+  assert.ok(polls.some((p) => JSON.parse(p).wait > 0), 'long polls ask the server to wait');
+
+  await page.getByLabel('Transport').selectOption('push');
+  await page.locator('#status', { hasText: 'Push (WebSocket)' }).waitFor();
+  await exchange('push again');
+
+  // Exactly once, in seq order, the same as the Qt client saw.
+  const seqs = await pageSeqs(page);
+  assert.deepEqual(seqs, Array.from({ length: 2 * n }, (_, i) => i + 1));
+  const qtSeqs = qt.messages.filter((m) => m.room === 'general').map((m) => m.seq);
+  assert.deepEqual([...new Set(qtSeqs)].sort((a, b) => a - b), seqs);
+  assert.equal(await page.locator('#rooms').getByRole('button').count(), 1);
+  // Remembered for the next visit.
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('duplex.transport'))).mode, 'push');
+  assert.deepEqual(problems, []);
+  await qt.quit();
+  await page.close();
+});
+
+test('the page obeys the server\'s transport message', async (t) => {
+  const probe = await startServer();
+  servers.push(probe);
+  if (!await serverPolls(probe)) { t.skip('this server does not answer POST /v1/poll'); return; }
+  const server = await startServer({ extra: ['--class-transport', 'poll', '--poll-interval', '300'] });
+  servers.push(server);
+  const page = await browser.newPage();
+  const polls = [];
+  page.on('request', (r) => { if (r.url().endsWith('/v1/poll')) polls.push(r.postData()); });
+  await joinAs(page, server.origin, 'olli');
+  await page.locator('#status', { hasText: 'Polling every 300 ms' }).waitFor();
+  assert.equal(await page.getByLabel('Transport').inputValue(), 'poll');
+  const qt = await startPeer(server.ws, 'qtpeer2');
+  await send(page, 'told to poll');
+  await qt.waitForMessage((m) => m.text === 'told to poll');
+  qt.say('general', 'answer while polling');
+  await page.getByRole('log', { name: 'Conversation' }).locator('.message .text', { hasText: 'answer while polling' }).waitFor();
+  assert.ok(polls.length >= 2);
+  await qt.quit();
+  await page.close();
+});
