@@ -45,6 +45,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("duplex::server::Headless", text);
 }
 
+/// With a count: Qt's plural forms (German "1 Client", "2 Clients").
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("duplex::server::Headless", text, disambiguation, n);
+}
+
 } // namespace
 
 int runHeadless(QCoreApplication &app, const ServerOptions &options)
@@ -97,10 +103,11 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         drain.stop();
         const int left = server.clientCount();
         store.close();
-        printLine(stdout,
-                  tr("stopped (%1 clients closed with 1001%2); database closed.")
-                      .arg(clientsAtStop)
-                      .arg(left ? tr(", %1 did not answer in time").arg(left) : QString()));
+        printLine(
+            stdout,
+            tr("stopped (%n clients closed with 1001%1); database closed.", nullptr,
+               int(clientsAtStop))
+                .arg(left ? tr(", %n did not answer in time", nullptr, int(left)) : QString()));
         app.exit(0);
     });
     QObject::connect(&watcher, &UnixSignalWatcher::received, &server, [&](int signalNumber) {

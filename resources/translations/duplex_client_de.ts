@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ServerAddress</name>
+    <message>
+        <location filename="../../app-client/core/serveraddress.cpp" line="+14"/>
+        <source>Type the server address, e.g. 192.168.1.20:8080</source>
+        <translation>Gib die Serveradresse ein, z. B. 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The address starts with ws:// (or is just host:port), e.g. 192.168.1.20:8080</source>
+        <translation>Die Adresse beginnt mit ws:// (oder ist nur Host:Port), z. B. 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The address needs a host, e.g. 192.168.1.20:8080</source>
+        <translation>Die Adresse braucht einen Host, z. B. 192.168.1.20:8080</translation>
+    </message>
+</context>
+<context>
     <name>duplex</name>
     <message>
         <location filename="../../common/codec.cpp" line="+42"/>
@@ -46,7 +64,7 @@
     <message>
         <location line="+1"/>
         <source>You are not in this room.</source>
-        <translation>Sie sind nicht in diesem Raum.</translation>
+        <translation>Du bist nicht in diesem Raum.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -71,12 +89,12 @@
     <message>
         <location line="+2"/>
         <source>Binary frames are not supported: send JSON in text frames.</source>
-        <translation>Binäre Frames werden nicht unterstützt: Senden Sie JSON in Text-Frames.</translation>
+        <translation>Binäre Frames werden nicht unterstützt: Sende JSON in Text-Frames.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server is full. Try again later.</source>
-        <translation>Der Server ist voll. Versuchen Sie es später noch einmal.</translation>
+        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -197,7 +215,7 @@
     <message>
         <location line="+12"/>
         <source>Unknown command /%1. Type /help for the list; start with // to send a message that begins with a slash.</source>
-        <translation>Unbekannter Befehl /%1. /help zeigt die Liste; beginnen Sie mit //, um eine Nachricht zu senden, die mit einem Schrägstrich anfängt.</translation>
+        <translation>Unbekannter Befehl /%1. /help zeigt die Liste; beginne mit //, um eine Nachricht zu senden, die mit einem Schrägstrich anfängt.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -240,40 +258,61 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Verlauf von #%1 beginnt auf dem Server hier neu (er wurde mit einer neuen Datenbank neu gestartet). Die Nachrichten darüber stammen von vorher.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="+193"/>
         <source>%1 joined</source>
-        <translation>%1 ist hinzugekommen</translation>
+        <translation type="vanished">%1 ist hinzugekommen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 left</source>
-        <translation>%1 ist gegangen</translation>
+        <translation type="vanished">%1 ist gegangen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+206"/>
         <source>You are now known as %1</source>
-        <translation>Sie heißen jetzt %1</translation>
+        <translation>Du heißt jetzt %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is now known as %2</source>
         <translation>%1 heißt jetzt %2</translation>
     </message>
+    <message>
+        <location filename="../../app-client/core/chatstate_ux.cpp" line="+116"/>
+        <source>Reconnected — nothing missed</source>
+        <translation>Wieder verbunden – nichts verpasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnected — 1 message caught up</source>
+        <translation>Wieder verbunden – 1 Nachricht nachgeholt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Reconnected — %n messages caught up</source>
+        <translation>
+            <numerusform>Wieder verbunden – %n Nachricht nachgeholt</numerusform>
+            <numerusform>Wieder verbunden – %n Nachrichten nachgeholt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>duplex::client::ChatView</name>
     <message>
-        <location filename="../../app-client/ui/chatview.cpp" line="+34"/>
+        <location filename="../../app-client/ui/chatview.cpp" line="+36"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+2"/>
+        <source>Loading older…</source>
+        <translation>Ältere werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
@@ -316,7 +355,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+123"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
@@ -329,12 +368,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+1"/>
         <source>The server at %1 is not reachable (%2). Check that the server is running, that the address and port are the ones the server window shows (for example ws://192.168.1.20:8080), and that no firewall blocks the port.</source>
-        <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
+        <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfe, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel 192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>You were disconnected by the server operator: %1</source>
-        <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
+        <translation>Deine Verbindung wurde am Server getrennt: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -349,12 +388,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+9"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
-        <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
+        <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuch es in einer Minute noch einmal oder bitte die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
         <location line="+264"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
-        <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
+        <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wähl einen anderen. (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -365,7 +404,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ConnectDialog</name>
     <message>
-        <location filename="../../app-client/ui/connectdialog.cpp" line="+36"/>
+        <location filename="../../app-client/ui/connectdialog.cpp" line="+37"/>
         <source>Connect to a Duplex server</source>
         <translation>Mit einem Duplex-Server verbinden</translation>
     </message>
@@ -377,15 +416,19 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+7"/>
         <source>Type the address the server window shows, and pick a nickname.</source>
-        <translation>Geben Sie die Adresse ein, die das Serverfenster anzeigt, und wählen Sie einen Spitznamen.</translation>
+        <translation>Gib die Adresse ein, die das Serverfenster anzeigt, und wähl einen Spitznamen.</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>The server&apos;s address, e.g. ws://192.168.1.20:8080 (recent servers in the list)</source>
-        <translation>Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
+        <translation type="vanished">Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+33"/>
+        <source>The server&apos;s address as the server window shows it, e.g. 192.168.1.20:8080 or ws://192.168.1.20:8080 (recent servers in the list)</source>
+        <translation>Die Adresse des Servers, wie das Serverfenster sie zeigt, z. B. 192.168.1.20:8080 oder ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>e.g. alice</source>
         <translation>z. B. alice</translation>
     </message>
@@ -410,19 +453,55 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Type the server address, e.g. ws://127.0.0.1:8080</source>
-        <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
+        <translation type="vanished">Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080</source>
-        <translation>Die Adresse beginnt mit ws:// (oder wss://), z. B. ws://127.0.0.1:8080</translation>
+        <translation type="vanished">Die Adresse beginnt mit ws:// (oder wss://), z. B. ws://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>The address needs a host, e.g. ws://127.0.0.1:8080</source>
+        <translation type="vanished">Die Adresse braucht einen Host, z. B. ws://127.0.0.1:8080</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::client::ConversationModel</name>
+    <message>
+        <location filename="../../app-client/core/conversationmodel.cpp" line="+51"/>
+        <source>Joined: %1</source>
+        <translation>Hinzugekommen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The address needs a host, e.g. ws://127.0.0.1:8080</source>
-        <translation>Die Adresse braucht einen Host, z. B. ws://127.0.0.1:8080</translation>
+        <source>Left: %1</source>
+        <translation>Gegangen: %1</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>%1 joined</source>
+        <translation>%1 ist hinzugekommen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n joined: %1</source>
+        <translation>
+            <numerusform>%n ist hinzugekommen: %1</numerusform>
+            <numerusform>%n sind hinzugekommen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n left: %1</source>
+        <translation>
+            <numerusform>%n ist gegangen: %1</numerusform>
+            <numerusform>%n sind gegangen: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -433,12 +512,45 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>← ein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>→ out</source>
         <translation>→ aus</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ping (control)</source>
+        <translation>Ping (Steuer-Frame)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pong (control)</source>
+        <translation>Pong (Steuer-Frame)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close (control)</source>
+        <translation>Close (Steuer-Frame)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>(unparsed)</source>
         <translation>(nicht ausgewertet)</translation>
     </message>
@@ -484,22 +596,38 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+9"/>
-        <source>WebSocket ping control frame (opcode 0x9), payload %1 bytes.
+        <source>WebSocket ping control frame (opcode 0x9), payload: %1.
 The server&apos;s WebSocket stack answers with a pong automatically.</source>
-        <translation>WebSocket-Steuerframe Ping (Opcode 0x9), Nutzdaten %1 Bytes.
+        <translation>WebSocket-Ping-Steuer-Frame (Opcode 0x9), Nutzdaten: %1.
 Der WebSocket-Stack des Servers antwortet automatisch mit einem Pong.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>WebSocket pong control frame (opcode 0xA), payload %1 bytes.
+        <source>WebSocket pong control frame (opcode 0xA), payload: %1.
 Round trip: %2 ms.</source>
-        <translation>WebSocket-Steuerframe Pong (Opcode 0xA), Nutzdaten %1 Bytes.
-Umlaufzeit: %2 ms.</translation>
+        <translation>WebSocket-Pong-Steuer-Frame (Opcode 0xA), Nutzdaten: %1.
+Rundlaufzeit: %2 ms.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Binary frame, %1: %2</source>
+        <translation>Binärer Frame, %1: %2</translation>
+    </message>
+    <message>
+        <source>WebSocket ping control frame (opcode 0x9), payload %1 bytes.
+The server&apos;s WebSocket stack answers with a pong automatically.</source>
+        <translation type="vanished">WebSocket-Steuerframe Ping (Opcode 0x9), Nutzdaten %1 Bytes.
+Der WebSocket-Stack des Servers antwortet automatisch mit einem Pong.</translation>
+    </message>
+    <message>
+        <source>WebSocket pong control frame (opcode 0xA), payload %1 bytes.
+Round trip: %2 ms.</source>
+        <translation type="vanished">WebSocket-Steuerframe Pong (Opcode 0xA), Nutzdaten %1 Bytes.
+Umlaufzeit: %2 ms.</translation>
+    </message>
+    <message>
         <source>Binary frame, %1 bytes: %2</source>
-        <translation>Binärer Frame, %1 Bytes: %2</translation>
+        <translation type="vanished">Binärer Frame, %1 Bytes: %2</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -564,20 +692,32 @@ Grund: %3</translation>
         <translation>Die bisher aufgelisteten Frames verwerfen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Select a frame to see its JSON</source>
-        <translation>Wählen Sie einen Frame, um sein JSON zu sehen</translation>
+        <translation>Wähl einen Frame, um sein JSON zu sehen</translation>
     </message>
     <message>
         <location line="+45"/>
+        <source>%1  %2  1 byte  %3</source>
+        <translation>%1  %2  1 Byte  %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1  %2  %n bytes  %3</source>
+        <translation>
+            <numerusform>%1  %2  %n Byte  %3</numerusform>
+            <numerusform>%1  %2  %n Bytes  %3</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1  %2  %3 bytes  %4</source>
-        <translation>%1  %2  %3 Bytes  %4</translation>
+        <translation type="vanished">%1  %2  %3 Bytes  %4</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::MainWindow</name>
     <message>
-        <location filename="../../app-client/ui/mainwindow.cpp" line="+68"/>
+        <location filename="../../app-client/ui/mainwindow.cpp" line="+69"/>
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
@@ -594,7 +734,7 @@ Grund: %3</translation>
     <message>
         <location line="+12"/>
         <source>Rooms you are in and private conversations; red badges count unread messages</source>
-        <translation>Ihre Räume und privaten Gespräche; rote Plaketten zählen ungelesene Nachrichten</translation>
+        <translation>Deine Räume und privaten Gespräche; rote Plaketten zählen ungelesene Nachrichten</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -628,18 +768,18 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+321"/>
+        <location line="+328"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-317"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&amp;Connection</source>
         <translation>&amp;Verbindung</translation>
     </message>
@@ -714,12 +854,37 @@ Grund: %3</translation>
         <translation>&amp;Flüstern an…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+W</source>
-        <translation>Ctrl+W</translation>
+        <location line="+2"/>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+195"/>
+        <source>RTT —</source>
+        <translation>RTT –</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Members (%n)</source>
+        <translation>
+            <numerusform>Mitglieder (%n)</numerusform>
+            <numerusform>Mitglieder (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>That message is too long (%n characters; the limit is %1).</source>
+        <translation>
+            <numerusform>Die Nachricht ist zu lang (%n Zeichen; erlaubt sind %1).</numerusform>
+            <numerusform>Die Nachricht ist zu lang (%n Zeichen; erlaubt sind %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation type="vanished">Ctrl+W</translation>
+    </message>
+    <message>
+        <location line="-307"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -739,7 +904,7 @@ Grund: %3</translation>
         <translation>Jeden gesendeten und empfangenen WebSocket-Frame zeigen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -770,7 +935,7 @@ Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
 MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -798,19 +963,18 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>RTT –</source>
-        <translation>RTT –</translation>
+        <translation type="vanished">RTT –</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
         <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Offline – what you type is queued and sent when the connection is back</source>
-        <translation>Offline – was Sie eingeben, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
+        <translation>Offline – was du eingibst, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -825,25 +989,24 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location line="+12"/>
         <source>%1 is typing…</source>
-        <translation>%1 schreibt…</translation>
+        <translation>%1 tippt gerade…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben…</translation>
+        <translation>%1 und %2 tippen gerade…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Several people are typing…</source>
-        <translation>Mehrere schreiben gerade…</translation>
+        <translation>Mehrere tippen gerade…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Members (%1)</source>
-        <translation>Mitglieder (%1)</translation>
+        <translation type="vanished">Mitglieder (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Private conversation</source>
         <translation>Privates Gespräch</translation>
     </message>
@@ -890,17 +1053,56 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location line="+24"/>
         <source>Join a room first: /join general</source>
-        <translation>Betreten Sie zuerst einen Raum: /join general</translation>
+        <translation>Betritt zuerst einen Raum: /join general</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>That message is too long (%1 characters; the limit is %2).</source>
-        <translation>Diese Nachricht ist zu lang (%1 Zeichen; höchstens %2 sind erlaubt).</translation>
+        <translation type="vanished">Diese Nachricht ist zu lang (%1 Zeichen; höchstens %2 sind erlaubt).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Nothing to send.</source>
         <translation>Nichts zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../app-client/ui/mainwindow_ux.cpp" line="+44"/>
+        <source>&amp;Next conversation</source>
+        <translation>&amp;Nächstes Gespräch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Vorheriges Gespräch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Close private conversation</source>
+        <translation>Privates Gespräch &amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conversation %1</source>
+        <translation>Gespräch %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ctrl+W closes private conversations; leave a room with /leave.</source>
+        <translation>Strg+W schließt private Gespräche; einen Raum verlässt du mit /leave.</translation>
     </message>
 </context>
 <context>
@@ -908,18 +1110,18 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location filename="../../app-client/ui/roomdelegate.cpp" line="+68"/>
         <source>%1 (you)</source>
-        <translation>%1 (Sie)</translation>
+        <translation>%1 (du)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  ✎ typing…</source>
-        <translation>  ✎ schreibt…</translation>
+        <translation>  ✎ tippt gerade…</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::MessageDelegate</name>
     <message>
-        <location filename="../../app-client/ui/messagedelegate.cpp" line="+111"/>
+        <location filename="../../app-client/ui/messagedelegate.cpp" line="+121"/>
         <source>waiting: sending too fast, resending shortly…</source>
         <translation>wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
     </message>
@@ -934,14 +1136,29 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-161"/>
         <source>⚑ Notice from %1</source>
         <translation>⚑ Mitteilung von %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-3"/>
+        <source>⚑ Private notice from the teacher – only you see this</source>
+        <translation>⚑ Private Mitteilung der Lehrkraft – nur du siehst sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚑ Private notice from %1 – only you see this</source>
+        <translation>⚑ Private Mitteilung von %1 – nur du siehst sie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚑ Notice from the teacher</source>
+        <translation>⚑ Mitteilung der Lehrkraft</translation>
+    </message>
+    <message>
+        <location line="+239"/>
         <source>%1 (you)</source>
-        <translation>%1 (Sie)</translation>
+        <translation>%1 (du)</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -953,6 +1170,42 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <location line="+9"/>
         <source>✗ not sent: %1</source>
         <translation>✗ nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::client::OfflineBanner</name>
+    <message>
+        <location filename="../../app-client/ui/offlinebanner.cpp" line="+33"/>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip the wait and try to reconnect immediately (Ctrl+R)</source>
+        <translation>Nicht warten, sondern sofort neu verbinden (Strg+R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Offline — reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Offline – neuer Versuch in %n s…</numerusform>
+            <numerusform>Offline – neuer Versuch in %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offline — reconnecting now…</source>
+        <translation>Offline – verbinde gerade neu…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline — not connected. What you type is sent once you are back.</source>
+        <translation>Offline – nicht verbunden. Was du eingibst, wird gesendet, sobald du wieder verbunden bist.</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1242,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location filename="../../app-client/core/rostermodel.cpp" line="+42"/>
         <source>%1 is typing</source>
-        <translation>%1 schreibt</translation>
+        <translation>%1 tippt gerade</translation>
     </message>
 </context>
 <context>
@@ -1129,7 +1382,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-client/main.cpp" line="+32"/>
+        <location filename="../../app-client/main.cpp" line="+33"/>
         <source>Duplex WebSocket chat client</source>
         <translation>Duplex-WebSocket-Chatprogramm</translation>
     </message>

@@ -46,7 +46,7 @@
     <message>
         <location line="+1"/>
         <source>You are not in this room.</source>
-        <translation>Sie sind nicht in diesem Raum.</translation>
+        <translation>Du bist nicht in diesem Raum.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -71,12 +71,12 @@
     <message>
         <location line="+2"/>
         <source>Binary frames are not supported: send JSON in text frames.</source>
-        <translation>Binäre Frames werden nicht unterstützt: Senden Sie JSON in Text-Frames.</translation>
+        <translation>Binäre Frames werden nicht unterstützt: Sende JSON in Text-Frames.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server is full. Try again later.</source>
-        <translation>Der Server ist voll. Versuchen Sie es später noch einmal.</translation>
+        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -321,7 +321,7 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+65"/>
+        <location filename="../../app-server/core/headless.cpp" line="+71"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
@@ -330,15 +330,29 @@
         <source>duplex-server: cannot set up signal handling.</source>
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+17"/>
-        <source>stopped (%1 clients closed with 1001%2); database closed.</source>
-        <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
+        <source>stopped (%n clients closed with 1001%1); database closed.</source>
+        <translation>
+            <numerusform>beendet (%n Client mit 1001 geschlossen%1); Datenbank geschlossen.</numerusform>
+            <numerusform>beendet (%n Clients mit 1001 geschlossen%1); Datenbank geschlossen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n did not answer in time</source>
+        <translation>
+            <numerusform>, %n hat nicht rechtzeitig geantwortet</numerusform>
+            <numerusform>, %n haben nicht rechtzeitig geantwortet</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <source>stopped (%1 clients closed with 1001%2); database closed.</source>
+        <translation type="vanished">beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
+    </message>
+    <message>
         <source>, %1 did not answer in time</source>
-        <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
+        <translation type="vanished">, %1 haben nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -471,7 +485,7 @@
         <translation>--pcapng: Geben Sie einen Dateipfad an und die Aufzeichnung mit --record.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/pcapng.cpp" line="+225"/>
+        <location filename="../../app-server/core/pcapng.cpp" line="+231"/>
         <source>Duplex recording: only the first %1 of %2 bytes were kept; the rest is zeros here.</source>
         <translation>Duplex-Aufzeichnung: Nur die ersten %1 von %2 Bytes wurden behalten; der Rest sind hier Nullen.</translation>
     </message>
@@ -485,26 +499,32 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
+        <source>%n records written to %1 (%2 lines skipped); open it with Wireshark, or: tshark -r %1 -d tcp.port==%3,http</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 geschrieben (%2 Zeilen übersprungen); öffnen Sie die Datei mit Wireshark oder: tshark -r %1 -d tcp.port==%3,http</numerusform>
+            <numerusform>%n Einträge nach %1 geschrieben (%2 Zeilen übersprungen); öffnen Sie die Datei mit Wireshark oder: tshark -r %1 -d tcp.port==%3,http</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 records written to %2 (%3 lines skipped); open it with Wireshark, or: tshark -r %2 -d tcp.port==%4,http</source>
-        <translation>%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
+        <translation type="vanished">%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+184"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+101"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="-44"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
-        <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
+        <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+63"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -513,8 +533,16 @@
         <source>%1: %2 answered %3.</source>
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app-server/core/chatserver.cpp" line="-44"/>
+        <source>Refused %1: the server is full (%n clients); closed with 1013.</source>
+        <translation>
+            <numerusform>%1 abgelehnt: Der Server ist voll (%n Client); mit 1013 geschlossen.</numerusform>
+            <numerusform>%1 abgelehnt: Der Server ist voll (%n Clients); mit 1013 geschlossen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+79"/>
+        <location line="+20"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -579,7 +607,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+194"/>
+        <location filename="../../app-server/core/engine.cpp" line="+192"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -594,9 +622,21 @@
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
-        <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
+        <translation type="vanished">%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 resumed its session as &quot;%2&quot; (1 room).</source>
+        <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (1 Raum).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 resumed its session as &quot;%2&quot; (%n rooms).</source>
+        <translation>
+            <numerusform>%1 hat seine Sitzung als „%2“ fortgesetzt (%n Raum).</numerusform>
+            <numerusform>%1 hat seine Sitzung als „%2“ fortgesetzt (%n Räume).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -640,7 +680,7 @@
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+91"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+93"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -898,9 +938,13 @@
         <translation>Mitteilung an %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Private notice to %1 (nobody else sees it):</source>
+        <translation>Private Mitteilung an %1 (niemand sonst sieht sie):</translation>
+    </message>
+    <message>
         <source>Text pushed to this client only:</source>
-        <translation>Text, der nur an diesen Client gepusht wird:</translation>
+        <translation type="vanished">Text, der nur an diesen Client gepusht wird:</translation>
     </message>
 </context>
 <context>
@@ -1068,7 +1112,7 @@
     <message>
         <location line="+1"/>
         <source>Start it in the server window</source>
-        <translation>Starten Sie ihn im Serverfenster</translation>
+        <translation>Im Serverfenster starten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1079,7 +1123,7 @@
     <message>
         <location line="-4"/>
         <source>Open this address in a browser, or scan the code with a phone camera:</source>
-        <translation>Öffnen Sie diese Adresse im Browser oder scannen Sie den Code mit der Handykamera:</translation>
+        <translation>Öffne diese Adresse im Browser oder scanne den Code mit der Handykamera:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1165,12 +1209,11 @@
         <translation>Wo die Nachrichten gespeichert werden (SQLite). Der Verlauf übersteht Neustarts.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>pushed to %1 (%2 clients): %3</source>
-        <translation>an %1 gepusht (%2 Clients): %3</translation>
+        <translation type="vanished">an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+76"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -1189,7 +1232,20 @@
         <translation type="vanished">Die Klasse verbindet sich mit:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-69"/>
+        <source>pushed to %1 (1 client): %2</source>
+        <translation>an %1 gepusht (1 Client): %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>pushed to %1 (%n clients): %2</source>
+        <translation>
+            <numerusform>an %1 gepusht (%n Client): %2</numerusform>
+            <numerusform>an %1 gepusht (%n Clients): %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1309,6 +1365,14 @@
         <source>&amp;Start listening</source>
         <translation>Server &amp;starten</translation>
     </message>
+    <message numerus="yes">
+        <location line="+152"/>
+        <source>%n clients</source>
+        <translation>
+            <numerusform>%n Client</numerusform>
+            <numerusform>%n Clients</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(not listening)</source>
         <translation type="vanished">(nimmt keine Verbindungen an)</translation>
@@ -1326,7 +1390,7 @@
         <translation type="vanished">%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="-10"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
@@ -1336,9 +1400,8 @@
         <translation>1 Client</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 clients</source>
-        <translation>%1 Clients</translation>
+        <translation type="vanished">%1 Clients</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1423,13 +1486,30 @@ Erstellt mit Qt %1.</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>pushed to %1 only</source>
+        <translation>nur an %1 gepusht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>pushed to 1 client</source>
         <translation>an 1 Client gepusht</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>pushed to %n clients</source>
+        <translation>
+            <numerusform>an %n Client gepusht</numerusform>
+            <numerusform>an %n Clients gepusht</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+0"/>
         <source>pushed to %1 clients</source>
-        <translation>an %1 Clients gepusht</translation>
+        <translation type="vanished">an %1 Clients gepusht</translation>
     </message>
 </context>
 <context>
@@ -1617,17 +1697,15 @@ Erstellt mit Qt %1.</translation>
         <translation>an %1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source> started typing</source>
-        <translation> schreibt</translation>
+        <translation type="vanished"> schreibt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> stopped typing</source>
-        <translation> schreibt nicht mehr</translation>
+        <translation type="vanished"> schreibt nicht mehr</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>, before seq %1</source>
         <translation>, vor seq %1</translation>
     </message>
@@ -1677,12 +1755,11 @@ Erstellt mit Qt %1.</translation>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>you are %1 on %2</source>
-        <translation>Sie sind %1 auf %2</translation>
+        <translation type="vanished">Sie sind %1 auf %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>%1, 1 member</source>
         <translation>%1, 1 Mitglied</translation>
     </message>
@@ -1718,24 +1795,69 @@ Erstellt mit Qt %1.</translation>
         <translation>%1 an %2: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 now has %2 members</source>
-        <translation>%1 hat jetzt %2 Mitglieder</translation>
+        <translation type="vanished">%1 hat jetzt %2 Mitglieder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 %2 is now %3</source>
         <translation>%1 %2 heißt jetzt %3</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>is typing</source>
-        <translation>schreibt</translation>
+        <translation type="vanished">schreibt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>stopped typing</source>
-        <translation>schreibt nicht mehr</translation>
+        <translation type="vanished">schreibt nicht mehr</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>starts typing in %1</source>
+        <translation>beginnt in %1 zu tippen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stops typing in %1</source>
+        <translation>tippt in %1 nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>welcome: nick %1 on server “%2”</source>
+        <translation>Willkommen: Spitzname %1 auf dem Server „%2“</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 now has 1 member</source>
+        <translation>%1 hat jetzt 1 Mitglied</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 now has %n members</source>
+        <translation>
+            <numerusform>%1 hat jetzt %n Mitglied</numerusform>
+            <numerusform>%1 hat jetzt %n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 joined</source>
+        <translation>%1: %2 ist hinzugekommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 left</source>
+        <translation>%1: %2 ist gegangen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 is typing</source>
+        <translation>%1: %2 tippt gerade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 stopped typing</source>
+        <translation>%1: %2 tippt nicht mehr</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1761,7 +1883,25 @@ Erstellt mit Qt %1.</translation>
         <translation>Mitteilung: %1</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+15"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+154"/>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+0"/>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+0"/>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location line="+255"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
@@ -1847,12 +1987,12 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficPanel</name>
     <message>
-        <location filename="../../app-server/ui/trafficpanel.cpp" line="+118"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="-36"/>
         <source>Hide keep-alive</source>
         <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Every WebSocket frame the server received (in) or pushed (out). A fan-out row is ONE frame sent to many clients.</source>
         <translation>Jeder WebSocket-Frame, den der Server empfangen (ein) oder gepusht (aus) hat. Eine Fan-out-Zeile ist EIN Frame, der an viele Clients geht.</translation>
     </message>
@@ -1992,7 +2132,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Diesen Client abgreifen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Record the exact bytes of every connection&apos;s frames (new connections from their handshake on). Off by default: it costs memory (at most 16 MiB) and a little time per frame.</source>
         <translation>Die genauen Bytes der Frames jeder Verbindung festhalten (neue Verbindungen ab ihrem Handshake). Standardmäßig aus: Es kostet Speicher (höchstens 16 MiB) und etwas Zeit pro Frame.</translation>
     </message>
@@ -2282,7 +2422,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::xray</name>
     <message>
-        <location filename="../../app-server/ui/frameexplainer.cpp" line="+74"/>
+        <location filename="../../app-server/ui/frameexplainer.cpp" line="+80"/>
         <source>continuation: the next piece of a message started by an earlier frame</source>
         <translation>continuation (Fortsetzung): das nächste Stück einer Nachricht, die ein früherer Frame begonnen hat</translation>
     </message>
@@ -2342,12 +2482,11 @@ Erstellt mit Qt %1.</translation>
         <translation>Der HTTP-Anfragekopf des Clients, Byte für Byte. ␍␊ ist das CR LF am Ende jeder Zeile; eine leere Zeile beendet den Kopf.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 bytes on the wire%2.</source>
-        <translation>%1 Bytes auf der Leitung%2.</translation>
+        <translation type="vanished">%1 Bytes auf der Leitung%2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source> (only the first %1 kept)</source>
         <translation> (nur die ersten %1 behalten)</translation>
     </message>
@@ -2382,9 +2521,29 @@ Erstellt mit Qt %1.</translation>
         <translation>1 Byte</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
+        <translation type="vanished">%1 Bytes</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>1 byte on the wire%1.</source>
+        <translation>1 Byte auf der Leitung%1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n bytes on the wire%1.</source>
+        <translation>
+            <numerusform>%n Byte auf der Leitung%1.</numerusform>
+            <numerusform>%n Bytes auf der Leitung%1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2572,10 +2731,17 @@ Erstellt mit Qt %1.</translation>
         <source>The payload:</source>
         <translation>Die Nutzdaten:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
+        <source>Only the first %n bytes of this frame were kept (%1 on the wire).</source>
+        <translation>
+            <numerusform>Nur das erste %n Byte dieses Frames wurde behalten (%1 auf der Leitung).</numerusform>
+            <numerusform>Nur die ersten %n Bytes dieses Frames wurden behalten (%1 auf der Leitung).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Only the first %1 bytes of this frame were kept (%2 on the wire).</source>
-        <translation>Nur die ersten %1 Bytes dieses Frames wurden behalten (%2 auf der Leitung).</translation>
+        <translation type="vanished">Nur die ersten %1 Bytes dieses Frames wurden behalten (%2 auf der Leitung).</translation>
     </message>
 </context>
 <context>

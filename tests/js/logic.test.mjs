@@ -109,3 +109,23 @@ test('backoff doubles up to the cap, jittered both ways, and resets', () => {
   const spread = new Set(Array.from({ length: 50 }, () => new Backoff().next()));
   assert.ok(spread.size > 10, 'a class does not retry in lockstep');
 });
+
+test('load older: a page goes above what is held, events and all, until seq 1', () => {
+  const c = new Conversation('#general');
+  c.addEvent({ text: 'bob joined' });
+  c.addMessages([msg(51), msg(52)]);
+  assert.equal(c.firstSeq(), 51);
+  const page = [];
+  for (let s = 1; s <= 50; s++) page.push(msg(s));
+  const at = c.addOlder(page.slice(25)); // seqs 26..50: a page shorter than 50
+  assert.equal(at.length, 25);
+  assert.deepEqual(at, [...Array(25).keys()]); // at the top, above the later event
+  assert.deepEqual(c.seqList().slice(0, 3), [26, 27, 28]);
+  assert.equal(c.items[25].text, 'bob joined');
+  assert.equal(c.noOlder, true, 'fewer than 50 came: nothing older');
+  c.noOlder = false;
+  c.addOlder(page.slice(0, 30)); // overlap is ignored, seq 1 ends the paging
+  assert.deepEqual(c.seqList(), [...Array(52).keys()].map((i) => i + 1));
+  assert.equal(c.noOlder, true);
+  assert.equal(c.firstSeq(), 1);
+});
