@@ -122,6 +122,13 @@ void say(test::ChatTestClient &who, const QString &room, const QString &prefix, 
                             {"text", prefix + QString::number(i)}}));
 }
 
+void sayText(test::ChatTestClient &who, const QString &room, const QString &text)
+{
+    static int ids = 0;
+    who.send(test::obj(
+        {{"type", "say"}, {"id", QStringLiteral("t%1").arg(++ids)}, {"room", room}, {"text", text}}));
+}
+
 } // namespace
 
 class tst_ClientUx : public QObject
@@ -323,6 +330,8 @@ void tst_ClientUx::outageBannerGreyedMembersAndCaughtUpMarker()
     Window w(3000); // a 3 s wait before the retry: time to look at the banner
     w.window.connectTo(server.url(), QStringLiteral("alice"));
     QTRY_VERIFY(w.session.isSynchronized());
+    sayText(*bob, QStringLiteral("general"), QStringLiteral("Who has the lab sheet?"));
+    QTRY_COMPARE(w.state.conversation(General)->messageCount(), 1);
     auto *banner = w.window.offlineBanner();
     auto *members = w.find<QListView>(QStringLiteral("memberList"));
     auto *rtt = w.find<QLabel>(QStringLiteral("rttLabel"));
@@ -451,8 +460,8 @@ void tst_ClientUx::screenshots()
     w.window.resize(1100, 680);
     w.window.connectTo(server.url(), QStringLiteral("Jürgen"));
     QTRY_VERIFY(w.session.isSynchronized());
-    say(*teacher, QStringLiteral("general"), QStringLiteral("Willkommen! Bitte meldet euch an. "),
-        1);
+    sayText(*teacher, QStringLiteral("general"),
+            QStringLiteral("Willkommen! Bitte tragt euch mit eurem Vornamen ein."));
     std::vector<std::unique_ptr<test::ChatTestClient>> students;
     const QStringList names {QStringLiteral("Ali"),   QStringLiteral("Ben"),
                              QStringLiteral("Clara"), QStringLiteral("David"),
@@ -463,11 +472,16 @@ void tst_ClientUx::screenshots()
         QVERIFY(students.back());
     }
     QTRY_COMPARE(w.state.roster(QStringLiteral("general"))->count(), 29);
-    say(*students.front(), QStringLiteral("general"), QStringLiteral("Hallo zusammen! "), 1);
+    sayText(*students.front(), QStringLiteral("general"), QStringLiteral("Hallo zusammen!"));
+    server::NoticeTarget one;
+    one.kind = server::NoticeTarget::Kind::Client;
+    one.clientId = server.idOf(QStringLiteral("Jürgen"));
+    server.chat->sendNotice(QStringLiteral("Jürgen, bitte nach der Stunde kurz zu mir."), one);
     QTRY_VERIFY(systemLines(w.state.conversation(General))
                     .join(QLatin1Char('\n'))
                     .contains(QStringLiteral("27 sind hinzugekommen")));
     QTRY_COMPARE(w.state.conversation(General)->messageCount(), 2);
+    QTRY_COMPARE(w.state.conversation(General)->rowCount(), 4);
     QVERIFY(w.window.grab().save(QDir(outDir).filePath(QStringLiteral("client-de.png"))));
     QCoreApplication::removeTranslator(&de);
 }
