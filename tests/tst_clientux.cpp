@@ -125,8 +125,10 @@ void say(test::ChatTestClient &who, const QString &room, const QString &prefix, 
 void sayText(test::ChatTestClient &who, const QString &room, const QString &text)
 {
     static int ids = 0;
-    who.send(test::obj(
-        {{"type", "say"}, {"id", QStringLiteral("t%1").arg(++ids)}, {"room", room}, {"text", text}}));
+    who.send(test::obj({{"type", "say"},
+                        {"id", QStringLiteral("t%1").arg(++ids)},
+                        {"room", room},
+                        {"text", text}}));
 }
 
 } // namespace
