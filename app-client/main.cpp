@@ -7,6 +7,7 @@
 #include <duplex/version.h>
 #include <i18n.h>
 #include <names.h>
+#include <serveraddress.h>
 #include <unixsignalwatcher.h>
 
 #include <QApplication>
@@ -44,13 +45,13 @@ int main(int argc, char *argv[])
     parser.addOption(nickOption);
     parser.process(app);
 
-    const QUrl url(parser.value(serverOption));
+    // host:port, ws://… or the join card's http://… address.
+    const QUrl url = duplex::client::parseServerAddress(parser.value(serverOption)).url;
     const QString nick = parser.value(nickOption);
     const bool direct = parser.isSet(serverOption) && parser.isSet(nickOption);
-    if (direct
-        && (!url.isValid()
-            || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))) {
-        std::fprintf(stderr, "duplex-client: --server must be a ws:// or wss:// address\n");
+    if (direct && !url.isValid()) {
+        std::fprintf(stderr,
+                     "duplex-client: --server must be a server address (host:port or ws://)\n");
         return 2;
     }
 

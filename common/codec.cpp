@@ -644,7 +644,8 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
     case ServerType::Notice: {
         server::Notice m;
         if (!r.string("text", &m.text) || !r.string("from", &m.from, false)
-            || !r.string("room", &m.room, false) || !r.integer("ts", &m.ts, 0, Int64Max))
+            || !r.string("room", &m.room, false) || !r.string("to", &m.to, false)
+            || !r.integer("ts", &m.ts, 0, Int64Max))
             return r.error;
         return m;
     }
@@ -989,7 +990,7 @@ struct ServerEncoder {
     void operator()(const server::Notice &m)
     {
         envelope(w, "notice", "re", QString()).key("text").value(m.text);
-        w.optional("from", m.from).optional("room", m.room);
+        w.optional("from", m.from).optional("room", m.room).optional("to", m.to);
         w.key("ts").value(m.ts);
     }
     void operator()(const server::Error &m)

@@ -261,6 +261,7 @@ struct Notice {
     QString from = QString::fromLatin1(ServerSender);
     QString room; ///< optional: set when pushed to one room
     qint64 ts = 0;
+    QString to; ///< optional: the recipient's nick when pushed to one client (private)
 };
 
 struct Error {

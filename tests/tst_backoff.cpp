@@ -20,6 +20,7 @@ private Q_SLOTS:
     void resetStartsOver();
     void noJitterIsExact();
     void newParamsKeepTheCount();
+    void defaultsAreCappedForALan();
 };
 
 void tst_Backoff::doublesFromInitialUpToMax()
@@ -107,6 +108,23 @@ void tst_Backoff::newParamsKeepTheCount()
     b.setParams({10, 10000, 0.2});
     QCOMPARE(b.next(0.5), 20); // the second attempt under the new initial delay
     QCOMPARE(b.params().initialMs, 10);
+}
+
+void tst_Backoff::defaultsAreCappedForALan()
+{
+    // A classroom server that was down for a minute is found again within ~5 s: the
+    // delay never grows past the LAN cap, whatever the draw, and a reset starts at 1 s.
+    Backoff b;
+    QCOMPARE(b.params().maxMs, Backoff::LanMaxMs);
+    QCOMPARE(Backoff::LanMaxMs, 5000);
+    int last = 0;
+    for (int i = 0; i < 30; ++i) {
+        last = b.next(i % 2 ? 0.999 : 0.0);
+        QVERIFY2(last <= 5000, qPrintable(QString::number(last)));
+    }
+    QVERIFY(last >= 4000); // -20 % of the cap at the lowest draw
+    b.reset();
+    QCOMPARE(b.next(0.5), 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_Backoff)

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void conversation_pendingConfirmedAfterHistoryBroughtIt();
     void conversation_failedLeavesPendingTail();
     void conversation_systemAndNoticeLines();
+    void conversation_joinsAndLeavesCollapse();
+    void conversation_privateNoticeIsMarked();
     void conversation_whisperConfirmKeepsPlace();
     void conversation_waitingStaysInPendingTail();
     void conversation_boundedDropsOldestInBatches_data();
@@ -55,6 +57,66 @@ private Q_SLOTS:
     void slashCommands_data();
     void slashCommands();
 };
+
+void tst_ClientModels::conversation_joinsAndLeavesCollapse()
+{
+    ConversationModel model(ConversationModel::Type::Room, QStringLiteral("general"));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 t0 = 1700000000000;
+    model.addMessage(msg(1));
+    // A class arrives: 27 joins in a row are one line, not 27.
+    for (int i = 1; i <= 27; ++i)
+        model.addPresence(true, QStringLiteral("s%1").arg(i), t0 + i * 1000);
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex run = model.index(1);
+    QCOMPARE(run.data(ConversationModel::KindRole).toInt(), int(ChatLine::Kind::System));
+    QCOMPARE(run.data(ConversationModel::TextRole).toString(),
+             QStringLiteral("27 joined: s1, s2, s3, s4, s5, \u2026"));
+    QCOMPARE(run.data(ConversationModel::PresenceCountRole).toInt(), 27);
+    QCOMPARE(run.data(ConversationModel::TimestampRole).toLongLong(), t0 + 1000); // the first
+    // Every name is one hover away.
+    const QString tip = run.data(Qt::ToolTipRole).toString();
+    QVERIFY(tip.startsWith(QStringLiteral("Joined: s1, s2")));
+    QVERIFY(tip.contains(QStringLiteral("s27")));
+    // Leaves join the same line while nothing else was said.
+    model.addPresence(false, QStringLiteral("s3"), t0 + 30000);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1).data().toString(),
+             QStringLiteral("27 joined: s1, s2, s3, s4, s5, \u2026 \u00b7 s3 left"));
+    model.addPresence(false, QStringLiteral("s4"), t0 + 31000);
+    QVERIFY(model.index(1).data().toString().endsWith(QStringLiteral("2 left: s3, s4")));
+    QVERIFY(
+        model.index(1).data(Qt::ToolTipRole).toString().endsWith(QStringLiteral("Left: s3, s4")));
+    // A message ends the run; the next join starts a new, single line.
+    model.addMessage(msg(2));
+    model.addPresence(true, QStringLiteral("late"), t0 + 40000);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(3).data().toString(), QStringLiteral("late joined"));
+    QVERIFY(model.index(3).data(Qt::ToolTipRole).isNull()); // one name: nothing to expand
+    // So does a long pause.
+    model.addPresence(true, QStringLiteral("later"),
+                      t0 + 40000 + ConversationModel::PresenceRunGapMs + 1);
+    QCOMPARE(model.rowCount(), 5);
+    // Pending own messages stay last, below a run.
+    model.addPending(QStringLiteral("p1"), QStringLiteral("me"), QStringLiteral("hi"), t0 + 500000);
+    model.addPresence(true, QStringLiteral("x"), t0 + 500001);
+    model.addPresence(true, QStringLiteral("y"), t0 + 500002);
+    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.index(5).data().toString(), QStringLiteral("2 joined: x, y"));
+    QCOMPARE(model.index(6).data(ConversationModel::IdRole).toString(), QStringLiteral("p1"));
+}
+
+void tst_ClientModels::conversation_privateNoticeIsMarked()
+{
+    ConversationModel model(ConversationModel::Type::Room, QStringLiteral("general"));
+    model.addNotice(QStringLiteral("server"), QStringLiteral("to all"), 1);
+    model.addPrivateNotice(QStringLiteral("server"), QStringLiteral("see me after class"), 2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(ConversationModel::KindRole).toInt(), int(ChatLine::Kind::Notice));
+    QCOMPARE(model.index(1).data(ConversationModel::KindRole).toInt(), int(ChatLine::Kind::Notice));
+    QVERIFY(!model.index(0).data(ConversationModel::OwnRole).toBool());
+    QVERIFY(model.index(1).data(ConversationModel::OwnRole).toBool()); // for this user alone
+}
 
 void tst_ClientModels::conversation_mergesBySeqExactlyOnce()
 {

@@ -460,16 +460,19 @@ void TstProtocol::serverRoundTrip_data()
     QTest::newRow("pong echoes t with re") << ServerMessage(server::Pong {"p", 42.5})
                                            << QByteArray(R"({"type":"pong","re":"p","t":42.5})");
     QTest::newRow("notice to everyone")
-        << ServerMessage(server::Notice {"Class ends in 5 minutes", "server", {}, 99})
+        << ServerMessage(server::Notice {"Class ends in 5 minutes", "server", {}, 99, {}})
         << QByteArray(
                R"({"type":"notice","text":"Class ends in 5 minutes","from":"server","ts":99})");
     QTest::newRow("notice to a room")
-        << ServerMessage(server::Notice {"Quiet please", "server", "general", 100})
+        << ServerMessage(server::Notice {"Quiet please", "server", "general", 100, {}})
         << QByteArray(
                R"({"type":"notice","text":"Quiet please","from":"server","room":"general","ts":100})");
     QTest::newRow("transport: poll every 500 ms")
         << ServerMessage(server::Transport {"poll", 500})
         << QByteArray(R"({"type":"transport","mode":"poll","interval":500})");
+    QTest::newRow("private notice to one client")
+        << ServerMessage(server::Notice {"See me", "server", {}, 101, "bob"})
+        << QByteArray(R"({"type":"notice","text":"See me","from":"server","to":"bob","ts":101})");
     QTest::newRow("error with re")
         << ServerMessage(server::Error {"x", ErrorCode::BadRoom, "A room name cannot be empty."})
         << QByteArray(
@@ -1044,7 +1047,8 @@ void TstProtocol::encodingIsCompactUtf8()
     QVERIFY(encode(ClientMessage(client::History {{}, "r", std::nullopt, std::nullopt, 49}))
                 .contains("\"limit\":49"));
     QVERIFY(!encode(ServerMessage(server::Pong {})).contains("\"t\""));
-    QVERIFY(!encode(ServerMessage(server::Notice {"x", "server", {}, 1})).contains("room"));
+    QVERIFY(!encode(ServerMessage(server::Notice {"x", "server", {}, 1, {}})).contains("room"));
+    QVERIFY(!encode(ServerMessage(server::Notice {"x", "server", {}, 1, {}})).contains("\"to\""));
     QVERIFY(
         !encode(ServerMessage(server::Presence {{}, "r", server::PresenceEvent::Join, "a", {}, 0}))
              .contains("old"));
@@ -1608,7 +1612,7 @@ void TstProtocol::fuzzNeverCrashes()
              server::History {{}, "r", {{{}, "r", 1, "a", "b", 2}}}, server::Whisper {},
              server::Presence {{}, "r", server::PresenceEvent::Nick, "n", "o", 0},
              server::Typing {}, server::Rooms {{}, {{"general", 3}}}, server::Pong {{}, 1.0},
-             server::Notice {"n", "server", "r", 1}, makeError(ErrorCode::Internal)})
+             server::Notice {"n", "server", "r", 1, {}}, makeError(ErrorCode::Internal)})
         corpus.append(encode(m));
 
     // Every valid corpus frame: peekType agrees with the real parser.

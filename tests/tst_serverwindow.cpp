@@ -375,6 +375,10 @@ void TestServerWindow::pushBarReachesEveryoneRoomAndOneClient()
     QTRY_COMPARE(ada->count(QStringLiteral("notice")), 2);
     QCOMPARE(ada->last(QStringLiteral("notice")).value("text").toString(),
              QStringLiteral("just for ada"));
+    // Marked private for her client, and the push bar says to whom it went.
+    QCOMPARE(ada->last(QStringLiteral("notice")).value("to").toString(), QStringLiteral("ada"));
+    QCOMPARE(find<QLabel>("pushResult")->text(), QStringLiteral("pushed to ada only"));
+    QVERIFY(!bob->last(QStringLiteral("notice")).contains(QStringLiteral("to")));
     // Bob must NOT get it. Ada's copy came, so the push is done: bob's ping is answered
     // after anything it sent him.
     QVERIFY(bob->barrier());

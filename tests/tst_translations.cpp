@@ -16,6 +16,8 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 using namespace duplex;
 
 namespace {
@@ -26,6 +28,7 @@ struct TsMessage {
     QString translation;
     bool unfinished = false;
     bool numerus = false;
+    QStringList forms; ///< the numerus forms (German: singular, plural)
 };
 
 // The messages of a Linguist .ts file that are in use (vanished/obsolete ones are skipped).
@@ -49,12 +52,13 @@ QList<TsMessage> readTs(const QString &path)
         if (xml.name() == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (xml.name() == QLatin1String("message")) {
-            current = TsMessage {context,
-                                 {},
-                                 {},
-                                 false,
-                                 xml.attributes().value(QLatin1String("numerus"))
-                                     == QLatin1String("yes")};
+            current = TsMessage {
+                context,
+                {},
+                {},
+                false,
+                xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"),
+                {}};
             skip = false;
         } else if (xml.name() == QLatin1String("source")) {
             current.source = xml.readElementText();
@@ -65,8 +69,9 @@ QList<TsMessage> readTs(const QString &path)
             if (!current.numerus)
                 current.translation = xml.readElementText();
         } else if (xml.name() == QLatin1String("numerusform")) {
+            current.forms.append(xml.readElementText());
             if (current.translation.isEmpty())
-                current.translation = xml.readElementText();
+                current.translation = current.forms.last();
         }
     }
     return messages;
@@ -109,6 +114,11 @@ private slots:
     void englishLocaleKeepsSourceStrings();
     void catalogIsCompleteAndKeepsPlaceholders_data();
     void catalogIsCompleteAndKeepsPlaceholders();
+    void numerusStringsHaveEveryGermanForm_data();
+    void numerusStringsHaveEveryGermanForm();
+    void countsUseNumerus_data();
+    void countsUseNumerus();
+    void pluralsRenderForOneAndTwo();
     void shippedProgramSpeaksGermanUnderGermanLang_data();
     void shippedProgramSpeaksGermanUnderGermanLang();
 };
@@ -222,6 +232,106 @@ void TstTranslations::catalogIsCompleteAndKeepsPlaceholders()
             problems << QStringLiteral("accelerator (&) lost or added: ") + where;
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TstTranslations::numerusStringsHaveEveryGermanForm_data()
+{
+    catalogIsEmbedded_data();
+}
+
+void TstTranslations::numerusStringsHaveEveryGermanForm()
+{
+    // German has two plural forms (1; everything else). Every tr(..., n) string must give
+    // both, each with the source's placeholders, %n included.
+    QFETCH(QString, catalog);
+    QStringList problems;
+    int numerus = 0;
+    for (const TsMessage &m : readTs(catalogPath(catalog))) {
+        if (!m.numerus)
+            continue;
+        ++numerus;
+        const QString where = m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
+        if (m.forms.size() != 2) {
+            problems << QStringLiteral("%1 forms instead of 2: ").arg(m.forms.size()) + where;
+            continue;
+        }
+        for (const QString &form : m.forms) {
+            if (form.isEmpty() || placeholders(form) != placeholders(m.source))
+                problems << QStringLiteral("form \"%1\" differs: ").arg(form) + where;
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY2(numerus >= 5, qPrintable(QString::number(numerus)));
+}
+
+void TstTranslations::countsUseNumerus_data()
+{
+    catalogIsEmbedded_data();
+}
+
+void TstTranslations::countsUseNumerus()
+{
+    // "an alle gepusht (1 Clients)": a count in front of a noun needs the plural forms.
+    // Flags every translated source with "%1 clients" and the like that is not numerus.
+    // Allowed: sentences with two counts (one %n only), and counts that are never 1
+    // (limits in bytes, a queue over its threshold).
+    static const QRegularExpression counted(
+        QStringLiteral("%\\d+ (clients?|members?|messages?|rooms?|records?|connections?|"
+                       "lines?|notices?|students?|rows?)\\b"));
+    static const QStringList allowed {
+        QStringLiteral("Totals: %1 connections"),   // many counts in one sentence
+        QStringLiteral("database %1; name \"%2\""), // the limit, never 1 in practice
+        QStringLiteral("(%2 lines skipped)"),       // the records count is the %n
+    };
+    QFETCH(QString, catalog);
+    QStringList problems;
+    for (const TsMessage &m : readTs(catalogPath(catalog))) {
+        if (m.numerus || !counted.match(m.source).hasMatch())
+            continue;
+        const bool ok = std::any_of(allowed.cbegin(), allowed.cend(),
+                                    [&](const QString &a) { return m.source.contains(a); });
+        if (!ok)
+            problems << m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TstTranslations::pluralsRenderForOneAndTwo()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    installTranslators(*qApp, QStringLiteral("duplex_server"));
+    const char *push = "pushed to %1 (%n clients): %2";
+    QCOMPARE(QCoreApplication::translate("duplex::server::MainWindow", push, nullptr, 1)
+                 .arg(QStringLiteral("alle"), QStringLiteral("Test")),
+             QStringLiteral("an alle gepusht (1 Client): Test"));
+    QCOMPARE(QCoreApplication::translate("duplex::server::MainWindow", push, nullptr, 2)
+                 .arg(QStringLiteral("alle"), QStringLiteral("Test")),
+             QStringLiteral("an alle gepusht (2 Clients): Test"));
+    QCOMPARE(QCoreApplication::translate("duplex::server::xray", "%n bytes", nullptr, 1),
+             QStringLiteral("1 Byte"));
+    QCOMPARE(QCoreApplication::translate("duplex::server::xray", "%n bytes", nullptr, 2),
+             QStringLiteral("2 Bytes"));
+    cleanup();
+
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    installTranslators(*qApp, QStringLiteral("duplex_client"));
+    const char *joined = "%n joined: %1";
+    QCOMPARE(QCoreApplication::translate("duplex::client::ConversationModel", joined, nullptr, 1)
+                 .arg(QStringLiteral("ali")),
+             QStringLiteral("1 ist hinzugekommen: ali"));
+    QCOMPARE(QCoreApplication::translate("duplex::client::ConversationModel", joined, nullptr, 27)
+                 .arg(QStringLiteral("ali, ben")),
+             QStringLiteral("27 sind hinzugekommen: ali, ben"));
+    const char *caught = "Reconnected — %n messages caught up";
+    QCOMPARE(QCoreApplication::translate("duplex::client::ChatState", caught, nullptr, 1),
+             QStringLiteral("Wieder verbunden – 1 Nachricht nachgeholt"));
+    QCOMPARE(QCoreApplication::translate("duplex::client::ChatState", caught, nullptr, 2),
+             QStringLiteral("Wieder verbunden – 2 Nachrichten nachgeholt"));
+    // Students are addressed with "du", never "Sie".
+    for (const TsMessage &m : readTs(catalogPath(QStringLiteral("duplex_client")))) {
+        static const QRegularExpression formal(QStringLiteral("\\b(Sie|Ihr|Ihre|Ihnen|Ihren)\\b"));
+        QVERIFY2(!formal.match(m.translation).hasMatch(), qPrintable(m.translation));
+    }
 }
 
 void TstTranslations::shippedProgramSpeaksGermanUnderGermanLang_data()

@@ -12,9 +12,13 @@ namespace duplex::client {
 class Backoff
 {
 public:
+    /// The longest wait on a LAN (a classroom): a server that is back is found within a
+    /// few seconds, not after a delay that grew while it was away.
+    static constexpr int LanMaxMs = 5000;
+
     struct Params {
         int initialMs = 1000;
-        int maxMs = 30000;
+        int maxMs = LanMaxMs;
         double jitter = 0.2; ///< 0.2 = +-20 %
     };
 

@@ -59,9 +59,14 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
                 c->addNotice(n.from, n.text, ts);
             return;
         }
-        // An announcement to everyone: wherever the user looks, it is there.
-        for (ConversationModel *c : std::as_const(m_conversations))
-            c->addNotice(n.from, n.text, ts);
+        // An announcement to everyone (or to this user alone, marked private): wherever
+        // the user looks, it is there.
+        for (ConversationModel *c : std::as_const(m_conversations)) {
+            if (n.to.isEmpty())
+                c->addNotice(n.from, n.text, ts);
+            else
+                c->addPrivateNotice(n.from, n.text, ts);
+        }
     });
     connect(session, &ClientSession::outboxFailed, this,
             [this](const QString &id, const ps::Error &e) {
@@ -96,6 +101,7 @@ ChatState::ChatState(ClientSession *session, QObject *parent)
                 r->clearTyping();
         }
     });
+    connectUx();
 }
 
 QString ChatState::roomKey(const QString &room)
@@ -277,13 +283,13 @@ void ChatState::onPresence(const proto::server::Presence &p)
         if (r)
             r->addMember(p.nick);
         if (c)
-            c->addSystem(tr("%1 joined").arg(p.nick), now);
+            c->addPresence(true, p.nick, now);
         break;
     case ps::PresenceEvent::Leave:
         if (r)
             r->removeMember(p.nick);
         if (c)
-            c->addSystem(tr("%1 left").arg(p.nick), now);
+            c->addPresence(false, p.nick, now);
         break;
     case ps::PresenceEvent::Nick:
         if (r)

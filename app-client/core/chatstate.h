@@ -53,6 +53,16 @@ public:
     /// A local, unsent line in a conversation (help text, command errors).
     void addLocalNote(const QString &key, const QString &text);
 
+    /// How many older messages one "load older" asks for.
+    static constexpr int OlderPage = 50;
+    /// Asks the server for the page of a room's history before its oldest message held
+    /// (the user scrolled to the top). False when nothing is asked: not a room, offline,
+    /// a page already on its way, or the room's history has no older messages.
+    bool loadOlder(const QString &key);
+    bool isLoadingOlder(const QString &key) const { return m_olderRequests.values().contains(key); }
+    /// False once a page came back short (the room's first message is held).
+    bool hasOlder(const QString &key) const;
+
 Q_SIGNALS:
     void conversationAdded(const QString &key);
     void conversationRemoved(const QString &key);
@@ -60,6 +70,11 @@ Q_SIGNALS:
     void conversationActivated(const QString &key);
     /// Someone else's message or whisper arrived live (not from history): for alerts.
     void incomingMessage(const QString &key, const QString &from, const QString &text);
+    /// A "load older" page was asked for (true) or has arrived or was abandoned (false).
+    void olderLoadingChanged(const QString &key, bool loading);
+    /// After a reconnect (or a restart that resumed): every room has caught up; total is
+    /// the number of messages that came in for the time away, over all rooms.
+    void caughtUp(int total);
 
 private:
     ConversationModel *ensureConversation(ConversationModel::Type type, const QString &name);
@@ -69,6 +84,11 @@ private:
     void onMessage(const proto::server::Message &m, bool live);
     void onWhisper(const proto::server::Whisper &w);
     void onPresence(const proto::server::Presence &p);
+    /// Load older, the reconnect marker, private notices (chatstate_ux.cpp).
+    void connectUx();
+    void onWelcomedUx();
+    void onSynchronizedUx();
+    void onCaughtUp();
 
     ClientSession *m_session;
     RoomListModel m_roomList;
@@ -78,6 +98,11 @@ private:
     QHash<QString, QString> m_pendingKeys; ///< outbox id -> conversation key
     QSet<QString> m_userJoins;             ///< rooms the user asked to join
     QString m_current;
+    QHash<QString, QString> m_olderRequests;   ///< history request id -> conversation key
+    QSet<QString> m_noOlder;                   ///< keys whose first message is held
+    QHash<QString, qint64> m_seqsBeforeOutage; ///< room -> last seq when the connection began
+    QString m_catchUpBarrier;                  ///< id of the ping that follows the catch-up
+    bool m_reconnecting = false;
 };
 
 } // namespace duplex::client

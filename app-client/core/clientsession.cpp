@@ -190,6 +190,19 @@ void ClientSession::open(const QUrl &url, const QString &nick)
     startConnect();
 }
 
+void ClientSession::restoreResume(const QUrl &url, const QString &nick, const QString &token,
+                                  const QStringList &rooms, const QHash<QString, qint64> &lastSeqs)
+{
+    if (m_state != State::Disconnected || m_socket)
+        return;
+    m_url = url;
+    m_nick = nick;
+    m_token = token;
+    m_rooms = rooms;
+    m_lastSeq = lastSeqs;
+    m_pendingJoins.clear();
+}
+
 void ClientSession::close()
 {
     m_userClosed = true;

@@ -45,8 +45,8 @@ public:
     Q_ENUM(Transport)
 
     struct Config {
-        int backoffInitialMs = 1000; ///< first retry delay; doubles per failed attempt
-        int backoffMaxMs = 30000;
+        int backoffInitialMs = 1000;          ///< first retry delay; doubles per failed attempt
+        int backoffMaxMs = Backoff::LanMaxMs; ///< a LAN: never wait longer than ~5 s
         double jitter = 0.2;       ///< +-20 % so a restarted server is not hit in lockstep
         int pingIntervalMs = 5000; ///< WebSocket ping for the RTT (and liveness)
         int handshakeTimeoutMs = 10000;
@@ -118,6 +118,14 @@ public:
     void open(const QUrl &url, const QString &nick);
     /// Closes with 1000 (ends the server-side session at once); no reconnect.
     void close();
+    /// What a previous run of the client knew about this server and nick (see
+    /// SessionMemory): the next open(url, nick) sends `token` as `resume`, rejoins `rooms`
+    /// the server does not give back, and catches up from `lastSeqs`. Only while
+    /// Disconnected; ignored otherwise.
+    void restoreResume(const QUrl &url, const QString &nick, const QString &token,
+                       const QStringList &rooms, const QHash<QString, qint64> &lastSeqs);
+    /// The highest seq seen per room.
+    QHash<QString, qint64> lastSeqs() const { return m_lastSeq; }
     /// Skips the remaining backoff and tries now (also from Disconnected after a failure).
     void reconnectNow();
     /// Drops the TCP connection without a close frame, as a network failure would (tests,

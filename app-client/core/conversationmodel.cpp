@@ -43,6 +43,17 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(l.ts);
     case OwnRole: return l.own;
     case FailureRole: return l.failure;
+    case PresenceCountRole: return int(l.joinedNicks.size() + l.leftNicks.size());
+    case Qt::ToolTipRole:
+        if (l.isPresenceRun() && l.joinedNicks.size() + l.leftNicks.size() > 1) {
+            QStringList parts;
+            if (!l.joinedNicks.isEmpty())
+                parts.append(tr("Joined: %1").arg(l.joinedNicks.join(QStringLiteral(", "))));
+            if (!l.leftNicks.isEmpty())
+                parts.append(tr("Left: %1").arg(l.leftNicks.join(QStringLiteral(", "))));
+            return parts.join(QLatin1Char('\n'));
+        }
+        return {};
     }
     return {};
 }
@@ -231,6 +242,71 @@ void ConversationModel::addNotice(const QString &from, const QString &text, qint
     l.text = text;
     l.ts = ts;
     insertLine(pendingStart(), l);
+}
+
+void ConversationModel::addPrivateNotice(const QString &from, const QString &text, qint64 ts)
+{
+    ChatLine l;
+    l.kind = ChatLine::Kind::Notice;
+    l.from = from;
+    l.text = text;
+    l.ts = ts;
+    l.own = true; // a notice for this user alone (the delegate says "private")
+    insertLine(pendingStart(), l);
+}
+
+namespace {
+QString nameList(const QStringList &nicks, int shown)
+{
+    QString out = nicks.mid(0, shown).join(QStringLiteral(", "));
+    if (nicks.size() > shown)
+        out += QStringLiteral(", \u2026");
+    return out;
+}
+} // namespace
+
+void ConversationModel::addPresence(bool joined, const QString &nick, qint64 ts)
+{
+    const int last = pendingStart() - 1;
+    const bool merge = last >= 0 && m_lines.at(last).isPresenceRun()
+        && ts - m_lines.at(last).runEndTs <= PresenceRunGapMs;
+    ChatLine l;
+    if (merge) {
+        l = m_lines.at(last);
+    } else {
+        l.kind = ChatLine::Kind::System;
+        l.ts = ts;
+    }
+    (joined ? l.joinedNicks : l.leftNicks).append(nick);
+    l.runEndTs = ts;
+    QStringList parts;
+    const int nj = int(l.joinedNicks.size());
+    const int nl = int(l.leftNicks.size());
+    if (nj == 1)
+        parts.append(tr("%1 joined").arg(l.joinedNicks.first()));
+    else if (nj > 1)
+        parts.append(
+            tr("%n joined: %1", nullptr, nj).arg(nameList(l.joinedNicks, PresenceRunNames)));
+    if (nl == 1)
+        parts.append(tr("%1 left").arg(l.leftNicks.first()));
+    else if (nl > 1)
+        parts.append(tr("%n left: %1", nullptr, nl).arg(nameList(l.leftNicks, PresenceRunNames)));
+    l.text = parts.join(QStringLiteral(" \u00b7 "));
+    if (merge) {
+        m_lines[last] = l;
+        Q_EMIT dataChanged(index(last), index(last));
+    } else {
+        insertLine(pendingStart(), l);
+    }
+}
+
+qint64 ConversationModel::firstSeq() const
+{
+    for (const ChatLine &l : m_lines) {
+        if (l.seq > 0)
+            return l.seq;
+    }
+    return 0;
 }
 
 void ConversationModel::restartNumbering()

@@ -24,6 +24,12 @@ struct ChatLine {
     qint64 ts = 0; ///< ms since the epoch
     bool own = false;
     QString failure; ///< why a pending message was refused
+    /// A run of joins and leaves shown as one System line ("27 joined: a, b, c…"): who
+    /// joined and who left, in order, and when the run's last event came.
+    QStringList joinedNicks;
+    QStringList leftNicks;
+    qint64 runEndTs = 0;
+    bool isPresenceRun() const { return !joinedNicks.isEmpty() || !leftNicks.isEmpty(); }
 };
 
 /// The lines of one room or one whisper partner. Room messages are kept in seq order and
@@ -46,7 +52,12 @@ public:
         TimeRole,      ///< QDateTime (local)
         OwnRole,
         FailureRole,
+        PresenceCountRole, ///< int: joins + leaves a presence-run line stands for (0 else)
     };
+    /// Joins and leaves further apart than this start a new run line.
+    static constexpr qint64 PresenceRunGapMs = 120000;
+    /// How many nicks a run line names before "…" (the tooltip names all).
+    static constexpr int PresenceRunNames = 5;
 
     /// The most lines a conversation keeps: a classroom left open all day must not grow
     /// without bound (and a view with that many rows gets slow). Beyond it the oldest go.
@@ -88,6 +99,13 @@ public:
     bool hasPending(const QString &id) const;
     void addSystem(const QString &text, qint64 ts);
     void addNotice(const QString &from, const QString &text, qint64 ts);
+    /// A notice pushed to this user alone (shown as private, not as a broadcast).
+    void addPrivateNotice(const QString &from, const QString &text, qint64 ts);
+    /// Someone joined (or left): merged into the presence-run line at the end when there
+    /// is one (no message since, within PresenceRunGapMs), else a new run line.
+    void addPresence(bool joined, const QString &nick, qint64 ts);
+    /// The seq of the oldest room message held (0 when none).
+    qint64 firstSeq() const;
 
     /// The server numbers this room from 1 again (it lost its history): the lines so far
     /// keep their place but no longer take part in ordering or de-duplication.

@@ -44,10 +44,26 @@ int FrameLogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static QString directionText(FrameRecord::Direction d)
+QString FrameLogModel::directionText(FrameRecord::Direction d)
 {
-    return d == FrameRecord::Direction::In ? FrameLogModel::tr("\u2190 in")
-                                           : FrameLogModel::tr("\u2192 out");
+    return d == FrameRecord::Direction::In ? tr("← in") : tr("→ out");
+}
+
+QString FrameLogModel::bytesText(qint64 n)
+{
+    return n == 1 ? tr("1 byte") : tr("%n bytes", nullptr, int(n));
+}
+
+QString FrameLogModel::controlTypeText(FrameRecord::Kind kind)
+{
+    switch (kind) {
+    case FrameRecord::Kind::Binary: return tr("binary");
+    case FrameRecord::Kind::Ping: return tr("ping (control)");
+    case FrameRecord::Kind::Pong: return tr("pong (control)");
+    case FrameRecord::Kind::Close: return tr("close (control)");
+    case FrameRecord::Kind::Text: break;
+    }
+    return {};
 }
 
 QVariant FrameLogModel::data(const QModelIndex &index, int role) const
@@ -62,7 +78,10 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const
             return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(
                 QStringLiteral("HH:mm:ss.zzz"));
         case DirectionColumn: return directionText(r.direction);
-        case TypeColumn: return r.type.isEmpty() ? tr("(unparsed)") : r.type;
+        case TypeColumn:
+            if (r.kind != FrameRecord::Kind::Text)
+                return controlTypeText(r.kind); // in the user's language
+            return r.type.isEmpty() ? tr("(unparsed)") : r.type;
         case SizeColumn: return r.size;
         case SummaryColumn:
             if (r.kind == FrameRecord::Kind::Pong && r.rttMs >= 0)
@@ -110,17 +129,17 @@ QString FrameLogModel::prettyText(const FrameRecord &r)
 {
     switch (r.kind) {
     case FrameRecord::Kind::Ping:
-        return tr("WebSocket ping control frame (opcode 0x9), payload %1 bytes.\n"
+        return tr("WebSocket ping control frame (opcode 0x9), payload: %1.\n"
                   "The server's WebSocket stack answers with a pong automatically.")
-            .arg(r.size);
+            .arg(bytesText(r.size));
     case FrameRecord::Kind::Pong:
-        return tr("WebSocket pong control frame (opcode 0xA), payload %1 bytes.\n"
+        return tr("WebSocket pong control frame (opcode 0xA), payload: %1.\n"
                   "Round trip: %2 ms.")
-            .arg(r.size)
+            .arg(bytesText(r.size))
             .arg(r.rttMs);
     case FrameRecord::Kind::Binary:
-        return tr("Binary frame, %1 bytes: %2")
-            .arg(r.size)
+        return tr("Binary frame, %1: %2")
+            .arg(bytesText(r.size))
             .arg(QString::fromLatin1(r.payload.left(256).toHex(' ')));
     case FrameRecord::Kind::Close: {
         if (r.payload.size() < 2)

@@ -33,6 +33,12 @@ class FrameLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    /// "← in" / "→ out", translated.
+    static QString directionText(FrameRecord::Direction d);
+    /// What the Type column shows for a control or binary frame, translated.
+    static QString controlTypeText(FrameRecord::Kind kind);
+    /// "1 byte", "%n bytes" (German plural forms from the catalog).
+    static QString bytesText(qint64 n);
     enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, SummaryColumn, ColumnCount };
     enum Role {
         PayloadRole = Qt::UserRole + 1, ///< QByteArray, raw

@@ -4,6 +4,8 @@
 
 #include <QListView>
 
+class QLabel;
+
 namespace duplex::client {
 
 class ConversationModel;
@@ -22,7 +24,19 @@ public:
     MessageDelegate *messageDelegate() const { return m_delegate; }
     bool isAtBottom() const;
 
+    /// Shows or hides the small "Loading older…" strip at the top.
+    void setLoadingOlder(bool loading);
+    bool isLoadingOlder() const;
+    /// Text size in steps of 10 % of the application font (0 = normal).
+    void setZoom(int steps);
+    int zoom() const { return m_zoom; }
+
+Q_SIGNALS:
+    /// The user scrolled (or wheeled) to the top: older messages are wanted.
+    void olderWanted();
+
 protected:
+    void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -34,6 +48,11 @@ private:
     MessageDelegate *m_delegate;
     QString m_key;
     bool m_follow = true;
+    QLabel *m_loadingOlder;
+    /// Rows are coming in at the top: keep the distance to the bottom so that what the
+    /// user reads stays where it is (-1 when not anchoring).
+    int m_anchorFromBottom = -1;
+    int m_zoom = 0;
 };
 
 } // namespace duplex::client

@@ -3,6 +3,7 @@
 #include "connectdialog.h"
 
 #include <names.h>
+#include <serveraddress.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -82,8 +83,9 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_server->setEditable(true);
     m_server->setInsertPolicy(QComboBox::NoInsert);
     m_server->setMinimumContentsLength(28);
-    m_server->setToolTip(
-        tr("The server's address, e.g. ws://192.168.1.20:8080 (recent servers in the list)"));
+    m_server->setToolTip(tr("The server's address as the server window shows it, e.g. "
+                            "192.168.1.20:8080 or ws://192.168.1.20:8080 (recent servers in "
+                            "the list)"));
     m_server->lineEdit()->setPlaceholderText(QStringLiteral("ws://127.0.0.1:8080"));
     m_serverHint = hintLabel(QStringLiteral("serverHint"), this);
     m_nick = new QLineEdit(this);
@@ -148,6 +150,10 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_connect->setObjectName(QStringLiteral("connectButton"));
     m_connect->setDefault(true);
     layout->addWidget(buttons);
+    // The dialog grows with a hint that appears or wraps to more lines: never clipped.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -156,6 +162,26 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     setServer(QStringLiteral("ws://127.0.0.1:8080"));
     validate();
     m_nick->setFocus();
+}
+
+void ConnectDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    fitHints();
+}
+
+void ConnectDialog::fitHints()
+{
+    bool changed = false;
+    for (QLabel *hint : {m_serverHint, m_nickHint, m_error}) {
+        const int h = hint->isVisibleTo(this) ? hint->heightForWidth(hint->width()) : 0;
+        if (h > 0 && hint->minimumHeight() != h) {
+            hint->setMinimumHeight(h);
+            changed = true;
+        }
+    }
+    if (changed && layout())
+        layout()->activate(); // the dialog's minimum grows (SetMinimumSize): never clipped
 }
 
 void ConnectDialog::setRecentServers(const QStringList &servers)
@@ -212,7 +238,7 @@ int ConnectDialog::pollIntervalMs() const
 
 QUrl ConnectDialog::serverUrl() const
 {
-    return QUrl(m_server->currentText().trimmed());
+    return parseServerAddress(m_server->currentText()).url;
 }
 
 QString ConnectDialog::nick() const
@@ -222,16 +248,8 @@ QString ConnectDialog::nick() const
 
 QString ConnectDialog::urlProblem(const QString &text)
 {
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        return tr("Type the server address, e.g. ws://127.0.0.1:8080");
-    const QUrl url(t, QUrl::StrictMode);
-    if (!url.isValid()
-        || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
-        return tr("The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080");
-    if (url.host().isEmpty())
-        return tr("The address needs a host, e.g. ws://127.0.0.1:8080");
-    return {};
+    // host:port, ws://…, or the join card's http://… address (see parseServerAddress).
+    return parseServerAddress(text).problem;
 }
 
 bool ConnectDialog::isInputValid() const
@@ -250,6 +268,8 @@ void ConnectDialog::validate()
     m_nickHint->setText(showNick ? *nickProblem : QString());
     m_nickHint->setVisible(showNick);
     m_connect->setEnabled(serverProblem.isEmpty() && !nickProblem.has_value());
+    // After the layout has given the hints their width.
+    QMetaObject::invokeMethod(this, &ConnectDialog::fitHints, Qt::QueuedConnection);
 }
 
 } // namespace duplex::client

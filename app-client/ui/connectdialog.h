@@ -45,8 +45,14 @@ public:
     /// A human sentence when url is not a usable ws:// or wss:// address; empty when fine.
     static QString urlProblem(const QString &text);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void validate();
+    /// A word-wrapped label in a QFormLayout gets one line's height (QFormLayout does not
+    /// ask heightForWidth): give every shown hint the height its text needs at its width.
+    void fitHints();
 
     QComboBox *m_server;
     QLineEdit *m_nick;

@@ -94,17 +94,25 @@ InspectorDock::InspectorDock(FrameLogModel *log, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    m_table->setColumnWidth(FrameLogModel::TimeColumn,
-                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000"))
-                                + 16);
-    m_table->setColumnWidth(FrameLogModel::DirectionColumn,
-                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("\u2192 out"))
-                                + 16);
-    m_table->setColumnWidth(
-        FrameLogModel::TypeColumn,
-        m_table->fontMetrics().horizontalAdvance(QStringLiteral("poll: 12 messages")) + 16);
-    m_table->setColumnWidth(FrameLogModel::SizeColumn,
-                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("Bytes")) + 20);
+    // Wide enough for the widest value and for the (translated) header: "Richtung" is
+    // longer than "→ out".
+    const auto fit = [this](int column, const QStringList &samples) {
+        int w = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(
+                    m_table->model()->headerData(column, Qt::Horizontal).toString())
+            + 8;
+        for (const QString &sample : samples)
+            w = qMax(w, m_table->fontMetrics().horizontalAdvance(sample));
+        m_table->setColumnWidth(column, w + 16);
+    };
+    fit(FrameLogModel::TimeColumn, {QStringLiteral("00:00:00.000")});
+    fit(FrameLogModel::DirectionColumn,
+        {FrameLogModel::directionText(FrameRecord::Direction::In),
+         FrameLogModel::directionText(FrameRecord::Direction::Out)});
+    fit(FrameLogModel::TypeColumn,
+        {FrameLogModel::controlTypeText(FrameRecord::Kind::Pong),
+         FrameLogModel::controlTypeText(FrameRecord::Kind::Close),
+         QStringLiteral("poll: 12 messages")});
+    fit(FrameLogModel::SizeColumn, {QStringLiteral("99999")});
     m_table->setAlternatingRowColors(true);
 
     m_detail = new QPlainTextEdit(split);
@@ -155,11 +163,11 @@ void InspectorDock::showDetail()
     const QModelIndex source = m_proxy->mapToSource(current);
     const FrameRecord &r = m_log->record(source.row());
     const QString head
-        = tr("%1  %2  %3 bytes  %4")
+        = (r.size == 1 ? tr("%1  %2  1 byte  %3")
+                       : tr("%1  %2  %n bytes  %3", nullptr, int(r.size)))
               .arg(source.siblingAtColumn(FrameLogModel::TimeColumn).data().toString(),
-                   source.siblingAtColumn(FrameLogModel::DirectionColumn).data().toString())
-              .arg(r.size)
-              .arg(r.type);
+                   source.siblingAtColumn(FrameLogModel::DirectionColumn).data().toString(),
+                   source.siblingAtColumn(FrameLogModel::TypeColumn).data().toString());
     // setPlainText: frames are peer data and must never be interpreted as markup.
     m_detail->setPlainText(head + QStringLiteral("\n\n") + FrameLogModel::prettyText(r));
 }

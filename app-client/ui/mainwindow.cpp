@@ -10,6 +10,7 @@
 
 #include <chatstate.h>
 #include <names.h>
+#include <sessionmemory.h>
 #include <slashcommand.h>
 #include <typingnotifier.h>
 
@@ -329,6 +330,7 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
         = restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
     m_inspector->setVisible(m_settings->value(QStringLiteral("inspector/visible"), false).toBool());
 
+    setupUx();
     refreshStatus();
     refreshTitle();
     refreshMembersTitle();
@@ -361,7 +363,8 @@ void MainWindow::buildMenus()
     join->setShortcut(QKeySequence(tr("Ctrl+J")));
     room->addAction(tr("&Leave room"), this, [this] { submitInput(QStringLiteral("/leave")); });
     QAction *whisper = room->addAction(tr("&Whisper to\u2026"), this, &MainWindow::askWhisper);
-    whisper->setShortcut(QKeySequence(tr("Ctrl+W")));
+    // Ctrl+W closes a tab, as in every other program (buildNavigation).
+    whisper->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *inspect = m_inspector->toggleViewAction();
@@ -369,6 +372,7 @@ void MainWindow::buildMenus()
     inspect->setShortcut(QKeySequence(tr("F12")));
     inspect->setToolTip(tr("Show every WebSocket frame sent and received"));
     view->addAction(inspect);
+    buildNavigation(view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Commands"), this, [this] { submitInput(QStringLiteral("/help")); });
@@ -402,6 +406,8 @@ void MainWindow::connectTo(const QUrl &url, const QString &nick)
     m_settings->setValue(QStringLiteral("recentServers"), recent);
     m_settings->setValue(QStringLiteral("server"), server);
     m_settings->setValue(QStringLiteral("nick"), nick);
+    if (m_state->session()->state() == ClientSession::State::Disconnected)
+        m_memory->restore(url, nick); // a restarted client resumes where it was
     m_state->session()->open(url, nick);
     refreshTitle();
 }
@@ -448,6 +454,7 @@ void MainWindow::addConversationTab(const QString &key)
         return;
     auto *view = new ChatView(model, key, m_tabs);
     m_views.insert(key, view);
+    wireChatView(view);
     const int row = m_state->roomList()->rowOf(key);
     const int index = m_tabs->insertTab(row < 0 ? m_tabs->count() : qMin(row, m_tabs->count()),
                                         view, QString());
@@ -556,8 +563,9 @@ void MainWindow::refreshStatus()
             tr("Reconnecting in %n s", nullptr, session->reconnectSecondsLeft()));
     m_reconnectButton->setVisible(
         reconnecting || (state == ClientSession::State::Disconnected && session->url().isValid()));
-    if (session->rttMs() < 0)
-        m_rttLabel->setText(tr("RTT \u2013"));
+    if (session->rttMs() < 0 || state != ClientSession::State::Online)
+        m_rttLabel->setText(tr("RTT —")); // a stale figure would claim a live connection
+    m_memberList->setEnabled(state == ClientSession::State::Online); // greyed while offline
     m_input->setHint(
         state == ClientSession::State::Online
             ? tr(
@@ -633,7 +641,7 @@ void MainWindow::refreshMembersTitle()
     const QString key = currentKey();
     if (ChatState::isRoomKey(key)) {
         const RosterModel *roster = m_state->roster(ChatState::keyName(key));
-        m_membersTitle->setText(tr("Members (%1)").arg(roster ? roster->count() : 0));
+        m_membersTitle->setText(tr("Members (%n)", nullptr, roster ? roster->count() : 0));
     } else if (!key.isEmpty()) {
         m_membersTitle->setText(tr("Private conversation"));
     } else {
@@ -702,8 +710,8 @@ void MainWindow::submitInput(const QString &raw)
         const int max = m_state->session()->limits().maxText;
         if (const auto problem = proto::textProblem(cmd.text, max)) {
             note(*problem == proto::ErrorCode::TooLong
-                     ? tr("That message is too long (%1 characters; the limit is %2).")
-                           .arg(proto::codePointLength(cmd.text.trimmed()))
+                     ? tr("That message is too long (%n characters; the limit is %1).", nullptr,
+                          int(proto::codePointLength(cmd.text.trimmed())))
                            .arg(max)
                      : tr("Nothing to send."));
             done = false;

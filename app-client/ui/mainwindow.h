@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QSpinBox;
 class QListView;
+class QMenu;
 class QPushButton;
 class QSettings;
 class QSystemTrayIcon;
@@ -25,6 +26,8 @@ class ChatInput;
 class ChatState;
 class ChatView;
 class InspectorDock;
+class OfflineBanner;
+class SessionMemory;
 class TypingNotifier;
 
 /// The chat window. It binds to ChatState's models and calls its commands; it never
@@ -56,6 +59,16 @@ public:
     ChatInput *input() const { return m_input; }
     InspectorDock *inspector() const { return m_inspector; }
     ConnectDialog *connectDialog() const { return m_connectDialog; }
+    OfflineBanner *offlineBanner() const { return m_banner; }
+    SessionMemory *sessionMemory() const { return m_memory; }
+
+    /// Chat text zoom in steps (Ctrl+plus / Ctrl+minus / Ctrl+0), remembered.
+    static constexpr int MinZoom = -3;
+    static constexpr int MaxZoom = 10;
+    int chatZoom() const { return m_zoom; }
+    void setChatZoom(int steps);
+    /// The next (+1) or previous (-1) conversation tab, wrapping (Ctrl+Tab, Ctrl+PgDn).
+    void switchConversation(int delta);
 
 Q_SIGNALS:
     /// The window was closed (settings saved, session closing with 1000).
@@ -83,6 +96,11 @@ private:
     void askJoinRoom();
     void askWhisper();
     void saveSettings();
+    // mainwindow_ux.cpp: rejoin memory, offline banner, navigation, zoom, load older.
+    void setupUx();
+    void buildNavigation(QMenu *view);
+    void wireChatView(ChatView *view);
+    void closeCurrentWhisper();
 
     ChatState *m_state;
     QSettings *m_settings;
@@ -110,6 +128,9 @@ private:
     QMetaObject::Connection m_rosterCount;
     bool m_syncingSelection = false;
     bool m_inspectorSized = false;
+    SessionMemory *m_memory = nullptr;
+    OfflineBanner *m_banner = nullptr;
+    int m_zoom = 0;
 };
 
 } // namespace duplex::client

@@ -4,6 +4,7 @@
 
 #include <conversationmodel.h>
 #include <names.h>
+#include <protocol.h>
 
 #include <QDateTime>
 #include <QListView>
@@ -81,15 +82,24 @@ QString MessageDelegate::displayedText(const QModelIndex &index)
     return text;
 }
 
+QString MessageDelegate::noticeTitle(const QModelIndex &index)
+{
+    const QString from = index.data(ConversationModel::SenderRole).toString();
+    const bool teacher = from == QLatin1String(proto::ServerSender);
+    if (index.data(ConversationModel::OwnRole).toBool()) {
+        return teacher ? tr("⚑ Private notice from the teacher – only you see this")
+                       : tr("⚑ Private notice from %1 – only you see this").arg(from);
+    }
+    return teacher ? tr("⚑ Notice from the teacher") : tr("⚑ Notice from %1").arg(from);
+}
+
 QString MessageDelegate::plainLine(const QModelIndex &index)
 {
     const QString time = shortTime(timeOf(index));
     const QString text = index.data(ConversationModel::TextRole).toString();
     switch (kindOf(index)) {
     case Kind::System: return QStringLiteral("[%1] * %2").arg(time, text);
-    case Kind::Notice:
-        return QStringLiteral("[%1] ! %2: %3")
-            .arg(time, index.data(ConversationModel::SenderRole).toString(), text);
+    case Kind::Notice: return QStringLiteral("[%1] %2: %3").arg(time, noticeTitle(index), text);
     case Kind::Message: break;
     }
     return QStringLiteral("[%1] <%2> %3")
@@ -276,18 +286,19 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt,
 
     if (kind == Kind::Notice) {
         const QRectF box = QRectF(r).adjusted(HMargin, VMargin + 3, -HMargin, -VMargin - 3);
+        // A notice for this user alone looks different from an announcement to all.
+        const bool privateNotice = index.data(ConversationModel::OwnRole).toBool();
         QPainterPath path;
         path.addRoundedRect(box, 6, 6);
-        painter->fillPath(path, QColor(255, 236, 179));
-        painter->setPen(QPen(QColor(230, 160, 0), 1.2));
+        painter->fillPath(path, privateNotice ? QColor(225, 215, 250) : QColor(255, 236, 179));
+        painter->setPen(QPen(privateNotice ? QColor(120, 80, 200) : QColor(230, 160, 0), 1.2));
         painter->drawPath(path);
-        const QColor ink(60, 40, 0);
+        const QColor ink = privateNotice ? QColor(45, 20, 90) : QColor(60, 40, 0);
         painter->setPen(ink);
         painter->setFont(m.bold);
-        const QString from = index.data(ConversationModel::SenderRole).toString();
         const QRect head = box.toRect().adjusted(8, 4, -8, 0);
         painter->drawText(QRect(head.topLeft(), QSize(head.width(), m.headerHeight)),
-                          Qt::AlignLeft | Qt::AlignVCenter, tr("\u2691 Notice from %1").arg(from));
+                          Qt::AlignLeft | Qt::AlignVCenter, noticeTitle(index));
         painter->setFont(m.small);
         painter->drawText(QRect(head.topLeft(), QSize(head.width(), m.headerHeight)),
                           Qt::AlignRight | Qt::AlignVCenter, time);

@@ -31,6 +31,9 @@ public:
     /// The body text exactly as it is drawn (newlines become line separators).
     static QString displayedText(const QModelIndex &index);
     /// "[12:01] bob: text" for the clipboard.
+    /// The header of a notice: from the teacher (the server) or someone else, private
+    /// (to this user alone) or not.
+    static QString noticeTitle(const QModelIndex &index);
     static QString plainLine(const QModelIndex &index);
     static bool needsDaySeparator(const QModelIndex &index);
     static bool showsHeader(const QModelIndex &index);

@@ -132,9 +132,10 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
     const QString endpoint = endpointText(p->info.address, p->info.port);
     e.recorder.event(
         p, EventKind::Hello,
-        resumed ? tr("%1 resumed its session as \"%2\" (%3 rooms).")
+        resumed ? (s->rooms.size() == 1 ? tr("%1 resumed its session as \"%2\" (1 room).")
+                                        : tr("%1 resumed its session as \"%2\" (%n rooms).",
+                                             nullptr, int(s->rooms.size())))
                       .arg(endpoint, s->nick)
-                      .arg(s->rooms.size())
                 : tr("%1 said hello as \"%2\"%3.")
                       .arg(endpoint, s->nick,
                            s->agent.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s->agent)));

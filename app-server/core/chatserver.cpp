@@ -54,9 +54,9 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
         ++engine.shared.counters.errorsSent;
         refuse(socket, close::TryAgainLater, QStringLiteral("server full"));
         engine.recorder.event(key, EventKind::Full,
-                              tr("Refused %1: the server is full (%2 clients); closed with 1013.")
-                                  .arg(key)
-                                  .arg(config.maxClients),
+                              tr("Refused %1: the server is full (%n clients); closed with 1013.",
+                                 nullptr, config.maxClients)
+                                  .arg(key),
                               close::TryAgainLater);
         return;
     }
@@ -416,6 +416,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         Peer *p = e.find(target.clientId);
         if (!p)
             return 0;
+        if (p->session)
+            n.to = p->session->nick; // private: the client shows it as for them alone
         const Frame f(ServerMessage {n});
         if (p->deliver(f)) {
             count = 1;

@@ -45,6 +45,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("duplex::server::Headless", text);
 }
 
+/// With a count: Qt's plural forms (German "1 Client", "2 Clients").
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("duplex::server::Headless", text, disambiguation, n);
+}
+
 } // namespace
 
 int runHeadless(QCoreApplication &app, const ServerOptions &options)
@@ -102,9 +108,9 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         const quint64 answered = server.counters().closesAnswered - answeredBefore;
         store.close();
         printLine(stdout,
-                  tr("stopped (1001 sent to %1 clients: %2 closed in time, %3 did not); "
-                     "database closed.")
-                      .arg(clientsAtStop)
+                  tr("stopped (1001 sent to %n clients: %1 closed in time, %2 did not); "
+                     "database closed.",
+                     nullptr, int(clientsAtStop))
                       .arg(answered)
                       .arg(qMax<qint64>(0, clientsAtStop - qint64(answered))));
         app.exit(0);

@@ -21,6 +21,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("duplex::server::Pcapng", text);
 }
 
+/// With a count: Qt's plural forms (German "1 Client", "2 Clients").
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("duplex::server::Pcapng", text, disambiguation, n);
+}
+
 /// What fits in one synthesised TCP segment (Ethernet MTU 1500 minus IPv4 and TCP).
 constexpr int SegmentBytes = 1460;
 constexpr quint32 ClientIsn = 1000;
@@ -276,9 +282,9 @@ int convertRecordingToPcapng(const QString &recording, const QString &pcapng, qu
         return 1;
     }
     std::printf("%s\n",
-                qPrintable(tr("%1 records written to %2 (%3 lines skipped); open it with "
-                              "Wireshark, or: tshark -r %2 -d tcp.port==%4,http")
-                               .arg(records.size())
+                qPrintable(tr("%n records written to %1 (%2 lines skipped); open it with "
+                              "Wireshark, or: tshark -r %1 -d tcp.port==%3,http",
+                              nullptr, int(records.size()))
                                .arg(pcapng)
                                .arg(skipped)
                                .arg(serverPort)));

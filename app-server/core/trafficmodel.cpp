@@ -56,9 +56,9 @@ QString summarizeClient(const proto::ClientMessage &m)
             } else if constexpr (std::is_same_v<T, Whisper>) {
                 return TrafficModel::tr("to %1: %2").arg(v.to, oneLine(v.text));
             } else if constexpr (std::is_same_v<T, Typing>) {
-                return roomTag(v.room)
-                    + (v.on ? TrafficModel::tr(" started typing")
-                            : TrafficModel::tr(" stopped typing"));
+                // The sender is in the Client column: say where, not "#general is typing".
+                return v.on ? TrafficModel::tr("starts typing in %1").arg(roomTag(v.room))
+                            : TrafficModel::tr("stops typing in %1").arg(roomTag(v.room));
             } else if constexpr (std::is_same_v<T, History>) {
                 QString s = roomTag(v.room);
                 if (v.before)
@@ -97,7 +97,8 @@ QString summarizeServer(const proto::ServerMessage &m)
         [](const auto &v) -> QString {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, Welcome>) {
-                return TrafficModel::tr("you are %1 on %2").arg(v.nick, oneLine(v.server, 40));
+                return TrafficModel::tr("welcome: nick %1 on server \u201c%2\u201d")
+                    .arg(v.nick, oneLine(v.server, 40));
             } else if constexpr (std::is_same_v<T, Joined>) {
                 return (v.count == 1 ? TrafficModel::tr("%1, 1 member")
                                      : TrafficModel::tr("%1, %n members", nullptr, v.count))
@@ -118,17 +119,22 @@ QString summarizeServer(const proto::ServerMessage &m)
                 return TrafficModel::tr("%1 to %2: %3").arg(v.from, v.to, oneLine(v.text));
             } else if constexpr (std::is_same_v<T, Presence>) {
                 if (v.event == PresenceEvent::Count)
-                    return TrafficModel::tr("%1 now has %2 members")
-                        .arg(roomTag(v.room))
-                        .arg(v.count);
+                    return (v.count == 1
+                                ? TrafficModel::tr("%1 now has 1 member")
+                                : TrafficModel::tr("%1 now has %n members", nullptr, v.count))
+                        .arg(roomTag(v.room));
                 if (v.event == PresenceEvent::Nick)
                     return TrafficModel::tr("%1 %2 is now %3").arg(roomTag(v.room), v.old, v.nick);
+                if (v.event == PresenceEvent::Join)
+                    return TrafficModel::tr("%1: %2 joined").arg(roomTag(v.room), v.nick);
+                if (v.event == PresenceEvent::Leave)
+                    return TrafficModel::tr("%1: %2 left").arg(roomTag(v.room), v.nick);
                 return QStringLiteral("%1 %2 %3")
                     .arg(roomTag(v.room), v.nick, presenceWord(v.event));
             } else if constexpr (std::is_same_v<T, Typing>) {
-                return QStringLiteral("%1 %2 %3")
-                    .arg(roomTag(v.room), v.nick,
-                         v.on ? TrafficModel::tr("is typing") : TrafficModel::tr("stopped typing"));
+                return v.on
+                    ? TrafficModel::tr("%1: %2 is typing").arg(roomTag(v.room), v.nick)
+                    : TrafficModel::tr("%1: %2 stopped typing").arg(roomTag(v.room), v.nick);
             } else if constexpr (std::is_same_v<T, Rooms>) {
                 return (v.rooms.size() == 1
                             ? TrafficModel::tr("1 room")
@@ -149,6 +155,17 @@ QString summarizeServer(const proto::ServerMessage &m)
             }
         },
         m);
+}
+
+/// What the Direction column shows, in the user's language.
+QString directionLabel(TrafficDirection d)
+{
+    switch (d) {
+    case TrafficDirection::In: return TrafficModel::tr("in");
+    case TrafficDirection::Out: return TrafficModel::tr("out");
+    case TrafficDirection::Event: return TrafficModel::tr("event");
+    }
+    return {};
 }
 
 QString directionName(TrafficDirection d)
@@ -501,7 +518,7 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(
                 QStringLiteral("HH:mm:ss.zzz"));
-        case DirectionColumn: return directionName(e.direction);
+        case DirectionColumn: return directionLabel(e.direction); // translated; JSON keeps "in"
         case ClientColumn:
             if (e.direction == TrafficDirection::Out && e.clientId == 0)
                 return tr("(fan-out)");

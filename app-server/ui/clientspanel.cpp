@@ -438,7 +438,9 @@ void ClientsPanel::askNotice()
     QInputDialog dialog(this);
     dialog.setObjectName(QStringLiteral("clientNoticeDialog"));
     dialog.setWindowTitle(tr("Notice to %1").arg(selectedClientNick()));
-    dialog.setLabelText(tr("Text pushed to this client only:"));
+    // Named in the dialog itself (a window title is easy to miss, and some desktops hide it).
+    dialog.setLabelText(
+        tr("Private notice to %1 (nobody else sees it):").arg(selectedClientNick()));
     if (dialog.exec() == QDialog::Accepted)
         noticeToSelected(dialog.textValue());
 }

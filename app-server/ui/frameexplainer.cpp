@@ -16,6 +16,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("duplex::server::xray", text);
 }
 
+/// With a count: Qt's plural forms (German "1 Byte", "2 Bytes").
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("duplex::server::xray", text, disambiguation, n);
+}
+
 /// The fields, each with a light tint of the Okabe-Ito palette (told apart by people with
 /// any common colour-vision deficiency, and readable with black text on a washed-out
 /// projector) AND a number, so that colour is never the only cue.
@@ -117,8 +123,8 @@ QString httpHtml(const WireRecord &r)
     html
         += QStringLiteral("<pre style=\"color:#000; background-color:#f4f4f4\">%1</pre>").arg(text);
     html += QStringLiteral("<p>%1</p>")
-                .arg(tr("%1 bytes on the wire%2.")
-                         .arg(r.length)
+                .arg((r.length == 1 ? tr("1 byte on the wire%1.")
+                                    : tr("%n bytes on the wire%1.", nullptr, int(r.length)))
                          .arg(r.cut ? tr(" (only the first %1 kept)").arg(r.wire.size())
                                     : QString()));
     return html;
@@ -159,7 +165,8 @@ QString summary(const WireRecord &r)
         return QString::fromLatin1(r.wire.left(r.wire.indexOf('\r')));
     const QByteArray p = r.payload();
     QString s = r.header.fin ? QStringLiteral("FIN") : tr("more follows");
-    s += QStringLiteral(", ") + (r.length == 1 ? tr("1 byte") : tr("%1 bytes").arg(r.length));
+    s += QStringLiteral(", ")
+        + (r.length == 1 ? tr("1 byte") : tr("%n bytes", nullptr, int(r.length)));
     if (r.header.opcode == 0x8 && p.size() >= 2) {
         const int code = (quint8(p[0]) << 8) | quint8(p[1]);
         s += QStringLiteral(": %1 %2").arg(code).arg(ws::closeCodeWords(code));
@@ -321,8 +328,8 @@ QString explainHtml(const WireRecord &r, const QString &who)
     }
     if (r.cut)
         html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(tr("Only the first %1 bytes of this frame were kept (%2 on the wire).")
-                             .arg(w.size())
+                    .arg(tr("Only the first %n bytes of this frame were kept (%1 on the wire).",
+                            nullptr, int(w.size()))
                              .arg(QLocale().toString(qint64(h.headerLength) + r.length)));
     return html;
 }

@@ -203,7 +203,9 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     connect(m_pushBar, &PushBar::noticeSent, this,
             [this](const QString &text, const QString &target, int n) {
                 logEvent(QStringLiteral("notice"),
-                         tr("pushed to %1 (%2 clients): %3").arg(target).arg(n).arg(text));
+                         (n == 1 ? tr("pushed to %1 (1 client): %2")
+                                 : tr("pushed to %1 (%n clients): %2", nullptr, n))
+                             .arg(target, text));
             });
     connect(m_server, &ServerHost::listeningChanged, this, [this] { updateHeader(); });
     // Class control: the join card shows the join code; the rooms panel's menu moderates.
@@ -704,7 +706,7 @@ void MainWindow::onClientDisconnected(const ClientInfo &info)
 void MainWindow::updateStatusBar()
 {
     const int n = m_clientModel->rowCount();
-    m_clientsLabel->setText(n == 1 ? tr("1 client") : tr("%1 clients").arg(n));
+    m_clientsLabel->setText(n == 1 ? tr("1 client") : tr("%n clients", nullptr, n));
     if (m_server->isListening() && m_listeningFor.isValid()) {
         const qint64 s = m_listeningFor.elapsed() / 1000;
         m_uptimeLabel->setText(tr("Up %1:%2:%3")

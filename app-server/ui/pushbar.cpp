@@ -114,9 +114,15 @@ int PushBar::send()
         t.clientId = m_selectedId;
     }
     const int n = m_server->sendNotice(text, t);
-    Q_EMIT noticeSent(text, m_target->currentText(), n);
+    const QString whom = target == Selected   ? m_selectedNick
+        : target.startsWith(QLatin1Char('#')) ? target
+                                              : tr("everyone");
+    Q_EMIT noticeSent(text, whom, n);
     m_text->clear(); // clears m_result too (textChanged)
-    m_result->setText(n == 1 ? tr("pushed to 1 client") : tr("pushed to %1 clients").arg(n));
+    // Says to whom: a notice for one student names that student.
+    m_result->setText(target == Selected && n == 1 ? tr("pushed to %1 only").arg(m_selectedNick)
+                          : n == 1                 ? tr("pushed to 1 client")
+                                                   : tr("pushed to %n clients", nullptr, n));
     return n;
 }
 

@@ -145,8 +145,15 @@ TrafficPanel::TrafficPanel(TrafficModel *model, ClientModel *clients, QWidget *p
         QHeaderView *h = m_table->horizontalHeader();
         h->resizeSection(TrafficModel::TimeColumn,
                          fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 14);
-        h->resizeSection(TrafficModel::DirectionColumn,
-                         fm.horizontalAdvance(QStringLiteral("event")) + 36);
+        // The widest of the (translated) words and the header: "Richtung" was cut off.
+        int direction
+            = h->fontMetrics().horizontalAdvance(
+                  m_model->headerData(TrafficModel::DirectionColumn, Qt::Horizontal).toString())
+            + 12;
+        for (const QString &word :
+             {TrafficModel::tr("in"), TrafficModel::tr("out"), TrafficModel::tr("event")})
+            direction = qMax(direction, fm.horizontalAdvance(word) + 36);
+        h->resizeSection(TrafficModel::DirectionColumn, direction);
         h->resizeSection(TrafficModel::ClientColumn,
                          fm.horizontalAdvance(QStringLiteral("(fan-out)M")) + 12);
         h->resizeSection(TrafficModel::TypeColumn,

@@ -128,4 +128,22 @@ test('class control refusals in plain words (describeError)', async () => {
   assert.match(describeError({ code: 'nick_taken', message: 'm' }, { held: true }),
     /your previous connection is still held; reconnecting resumes it/);
   assert.equal(describeError({ code: 'nick_taken', message: 'taken' }, {}), 'taken');
+test('load older: a page goes above what is held, events and all, until seq 1', () => {
+  const c = new Conversation('#general');
+  c.addEvent({ text: 'bob joined' });
+  c.addMessages([msg(51), msg(52)]);
+  assert.equal(c.firstSeq(), 51);
+  const page = [];
+  for (let s = 1; s <= 50; s++) page.push(msg(s));
+  const at = c.addOlder(page.slice(25)); // seqs 26..50: a page shorter than 50
+  assert.equal(at.length, 25);
+  assert.deepEqual(at, [...Array(25).keys()]); // at the top, above the later event
+  assert.deepEqual(c.seqList().slice(0, 3), [26, 27, 28]);
+  assert.equal(c.items[25].text, 'bob joined');
+  assert.equal(c.noOlder, true, 'fewer than 50 came: nothing older');
+  c.noOlder = false;
+  c.addOlder(page.slice(0, 30)); // overlap is ignored, seq 1 ends the paging
+  assert.deepEqual(c.seqList(), [...Array(52).keys()].map((i) => i + 1));
+  assert.equal(c.noOlder, true);
+  assert.equal(c.firstSeq(), 1);
 });

@@ -340,6 +340,8 @@ function decodeServerObject(obj) {
       n.from = r.string('from', false) || 'server';
       const room = r.string('room', false);
       if (room) n.room = room;
+      const to = r.string('to', false);
+      if (to) n.to = to;
       n.ts = r.integer('ts', 0, int64Max);
       return n;
     }

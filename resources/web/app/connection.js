@@ -158,8 +158,10 @@ export class Connection extends EventTarget {
     return this.send({ type: 'nick', id: newId(), nick });
   }
 
-  historyBefore(room, before) {
-    return this.send({ type: 'history', id: newId(), room, before, limit: 50 });
+  /** Asks for the page before seq `before` ("load older"); returns the request id or null. */
+  historyBefore(room, before, limit = 50) {
+    const id = `older-${newId()}`;
+    return this.send({ type: 'history', id, room, before, limit }) ? id : null;
   }
 
   /** Sends a message object now when online (false otherwise). */

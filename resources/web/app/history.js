@@ -34,6 +34,38 @@ export class Conversation {
     return i - this.trim();
   }
 
+  /**
+   * Adds an older page ("load older"): messages older than all held go at the very top
+   * (above the events, which happened later); others before the first held message with
+   * a larger seq, not after the events at the end as a live message would. Returns
+   * the indices it was inserted at, in order; a page shorter than `limit` (or one that
+   * reaches seq 1) means there is nothing older.
+   */
+  addOlder(messages, limit = 50) {
+    const placed = [];
+    const first = this.firstSeq();
+    let top = 0;
+    for (const message of [...messages].sort((a, b) => a.seq - b.seq)) {
+      if (this.seqs.has(message.seq)) continue;
+      this.seqs.add(message.seq);
+      // Older than all held: above everything (the events held happened later).
+      let i = first && message.seq < first ? top++ : -1;
+      if (i < 0) i = this.items.findIndex((it) => it.seq !== undefined && it.seq > message.seq);
+      if (i < 0) i = this.items.findIndex((it) => it.pending);
+      if (i < 0) i = this.items.length;
+      this.items.splice(i, 0, { ...message, kind: 'message' });
+      placed.push(i);
+    }
+    if (messages.length < limit || messages.some((m) => m.seq <= 1)) this.noOlder = true;
+    return placed;
+  }
+
+  /** The seq of the oldest message held (0 when none). */
+  firstSeq() {
+    const first = this.items.find((it) => it.seq !== undefined);
+    return first ? first.seq : 0;
+  }
+
   /** Adds several; returns how many were new. */
   addMessages(messages) {
     let n = 0;

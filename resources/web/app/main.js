@@ -90,6 +90,38 @@ function placed(key, index, dropped = 0) {
   if (stick) log.scrollTop = log.scrollHeight;
 }
 
+// --- load older ----------------------------------------------------------------------
+/** Scrolled to the top of a room: asks for the page before its oldest message. */
+function loadOlder() {
+  const key = state.active;
+  if (!key || !key.startsWith('#') || !state.conn) return;
+  const c = conv(key);
+  if (c.noOlder || c.loadingOlder || c.dropped) return;
+  const first = c.firstSeq();
+  if (first <= 1) {
+    c.noOlder = first === 1;
+    return;
+  }
+  const id = state.conn.historyBefore(key.slice(1), first);
+  if (!id) return;
+  c.loadingOlder = id;
+  $('older').hidden = false;
+}
+
+/** The older page came: above what is shown, and what the user reads stays put. */
+function olderArrived(m) {
+  const key = roomKey(m.room);
+  const c = conv(key);
+  c.loadingOlder = null;
+  const placedAt = c.addOlder(m.messages);
+  if (key !== state.active) return;
+  $('older').hidden = true;
+  const log = $('log');
+  const fromBottom = log.scrollHeight - log.scrollTop;
+  for (const i of placedAt) log.insertBefore(itemNode(c.items[i]), log.children[i] || null);
+  log.scrollTop = log.scrollHeight - fromBottom;
+}
+
 function addEvent(key, event) {
   const c = conv(key);
   const before = c.dropped || 0;
@@ -120,6 +152,7 @@ function activate(key) {
   $('conversation-title').textContent = key.startsWith('#') ? key : `Whisper with ${key.slice(1)}`;
   $('leave-room').textContent = key.startsWith('#') ? 'Leave room' : 'Close';
   $('leave-room').hidden = key === roomKey(defaultRoom) && state.conn?.rooms.size <= 1;
+  $('older').hidden = !c.loadingOlder;
   drawLog();
   drawRooms();
   drawMembers();
@@ -216,6 +249,10 @@ function onServerMessage(m) {
       drawRooms();
       break;
     case 'history':
+      if (m.re && m.re === conv(roomKey(m.room)).loadingOlder) {
+        olderArrived(m);
+        break;
+      }
       for (const msg of m.messages) addMessage(roomKey(m.room), msg);
       break;
     case 'message':
@@ -231,10 +268,12 @@ function onServerMessage(m) {
     case 'presence': onPresence(m); break;
     case 'typing': setTyping(m.room, m.nick, m.on); break;
     case 'notice': {
-      $('notice-text').textContent = `${m.from === 'server' ? 'Teacher' : m.from}: ${m.text}`;
+      const teacher = m.from === 'server' ? 'Teacher' : m.from;
+      // A notice pushed to this student alone says so: it is not an announcement to all.
+      $('notice-text').textContent = m.to ? `${teacher} (private, only you): ${m.text}` : `${teacher}: ${m.text}`;
       $('notice').hidden = false;
       const keys = m.room ? [roomKey(m.room)] : [...state.conversations.keys()].filter((k) => k.startsWith('#'));
-      for (const k of keys) addEvent(k, { kind: 'notice', text: m.text, ts: m.ts });
+      for (const k of keys) addEvent(k, { kind: 'notice', text: m.to ? `(private) ${m.text}` : m.text, ts: m.ts });
       break;
     }
     case 'error':
@@ -296,6 +335,11 @@ function onOutbox(d) {
 function onState(d) {
   const status = $('status');
   status.dataset.state = d.state;
+  if (d.state !== 'online') {
+    // A page asked on the lost connection never comes: the user may ask again.
+    for (const c of state.conversations.values()) c.loadingOlder = null;
+    $('older').hidden = true;
+  }
   switch (d.state) {
     case 'connecting': status.textContent = 'Connecting…'; break;
     case 'handshaking': status.textContent = 'Saying hello…'; break;
@@ -558,6 +602,9 @@ function init() {
     $('new-room').value = '';
   });
   $('leave-room').addEventListener('click', leaveActive);
+  // Load older: scrolled (or, when nothing scrolls yet, wheeled) to the top.
+  $('log').addEventListener('scroll', () => { if ($('log').scrollTop <= 0) loadOlder(); });
+  $('log').addEventListener('wheel', (e) => { if (e.deltaY < 0 && $('log').scrollTop <= 0) loadOlder(); });
   $('quit').addEventListener('click', () => {
     const conn = state.conn;
     if (conn) conn.stop();
