@@ -10,9 +10,11 @@ pkgs=(cmake g++ ninja-build pkg-config git
       libqrcodegencpp-dev)   # the join card's QR code
 case "$what" in
   # zbarimg: tst_joincard reads the QR code back; chromium + nodejs/npm + fonts: the browser
-  # client's tests (tests/browser, playwright-core); tshark: tst_pcapng dissects the export
+  # client's tests (tests/browser, playwright-core); tshark: tst_pcapng dissects the export;
+  # clang + libclang-rt-dev (ASan, UBSan, libFuzzer) + llvm (llvm-symbolizer for readable
+  # stacks): the sanitizer and fuzz tree (docs/testing.md)
   test) pkgs+=(clang-format python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file groff-base
-              zbar-tools chromium nodejs npm fonts-dejavu-core tshark) ;;
+              zbar-tools chromium nodejs npm fonts-dejavu-core tshark clang libclang-rt-dev llvm) ;;
   demo) pkgs+=(xvfb xauth x11-apps imagemagick) ;;
   bench) pkgs+=(nodejs npm) ;;   # tests/bench/compare.sh: the Node.js ws peer
 esac

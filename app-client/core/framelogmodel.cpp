@@ -61,7 +61,9 @@ QString FrameLogModel::controlTypeText(FrameRecord::Kind kind)
     case FrameRecord::Kind::Ping: return tr("ping (control)");
     case FrameRecord::Kind::Pong: return tr("pong (control)");
     case FrameRecord::Kind::Close: return tr("close (control)");
-    case FrameRecord::Kind::Text: break;
+    case FrameRecord::Kind::Text:
+    case FrameRecord::Kind::HttpRequest:
+    case FrameRecord::Kind::HttpResponse: break;
     }
     return {};
 }

@@ -171,10 +171,16 @@ ServerHost::~ServerHost()
     QMetaObject::invokeMethod(
         w->context,
         [w] {
-            if (w->tick)
-                w->tick->stop();
-            if (w->soon)
-                w->soon->stop();
+            // No snapshot push from here on. Stopping the timers is not enough: the close
+            // handshakes below make the engine emit clientDisconnected, which restarts
+            // `soon`; it then fired after the server was deleted, in the moment before the
+            // thread quits (take() on a null server: a rare SegFault under load).
+            if (w->server)
+                QObject::disconnect(w->server, nullptr, w->context, nullptr);
+            delete w->tick;
+            w->tick = nullptr;
+            delete w->soon;
+            w->soon = nullptr;
             if (w->server) {
                 w->server->stop(); // every client gets 1001
                 // Give the close handshakes a moment, as --headless does on SIGTERM.
