@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ServerAddress</name>
+    <message>
+        <location filename="../../app-client/core/serveraddress.cpp" line="+14"/>
+        <source>Type the server address, e.g. 192.168.1.20:8080</source>
+        <translation>Gib die Serveradresse ein, z. B. 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The address starts with ws:// (or is just host:port), e.g. 192.168.1.20:8080</source>
+        <translation>Die Adresse beginnt mit ws:// (oder ist nur Host:Port), z. B. 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The address needs a host, e.g. 192.168.1.20:8080</source>
+        <translation>Die Adresse braucht einen Host, z. B. 192.168.1.20:8080</translation>
+    </message>
+</context>
+<context>
     <name>duplex</name>
     <message>
         <location filename="../../common/codec.cpp" line="+42"/>
@@ -46,7 +64,7 @@
     <message>
         <location line="+1"/>
         <source>You are not in this room.</source>
-        <translation>Sie sind nicht in diesem Raum.</translation>
+        <translation>Du bist nicht in diesem Raum.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -71,12 +89,12 @@
     <message>
         <location line="+2"/>
         <source>Binary frames are not supported: send JSON in text frames.</source>
-        <translation>Binäre Frames werden nicht unterstützt: Senden Sie JSON in Text-Frames.</translation>
+        <translation>Binäre Frames werden nicht unterstützt: Sende JSON in Text-Frames.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server is full. Try again later.</source>
-        <translation>Der Server ist voll. Versuchen Sie es später noch einmal.</translation>
+        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -84,8 +102,33 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The join code is missing or wrong. Ask your teacher for it.</source>
+        <translation>Der Beitrittscode fehlt oder ist falsch. Frag deine Lehrkraft danach.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were removed from this server for a while.</source>
+        <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are muted: your messages are not sent.</source>
+        <translation>Du bist stummgeschaltet: Deine Nachrichten werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is locked: nobody new can join it.</source>
+        <translation>Dieser Raum ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server is locked: nobody new can join.</source>
+        <translation>Der Server ist gesperrt: Niemand Neues kann beitreten.</translation>
+    </message>
+    <message>
         <location line="+83"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+14"/>
         <location line="+15"/>
         <location line="+129"/>
@@ -94,19 +137,19 @@
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-321"/>
-        <location line="+155"/>
+        <location line="-323"/>
+        <location line="+157"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-172"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Field &apos;%1&apos; must be true or false.</source>
         <translation>Das Feld &apos;%1&apos; muss true oder false sein.</translation>
     </message>
@@ -136,7 +179,7 @@
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
     <message>
-        <location filename="../../common/names.cpp" line="+24"/>
+        <location filename="../../common/names.cpp" line="+124"/>
         <source>A nickname cannot be empty.</source>
         <translation>Der Spitzname darf nicht leer sein.</translation>
     </message>
@@ -146,23 +189,33 @@
         <translation>Ein Spitzname hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+4"/>
         <source>The nickname is not valid text.</source>
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>A nickname cannot contain invisible characters.</source>
+        <translation>Ein Spitzname darf keine unsichtbaren Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A nickname cannot start with an accent or other combining mark.</source>
+        <translation>Ein Spitzname darf nicht mit einem Akzent oder einem anderen kombinierenden Zeichen beginnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The nickname &quot;%1&quot; is reserved.</source>
         <translation>Der Spitzname „%1“ ist reserviert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>A room name cannot be empty.</source>
         <translation>Der Raumname darf nicht leer sein.</translation>
     </message>
@@ -197,7 +250,7 @@
     <message>
         <location line="+12"/>
         <source>Unknown command /%1. Type /help for the list; start with // to send a message that begins with a slash.</source>
-        <translation>Unbekannter Befehl /%1. /help zeigt die Liste; beginnen Sie mit //, um eine Nachricht zu senden, die mit einem Schrägstrich anfängt.</translation>
+        <translation>Unbekannter Befehl /%1. /help zeigt die Liste; beginne mit //, um eine Nachricht zu senden, die mit einem Schrägstrich anfängt.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -240,40 +293,61 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Verlauf von #%1 beginnt auf dem Server hier neu (er wurde mit einer neuen Datenbank neu gestartet). Die Nachrichten darüber stammen von vorher.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="+193"/>
         <source>%1 joined</source>
-        <translation>%1 ist hinzugekommen</translation>
+        <translation type="vanished">%1 ist hinzugekommen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 left</source>
-        <translation>%1 ist gegangen</translation>
+        <translation type="vanished">%1 ist gegangen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+206"/>
         <source>You are now known as %1</source>
-        <translation>Sie heißen jetzt %1</translation>
+        <translation>Du heißt jetzt %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is now known as %2</source>
         <translation>%1 heißt jetzt %2</translation>
     </message>
+    <message>
+        <location filename="../../app-client/core/chatstate_ux.cpp" line="+119"/>
+        <source>Reconnected — nothing missed</source>
+        <translation>Wieder verbunden – nichts verpasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnected — 1 message caught up</source>
+        <translation>Wieder verbunden – 1 Nachricht nachgeholt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Reconnected — %n messages caught up</source>
+        <translation>
+            <numerusform>Wieder verbunden – %n Nachricht nachgeholt</numerusform>
+            <numerusform>Wieder verbunden – %n Nachrichten nachgeholt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>duplex::client::ChatView</name>
     <message>
-        <location filename="../../app-client/ui/chatview.cpp" line="+34"/>
+        <location filename="../../app-client/ui/chatview.cpp" line="+36"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+2"/>
+        <source>Loading older…</source>
+        <translation>Ältere werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
@@ -316,25 +390,36 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+135"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>the connection closed</source>
         <translation>die Verbindung wurde geschlossen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server at %1 is not reachable (%2). Check that the server is running, that the address and port are the ones the server window shows (for example ws://192.168.1.20:8080), and that no firewall blocks the port.</source>
-        <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel ws://192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
+        <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfe, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel 192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
+        <location line="+390"/>
+        <source>You were removed from this server for a while.</source>
+        <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="-389"/>
+        <source>The teacher has locked the server: nobody new can join right now.</source>
+        <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>You were disconnected by the server operator: %1</source>
-        <translation>Ihre Verbindung wurde am Server getrennt: %1</translation>
+        <translation>Deine Verbindung wurde am Server getrennt: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -343,19 +428,19 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+517"/>
+        <location line="+559"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-550"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
-        <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuchen Sie es in einer Minute noch einmal, oder bitten Sie die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
+        <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuch es in einer Minute noch einmal oder bitte die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+298"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
-        <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wählen Sie einen anderen. (%2)</translation>
+        <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wähl einen anderen. (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -363,7 +448,45 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server hat den Spitznamen „%1“ abgelehnt: %2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
+        <source>This server needs a join code, and the one you gave is missing or wrong. Ask your teacher for it and enter it under “Join code”.</source>
+        <translation>Dieser Server braucht einen Beitrittscode, und deiner fehlt oder ist falsch. Frag deine Lehrkraft danach und gib ihn unter „Beitrittscode“ ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You were removed from this server until %1. Ask your teacher if you think this is a mistake.</source>
+        <translation>Du wurdest bis %1 von diesem Server entfernt. Frag deine Lehrkraft, wenn du denkst, dass das ein Irrtum ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are muted by the teacher: your message was not sent.</source>
+        <translation>Die Lehrkraft hat dich stummgeschaltet: Deine Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is locked by the teacher: you cannot join it right now.</source>
+        <translation>Die Lehrkraft hat diesen Raum gesperrt: Du kannst ihn gerade nicht betreten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The teacher has locked the server: nobody new can join right now. Try again later.</source>
+        <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten. Versuch es später noch einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Slow mode: one message every few seconds in this room. Wait %n more second(s).</source>
+        <translation>
+            <numerusform>Langsamer Modus: In diesem Raum geht nur alle paar Sekunden eine Nachricht. Warte noch %n Sekunde.</numerusform>
+            <numerusform>Langsamer Modus: In diesem Raum geht nur alle paar Sekunden eine Nachricht. Warte noch %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This nickname belongs to a connection of yours that dropped: your previous connection is still held; reconnecting resumes it. Otherwise wait two minutes or ask the teacher to free the nickname.</source>
+        <translation>Dieser Spitzname gehört zu einer abgebrochenen Verbindung von dir: Deine vorige Verbindung wird noch gehalten; neu verbinden setzt sie fort. Sonst warte zwei Minuten oder bitte die Lehrkraft, den Spitznamen freizugeben.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Push (WebSocket)</source>
         <translation>Push (WebSocket)</translation>
     </message>
@@ -423,7 +546,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ConnectDialog</name>
     <message>
-        <location filename="../../app-client/ui/connectdialog.cpp" line="+37"/>
+        <location filename="../../app-client/ui/connectdialog.cpp" line="+38"/>
         <source>Connect to a Duplex server</source>
         <translation>Mit einem Duplex-Server verbinden</translation>
     </message>
@@ -435,15 +558,19 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     <message>
         <location line="+7"/>
         <source>Type the address the server window shows, and pick a nickname.</source>
-        <translation>Geben Sie die Adresse ein, die das Serverfenster anzeigt, und wählen Sie einen Spitznamen.</translation>
+        <translation>Gib die Adresse ein, die das Serverfenster anzeigt, und wähl einen Spitznamen.</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>The server&apos;s address, e.g. ws://192.168.1.20:8080 (recent servers in the list)</source>
-        <translation>Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
+        <translation type="vanished">Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+33"/>
+        <source>The server&apos;s address as the server window shows it, e.g. 192.168.1.20:8080 or ws://192.168.1.20:8080 (recent servers in the list)</source>
+        <translation>Die Adresse des Servers, wie das Serverfenster sie zeigt, z. B. 192.168.1.20:8080 oder ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>e.g. alice</source>
         <translation>z. B. alice</translation>
     </message>
@@ -461,6 +588,21 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <location line="+2"/>
         <source>&amp;Nickname:</source>
         <translation>Spitz&amp;name:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only if your teacher gives you one</source>
+        <translation>nur, wenn deine Lehrkraft dir einen gibt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The join code the teacher shows (letter case and spaces do not matter). Leave it empty when the server needs none.</source>
+        <translation>Der Beitrittscode, den die Lehrkraft zeigt (Groß-/Kleinschreibung und Leerzeichen sind egal). Leer lassen, wenn der Server keinen braucht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join code:</source>
+        <translation>&amp;Beitrittscode:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -523,19 +665,55 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>Type the server address, e.g. ws://127.0.0.1:8080</source>
-        <translation>Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
+        <translation type="vanished">Geben Sie die Serveradresse ein, z. B. ws://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The address starts with ws:// (or wss://), e.g. ws://127.0.0.1:8080</source>
-        <translation>Die Adresse beginnt mit ws:// (oder wss://), z. B. ws://127.0.0.1:8080</translation>
+        <translation type="vanished">Die Adresse beginnt mit ws:// (oder wss://), z. B. ws://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>The address needs a host, e.g. ws://127.0.0.1:8080</source>
+        <translation type="vanished">Die Adresse braucht einen Host, z. B. ws://127.0.0.1:8080</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::client::ConversationModel</name>
+    <message>
+        <location filename="../../app-client/core/conversationmodel.cpp" line="+51"/>
+        <source>Joined: %1</source>
+        <translation>Hinzugekommen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The address needs a host, e.g. ws://127.0.0.1:8080</source>
-        <translation>Die Adresse braucht einen Host, z. B. ws://127.0.0.1:8080</translation>
+        <source>Left: %1</source>
+        <translation>Gegangen: %1</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>%1 joined</source>
+        <translation>%1 ist hinzugekommen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n joined: %1</source>
+        <translation>
+            <numerusform>%n ist hinzugekommen: %1</numerusform>
+            <numerusform>%n sind hinzugekommen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n left: %1</source>
+        <translation>
+            <numerusform>%n ist gegangen: %1</numerusform>
+            <numerusform>%n sind gegangen: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -546,12 +724,45 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>← ein</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>→ out</source>
         <translation>→ aus</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ping (control)</source>
+        <translation>Ping (Steuer-Frame)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pong (control)</source>
+        <translation>Pong (Steuer-Frame)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close (control)</source>
+        <translation>Close (Steuer-Frame)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>(unparsed)</source>
         <translation>(nicht ausgewertet)</translation>
     </message>
@@ -597,22 +808,38 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+9"/>
-        <source>WebSocket ping control frame (opcode 0x9), payload %1 bytes.
+        <source>WebSocket ping control frame (opcode 0x9), payload: %1.
 The server&apos;s WebSocket stack answers with a pong automatically.</source>
-        <translation>WebSocket-Steuerframe Ping (Opcode 0x9), Nutzdaten %1 Bytes.
+        <translation>WebSocket-Ping-Steuer-Frame (Opcode 0x9), Nutzdaten: %1.
 Der WebSocket-Stack des Servers antwortet automatisch mit einem Pong.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>WebSocket pong control frame (opcode 0xA), payload %1 bytes.
+        <source>WebSocket pong control frame (opcode 0xA), payload: %1.
 Round trip: %2 ms.</source>
-        <translation>WebSocket-Steuerframe Pong (Opcode 0xA), Nutzdaten %1 Bytes.
-Umlaufzeit: %2 ms.</translation>
+        <translation>WebSocket-Pong-Steuer-Frame (Opcode 0xA), Nutzdaten: %1.
+Rundlaufzeit: %2 ms.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Binary frame, %1: %2</source>
+        <translation>Binärer Frame, %1: %2</translation>
+    </message>
+    <message>
+        <source>WebSocket ping control frame (opcode 0x9), payload %1 bytes.
+The server&apos;s WebSocket stack answers with a pong automatically.</source>
+        <translation type="vanished">WebSocket-Steuerframe Ping (Opcode 0x9), Nutzdaten %1 Bytes.
+Der WebSocket-Stack des Servers antwortet automatisch mit einem Pong.</translation>
+    </message>
+    <message>
+        <source>WebSocket pong control frame (opcode 0xA), payload %1 bytes.
+Round trip: %2 ms.</source>
+        <translation type="vanished">WebSocket-Steuerframe Pong (Opcode 0xA), Nutzdaten %1 Bytes.
+Umlaufzeit: %2 ms.</translation>
+    </message>
+    <message>
         <source>Binary frame, %1 bytes: %2</source>
-        <translation>Binärer Frame, %1 Bytes: %2</translation>
+        <translation type="vanished">Binärer Frame, %1 Bytes: %2</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -693,20 +920,32 @@ Grund: %3</translation>
         <translation>Die bisher aufgelisteten Frames verwerfen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Select a frame to see its JSON</source>
-        <translation>Wählen Sie einen Frame, um sein JSON zu sehen</translation>
+        <translation>Wähl einen Frame, um sein JSON zu sehen</translation>
     </message>
     <message>
         <location line="+45"/>
+        <source>%1  %2  1 byte  %3</source>
+        <translation>%1  %2  1 Byte  %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1  %2  %n bytes  %3</source>
+        <translation>
+            <numerusform>%1  %2  %n Byte  %3</numerusform>
+            <numerusform>%1  %2  %n Bytes  %3</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1  %2  %3 bytes  %4</source>
-        <translation>%1  %2  %3 Bytes  %4</translation>
+        <translation type="vanished">%1  %2  %3 Bytes  %4</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::MainWindow</name>
     <message>
-        <location filename="../../app-client/ui/mainwindow.cpp" line="+71"/>
+        <location filename="../../app-client/ui/mainwindow.cpp" line="+72"/>
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
@@ -723,7 +962,7 @@ Grund: %3</translation>
     <message>
         <location line="+12"/>
         <source>Rooms you are in and private conversations; red badges count unread messages</source>
-        <translation>Ihre Räume und privaten Gespräche; rote Plaketten zählen ungelesene Nachrichten</translation>
+        <translation>Deine Räume und privaten Gespräche; rote Plaketten zählen ungelesene Nachrichten</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -742,12 +981,12 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+438"/>
+        <location line="+447"/>
         <source>Round-trip time of the last WebSocket ping (sent every 5 s)</source>
         <translation>Umlaufzeit des letzten WebSocket-Pings (alle 5 s gesendet)</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-445"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
@@ -788,13 +1027,13 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+384"/>
+        <location line="+393"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-374"/>
         <source>The server switched this client to: %1</source>
         <translation>Der Server hat diesen Client umgestellt auf: %1</translation>
     </message>
@@ -804,7 +1043,7 @@ Grund: %3</translation>
         <translation>RTT %1 ms</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&amp;Connection</source>
         <translation>&amp;Verbindung</translation>
     </message>
@@ -879,12 +1118,37 @@ Grund: %3</translation>
         <translation>&amp;Flüstern an…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+W</source>
-        <translation>Ctrl+W</translation>
+        <location line="+2"/>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+200"/>
+        <source>RTT —</source>
+        <translation>RTT –</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>Members (%n)</source>
+        <translation>
+            <numerusform>Mitglieder (%n)</numerusform>
+            <numerusform>Mitglieder (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>That message is too long (%n characters; the limit is %1).</source>
+        <translation>
+            <numerusform>Die Nachricht ist zu lang (%n Zeichen; erlaubt sind %1).</numerusform>
+            <numerusform>Die Nachricht ist zu lang (%n Zeichen; erlaubt sind %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation type="vanished">Ctrl+W</translation>
+    </message>
+    <message>
+        <location line="-344"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -904,7 +1168,7 @@ Grund: %3</translation>
         <translation>Jeden gesendeten und empfangenen WebSocket-Frame zeigen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -935,7 +1199,7 @@ Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
 MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+143"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -963,19 +1227,18 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>RTT –</source>
-        <translation>RTT –</translation>
+        <translation type="vanished">RTT –</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
         <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Offline – what you type is queued and sent when the connection is back</source>
-        <translation>Offline – was Sie eingeben, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
+        <translation>Offline – was du eingibst, wird vorgemerkt und gesendet, sobald die Verbindung wieder steht</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -995,25 +1258,24 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location line="+12"/>
         <source>%1 is typing…</source>
-        <translation>%1 schreibt…</translation>
+        <translation>%1 tippt gerade…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben…</translation>
+        <translation>%1 und %2 tippen gerade…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Several people are typing…</source>
-        <translation>Mehrere schreiben gerade…</translation>
+        <translation>Mehrere tippen gerade…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Members (%1)</source>
-        <translation>Mitglieder (%1)</translation>
+        <translation type="vanished">Mitglieder (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Private conversation</source>
         <translation>Privates Gespräch</translation>
     </message>
@@ -1060,17 +1322,56 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location line="+24"/>
         <source>Join a room first: /join general</source>
-        <translation>Betreten Sie zuerst einen Raum: /join general</translation>
+        <translation>Betritt zuerst einen Raum: /join general</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>That message is too long (%1 characters; the limit is %2).</source>
-        <translation>Diese Nachricht ist zu lang (%1 Zeichen; höchstens %2 sind erlaubt).</translation>
+        <translation type="vanished">Diese Nachricht ist zu lang (%1 Zeichen; höchstens %2 sind erlaubt).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Nothing to send.</source>
         <translation>Nichts zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../app-client/ui/mainwindow_ux.cpp" line="+45"/>
+        <source>&amp;Next conversation</source>
+        <translation>&amp;Nächstes Gespräch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Vorheriges Gespräch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close private conversation</source>
+        <translation>Privates Gespräch &amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conversation %1</source>
+        <translation>Gespräch %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ctrl+W closes private conversations; leave a room with /leave.</source>
+        <translation>Strg+W schließt private Gespräche; einen Raum verlässt du mit /leave.</translation>
     </message>
 </context>
 <context>
@@ -1078,18 +1379,18 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location filename="../../app-client/ui/roomdelegate.cpp" line="+68"/>
         <source>%1 (you)</source>
-        <translation>%1 (Sie)</translation>
+        <translation>%1 (du)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  ✎ typing…</source>
-        <translation>  ✎ schreibt…</translation>
+        <translation>  ✎ tippt gerade…</translation>
     </message>
 </context>
 <context>
     <name>duplex::client::MessageDelegate</name>
     <message>
-        <location filename="../../app-client/ui/messagedelegate.cpp" line="+111"/>
+        <location filename="../../app-client/ui/messagedelegate.cpp" line="+121"/>
         <source>waiting: sending too fast, resending shortly…</source>
         <translation>wartet: zu schnell gesendet, wird gleich erneut gesendet…</translation>
     </message>
@@ -1104,14 +1405,29 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-161"/>
         <source>⚑ Notice from %1</source>
         <translation>⚑ Mitteilung von %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-3"/>
+        <source>⚑ Private notice from the teacher – only you see this</source>
+        <translation>⚑ Private Mitteilung der Lehrkraft – nur du siehst sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚑ Private notice from %1 – only you see this</source>
+        <translation>⚑ Private Mitteilung von %1 – nur du siehst sie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚑ Notice from the teacher</source>
+        <translation>⚑ Mitteilung der Lehrkraft</translation>
+    </message>
+    <message>
+        <location line="+239"/>
         <source>%1 (you)</source>
-        <translation>%1 (Sie)</translation>
+        <translation>%1 (du)</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1123,6 +1439,42 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <location line="+9"/>
         <source>✗ not sent: %1</source>
         <translation>✗ nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::client::OfflineBanner</name>
+    <message>
+        <location filename="../../app-client/ui/offlinebanner.cpp" line="+33"/>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip the wait and try to reconnect immediately (Ctrl+R)</source>
+        <translation>Nicht warten, sondern sofort neu verbinden (Strg+R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Offline — reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Offline – neuer Versuch in %n s…</numerusform>
+            <numerusform>Offline – neuer Versuch in %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offline — reconnecting now…</source>
+        <translation>Offline – verbinde gerade neu…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline — not connected. What you type is sent once you are back.</source>
+        <translation>Offline – nicht verbunden. Was du eingibst, wird gesendet, sobald du wieder verbunden bist.</translation>
     </message>
 </context>
 <context>
@@ -1177,7 +1529,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     <message>
         <location filename="../../app-client/core/rostermodel.cpp" line="+42"/>
         <source>%1 is typing</source>
-        <translation>%1 schreibt</translation>
+        <translation>%1 tippt gerade</translation>
     </message>
 </context>
 <context>
@@ -1223,7 +1575,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>Unknown presence event &apos;%1&apos;.</source>
         <translation>Unbekanntes Anwesenheitsereignis &apos;%1&apos;.</translation>
     </message>
@@ -1231,7 +1583,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-392"/>
+        <location line="-394"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -1317,7 +1669,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-client/main.cpp" line="+32"/>
+        <location filename="../../app-client/main.cpp" line="+33"/>
         <source>Duplex WebSocket chat client</source>
         <translation>Duplex-WebSocket-Chatprogramm</translation>
     </message>

@@ -46,7 +46,7 @@
     <message>
         <location line="+1"/>
         <source>You are not in this room.</source>
-        <translation>Sie sind nicht in diesem Raum.</translation>
+        <translation>Du bist nicht in diesem Raum.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -71,12 +71,12 @@
     <message>
         <location line="+2"/>
         <source>Binary frames are not supported: send JSON in text frames.</source>
-        <translation>Binäre Frames werden nicht unterstützt: Senden Sie JSON in Text-Frames.</translation>
+        <translation>Binäre Frames werden nicht unterstützt: Sende JSON in Text-Frames.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server is full. Try again later.</source>
-        <translation>Der Server ist voll. Versuchen Sie es später noch einmal.</translation>
+        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -84,8 +84,33 @@
         <translation>Beim Server ist ein Fehler aufgetreten; die Anfrage wurde nicht ausgeführt.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The join code is missing or wrong. Ask your teacher for it.</source>
+        <translation>Der Beitrittscode fehlt oder ist falsch. Frag deine Lehrkraft danach.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were removed from this server for a while.</source>
+        <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are muted: your messages are not sent.</source>
+        <translation>Du bist stummgeschaltet: Deine Nachrichten werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is locked: nobody new can join it.</source>
+        <translation>Dieser Raum ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server is locked: nobody new can join.</source>
+        <translation>Der Server ist gesperrt: Niemand Neues kann beitreten.</translation>
+    </message>
+    <message>
         <location line="+83"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+14"/>
         <location line="+15"/>
         <location line="+129"/>
@@ -94,19 +119,19 @@
         <translation>Das Feld &apos;%1&apos; fehlt.</translation>
     </message>
     <message>
-        <location line="-321"/>
-        <location line="+155"/>
+        <location line="-323"/>
+        <location line="+157"/>
         <location line="+19"/>
         <source>Field &apos;%1&apos; must be a string.</source>
         <translation>Das Feld &apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-172"/>
         <source>Field &apos;%1&apos; is not valid Unicode text.</source>
         <translation>Das Feld &apos;%1&apos; ist kein gültiger Unicode-Text.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Field &apos;%1&apos; must be true or false.</source>
         <translation>Das Feld &apos;%1&apos; muss true oder false sein.</translation>
     </message>
@@ -136,7 +161,7 @@
         <translation>Das Feld &apos;%1&apos; muss Zeichenketten enthalten.</translation>
     </message>
     <message>
-        <location filename="../../common/names.cpp" line="+24"/>
+        <location filename="../../common/names.cpp" line="+124"/>
         <source>A nickname cannot be empty.</source>
         <translation>Der Spitzname darf nicht leer sein.</translation>
     </message>
@@ -146,23 +171,33 @@
         <translation>Ein Spitzname hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+4"/>
         <source>The nickname is not valid text.</source>
         <translation>Der Spitzname ist kein gültiger Text.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>A nickname cannot contain invisible characters.</source>
+        <translation>Ein Spitzname darf keine unsichtbaren Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A nickname cannot start with an accent or other combining mark.</source>
+        <translation>Ein Spitzname darf nicht mit einem Akzent oder einem anderen kombinierenden Zeichen beginnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A nickname may contain letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only.</source>
         <translation>Ein Spitzname darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The nickname &quot;%1&quot; is reserved.</source>
         <translation>Der Spitzname „%1“ ist reserviert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>A room name cannot be empty.</source>
         <translation>Der Raumname darf nicht leer sein.</translation>
     </message>
@@ -220,7 +255,7 @@
         <translation>Niemand namens „%1“ ist verbunden.</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>Unknown presence event &apos;%1&apos;.</source>
         <translation>Unbekanntes Anwesenheitsereignis &apos;%1&apos;.</translation>
     </message>
@@ -228,7 +263,7 @@
 <context>
     <name>duplex::proto::FieldReader</name>
     <message>
-        <location line="-392"/>
+        <location line="-394"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation>Das Feld &apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -236,7 +271,7 @@
 <context>
     <name>duplex::server</name>
     <message>
-        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+55"/>
+        <location filename="../../app-server/ui/serverwindowapp.cpp" line="+65"/>
         <source>Cannot open the database %1: %2</source>
         <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
     </message>
@@ -321,7 +356,7 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+65"/>
+        <location filename="../../app-server/core/headless.cpp" line="+71"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
@@ -330,28 +365,59 @@
         <source>duplex-server: cannot set up signal handling.</source>
         <translation>duplex-server: die Signalbehandlung lässt sich nicht einrichten.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>stopped (1001 sent to %n clients: %1 closed in time, %2 did not); database closed.</source>
+        <translation>
+            <numerusform>beendet (1001 an %n Client gesendet: %1 rechtzeitig geschlossen, %2 nicht); Datenbank geschlossen.</numerusform>
+            <numerusform>beendet (1001 an %n Clients gesendet: %1 rechtzeitig geschlossen, %2 nicht); Datenbank geschlossen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+17"/>
-        <source>stopped (%1 clients closed with 1001%2); database closed.</source>
-        <translation>beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
+        <location line="+53"/>
+        <source>join code &quot;%1&quot; needed for new sessions.</source>
+        <translation>Beitrittscode „%1“ für neue Sitzungen nötig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a kick bans the nickname and address for %1 min.</source>
+        <translation>ein Hinauswurf sperrt Spitznamen und Adresse für %1 min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a kick bans nobody (--ban-minutes 0).</source>
+        <translation>ein Hinauswurf sperrt niemanden (--ban-minutes 0).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reserved nicknames: %1.</source>
+        <translation>reservierte Spitznamen: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>, %1 did not answer in time</source>
-        <translation>, %1 haben nicht rechtzeitig geantwortet</translation>
+        <source>locked: no new sessions (resumes still work).</source>
+        <translation>gesperrt: keine neuen Sitzungen (Fortsetzen geht weiterhin).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <source>stopped (%1 clients closed with 1001%2); database closed.</source>
+        <translation type="vanished">beendet (%1 Clients mit 1001 geschlossen%2); Datenbank geschlossen.</translation>
+    </message>
+    <message>
+        <source>, %1 did not answer in time</source>
+        <translation type="vanished">, %1 haben nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>signal %1: closing every client with 1001 (going away).</source>
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>database %1; name &quot;%2&quot;; rate %3/s, burst %4; at most %5 clients.</source>
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+39"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+74"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -431,7 +497,42 @@
         <translation>Eine WebSocket-Verbindung, die so viele ms auf keinen Ping antwortet, oder eine Polling-Sitzung, die so lange nicht abfragt, trennen (Standard 45000); die Sitzung bleibt fortsetzbar.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>New students need this code to join (letter case and spaces do not matter).</source>
+        <translation>Neue Schülerinnen und Schüler brauchen diesen Code zum Beitreten (Groß-/Kleinschreibung und Leerzeichen sind egal).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After a kick, the nickname and address are banned this many minutes (default 10; 0 = no ban).</source>
+        <translation>Nach einem Hinauswurf sind Spitzname und Adresse so viele Minuten gesperrt (Standard 10; 0 = keine Sperre).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A nickname no student can take, in any letter case (e.g. teacher); repeatable or a comma list. The server&apos;s own machine may use it.</source>
+        <translation>Ein Spitzname, den kein Schüler nehmen kann, in jeder Schreibweise (z. B. teacher); wiederholbar oder als Kommaliste. Der Rechner des Servers selbst darf ihn benutzen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start locked: no new sessions until unlocked in the window (resumes still work).</source>
+        <translation>Gesperrt starten: keine neuen Sitzungen, bis der Server im Fenster entsperrt wird (Fortsetzen geht weiterhin).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the stored messages of ROOM from the --db database and exit (no display, no listening).</source>
+        <translation>Die gespeicherten Nachrichten von ROOM aus der Datenbank --db ausgeben und beenden (ohne Bildschirm, ohne zu lauschen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --transcript: only messages from this ISO 8601 date or time on (2026-12-07, 2026-12-07T14:00, 14:00).</source>
+        <translation>Mit --transcript: nur Nachrichten ab diesem ISO-8601-Datum oder dieser Uhrzeit (2026-12-07, 2026-12-07T14:00, 14:00).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --transcript: text (default) or csv.</source>
+        <translation>Mit --transcript: text (Standard) oder csv.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -501,7 +602,37 @@
         <translation>--peer-timeout: Geben Sie eine ganze Zahl von ms zwischen 100 und 3600000 an.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/pcapng.cpp" line="+225"/>
+        <location line="+10"/>
+        <source>--ban-minutes: give a number of minutes from 0 to 10080 (a week).</source>
+        <translation>--ban-minutes: Gib eine Anzahl Minuten von 0 bis 10080 (eine Woche) an.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--reserve-nick: &quot;%1&quot;: %2</source>
+        <translation>--reserve-nick: „%1“: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--transcript: &quot;%1&quot; is not a room name.</source>
+        <translation>--transcript: „%1“ ist kein Raumname.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--transcript: give the database with --db FILE.</source>
+        <translation>--transcript: Gib die Datenbank mit --db DATEI an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--since: give an ISO 8601 date or time, e.g. 2026-12-07 or 2026-12-07T14:00 or 14:00.</source>
+        <translation>--since: Gib ein ISO-8601-Datum oder eine Uhrzeit an, z. B. 2026-12-07, 2026-12-07T14:00 oder 14:00.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--format: give text or csv.</source>
+        <translation>--format: Gib text oder csv an.</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/pcapng.cpp" line="+231"/>
         <source>Duplex recording: only the first %1 of %2 bytes were kept; the rest is zeros here.</source>
         <translation>Duplex-Aufzeichnung: Nur die ersten %1 von %2 Bytes wurden behalten; der Rest sind hier Nullen.</translation>
     </message>
@@ -515,10 +646,17 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
+        <source>%n records written to %1 (%2 lines skipped); open it with Wireshark, or: tshark -r %1 -d tcp.port==%3,http</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 geschrieben (%2 Zeilen übersprungen); öffnen Sie die Datei mit Wireshark oder: tshark -r %1 -d tcp.port==%3,http</numerusform>
+            <numerusform>%n Einträge nach %1 geschrieben (%2 Zeilen übersprungen); öffnen Sie die Datei mit Wireshark oder: tshark -r %1 -d tcp.port==%3,http</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 records written to %2 (%3 lines skipped); open it with Wireshark, or: tshark -r %2 -d tcp.port==%4,http</source>
-        <translation>%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
+        <translation type="vanished">%1 Einträge nach %2 geschrieben (%3 Zeilen übersprungen); öffnen Sie sie mit Wireshark oder: tshark -r %2 -d tcp.port==%4,http</translation>
     </message>
     <message>
         <location filename="../../app-server/core/pollrequest.cpp" line="+45"/>
@@ -549,14 +687,13 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+104"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+107"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="-47"/>
         <source>Refused %1: the server is full (%2 clients); closed with 1013.</source>
-        <translation>%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
+        <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
         <location filename="../../app-server/core/chatserver_p.h" line="+64"/>
@@ -568,8 +705,16 @@
         <source>%1: %2 answered %3.</source>
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app-server/core/chatserver.cpp" line="-47"/>
+        <source>Refused %1: the server is full (%n clients); closed with 1013.</source>
+        <translation>
+            <numerusform>%1 abgelehnt: Der Server ist voll (%n Client); mit 1013 geschlossen.</numerusform>
+            <numerusform>%1 abgelehnt: Der Server ist voll (%n Clients); mit 1013 geschlossen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+23"/>
+        <location line="+23"/>
         <source>%1 connected (%2).</source>
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
@@ -615,17 +760,17 @@
         <translation>%1 s lang keine Abfrage</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Cannot record to %1: %2</source>
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+358"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+463"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="-159"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-160"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
@@ -645,24 +790,36 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+243"/>
+        <location filename="../../app-server/core/engine.cpp" line="+264"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
         <source>%1 sends too fast (over %2/s, burst %3): messages dropped.</source>
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers.cpp" line="+77"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+79"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
     <message>
-        <location line="+52"/>
         <source>%1 resumed its session as &quot;%2&quot; (%3 rooms).</source>
-        <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
+        <translation type="vanished">%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 resumed its session as &quot;%2&quot; (1 room).</source>
+        <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (1 Raum).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 resumed its session as &quot;%2&quot; (%n rooms).</source>
+        <translation>
+            <numerusform>%1 hat seine Sitzung als „%2“ fortgesetzt (%n Raum).</numerusform>
+            <numerusform>%1 hat seine Sitzung als „%2“ fortgesetzt (%n Räume).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -670,12 +827,12 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+139"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -696,18 +853,18 @@
     </message>
     <message>
         <location line="-215"/>
-        <location line="+298"/>
+        <location line="+299"/>
         <location filename="../../app-server/core/chatserver_poll.cpp" line="+35"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+49"/>
+        <location filename="../../app-server/core/engine.cpp" line="+91"/>
         <source>The server is busy (%1 bytes waiting to be sent): new messages are refused until it catches up.</source>
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+91"/>
+        <location filename="../../app-server/core/chatserver_class.cpp" line="+32"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -715,6 +872,71 @@
         <location line="+1"/>
         <source>%1 was kicked: %2</source>
         <translation>%1 wurde hinausgeworfen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Banned for %1 min (until %2).</source>
+        <translation>Für %1 min gesperrt (bis %2).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No join code needed any more.</source>
+        <translation>Kein Beitrittscode mehr nötig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New sessions need the join code “%1”.</source>
+        <translation>Neue Sitzungen brauchen den Beitrittscode „%1“.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The ban of %1 was lifted.</source>
+        <translation>Die Sperre von %1 wurde aufgehoben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is muted.</source>
+        <translation>„%1“ ist stummgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is no longer muted.</source>
+        <translation>„%1“ ist nicht mehr stummgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server is locked: no new sessions.</source>
+        <translation>Der Server ist gesperrt: keine neuen Sitzungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is open for new sessions again.</source>
+        <translation>Der Server ist wieder offen für neue Sitzungen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>#%1 is locked: nobody new can join it.</source>
+        <translation>#%1 ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1 is open again.</source>
+        <translation>#%1 ist wieder offen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Slow mode in #%1: one message every %2 s per member.</source>
+        <translation>Langsamer Modus in #%1: eine Nachricht alle %2 s pro Mitglied.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slow mode in #%1 is off.</source>
+        <translation>Langsamer Modus in #%1 ist aus.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The nickname “%1” held for a dropped connection is free again (that session cannot be resumed).</source>
+        <translation>Der Spitzname „%1“, der für eine abgebrochene Verbindung reserviert war, ist wieder frei (diese Sitzung kann nicht mehr fortgesetzt werden).</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app-server/core/chatserver_observe.cpp" line="+54"/>
@@ -749,6 +971,192 @@
         <location line="+49"/>
         <source>Refused %1: the server is full (%2 clients).</source>
         <translation>%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/chathandlers_class.cpp" line="+49"/>
+        <source>Too many wrong join codes from your address: wait a minute.</source>
+        <translation>Zu viele falsche Beitrittscodes von deiner Adresse: Warte eine Minute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <source>%1: too many wrong join codes from this address; closed with 1008.</source>
+        <translation>%1: zu viele falsche Beitrittscodes von dieser Adresse; mit 1008 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>You were removed from this server until %1.</source>
+        <translation>Du wurdest bis %1 von diesem Server entfernt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (&quot;%2&quot;) is banned until %3; closed with 4003.</source>
+        <translation>%1 („%2“) ist bis %3 gesperrt; mit 4003 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (&quot;%2&quot;): the server is locked; closed with 4002.</source>
+        <translation>%1 („%2“): Der Server ist gesperrt; mit 4002 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This server needs a join code. Ask your teacher.</source>
+        <translation>Dieser Server braucht einen Beitrittscode. Frag deine Lehrkraft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The join code is wrong. Ask your teacher.</source>
+        <translation>Der Beitrittscode ist falsch. Frag deine Lehrkraft.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (&quot;%2&quot;) sent no join code.</source>
+        <translation>%1 („%2“) hat keinen Beitrittscode gesendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (&quot;%2&quot;) sent a wrong join code.</source>
+        <translation>%1 („%2“) hat einen falschen Beitrittscode gesendet.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The nickname “%1” is reserved on this server.</source>
+        <translation>Der Spitzname „%1“ ist auf diesem Server reserviert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The nickname “%1” belongs to a connection that dropped: your previous connection is still held; reconnecting resumes it. Otherwise it is free in %2 s, or the teacher can free it.</source>
+        <translation>Der Spitzname „%1“ gehört zu einer abgebrochenen Verbindung: Deine vorige Verbindung wird noch gehalten; neu verbinden setzt sie fort. Sonst ist er in %2 s frei, oder die Lehrkraft gibt ihn frei.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The room #%1 is locked: nobody new can join it.</source>
+        <translation>Der Raum #%1 ist gesperrt: Niemand Neues kann ihn betreten.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Slow mode in #%1: one message every %2 s. Wait %3 s.</source>
+        <translation>Langsamer Modus in #%1: eine Nachricht alle %2 s. Warte %3 s.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::ClassControlUi</name>
+    <message>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="+209"/>
+        <source>&amp;Class</source>
+        <translation>&amp;Klasse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lock server</source>
+        <translation>Server &amp;sperren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No new students can join (error locked, close 4002). Students who are in, or whose connection dropped, stay and can resume.</source>
+        <translation>Niemand Neues kann beitreten (Fehler locked, Schließen mit 4002). Wer drin ist oder wessen Verbindung abgebrochen ist, bleibt und kann fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Bans and held nicknames…</source>
+        <translation>Sperren und &amp;gehaltene Spitznamen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift a ban early; free a nickname held for a dropped connection.</source>
+        <translation>Eine Sperre vorzeitig aufheben; einen für eine abgebrochene Verbindung gehaltenen Spitznamen freigeben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save &amp;transcript…</source>
+        <translation>&amp;Protokoll speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save what was said in a room, from the database, as text or CSV.</source>
+        <translation>Speichert, was in einem Raum gesagt wurde, aus der Datenbank als Text oder CSV.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Lock #%1</source>
+        <translation>#%1 &amp;sperren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Slow mode (%1 s)…</source>
+        <translation>&amp;Langsamer Modus (%1 s)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Slow mode…</source>
+        <translation>&amp;Langsamer Modus…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Slow mode in #%1</source>
+        <translation>Langsamer Modus in #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One message per member every (seconds, 0 = off):</source>
+        <translation>Eine Nachricht pro Mitglied alle (Sekunden, 0 = aus):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;transcript of #%1…</source>
+        <translation>&amp;Protokoll von #%1 speichern…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+34"/>
+        <location line="+8"/>
+        <source>Save transcript</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Plain &amp;text: [date time] nick: text</source>
+        <translation>Reiner &amp;Text: [Datum Uhrzeit] Spitzname: Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CSV (seq, ts, nick, text) for a spreadsheet</source>
+        <translation>&amp;CSV (seq, ts, nick, text) für eine Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only &amp;today&apos;s messages</source>
+        <translation>Nur &amp;heutige Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the database: every message said in the room (notices and joins/leaves are not stored, so they are not in it).</source>
+        <translation>Aus der Datenbank: jede Nachricht, die im Raum gesagt wurde (Mitteilungen sowie Betreten/Verlassen werden nicht gespeichert und fehlen daher).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Raum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text (*.txt);;All files (*)</source>
+        <translation>Text (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -789,7 +1197,7 @@
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>(no hello yet)</source>
         <translation>(noch kein hello)</translation>
     </message>
@@ -902,7 +1310,13 @@
 <context>
     <name>duplex::server::ClientsPanel</name>
     <message>
-        <location filename="../../app-server/ui/clientspanel.cpp" line="+77"/>
+        <location filename="../../app-server/ui/clientspanel.cpp" line="+92"/>
+        <location line="+136"/>
+        <source>Opening handshake</source>
+        <translation>Eröffnungs-Handshake</translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>Every open WebSocket connection. Click a client to see its handshake; right-click to push a notice or kick.</source>
         <translation>Jede offene WebSocket-Verbindung. Ein Klick auf einen Client zeigt seinen Handshake; mit einem Rechtsklick pushen Sie eine Mitteilung oder werfen ihn hinaus.</translation>
     </message>
@@ -937,12 +1351,35 @@
         <translation>Die Verbindung des gewählten Clients mit Code 4001 und einer Begründung schließen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+196"/>
+        <source>&amp;Mute</source>
+        <translation>&amp;Stummschalten</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>Muted: the selected student&apos;s messages and whispers are refused (error muted); joining and reading still work (Ctrl+M).</source>
+        <translation>Stummgeschaltet: Nachrichten und Flüstern des ausgewählten Schülers werden abgelehnt (Fehler muted); Beitreten und Lesen gehen weiterhin (Strg+M).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
+        <location line="+116"/>
+        <source>Pop out</source>
+        <translation>Abkoppeln</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <location line="+116"/>
+        <source>Show the handshake in a window of its own; closing that window puts it back here.</source>
+        <translation>Zeigt den Handshake in einem eigenen Fenster; wird es geschlossen, kehrt er hierher zurück.</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
@@ -959,12 +1396,27 @@
         <translation>Mitteilung an %1 pushen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Kick %1…</source>
         <translation>%1 hinauswerfen…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+30"/>
+        <source>Put back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the handshake back under the clients table.</source>
+        <translation>Holt den Handshake zurück unter die Client-Tabelle.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Un&amp;mute</source>
+        <translation>Stummschaltung &amp;aufheben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 from %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -979,35 +1431,142 @@
         <translation>, Agent: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+45"/>
+        <source>Private notice to %1 (nobody else sees it):</source>
+        <translation>Private Mitteilung an %1 (niemand sonst sieht sie):</translation>
+    </message>
+    <message>
         <source>Kick %1</source>
-        <translation>%1 hinauswerfen</translation>
+        <translation type="vanished">%1 hinauswerfen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reason (the client sees it in the close frame, code 4001):</source>
-        <translation>Begründung (der Client sieht sie im Close-Frame, Code 4001):</translation>
+        <translation type="vanished">Begründung (der Client sieht sie im Close-Frame, Code 4001):</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kicked by the teacher</source>
-        <translation>Von der Lehrkraft hinausgeworfen</translation>
+        <translation type="vanished">Von der Lehrkraft hinausgeworfen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-3"/>
         <source>Notice to %1</source>
         <translation>Mitteilung an %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Text pushed to this client only:</source>
-        <translation>Text, der nur an diesen Client gepusht wird:</translation>
+        <translation type="vanished">Text, der nur an diesen Client gepusht wird:</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::ConnectionTimeline</name>
+    <message>
+        <location filename="../../app-server/ui/connectiontimeline.cpp" line="+84"/>
+        <location line="+129"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <location line="+131"/>
+        <source>HTTP polls</source>
+        <translation>HTTP-Polls</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Frame server → client: %1 at %2</source>
+        <translation>Frame Server → Client: %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame client → server: %1 at %2</source>
+        <translation>Frame Client → Server: %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>open since %1</source>
+        <translation>offen seit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 frame</source>
+        <translation>1 Frame</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One WebSocket connection, %1: %2, %3 in, %4 out. No request per message: the server writes whenever it has something.</source>
+        <translation>Eine WebSocket-Verbindung, %1: %2, %3 herein, %4 hinaus. Keine Anfrage pro Nachricht: Der Server schreibt, sobald er etwas hat.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>still held by the server</source>
+        <translation>vom Server noch gehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answered after %1 ms</source>
+        <translation>nach %1 ms beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>brought 1 message</source>
+        <translation>brachte 1 Nachricht</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>brought %n messages</source>
+        <translation>
+            <numerusform>brachte %n Nachricht</numerusform>
+            <numerusform>brachte %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>came back empty</source>
+        <translation>kam leer zurück</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP poll at %1, %2: %3 request, %4 response (heads included); %5.</source>
+        <translation>HTTP-Poll um %1, %2: %3 Anfrage, %4 Antwort (mit Köpfen); %5.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>-%1 s</source>
+        <translation>-%1 s</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No connection activity in the last %1 s.</source>
+        <translation>Keine Verbindungsaktivität in den letzten %1 s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a client in the clients table to see its connections.</source>
+        <translation>Wählen Sie einen Client in der Client-Tabelle, um seine Verbindungen zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+55"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+60"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
@@ -1022,11 +1581,16 @@
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
     </message>
+    <message>
+        <location filename="../../app-server/core/transcript.cpp" line="+79"/>
+        <source>duplex-server: there is no database at %1.</source>
+        <translation>duplex-server: Unter %1 gibt es keine Datenbank.</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+235"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+248"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -1041,15 +1605,20 @@
         <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+135"/>
         <source>The history database is not open.</source>
         <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the database file &quot;%1&quot; was removed or replaced while the server was running; nothing more can be stored until the server is restarted.</source>
+        <translation>die Datenbankdatei „%1“ wurde während des Betriebs gelöscht oder ersetzt; bis zum Neustart des Servers kann nichts mehr gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>duplex::server::JoinCard</name>
     <message>
-        <location filename="../../app-server/ui/joincard.cpp" line="+213"/>
+        <location filename="../../app-server/ui/joincard.cpp" line="+234"/>
         <source>How students join</source>
         <translation>Wie die Klasse beitritt</translation>
     </message>
@@ -1099,7 +1668,17 @@
         <translation>Dieser Computer hat mehrere Netzwerkadressen: Wählen Sie die, die die Geräte der Klasse erreichen (das Netz des Klassenraums). QR-Code und Vollbildkarte zeigen sie.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+16"/>
+        <source>Students type this code when they join (the QR code carries it). Change it in Server &gt; Settings.</source>
+        <translation>Diesen Code geben die Schülerinnen und Schüler beim Beitreten ein (der QR-Code enthält ihn). Ändern unter Server &gt; Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Join code: %1</source>
+        <translation>Beitrittscode: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1142,7 +1721,7 @@
 <context>
     <name>duplex::server::JoinCardScreen</name>
     <message>
-        <location line="-345"/>
+        <location line="-390"/>
         <source>Join the chat</source>
         <translation>Dem Chat beitreten</translation>
     </message>
@@ -1162,14 +1741,14 @@
         <translation>Beitrittskarte schließen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>The server is not listening.</source>
         <translation>Der Server nimmt keine Verbindungen an.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start it in the server window</source>
-        <translation>Starten Sie ihn im Serverfenster</translation>
+        <translation>Im Serverfenster starten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1180,7 +1759,7 @@
     <message>
         <location line="-4"/>
         <source>Open this address in a browser, or scan the code with a phone camera:</source>
-        <translation>Öffnen Sie diese Adresse im Browser oder scannen Sie den Code mit der Handykamera:</translation>
+        <translation>Öffne diese Adresse im Browser oder scanne den Code mit der Handykamera:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1192,11 +1771,334 @@
         <source>Address: %1</source>
         <translation>Adresse: %1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Join code: %1</source>
+        <translation>Beitrittscode: %1</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::KickDialog</name>
+    <message>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="-284"/>
+        <source>Kick %1</source>
+        <translation>%1 hinauswerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (the client sees it in the close frame, code 4001):</source>
+        <translation>Grund (der Client sieht ihn im Close-Frame, Code 4001):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kicked by the teacher</source>
+        <translation>Von der Lehrkraft hinausgeworfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no ban</source>
+        <translation>keine Sperre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For this long the nickname and the address may not come back (0: no ban). Lift it early in Class &gt; Bans and held nicknames.</source>
+        <translation>So lange dürfen Spitzname und Adresse nicht zurückkommen (0: keine Sperre). Vorzeitig aufheben unter Klasse &gt; Sperren und gehaltene Spitznamen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ban for:</source>
+        <translation>&amp;Sperren für:</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::LessonChart</name>
+    <message>
+        <location filename="../../app-server/ui/lessonchart.cpp" line="+24"/>
+        <source>Push (WebSocket)</source>
+        <translation>Push (WebSocket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polling</source>
+        <translation>Polling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long polling</source>
+        <translation>Long Polling</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Polling every %1 ms</source>
+        <translation>Polling alle %1 ms</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-%1 min</source>
+        <translation>-%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-%1 s</source>
+        <translation>-%1 s</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Waiting for figures…</source>
+        <translation>Warte auf Messwerte …</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::LessonPanel</name>
+    <message>
+        <location filename="../../app-server/ui/lessonpanel.cpp" line="+49"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Push (WebSocket)</source>
+        <translation>Push (WebSocket)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every client keeps one WebSocket open; the server writes to it the moment there is something new. No requests.</source>
+        <translation>Jeder Client hält einen WebSocket offen; der Server schreibt hinein, sobald es etwas Neues gibt. Keine Anfragen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Long polling</source>
+        <translation>Long Polling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every client sends an HTTP request that the server holds until there is something new (or 30 s pass), then asks again at once.</source>
+        <translation>Jeder Client schickt eine HTTP-Anfrage, die der Server hält, bis es etwas Neues gibt (oder 30 s vergehen), und fragt dann sofort wieder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Polling every</source>
+        <translation>Polling alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every client asks the server &quot;anything new?&quot; with an HTTP request every N ms, whether there is something or not.</source>
+        <translation>Jeder Client fragt den Server alle N ms mit einer HTTP-Anfrage „Gibt es etwas Neues?“, ob es etwas gibt oder nicht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How often each client polls when the class is on polling (the tutorials&apos; example: 500 ms).</source>
+        <translation>Wie oft jeder Client fragt, wenn die Klasse auf Polling steht (das Beispiel der Tutorials: 500 ms).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the whole class uses now. Clients that cannot switch keep what they have; the Clients row shows where everyone really is.</source>
+        <translation>Was die ganze Klasse jetzt benutzt. Clients, die nicht wechseln können, behalten, was sie haben; die Zeile „Clients“ zeigt, wo alle wirklich sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Switch the class to:</source>
+        <translation>Klasse umschalten auf:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clients on this transport now.</source>
+        <translation>Clients, die jetzt diesen Transport benutzen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>HTTP requests per second, over the last second. Push makes none: the connection stays open and the server writes when it has something.</source>
+        <translation>HTTP-Anfragen pro Sekunde, über die letzte Sekunde. Push stellt keine: Die Verbindung bleibt offen und der Server schreibt, wenn er etwas hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty responses</source>
+        <translation>Leere Antworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of poll responses that brought nothing: the cost of asking when there is nothing new.</source>
+        <translation>Anteil der Poll-Antworten, die nichts brachten: der Preis dafür, zu fragen, wenn es nichts Neues gibt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes/s in</source>
+        <translation>Bytes/s herein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes per second from the clients to the server on the wire: HTTP heads and WebSocket framing counted.</source>
+        <translation>Bytes pro Sekunde von den Clients zum Server auf der Leitung: HTTP-Köpfe und WebSocket-Framing mitgezählt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes/s out</source>
+        <translation>Bytes/s hinaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes per second from the server to the clients on the wire: HTTP heads and WebSocket framing counted.</source>
+        <translation>Bytes pro Sekunde vom Server zu den Clients auf der Leitung: HTTP-Köpfe und WebSocket-Framing mitgezählt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes per message</source>
+        <translation>Bytes pro Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wire bytes (both directions, over the last second) per message delivered to a client. Empty polls and pings make it grow.</source>
+        <translation>Bytes auf der Leitung (beide Richtungen, über die letzte Sekunde) pro Nachricht, die bei einem Client ankam. Leere Polls und Pings treiben den Wert hoch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency p50 / p99</source>
+        <translation>Latenz p50 / p99</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery latency over the last 5 seconds: from the moment a message is stored to the moment its bytes are written to the client. Half of the deliveries took at most p50, 99 in 100 at most p99.</source>
+        <translation>Zustelllatenz über die letzten 5 Sekunden: vom Speichern einer Nachricht bis zu dem Moment, in dem ihre Bytes an den Client geschrieben werden. Die Hälfte der Zustellungen dauerte höchstens p50, 99 von 100 höchstens p99.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server process&apos;s CPU time per second of wall time, over the last second, in % of one core (100 % = one core fully busy). It covers the whole server: every transport and this window.</source>
+        <translation>Die CPU-Zeit des Serverprozesses pro Sekunde echter Zeit, über die letzte Sekunde, in % eines Kerns (100 % = ein Kern voll ausgelastet). Sie umfasst den ganzen Server: jeden Transport und dieses Fenster.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bytes/s on the wire (both directions)</source>
+        <translation>Bytes/s auf der Leitung (beide Richtungen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the chart shows per transport over the last five minutes. Dashed lines: the moments the class was switched.</source>
+        <translation>Was das Diagramm pro Transport über die letzten fünf Minuten zeigt. Gestrichelte Linien: die Momente, in denen die Klasse umgeschaltet wurde.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last 5 minutes:</source>
+        <translation>Letzte 5 Minuten:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A WebSocket is one long bar: one connection, opened once; its ticks are frames (above: to the client, below: from it). Polling is a row of short bars, one HTTP request each: filled when the response brought messages, hollow when it came back empty, dashed while the server holds it. Point at a bar for its size.</source>
+        <translation>Ein WebSocket ist ein langer Balken: eine Verbindung, einmal geöffnet; seine Striche sind Frames (oben: zum Client, unten: vom Client). Polling ist eine Reihe kurzer Balken, jeder eine HTTP-Anfrage: gefüllt, wenn die Antwort Nachrichten brachte, hohl, wenn sie leer zurückkam, gestrichelt, solange der Server sie hält. Zeigen Sie auf einen Balken, um seine Größe zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The class is on: %1</source>
+        <translation>Die Klasse ist auf: %1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Server CPU: –</source>
+        <translation>Server-CPU: –</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server CPU: %1 % of one core</source>
+        <translation>Server-CPU: %1 % eines Kerns</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>300 students polling every 500 ms: %1 requests/s (switch the class to polling for a few seconds to measure what a request costs)</source>
+        <translation>300 Schüler, die alle 500 ms fragen: %1 Anfragen/s (schalten Sie die Klasse ein paar Sekunden auf Polling, um zu messen, was eine Anfrage kostet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>300 students polling every 500 ms: %1 requests/s, %2, %3 of them empty</source>
+        <translation>300 Schüler, die alle 500 ms fragen: %1 Anfragen/s, %2, %3 davon leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same class on push: 0 requests/s (measured once a client is on push)</source>
+        <translation>Dieselbe Klasse mit Push: 0 Anfragen/s (gemessen, sobald ein Client auf Push ist)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same class on push: 0 requests/s, %1</source>
+        <translation>Dieselbe Klasse mit Push: 0 Anfragen/s, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>: polling costs %1× the bytes</source>
+        <translation>: Polling kostet %1× so viele Bytes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How this line is worked out from what the panel measures now:
+• Polling: 300 students × (1000 ms ÷ 500 ms) = %1 requests per second.
+  One poll request cost %2 on the wire (request and response, HTTP heads included, what the responses carried included), averaged over the Polling column&apos;s last 5 s: %1 × %2 = %3.
+• Push: one push client cost %4 on the wire over the last 5 s (messages, pings, WebSocket framing): 300 × %4 = %5. Push sends no requests.
+Both sides assume each student receives what the measured students received. A column without clients keeps its last measurement; – means not measured yet.</source>
+        <translation>So wird diese Zeile aus dem berechnet, was das Panel gerade misst:
+• Polling: 300 Schüler × (1000 ms ÷ 500 ms) = %1 Anfragen pro Sekunde.
+  Eine Poll-Anfrage kostete %2 auf der Leitung (Anfrage und Antwort, mit HTTP-Köpfen und mit dem, was die Antworten trugen), gemittelt über die letzten 5 s der Spalte Polling: %1 × %2 = %3.
+• Push: Ein Push-Client kostete über die letzten 5 s %4 auf der Leitung (Nachrichten, Pings, WebSocket-Framing): 300 × %4 = %5. Push stellt keine Anfragen.
+Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen Schüler. Eine Spalte ohne Clients behält ihre letzte Messung; – heißt: noch nicht gemessen.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>What persistent means: select a client</source>
+        <translation>Was „persistent“ heißt: Wählen Sie einen Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What persistent means: %1, the last %2 s</source>
+        <translation>Was „persistent“ heißt: %1, die letzten %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no nick yet)</source>
+        <translation>(noch kein Nick)</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Push vs polling</source>
+        <translation>Push oder Polling</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::MainWindow</name>
     <message>
-        <location filename="../../app-server/ui/mainwindow.cpp" line="+59"/>
+        <location filename="../../app-server/ui/mainwindow.cpp" line="+61"/>
         <source>closed the connection cleanly with %1 (%2)</source>
         <translation>hat die Verbindung sauber mit %1 geschlossen (%2)</translation>
     </message>
@@ -1221,7 +2123,7 @@
         <translation>Duplex Server</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Rooms and who is in them. A message said in a room is pushed to every member.</source>
         <translation>Die Räume und wer darin ist. Eine Nachricht in einem Raum wird an jedes Mitglied gepusht.</translation>
     </message>
@@ -1246,7 +2148,7 @@
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>How long the server has been listening.</source>
         <translation>Wie lange der Server schon Verbindungen annimmt.</translation>
     </message>
@@ -1266,12 +2168,11 @@
         <translation>Wo die Nachrichten gespeichert werden (SQLite). Der Verlauf übersteht Neustarts.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>pushed to %1 (%2 clients): %3</source>
-        <translation>an %1 gepusht (%2 Clients): %3</translation>
+        <translation type="vanished">an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+158"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -1290,7 +2191,20 @@
         <translation type="vanished">Die Klasse verbindet sich mit:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-151"/>
+        <source>pushed to %1 (1 client): %2</source>
+        <translation>an %1 gepusht (1 Client): %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>pushed to %1 (%n clients): %2</source>
+        <translation>
+            <numerusform>an %1 gepusht (%n Client): %2</numerusform>
+            <numerusform>an %1 gepusht (%n Clients): %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+184"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1311,17 +2225,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>&amp;Stop listening</source>
         <translation>Server &amp;stoppen</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1410,6 +2324,22 @@
         <source>&amp;Start listening</source>
         <translation>Server &amp;starten</translation>
     </message>
+    <message numerus="yes">
+        <location line="+196"/>
+        <source>… %n event(s) not shown (too many at once)</source>
+        <translation>
+            <numerusform>… %n Ereignis nicht angezeigt (zu viele auf einmal)</numerusform>
+            <numerusform>… %n Ereignisse nicht angezeigt (zu viele auf einmal)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n clients</source>
+        <translation>
+            <numerusform>%n Client</numerusform>
+            <numerusform>%n Clients</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(not listening)</source>
         <translation type="vanished">(nimmt keine Verbindungen an)</translation>
@@ -1427,7 +2357,7 @@
         <translation type="vanished">%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="-10"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
@@ -1437,9 +2367,8 @@
         <translation>1 Client</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 clients</source>
-        <translation>%1 Clients</translation>
+        <translation type="vanished">%1 Clients</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1452,7 +2381,7 @@
         <translation>Nimmt keine Verbindungen an</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>About Duplex Server</source>
         <translation>Über Duplex Server</translation>
     </message>
@@ -1473,6 +2402,95 @@ Built with Qt %1.</source>
 Veröffentlicht unter der MIT-Lizenz.
 Copyright 2026 The Duplex authors.
 Erstellt mit Qt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::ModerationDialog</name>
+    <message>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="+41"/>
+        <source>&amp;Lift ban</source>
+        <translation>Sperre &amp;aufheben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Free nickname</source>
+        <translation>Spitznamen &amp;freigeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bans and held nicknames</source>
+        <translation>Sperren und gehaltene Spitznamen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who was kicked and may not come back yet.</source>
+        <translation>Wer hinausgeworfen wurde und noch nicht zurückkommen darf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free at</source>
+        <translation>Frei um</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connections that dropped: the server keeps their nickname and rooms so that they can resume. Free a nickname when the student comes back without the old session (a new device, a crashed program).</source>
+        <translation>Abgebrochene Verbindungen: Der Server hält Spitzname und Räume, damit sie fortsetzen können. Gib einen Spitznamen frei, wenn jemand ohne die alte Sitzung zurückkommt (ein anderes Gerät, ein abgestürztes Programm).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Let the selected nickname and address join again now.</source>
+        <translation>Ausgewählten Spitznamen und Adresse sofort wieder beitreten lassen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the selected dropped session: its nickname is free at once (that session cannot be resumed any more).</source>
+        <translation>Die ausgewählte abgebrochene Sitzung beenden: Ihr Spitzname ist sofort frei (diese Sitzung kann nicht mehr fortgesetzt werden).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bans (after a kick):</source>
+        <translation>Sperren (nach einem Hinauswurf):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nicknames held for a dropped connection:</source>
+        <translation>Für abgebrochene Verbindungen gehaltene Spitznamen:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(any)</source>
+        <translation>(jeder)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(this computer)</source>
+        <translation>(dieser Rechner)</translation>
     </message>
 </context>
 <context>
@@ -1532,13 +2550,30 @@ Erstellt mit Qt %1.</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pushed to %1 only</source>
+        <translation>nur an %1 gepusht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>pushed to 1 client</source>
         <translation>an 1 Client gepusht</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>pushed to %n clients</source>
+        <translation>
+            <numerusform>an %n Client gepusht</numerusform>
+            <numerusform>an %n Clients gepusht</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+0"/>
         <source>pushed to %1 clients</source>
-        <translation>an %1 Clients gepusht</translation>
+        <translation type="vanished">an %1 Clients gepusht</translation>
     </message>
 </context>
 <context>
@@ -1585,7 +2620,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::SettingsDialog</name>
     <message>
-        <location filename="../../app-server/ui/settingsdialog.cpp" line="+20"/>
+        <location filename="../../app-server/ui/settingsdialog.cpp" line="+24"/>
         <source>Server settings</source>
         <translation>Servereinstellungen</translation>
     </message>
@@ -1614,11 +2649,61 @@ Erstellt mit Qt %1.</translation>
         <source>Server &amp;name:</source>
         <translation>Server&amp;name:</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>none: anyone on the network can join</source>
+        <translation>keiner: Jeder im Netz kann beitreten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New students need this code to join (letter case and spaces do not matter). The join card shows it large. Students already in stay.</source>
+        <translation>Neue Schülerinnen und Schüler brauchen diesen Code zum Beitreten (Groß-/Kleinschreibung und Leerzeichen sind egal). Die Beitrittskarte zeigt ihn groß. Wer schon drin ist, bleibt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no ban</source>
+        <translation>keine Sperre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a kick, the nickname and the address may not come back for this long (0: no ban). The Kick dialog can change it for one kick.</source>
+        <translation>Nach einem Hinauswurf dürfen Spitzname und Adresse so lange nicht zurückkommen (0: keine Sperre). Der Hinauswerfen-Dialog kann das für einen Hinauswurf ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. teacher, admin</source>
+        <translation>z. B. teacher, admin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nicknames no student can take, in any letter case, separated by commas. This computer may still use them.</source>
+        <translation>Spitznamen, die kein Schüler nehmen kann, in jeder Schreibweise, durch Kommas getrennt. Dieser Rechner darf sie weiterhin benutzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join code:</source>
+        <translation>&amp;Beitrittscode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ban after a kick:</source>
+        <translation>Sperre nach &amp;Hinauswurf:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reserved nicknames:</source>
+        <translation>&amp;Reservierte Spitznamen:</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::Sparkline</name>
     <message>
-        <location filename="../../app-server/ui/sparkline.cpp" line="+113"/>
+        <location filename="../../app-server/ui/sparkline.cpp" line="+116"/>
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
@@ -1726,17 +2811,15 @@ Erstellt mit Qt %1.</translation>
         <translation>an %1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source> started typing</source>
-        <translation> schreibt</translation>
+        <translation type="vanished"> schreibt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> stopped typing</source>
-        <translation> schreibt nicht mehr</translation>
+        <translation type="vanished"> schreibt nicht mehr</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>, before seq %1</source>
         <translation>, vor seq %1</translation>
     </message>
@@ -1786,12 +2869,11 @@ Erstellt mit Qt %1.</translation>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>you are %1 on %2</source>
-        <translation>Sie sind %1 auf %2</translation>
+        <translation type="vanished">Sie sind %1 auf %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>%1, 1 member</source>
         <translation>%1, 1 Mitglied</translation>
     </message>
@@ -1827,27 +2909,24 @@ Erstellt mit Qt %1.</translation>
         <translation>%1 an %2: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 now has %2 members</source>
-        <translation>%1 hat jetzt %2 Mitglieder</translation>
+        <translation type="vanished">%1 hat jetzt %2 Mitglieder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>%1 %2 is now %3</source>
         <translation>%1 %2 heißt jetzt %3</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>is typing</source>
-        <translation>schreibt</translation>
+        <translation type="vanished">schreibt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>stopped typing</source>
-        <translation>schreibt nicht mehr</translation>
+        <translation type="vanished">schreibt nicht mehr</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>1 room</source>
         <translation>1 Raum</translation>
     </message>
@@ -1875,17 +2954,84 @@ Erstellt mit Qt %1.</translation>
         <translation>wechseln zu %1 (%2 ms)</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+276"/>
         <source>rejected: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-16"/>
         <source>→ 1 client</source>
         <translation>→ 1 Client</translation>
     </message>
+    <message>
+        <location line="-352"/>
+        <source>starts typing in %1</source>
+        <translation>beginnt in %1 zu tippen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stops typing in %1</source>
+        <translation>tippt in %1 nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>welcome: nick %1 on server “%2”</source>
+        <translation>Willkommen: Spitzname %1 auf dem Server „%2“</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 now has 1 member</source>
+        <translation>%1 hat jetzt 1 Mitglied</translation>
+    </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1 now has %n members</source>
+        <translation>
+            <numerusform>%1 hat jetzt %n Mitglied</numerusform>
+            <numerusform>%1 hat jetzt %n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 joined</source>
+        <translation>%1: %2 ist hinzugekommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 left</source>
+        <translation>%1: %2 ist gegangen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 is typing</source>
+        <translation>%1: %2 tippt gerade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 stopped typing</source>
+        <translation>%1: %2 tippt nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+154"/>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+0"/>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+0"/>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+246"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="+10"/>
         <source>→ %n clients</source>
         <translation>
             <numerusform>→ %n Client</numerusform>
@@ -1893,12 +3039,12 @@ Erstellt mit Qt %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+112"/>
         <source>(fan-out)</source>
         <translation>(Fan-out)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1921,6 +3067,11 @@ Erstellt mit Qt %1.</translation>
         <location line="+1"/>
         <source>Bytes</source>
         <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>An</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1953,6 +3104,11 @@ Erstellt mit Qt %1.</translation>
         <translation>Größe der Nutzdaten des Frames in Bytes (UTF-8).</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>How many clients a fan-out went to: ONE frame pushed to all of them.</source>
+        <translation>Wie viele Clients ein Fan-out erreicht hat: EIN Frame, an alle gepusht.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>What the frame says, in one line.</source>
         <translation>Was der Frame sagt, in einer Zeile.</translation>
@@ -1961,12 +3117,12 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::TrafficPanel</name>
     <message>
-        <location filename="../../app-server/ui/trafficpanel.cpp" line="+118"/>
+        <location filename="../../app-server/ui/trafficpanel.cpp" line="-46"/>
         <source>Hide keep-alive</source>
         <translation>Keep-alive ausblenden</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+48"/>
         <source>Every WebSocket frame the server received (in) or pushed (out). A fan-out row is ONE frame sent to many clients.</source>
         <translation>Jeder WebSocket-Frame, den der Server empfangen (ein) oder gepusht (aus) hat. Eine Fan-out-Zeile ist EIN Frame, der an viele Clients geht.</translation>
     </message>
@@ -2041,7 +3197,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Datenverkehr</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+110"/>
         <source>All clients</source>
         <translation>Alle Clients</translation>
     </message>
@@ -2177,7 +3333,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Der gewählte Frame Byte für Byte: Jedes Kopffeld hat eine Farbe, eine Nummer (①-⑤) und einen Namen; darunter jedes Feld in Worten und die Demaskierung Schritt für Schritt.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <location line="+112"/>
         <source>← out</source>
         <translation>← aus</translation>
@@ -2398,7 +3554,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::xray</name>
     <message>
-        <location filename="../../app-server/ui/frameexplainer.cpp" line="+74"/>
+        <location filename="../../app-server/ui/frameexplainer.cpp" line="+80"/>
         <source>continuation: the next piece of a message started by an earlier frame</source>
         <translation>continuation (Fortsetzung): das nächste Stück einer Nachricht, die ein früherer Frame begonnen hat</translation>
     </message>
@@ -2458,12 +3614,11 @@ Erstellt mit Qt %1.</translation>
         <translation>Der HTTP-Anfragekopf des Clients, Byte für Byte. ␍␊ ist das CR LF am Ende jeder Zeile; eine leere Zeile beendet den Kopf.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1 bytes on the wire%2.</source>
-        <translation>%1 Bytes auf der Leitung%2.</translation>
+        <translation type="vanished">%1 Bytes auf der Leitung%2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source> (only the first %1 kept)</source>
         <translation> (nur die ersten %1 behalten)</translation>
     </message>
@@ -2493,14 +3648,34 @@ Erstellt mit Qt %1.</translation>
         <translation>mehr folgt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 byte</source>
         <translation>1 Byte</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
+        <translation type="vanished">%1 Bytes</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>1 byte on the wire%1.</source>
+        <translation>1 Byte auf der Leitung%1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n bytes on the wire%1.</source>
+        <translation>
+            <numerusform>%n Byte auf der Leitung%1.</numerusform>
+            <numerusform>%n Bytes auf der Leitung%1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2688,16 +3863,23 @@ Erstellt mit Qt %1.</translation>
         <source>The payload:</source>
         <translation>Die Nutzdaten:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
+        <source>Only the first %n bytes of this frame were kept (%1 on the wire).</source>
+        <translation>
+            <numerusform>Nur das erste %n Byte dieses Frames wurde behalten (%1 auf der Leitung).</numerusform>
+            <numerusform>Nur die ersten %n Bytes dieses Frames wurden behalten (%1 auf der Leitung).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Only the first %1 bytes of this frame were kept (%2 on the wire).</source>
-        <translation>Nur die ersten %1 Bytes dieses Frames wurden behalten (%2 auf der Leitung).</translation>
+        <translation type="vanished">Nur die ersten %1 Bytes dieses Frames wurden behalten (%2 auf der Leitung).</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app-server/main.cpp" line="+71"/>
+        <location filename="../../app-server/main.cpp" line="+74"/>
         <source>Duplex WebSocket chat server</source>
         <translation>Duplex-WebSocket-Chatserver</translation>
     </message>
