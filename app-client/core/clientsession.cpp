@@ -1002,10 +1002,10 @@ void ClientSession::logExchange(const PollExchange &x)
     } else if (x.status != 200) {
         r.type = tr("poll: HTTP %1").arg(x.status);
     } else {
-        // Spelled out, not %n: the program has no English catalog for plural forms.
+        // The singular spelled out: the program has no English catalog for plural forms.
         r.type = x.messages == 0 ? tr("poll: empty")
             : x.messages == 1    ? tr("poll: 1 message")
-                                 : tr("poll: %1 messages").arg(x.messages);
+                                 : tr("poll: %n messages", nullptr, x.messages);
         r.rttMs = x.elapsed;
     }
     Q_EMIT frameLogged(r);

@@ -114,9 +114,9 @@ void ChatServer::Private::onPoll(const http::Request &request, QByteArrayView bo
             ++engine.shared.counters.errorsSent;
             engine.recorder.event(endpointText(request.peerAddress, request.peerPort),
                                   EventKind::Full,
-                                  tr("Refused %1: the server is full (%2 clients).")
-                                      .arg(endpointText(request.peerAddress, request.peerPort))
-                                      .arg(engine.config.maxClients),
+                                  tr("Refused %1: the server is full (%n clients).", nullptr,
+                                     engine.config.maxClients)
+                                      .arg(endpointText(request.peerAddress, request.peerPort)),
                                   close::TryAgainLater);
             refuse(http::Response::error(503, "server_full",
                                          makeError(ErrorCode::ServerFull).message));

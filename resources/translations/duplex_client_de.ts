@@ -530,10 +530,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <source>poll: 1 message</source>
         <translation>Poll: 1 Nachricht</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
+        <source>poll: %n messages</source>
+        <translation>
+            <numerusform>Poll: %n Nachricht</numerusform>
+            <numerusform>Poll: %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>poll: %1 messages</source>
-        <translation>Poll: %1 Nachrichten</translation>
+        <translation type="vanished">Poll: %1 Nachrichten</translation>
     </message>
     <message numerus="yes">
         <source>poll: %n message(s)</source>

@@ -967,10 +967,17 @@
         <source>%1 started an HTTP polling session.</source>
         <translation>%1 hat eine HTTP-Polling-Sitzung begonnen.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+49"/>
+        <source>Refused %1: the server is full (%n clients).</source>
+        <translation>
+            <numerusform>%1 abgelehnt: Der Server ist voll (%n Client).</numerusform>
+            <numerusform>%1 abgelehnt: Der Server ist voll (%n Clients).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Refused %1: the server is full (%2 clients).</source>
-        <translation>%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
+        <translation type="vanished">%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
     </message>
     <message>
         <location filename="../../app-server/core/chathandlers_class.cpp" line="+49"/>

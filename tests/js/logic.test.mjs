@@ -128,6 +128,8 @@ test('class control refusals in plain words (describeError)', async () => {
   assert.match(describeError({ code: 'nick_taken', message: 'm' }, { held: true }),
     /your previous connection is still held; reconnecting resumes it/);
   assert.equal(describeError({ code: 'nick_taken', message: 'taken' }, {}), 'taken');
+});
+
 test('load older: a page goes above what is held, events and all, until seq 1', () => {
   const c = new Conversation('#general');
   c.addEvent({ text: 'bob joined' });
