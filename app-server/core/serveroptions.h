@@ -27,10 +27,10 @@ struct ServerOptions {
     int burst = 20;
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
-    QStringList allowedOrigins; ///< --allow-origin (repeatable)
-    bool addressLimits = true;  ///< false: --no-address-limits (everyone behind one NAT)
-    QString recordPath;         ///< --record: every frame and HTTP head as JSON lines
-    QString pcapngPath;         ///< --pcapng: convert the --record file to this and exit
+    QStringList allowedOrigins;    ///< --allow-origin (repeatable)
+    bool addressLimits = true;     ///< false: --no-address-limits (everyone behind one NAT)
+    QString recordPath;            ///< --record: every frame and HTTP head as JSON lines
+    QString pcapngPath;            ///< --pcapng: convert the --record file to this and exit
     ClassTransport classTransport; ///< --class-transport, --poll-interval
     int peerTimeoutMs = 45000;     ///< --peer-timeout: silent WebSocket or poll session dropped
     // Class control (protocol-v1.md "Class control").

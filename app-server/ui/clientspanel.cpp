@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "clientspanel.h"
 
-#include "frozencolumn.h"
 #include "classcontrolui.h"
+#include "frozencolumn.h"
 #include "handshakeexplainer.h"
 #include "uiutil.h"
 
