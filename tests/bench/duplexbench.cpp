@@ -89,6 +89,7 @@ struct Options {
     bool quiet = false;
     int transport = 0;        // 0 ws, 1 poll (short), 2 long-poll
     int pollIntervalMs = 500; // short polls: one every this many ms
+    bool stagger = false;     // spread the senders' first message over one interval
 };
 
 const char *transportName(int t)
@@ -117,6 +118,8 @@ const char *transportName(int t)
                  "  --transport T      ws (default), poll (short polls) or long-poll: HTTP\n"
                  "                     polling via POST /v1/poll instead of WebSocket\n"
                  "  --poll-interval MS short polls: one every MS ms per client (default 500)\n"
+                 "  --stagger          spread the senders' messages evenly over each interval\n"
+                 "                     (default: all senders at the same instant)\n"
                  "  --json             print one JSON object instead of the table\n"
                  "  --quiet            no progress on stderr\n");
     std::exit(code);
@@ -214,6 +217,8 @@ Options parseArgs(int argc, char **argv)
                 usage(2);
         } else if (a == "--poll-interval")
             o.pollIntervalMs = std::atoi(next().c_str());
+        else if (a == "--stagger")
+            o.stagger = true;
         else if (a == "--json")
             o.json = true;
         else if (a == "--quiet")
@@ -355,6 +360,17 @@ private:
     void closeConn(int i);
     void updateEpoll(int i, bool wantOut);
     void sendSays(uint64_t now);
+    void startSenders(uint64_t now)
+    {
+        // --stagger: sender s starts s/S of an interval later, so the room gets evenly
+        // spaced messages instead of S at the same instant.
+        const double interval = m_o.rate > 0 ? 1e9 / m_o.rate : 0;
+        for (size_t k = 0; k < m_senders.size(); ++k)
+            m_senders[k].nextNs = now
+                + (m_o.stagger
+                       ? static_cast<uint64_t>(interval * double(k) / double(m_senders.size()))
+                       : 0);
+    }
     void sendHello(int i);
     void sendJoin(int i);
     void report();
@@ -1285,8 +1301,7 @@ int Bench::run()
                 m_phase = Phase::Done;
                 break;
             }
-            for (auto &s : m_senders)
-                s.nextNs = now;
+            startSenders(now);
             m_warmEnd = now + static_cast<uint64_t>(m_o.warmup * 1e9);
             m_phase = m_o.warmup > 0 ? Phase::Warmup : Phase::Measure;
             if (m_phase == Phase::Measure) {
@@ -1309,8 +1324,7 @@ int Bench::run()
             m_bytesOutAtMeasure = m_bytesOut;
             m_responsesAtMeasure = m_responses;
             m_emptyAtMeasure = m_emptyResponses;
-            for (auto &s : m_senders)
-                s.nextNs = now;
+            startSenders(now);
         }
         if (m_phase == Phase::Measure && now >= m_measureEnd) {
             m_cpuMeasureEnd = cpuSeconds();
@@ -1471,7 +1485,7 @@ void Bench::report()
             ","
             "\"server_rss_baseline_kb\":%ld,\"server_rss_idle_kb\":%ld,\"server_rss_max_kb\":%ld,"
             "\"server_rss_end_kb\":%ld,\"server_hwm_kb\":%ld,\"rss_per_conn_kb\":%.2f,"
-            "\"server_cpu\":%.2f,\"bench_cpu\":%.2f,"
+            "\"server_cpu\":%.3f,\"bench_cpu\":%.2f,"
             "\"transport\":\"%s\",\"poll_interval_ms\":%d,\"requests\":%" PRIu64
             ",\"requests_per_s\":%.1f,\"empty_share\":%.3f,\"wire_bytes\":%" PRIu64
             ",\"bytes_per_msg\":%.1f,\"http_errors\":%" PRIu64 ",\"resent\":%" PRIu64
