@@ -322,7 +322,7 @@ struct PollState {
     int64_t highest = 0; // highest n received (sent as ack)
     std::string queue;   // client messages not sent yet, comma-separated JSON objects
     uint64_t nextPollNs = 0;
-    bool phased = false; // the first short poll after joining got a random phase
+    bool phased = false; // the short-poll clock got this client's phase
 };
 
 struct Sender {
@@ -1114,7 +1114,6 @@ void Bench::onHttpDone(int i, int slot)
 {
     PollState &p = m_polls[static_cast<size_t>(i)];
     HttpSlot &h = p.slot[slot];
-    const uint64_t started = h.startNs;
     const auto headEnd = h.in.find("\r\n\r\n");
     int status = 0;
     if (h.in.rfind("HTTP/1.1 ", 0) == 0)
@@ -1159,11 +1158,17 @@ void Bench::onHttpDone(int i, int slot)
     const Conn &c = m_conns[static_cast<size_t>(i)];
     if (c.state != State::Joined || m_o.transport == 2) {
         p.nextPollNs = now; // setting up, or a long poll: at once
-    } else if (!p.phased) {
-        p.phased = true; // spread the clients' short polls over the interval
-        p.nextPollNs = now + (rnd() % static_cast<uint32_t>(m_o.pollIntervalMs)) * 1000000ull;
     } else {
-        p.nextPollNs = started + static_cast<uint64_t>(m_o.pollIntervalMs) * 1000000ull;
+        // Short polls on a fixed clock (like setInterval), client i at phase i/N of the
+        // interval: the class's polls are spread evenly, so the latency spread does not
+        // depend on how N random phases happened to fall, and no client drifts.
+        const uint64_t period = static_cast<uint64_t>(m_o.pollIntervalMs) * 1000000ull;
+        if (!p.phased) {
+            p.phased = true;
+            p.nextPollNs = m_t0 + period * static_cast<uint64_t>(i) / m_polls.size();
+        }
+        while (p.nextPollNs <= now)
+            p.nextPollNs += period; // a poll still running at its next tick skips that tick
     }
 }
 
