@@ -17,10 +17,11 @@
 // client on the same epoll set, so every byte of every request and response (heads
 // included) is counted. The server answers each request with `Connection: close`, so every
 // poll is one TCP connection (closed after the server's FIN with an RST, so no TIME_WAIT
-// piles up). A client keeps one receiving poll going (short: one every --poll-interval ms;
-// long: `wait` 20000, re-issued at once) and sends its `say`s at once in a separate short
-// poll, as a browser page would; messages are numbered (`n`) and acknowledged, and a
-// message repeated under the same `n` is skipped, so "duplicated" means a seq seen twice.
+// piles up). A client keeps one receiving poll going (short: on a fixed clock every
+// --poll-interval ms, client i at phase i/N; long: `wait` 20000, re-issued at once) and sends
+// its `say`s at once in a separate short poll (a chat client does not hold a message back
+// for its next poll); messages are numbered (`n`) and acknowledged, and a message repeated
+// under the same `n` is skipped, so "duplicated" means a seq seen twice.
 
 #include "histogram.h"
 
