@@ -47,7 +47,7 @@ metrics_w3 = [("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_p50_ms", "p50 ms", 2, 
 metrics_w5 = [("requests_per_s", "req/s", 1, "lower"), ("empty_share", "empty share", 2, "lower"),
               ("bytes_per_msg", "B/msg", 0, "lower"), ("lat_p50_ms", "p50 ms", 2, "lower"),
               ("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_max_ms", "max ms", 1, "lower"),
-              ("server_cpu", "server CPU", 2, "lower"), ("server_rss_max_kb", "RSS max kB", 0, "lower"),
+              ("server_cpu", "server CPU", 3, "lower"), ("server_rss_max_kb", "RSS max kB", 0, "lower"),
               ("lost", "lost", 0, "lower"), ("duplicated", "dup", 0, "lower")]
 
 print("| workload | server | runs | " + " | ".join(["metric"] * 0) + "figures (medians) | Duplex/peer |")
