@@ -17,7 +17,10 @@
 #                           page at once, duplex only; W3D: W3 with Duplex's history on disk,
 #                           --db <results>/w3d-<run>.sqlite, the peer has no storage; WD: 1000
 #                           clients at 40k deliveries/s, below saturation, for dispatcher
-#                           comparisons);  RUNS=N  override the run count
+#                           comparisons; W5: push vs polling, 300 clients at 2 msgs/s in
+#                           the room over WebSocket, short polls every 500 ms and long polls,
+#                           duplex servers only, the server's class transport set to match);
+#                           RUNS=N  override the run count
 #   W1_SIZES="1000 5000 15000"
 #   OUT=dir                 where results go (default build/bench/results-<time>)
 #   BUILD=dir               Release build dir to use (default build/bench)
@@ -60,6 +63,7 @@ fi
 
 pid=""
 port=""
+server_extra=""   # W5: --class-transport for the plain duplex server
 stop_server() {
   if [ -n "$pid" ]; then
     kill -TERM "$pid" 2>/dev/null || true
@@ -74,7 +78,7 @@ trap stop_server EXIT
 start_server() {   # kind logfile [db]
   local kind=$1 log=$2 db=${3:-:memory:}
   case "$kind" in
-    duplex)       env timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
+    duplex)       env timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" $server_extra >"$log" 2>&1 & ;;
     duplex-glib)  env QT_NO_GLIB= DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
     duplex-unix)  env QT_NO_GLIB=1 DUPLEX_EPOLL=0 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
     duplex-epoll) env QT_NO_GLIB=1 DUPLEX_EPOLL=1 timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 --db "$db" >"$log" 2>&1 & ;;
@@ -145,6 +149,8 @@ race() {   # workload args...
   echo "== $w: $*"
   for run in $(seq 1 "$runs"); do
     for kind in $servers; do
+      # The peer speaks WebSocket only; W5 runs its polling rows on duplex alone.
+      [[ $w == W5-poll* || $w == W5-long* ]] && [ "$kind" != duplex ] && continue
       run_one "$w" "$kind" "$run" "$@"
     done
   done
@@ -166,6 +172,17 @@ for wl in $workloads; do
     # W3 while 300 students load the browser page at once (tests/bench/pagestorm.py); the
     # peer serves no page, so run it with SERVERS=duplex and compare with W3 of the same run.
     W3P) race "W3P-300" --clients 300 --senders 4 --rate 25 --stall 1 --warmup "$warm" --duration "$w3dur" --drain 5 --timeout 180 ;;
+    # Push vs polling (issue 13): the same class on the three transports; the figures to
+    # read are requests_per_s, empty_share, bytes_per_msg, latency and server CPU.
+    W5) server_extra="--class-transport push"
+        race "W5-push-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180
+        server_extra="--class-transport poll --poll-interval 500"
+        race "W5-poll-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180 \
+             --transport poll --poll-interval 500
+        server_extra="--class-transport long-poll"
+        race "W5-longpoll-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180 \
+             --transport long-poll
+        server_extra="" ;;
     *) echo "unknown workload $wl" >&2; exit 2 ;;
   esac
 done

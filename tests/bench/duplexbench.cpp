@@ -11,11 +11,25 @@
 // so the hot loop does not allocate per message.
 //
 // Loopback only by design: the URL must name 127.0.0.1, ::1 or localhost.
+//
+// --transport poll|long-poll: the same clients, senders and checks over the HTTP polling
+// transport (POST /v1/poll) instead of WebSocket. Each simulated client is a raw HTTP/1.1
+// client on the same epoll set, so every byte of every request and response (heads
+// included) is counted. The server answers each request with `Connection: close`, so every
+// poll is one TCP connection (closed after the server's FIN with an RST, so no TIME_WAIT
+// piles up). A client keeps one receiving poll going (short: on a fixed clock every
+// --poll-interval ms, client i at phase i/N; long: `wait` 20000, re-issued at once) and sends
+// its `say`s at once in a separate short poll (a chat client does not hold a message back
+// for its next poll); messages are numbered (`n`) and acknowledged, and a message repeated
+// under the same `n` is skipped, so "duplicated" means a seq seen twice.
 
 #include "histogram.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -74,7 +88,15 @@ struct Options {
     std::string label;
     bool json = false;
     bool quiet = false;
+    int transport = 0;        // 0 ws, 1 poll (short), 2 long-poll
+    int pollIntervalMs = 500; // short polls: one every this many ms
+    bool stagger = false;     // spread the senders' first message over one interval
 };
+
+const char *transportName(int t)
+{
+    return t == 1 ? "poll" : t == 2 ? "long-poll" : "ws";
+}
 
 [[noreturn]] void usage(int code)
 {
@@ -94,6 +116,11 @@ struct Options {
                  "  --pid PID          server process: sample its RSS from /proc/PID/status\n"
                  "  --label TEXT       copied into the output\n"
                  "  --timeout T        hard bound on the whole run in seconds (default: computed)\n"
+                 "  --transport T      ws (default), poll (short polls) or long-poll: HTTP\n"
+                 "                     polling via POST /v1/poll instead of WebSocket\n"
+                 "  --poll-interval MS short polls: one every MS ms per client (default 500)\n"
+                 "  --stagger          spread the senders' messages evenly over each interval\n"
+                 "                     (default: all senders at the same instant)\n"
                  "  --json             print one JSON object instead of the table\n"
                  "  --quiet            no progress on stderr\n");
     std::exit(code);
@@ -179,6 +206,20 @@ Options parseArgs(int argc, char **argv)
             o.room = next();
         else if (a == "--label")
             o.label = next();
+        else if (a == "--transport") {
+            const std::string t = next();
+            if (t == "ws")
+                o.transport = 0;
+            else if (t == "poll")
+                o.transport = 1;
+            else if (t == "long-poll")
+                o.transport = 2;
+            else
+                usage(2);
+        } else if (a == "--poll-interval")
+            o.pollIntervalMs = std::atoi(next().c_str());
+        else if (a == "--stagger")
+            o.stagger = true;
         else if (a == "--json")
             o.json = true;
         else if (a == "--quiet")
@@ -189,7 +230,7 @@ Options parseArgs(int argc, char **argv)
         }
     }
     if (o.clients < 1 || o.senders < 0 || o.senders > o.clients || o.concurrency < 1 || o.stall < 0
-        || o.stall + o.senders > o.clients || o.rate < 0 || o.duration < 0)
+        || o.stall + o.senders > o.clients || o.rate < 0 || o.duration < 0 || o.pollIntervalMs < 1)
         usage(2);
     if (o.timeout <= 0)
         o.timeout = 60 + o.clients / 200.0 + o.idle + o.warmup + o.duration + o.drain;
@@ -266,6 +307,25 @@ struct Conn {
     char key[25] = {}; // Sec-WebSocket-Key
 };
 
+// Polling transport: one HTTP exchange (one TCP connection: the server closes after answering).
+struct HttpSlot {
+    int fd = -1;
+    bool connecting = false;
+    std::string out;
+    size_t outPos = 0;
+    std::string in;
+    uint64_t startNs = 0;
+};
+
+struct PollState {
+    HttpSlot slot[2];    // 0: the receiving poll, 1: sending (says, join)
+    std::string session; // resume token
+    int64_t highest = 0; // highest n received (sent as ack)
+    std::string queue;   // client messages not sent yet, comma-separated JSON objects
+    uint64_t nextPollNs = 0;
+    bool phased = false; // the short-poll clock got this client's phase
+};
+
 struct Sender {
     int conn = 0;
     uint64_t nextNs = 0;
@@ -301,9 +361,33 @@ private:
     void closeConn(int i);
     void updateEpoll(int i, bool wantOut);
     void sendSays(uint64_t now);
+    void startSenders(uint64_t now)
+    {
+        // --stagger: sender s starts s/S of an interval later, so the room gets evenly
+        // spaced messages instead of S at the same instant.
+        const double interval = m_o.rate > 0 ? 1e9 / m_o.rate : 0;
+        for (size_t k = 0; k < m_senders.size(); ++k)
+            m_senders[k].nextNs = now
+                + (m_o.stagger
+                       ? static_cast<uint64_t>(interval * double(k) / double(m_senders.size()))
+                       : 0);
+    }
     void sendHello(int i);
     void sendJoin(int i);
     void report();
+    // Polling transport (--transport poll|long-poll)
+    bool receiving(const Conn &c) const
+    {
+        return m_poll ? c.state == State::Joined && !c.stalled : c.fd >= 0 && !c.stalled;
+    }
+    void queueMessage(int i, const char *json, size_t n);
+    void startPollClient(int i);
+    void startHttp(int i, int slot, int waitMs);
+    void onPollEvent(uint32_t tag, uint32_t ev);
+    void onHttpDone(int i, int slot);
+    void httpFail(int i, int slot, const char *why);
+    void closeSlot(HttpSlot &h);
+    void pollTick(uint64_t now);
     uint32_t rnd()
     {
         m_rng ^= m_rng << 13;
@@ -350,6 +434,13 @@ private:
     // received[s][c]: bitset over n (exact loss/duplicate accounting); last[s][c]: highest n
     std::vector<std::vector<std::vector<uint64_t>>> m_seen;
     std::vector<std::vector<int64_t>> m_last;
+
+    bool m_poll = false;
+    std::vector<PollState> m_polls;
+    uint64_t m_bytesOut = 0;
+    uint64_t m_bytesInAtMeasure = 0, m_bytesOutAtMeasure = 0;
+    uint64_t m_requests = 0, m_requestsInWindow = 0, m_responses = 0, m_emptyResponses = 0;
+    uint64_t m_responsesAtMeasure = 0, m_emptyAtMeasure = 0, m_httpErrors = 0, m_resent = 0;
 };
 
 void Bench::markDirty(int i)
@@ -489,6 +580,7 @@ void Bench::flush(int i)
             = send(c.fd, c.out.data() + c.outPos, c.out.size() - c.outPos, MSG_NOSIGNAL);
         if (w > 0) {
             c.outPos += static_cast<size_t>(w);
+            m_bytesOut += static_cast<uint64_t>(w);
             continue;
         }
         if (w < 0 && errno == EINTR)
@@ -591,7 +683,10 @@ void Bench::sendHello(int i)
     const int n = std::snprintf(
         buf, sizeof buf, "{\"type\":\"hello\",\"nick\":\"b%s_%d\",\"agent\":\"duplex-bench\"}",
         m_runTag, i);
-    sendFrame(i, 0x1, buf, static_cast<size_t>(n));
+    if (m_poll)
+        queueMessage(i, buf, static_cast<size_t>(n));
+    else
+        sendFrame(i, 0x1, buf, static_cast<size_t>(n));
 }
 
 void Bench::sendJoin(int i)
@@ -599,7 +694,10 @@ void Bench::sendJoin(int i)
     char buf[128];
     const int n
         = std::snprintf(buf, sizeof buf, "{\"type\":\"join\",\"room\":\"%s\"}", m_o.room.c_str());
-    sendFrame(i, 0x1, buf, static_cast<size_t>(n));
+    if (m_poll)
+        queueMessage(i, buf, static_cast<size_t>(n));
+    else
+        sendFrame(i, 0x1, buf, static_cast<size_t>(n));
 }
 
 void Bench::sendFrame(int i, uint8_t opcode, const char *payload, size_t n)
@@ -850,6 +948,246 @@ void Bench::onFrameText(int i, const char *p, size_t n)
     ++m_otherFrames;
 }
 
+// --- Polling transport -----------------------------------------------------------------
+
+void Bench::queueMessage(int i, const char *json, size_t n)
+{
+    std::string &q = m_polls[static_cast<size_t>(i)].queue;
+    if (!q.empty())
+        q += ',';
+    q.append(json, n);
+}
+
+void Bench::startPollClient(int i)
+{
+    Conn &c = m_conns[static_cast<size_t>(i)];
+    c.state = State::WaitWelcome;
+    if (c.startNs == 0)
+        c.startNs = monoNs();
+    ++m_inFlight;
+    sendHello(i);       // queued: the first poll carries it
+    startHttp(i, 0, 0); // the hello's answer brings welcome, joined, history
+}
+
+void Bench::closeSlot(HttpSlot &h)
+{
+    if (h.fd >= 0) {
+        epoll_ctl(m_ep, EPOLL_CTL_DEL, h.fd, nullptr);
+        // The server has closed its end (we read to EOF): an abortive close leaves no
+        // TIME_WAIT behind on either end, thousands of polls would otherwise pile them up.
+        linger lg {1, 0};
+        setsockopt(h.fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+        close(h.fd);
+        h.fd = -1;
+    }
+    h.out.clear();
+    h.outPos = 0;
+    h.in.clear();
+    h.connecting = false;
+}
+
+void Bench::startHttp(int i, int slot, int waitMs)
+{
+    PollState &p = m_polls[static_cast<size_t>(i)];
+    HttpSlot &h = p.slot[slot];
+    std::string body = "{";
+    if (!p.session.empty())
+        body += "\"session\":\"" + p.session + "\",";
+    if (!p.queue.empty()) {
+        body += "\"send\":[" + p.queue + "],";
+        p.queue.clear();
+    }
+    body += "\"ack\":" + std::to_string(p.highest) + ",\"wait\":" + std::to_string(waitMs) + "}";
+    char head[256];
+    const int n
+        = std::snprintf(head, sizeof head,
+                        "POST /v1/poll HTTP/1.1\r\nHost: %s:%d\r\n"
+                        "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                        m_o.host == "::1" ? "[::1]" : m_o.host.c_str(), m_o.port, body.size());
+    h.out.assign(head, static_cast<size_t>(n));
+    h.out += body;
+    h.outPos = 0;
+    h.in.clear();
+    h.startNs = monoNs();
+    h.fd = socket(m_addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (h.fd < 0) {
+        httpFail(i, slot, "socket() failed");
+        return;
+    }
+    int one = 1;
+    setsockopt(h.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    ++m_requests;
+    if (m_phase == Phase::Measure)
+        ++m_requestsInWindow;
+    const int r = connect(h.fd, reinterpret_cast<sockaddr *>(&m_addr), m_addrLen);
+    if (r < 0 && errno != EINPROGRESS) {
+        httpFail(i, slot, "connect() failed");
+        return;
+    }
+    h.connecting = true;
+    epoll_event ev {};
+    ev.events = EPOLLIN | EPOLLOUT;
+    ev.data.u32 = (static_cast<uint32_t>(i) << 1) | static_cast<uint32_t>(slot);
+    epoll_ctl(m_ep, EPOLL_CTL_ADD, h.fd, &ev);
+}
+
+void Bench::httpFail(int i, int slot, const char *why)
+{
+    ++m_httpErrors;
+    if (m_firstError.empty())
+        m_firstError = std::string(why) + " (" + std::strerror(errno) + ")";
+    PollState &p = m_polls[static_cast<size_t>(i)];
+    closeSlot(p.slot[slot]);
+    Conn &c = m_conns[static_cast<size_t>(i)];
+    if (c.state != State::Joined && c.state != State::Closed) {
+        c.state = State::Closed;
+        --m_inFlight;
+        ++m_failed;
+        return;
+    }
+    p.nextPollNs = monoNs() + static_cast<uint64_t>(m_o.pollIntervalMs) * 1000000ull;
+}
+
+void Bench::onPollEvent(uint32_t tag, uint32_t ev)
+{
+    const int i = static_cast<int>(tag >> 1);
+    const int slot = static_cast<int>(tag & 1);
+    HttpSlot &h = m_polls[static_cast<size_t>(i)].slot[slot];
+    if (h.fd < 0)
+        return;
+    if (h.connecting) {
+        int err = 0;
+        socklen_t len = sizeof err;
+        getsockopt(h.fd, SOL_SOCKET, SO_ERROR, &err, &len);
+        if (err != 0) {
+            errno = err;
+            httpFail(i, slot, "connect failed");
+            return;
+        }
+        if (!(ev & EPOLLOUT))
+            return;
+        h.connecting = false;
+    }
+    if (h.outPos < h.out.size() && (ev & EPOLLOUT)) {
+        while (h.outPos < h.out.size()) {
+            const ssize_t w
+                = send(h.fd, h.out.data() + h.outPos, h.out.size() - h.outPos, MSG_NOSIGNAL);
+            if (w > 0) {
+                h.outPos += static_cast<size_t>(w);
+                m_bytesOut += static_cast<uint64_t>(w);
+                continue;
+            }
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                return;
+            httpFail(i, slot, "send failed");
+            return;
+        }
+        epoll_event e {};
+        e.events = EPOLLIN;
+        e.data.u32 = tag;
+        epoll_ctl(m_ep, EPOLL_CTL_MOD, h.fd, &e);
+    }
+    if (!(ev & (EPOLLIN | EPOLLHUP | EPOLLERR)))
+        return;
+    for (;;) {
+        const ssize_t r = recv(h.fd, m_readBuf.data(), m_readBuf.size(), 0);
+        if (r > 0) {
+            m_bytesIn += static_cast<uint64_t>(r);
+            h.in.append(m_readBuf.data(), static_cast<size_t>(r));
+            continue;
+        }
+        if (r == 0) { // the server answered and closed (it sends Connection: close)
+            onHttpDone(i, slot);
+            return;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            return;
+        httpFail(i, slot, "recv failed");
+        return;
+    }
+}
+
+void Bench::onHttpDone(int i, int slot)
+{
+    PollState &p = m_polls[static_cast<size_t>(i)];
+    HttpSlot &h = p.slot[slot];
+    const auto headEnd = h.in.find("\r\n\r\n");
+    int status = 0;
+    if (h.in.rfind("HTTP/1.1 ", 0) == 0)
+        status = std::atoi(h.in.c_str() + 9);
+    if (headEnd == std::string::npos || status != 200) {
+        errno = EPROTO;
+        if (m_firstError.empty())
+            m_firstError = "poll answered " + std::to_string(status) + ": "
+                + h.in.substr(0, std::min<size_t>(h.in.size(), 300));
+        httpFail(i, slot, "poll not answered with 200");
+        return;
+    }
+    ++m_responses;
+    const QJsonObject o
+        = QJsonDocument::fromJson(
+              QByteArray::fromRawData(h.in.data() + headEnd + 4,
+                                      static_cast<qsizetype>(h.in.size() - headEnd - 4)))
+              .object();
+    closeSlot(h);
+    if (const QString s = o.value(QLatin1String("session")).toString(); !s.isEmpty())
+        p.session = s.toStdString();
+    const QJsonArray messages = o.value(QLatin1String("messages")).toArray();
+    if (messages.isEmpty())
+        ++m_emptyResponses;
+    for (const QJsonValue &v : messages) {
+        const QJsonObject entry = v.toObject();
+        const int64_t n = entry.value(QLatin1String("n")).toInteger();
+        if (n <= p.highest) {
+            ++m_resent; // already had it: an answer repeating what was not acknowledged yet
+            continue;
+        }
+        p.highest = n;
+        const QByteArray m = QJsonDocument(entry.value(QLatin1String("m")).toObject())
+                                 .toJson(QJsonDocument::Compact);
+        ++m_framesIn;
+        onFrameText(i, m.constData(), static_cast<size_t>(m.size()));
+    }
+    if (slot != 0)
+        return;
+    // When the receiving poll is due again.
+    const uint64_t now = monoNs();
+    const Conn &c = m_conns[static_cast<size_t>(i)];
+    if (c.state != State::Joined || m_o.transport == 2) {
+        p.nextPollNs = now; // setting up, or a long poll: at once
+    } else {
+        // Short polls on a fixed clock (like setInterval), client i at phase i/N of the
+        // interval: the class's polls are spread evenly, so the latency spread does not
+        // depend on how N random phases happened to fall, and no client drifts.
+        const uint64_t period = static_cast<uint64_t>(m_o.pollIntervalMs) * 1000000ull;
+        if (!p.phased) {
+            p.phased = true;
+            p.nextPollNs = m_t0 + period * static_cast<uint64_t>(i) / m_polls.size();
+        }
+        while (p.nextPollNs <= now)
+            p.nextPollNs += period; // a poll still running at its next tick skips that tick
+    }
+}
+
+void Bench::pollTick(uint64_t now)
+{
+    for (size_t k = 0; k < m_polls.size(); ++k) {
+        const Conn &c = m_conns[k];
+        if (c.state == State::Closed || c.state == State::Idle || c.stalled)
+            continue;
+        PollState &p = m_polls[k];
+        const int i = static_cast<int>(k);
+        if (!p.queue.empty() && !p.session.empty() && p.slot[1].fd < 0)
+            startHttp(i, 1, 0); // send at once, in a short poll
+        if (p.slot[0].fd < 0 && now >= p.nextPollNs)
+            startHttp(i, 0, c.state != State::Joined ? 1000 : m_o.transport == 2 ? 20000 : 0);
+    }
+}
+
 void Bench::sendSays(uint64_t now)
 {
     if (m_o.rate <= 0)
@@ -863,7 +1201,7 @@ void Bench::sendSays(uint64_t now)
         while (snd.nextNs <= now && burst++ < 1000) {
             snd.nextNs += interval;
             Conn &c = m_conns[snd.conn];
-            if (c.fd < 0 || c.state != State::Joined)
+            if ((!m_poll && c.fd < 0) || c.state != State::Joined)
                 continue;
             // Keep offering load but never pile up an unbounded queue in the generator.
             if (c.out.size() - c.outPos > 256 * 1024) {
@@ -877,7 +1215,10 @@ void Bench::sendSays(uint64_t now)
                 "{\"type\":\"say\",\"room\":\"%s\",\"id\":\"%c%zu.%" PRIu64
                 "\",\"text\":\"%c:%zu:%" PRIu64 ":%" PRIu64 "\"}",
                 m_o.room.c_str(), warm ? 'w' : 'm', s, n, warm ? 'w' : 'b', s, n, stamp);
-            sendFrame(snd.conn, 0x1, buf, static_cast<size_t>(len));
+            if (m_poll)
+                queueMessage(snd.conn, buf, static_cast<size_t>(len));
+            else
+                sendFrame(snd.conn, 0x1, buf, static_cast<size_t>(len));
         }
         if (snd.nextNs + interval < now)
             snd.nextNs = now; // a stall longer than the burst cap: do not catch up forever
@@ -923,6 +1264,9 @@ int Bench::run()
     m_seen.assign(m_senders.size(), std::vector<std::vector<uint64_t>>(m_conns.size()));
     m_last.assign(m_senders.size(), std::vector<int64_t>(m_conns.size(), -1));
     m_dirty.reserve(m_conns.size());
+    m_poll = m_o.transport != 0;
+    if (m_poll)
+        m_polls.resize(m_conns.size());
 
     m_baseline = sampleProc(m_o.pid);
     m_t0 = monoNs();
@@ -939,7 +1283,7 @@ int Bench::run()
         // Phase machine
         if (m_phase == Phase::Connecting) {
             while (m_inFlight < m_o.concurrency && m_nextConnect < m_o.clients)
-                startConnect(m_nextConnect++);
+                m_poll ? startPollClient(m_nextConnect++) : startConnect(m_nextConnect++);
             if (m_joined + m_failed >= m_o.clients) {
                 m_connectEnd = now;
                 m_idleEnd = now + static_cast<uint64_t>(m_o.idle * 1e9);
@@ -951,7 +1295,7 @@ int Bench::run()
             for (int k = 0; k < m_o.stall; ++k) {
                 const int i = m_o.clients - 1 - k;
                 Conn &c = m_conns[static_cast<size_t>(i)];
-                c.stalled = true;
+                c.stalled = true; // polling: it stops polling (pollTick skips it)
                 if (c.fd >= 0) {
                     epoll_event ev {};
                     ev.events = c.epollOut ? EPOLLOUT : 0u;
@@ -963,8 +1307,7 @@ int Bench::run()
                 m_phase = Phase::Done;
                 break;
             }
-            for (auto &s : m_senders)
-                s.nextNs = now;
+            startSenders(now);
             m_warmEnd = now + static_cast<uint64_t>(m_o.warmup * 1e9);
             m_phase = m_o.warmup > 0 ? Phase::Warmup : Phase::Measure;
             if (m_phase == Phase::Measure) {
@@ -972,6 +1315,10 @@ int Bench::run()
                 m_measureEnd = now + static_cast<uint64_t>(m_o.duration * 1e9);
                 m_cpuMeasureStart = cpuSeconds();
                 m_measureStartProc = sampleProc(m_o.pid);
+                m_bytesInAtMeasure = m_bytesIn;
+                m_bytesOutAtMeasure = m_bytesOut;
+                m_responsesAtMeasure = m_responses;
+                m_emptyAtMeasure = m_emptyResponses;
             }
         }
         if (m_phase == Phase::Warmup && now >= m_warmEnd) {
@@ -979,8 +1326,11 @@ int Bench::run()
             m_measureEnd = now + static_cast<uint64_t>(m_o.duration * 1e9);
             m_cpuMeasureStart = cpuSeconds();
             m_measureStartProc = sampleProc(m_o.pid);
-            for (auto &s : m_senders)
-                s.nextNs = now;
+            m_bytesInAtMeasure = m_bytesIn;
+            m_bytesOutAtMeasure = m_bytesOut;
+            m_responsesAtMeasure = m_responses;
+            m_emptyAtMeasure = m_emptyResponses;
+            startSenders(now);
         }
         if (m_phase == Phase::Measure && now >= m_measureEnd) {
             m_cpuMeasureEnd = cpuSeconds();
@@ -992,7 +1342,7 @@ int Bench::run()
                 sent += s.sent;
             int receivers = 0;
             for (const auto &c : m_conns)
-                receivers += (c.fd >= 0 && !c.stalled) ? 1 : 0;
+                receivers += receiving(c) ? 1 : 0;
             m_expectedTotal = sent * static_cast<uint64_t>(receivers);
         }
         if (m_phase == Phase::Drain && (now >= m_drainEnd || m_delivered >= m_expectedTotal)) {
@@ -1001,6 +1351,8 @@ int Bench::run()
         }
         if (m_phase == Phase::Warmup || m_phase == Phase::Measure)
             sendSays(now);
+        if (m_poll)
+            pollTick(now);
         if (m_o.pid > 0 && now >= m_nextProcSample) {
             const ProcSample p = sampleProc(m_o.pid);
             if (p.rssKb > m_maxRssKb)
@@ -1020,10 +1372,19 @@ int Bench::run()
         else if (m_phase == Phase::Connecting && m_nextConnect < m_o.clients
                  && m_inFlight < m_o.concurrency)
             timeoutMs = 0;
+        if (m_poll && timeoutMs > 2)
+            timeoutMs = 2; // short polls are due on a clock
+
         const int n = epoll_wait(m_ep, events.data(), static_cast<int>(events.size()), timeoutMs);
-        for (int k = 0; k < n; ++k)
-            onEvent(static_cast<int>(events[static_cast<size_t>(k)].data.u32),
-                    events[static_cast<size_t>(k)].events);
+        if (m_poll) {
+            for (int k = 0; k < n; ++k)
+                onPollEvent(events[static_cast<size_t>(k)].data.u32,
+                            events[static_cast<size_t>(k)].events);
+        } else {
+            for (int k = 0; k < n; ++k)
+                onEvent(static_cast<int>(events[static_cast<size_t>(k)].data.u32),
+                        events[static_cast<size_t>(k)].events);
+        }
         flushAll();
     }
     if (m_cpuMeasureEnd == 0 && m_cpuMeasureStart != 0) {
@@ -1042,6 +1403,15 @@ int Bench::run()
             setsockopt(c.fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
             close(c.fd);
             c.fd = -1;
+        }
+    }
+    for (auto &p : m_polls) {
+        for (auto &h : p.slot) {
+            if (h.fd >= 0) {
+                setsockopt(h.fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+                close(h.fd);
+                h.fd = -1;
+            }
         }
     }
     close(m_ep);
@@ -1065,7 +1435,7 @@ void Bench::report()
     int receivers = 0;
     for (size_t i = 0; i < m_conns.size(); ++i) {
         const Conn &c = m_conns[i];
-        if (c.fd < 0 || c.stalled)
+        if (!receiving(c))
             continue;
         ++receivers;
         for (size_t s = 0; s < m_senders.size(); ++s) {
@@ -1096,6 +1466,15 @@ void Bench::report()
     const double p99 = haveLat ? m_latency.quantile(0.99) / 1000.0 : -1;
     const double maxMs = haveLat ? double(m_latency.max()) / 1000.0 : -1;
     const bool sending = m_o.senders > 0 && m_o.duration > 0;
+    // On the wire from the start of the measured window to the end of the drain, both ways
+    // (HTTP heads and bodies, or WebSocket frames), per measured message delivered.
+    const uint64_t wireBytes
+        = (m_bytesIn - m_bytesInAtMeasure) + (m_bytesOut - m_bytesOutAtMeasure);
+    const double bytesPerMsg = m_delivered > 0 ? double(wireBytes) / double(m_delivered) : -1;
+    const double requestsPerS = dur > 0 ? double(m_requestsInWindow) / dur : 0;
+    const uint64_t responses = m_responses - m_responsesAtMeasure;
+    const double emptyShare
+        = responses > 0 ? double(m_emptyResponses - m_emptyAtMeasure) / double(responses) : 0;
 
     if (m_o.json) {
         std::printf(
@@ -1112,7 +1491,11 @@ void Bench::report()
             ","
             "\"server_rss_baseline_kb\":%ld,\"server_rss_idle_kb\":%ld,\"server_rss_max_kb\":%ld,"
             "\"server_rss_end_kb\":%ld,\"server_hwm_kb\":%ld,\"rss_per_conn_kb\":%.2f,"
-            "\"server_cpu\":%.2f,\"bench_cpu\":%.2f,\"timed_out\":%s}\n",
+            "\"server_cpu\":%.3f,\"bench_cpu\":%.2f,"
+            "\"transport\":\"%s\",\"poll_interval_ms\":%d,\"requests\":%" PRIu64
+            ",\"requests_per_s\":%.1f,\"empty_share\":%.3f,\"wire_bytes\":%" PRIu64
+            ",\"bytes_per_msg\":%.1f,\"http_errors\":%" PRIu64 ",\"resent\":%" PRIu64
+            ",\"timed_out\":%s}\n",
             m_o.label.c_str(), m_o.clients, m_o.senders, m_o.rate, m_o.duration, m_o.stall,
             m_joined, m_failed, m_closedByServer, m_closed1008, connectS, connectsPerS,
             m_joinHist.quantile(0.5) / 1000.0, m_joinHist.quantile(0.99) / 1000.0, sent, skipped,
@@ -1120,10 +1503,14 @@ void Bench::report()
             dur > 0 ? double(sent) * receivers / dur : 0.0, p50, p99, maxMs, lost, m_duplicates,
             m_reordered, m_presence, m_errors, m_framesIn, m_baseline.rssKb, m_idleSample.rssKb,
             m_maxRssKb, m_final.rssKb, m_final.hwmKb, rssPerConnKb, serverCpu, benchCpu,
-            m_timedOut ? "true" : "false");
+            transportName(m_o.transport), m_o.pollIntervalMs, m_requests, requestsPerS, emptyShare,
+            wireBytes, bytesPerMsg, m_httpErrors, m_resent, m_timedOut ? "true" : "false");
     } else {
-        std::printf("duplex-bench %s  ws://%s:%d%s\n", m_o.label.c_str(), m_o.host.c_str(),
-                    m_o.port, m_o.path.c_str());
+        std::printf("duplex-bench %s  ws://%s:%d%s  transport %s", m_o.label.c_str(),
+                    m_o.host.c_str(), m_o.port, m_o.path.c_str(), transportName(m_o.transport));
+        if (m_o.transport == 1)
+            std::printf(" every %d ms", m_o.pollIntervalMs);
+        std::printf("\n");
         std::printf("  clients          %d joined, %d failed, %d closed by server (%d with 1008)\n",
                     m_joined, m_failed, m_closedByServer, m_closed1008);
         std::printf("  connect          %.3f s, %.0f connects/s (join p50 %.1f ms, p99 %.1f ms)\n",
@@ -1146,6 +1533,14 @@ void Bench::report()
                         lost, m_duplicates, m_reordered);
             std::printf("  cpu              server %.0f%%  bench %.0f%% of one core\n",
                         serverCpu * 100, benchCpu * 100);
+            std::printf("  wire             %" PRIu64 " bytes both ways, %.0f per delivered message"
+                        " (heads/framing included)\n",
+                        wireBytes, bytesPerMsg);
+            if (m_poll)
+                std::printf("  polls            %.1f requests/s in the window (%" PRIu64
+                            " in all), %.0f%% answered empty, %" PRIu64 " failed, %" PRIu64
+                            " messages repeated (skipped by n)\n",
+                            requestsPerS, m_requests, emptyShare * 100, m_httpErrors, m_resent);
         }
         if (m_o.pid > 0)
             std::printf("  server RSS       baseline %ld kB, idle %ld kB, max %ld kB, end %ld kB, "

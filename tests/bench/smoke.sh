@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The Duplex authors
 # CTest smoke run of duplex-bench (~2 s): a headless server on 127.0.0.1 with a free port,
-# 5 clients, 2 senders; passes when every message reached every client exactly once.
+# 5 clients, 2 senders; passes when every message reached every client exactly once: over
+# WebSocket, then the same over HTTP short polls (every 200 ms) and long polls.
 # Usage: smoke.sh DUPLEX_SERVER DUPLEX_BENCH
 set -euo pipefail
 server=$1
@@ -25,11 +26,20 @@ done
 if [ -z "$port" ]; then
     echo "server did not report its port:"; cat "$log"; exit 1
 fi
-out=$(timeout 30 "$bench" --url "ws://127.0.0.1:$port/" --clients 5 --senders 2 --rate 20 \
-      --duration 1 --idle 0.2 --drain 3 --timeout 20 --pid "$pid" --json --quiet)
-echo "$out"
-echo "$out" | grep -q '"joined":5,' || { echo "FAIL: not every client joined"; exit 1; }
-echo "$out" | grep -q '"lost":0,"duplicated":0,' || { echo "FAIL: lost or duplicated messages"; exit 1; }
-echo "$out" | grep -q '"sent":0,' && { echo "FAIL: nothing was sent"; exit 1; }
-echo "$out" | grep -q '"timed_out":false' || { echo "FAIL: timed out"; exit 1; }
+check() {   # transport extra-args...
+    local transport=$1; shift
+    local out
+    out=$(timeout 30 "$bench" --url "ws://127.0.0.1:$port/" --clients 5 --senders 2 --rate 20 \
+          --duration 1 --idle 0.2 --drain 3 --timeout 20 --pid "$pid" --json --quiet \
+          --transport "$transport" "$@")
+    echo "$out"
+    echo "$out" | grep -q '"joined":5,' || { echo "FAIL ($transport): not every client joined"; exit 1; }
+    echo "$out" | grep -q '"lost":0,"duplicated":0,"reordered":0,' || { echo "FAIL ($transport): lost, duplicated or reordered messages"; exit 1; }
+    echo "$out" | grep -q '"sent":0,' && { echo "FAIL ($transport): nothing was sent"; exit 1; }
+    echo "$out" | grep -q '"http_errors":0,' || { echo "FAIL ($transport): failed polls"; exit 1; }
+    echo "$out" | grep -q '"timed_out":false' || { echo "FAIL ($transport): timed out"; exit 1; }
+}
+check ws
+check poll --poll-interval 200
+check long-poll
 echo "bench smoke OK"

@@ -44,11 +44,17 @@ metrics_w3 = [("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_p50_ms", "p50 ms", 2, 
               ("lat_max_ms", "max ms", 1, "lower"),
               ("server_rss_idle_kb", "RSS start kB", 0, "lower"), ("server_rss_max_kb", "RSS max kB", 0, "lower"),
               ("lost", "lost", 0, "lower")]
+metrics_w5 = [("requests_per_s", "req/s", 1, "lower"), ("empty_share", "empty share", 2, "lower"),
+              ("bytes_per_msg", "B/msg", 0, "lower"), ("lat_p50_ms", "p50 ms", 2, "lower"),
+              ("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_max_ms", "max ms", 1, "lower"),
+              ("server_cpu", "server CPU", 3, "lower"), ("server_rss_max_kb", "RSS max kB", 0, "lower"),
+              ("lost", "lost", 0, "lower"), ("duplicated", "dup", 0, "lower")]
 
 print("| workload | server | runs | " + " | ".join(["metric"] * 0) + "figures (medians) | Duplex/peer |")
 print("|---|---|---|---|---|")
 for w in order:
-    metrics = metrics_w1 if w.startswith("W1") else metrics_w3 if w.startswith(("W3", "WD")) else metrics_w2
+    metrics = metrics_w1 if w.startswith("W1") else metrics_w3 if w.startswith(("W3", "WD")) \
+        else metrics_w5 if w.startswith("W5") else metrics_w2
     peer = rows.get((w, "peer"), [])
     for s in servers:
         runs = rows.get((w, s), [])
