@@ -124,6 +124,20 @@ private:
 
 // --- FlushScheduler ----------------------------------------------------------------------
 
+FlushScheduler::~FlushScheduler()
+{
+#ifdef Q_OS_UNIX
+    // The lingering sockets are children: delete them now, while this is still a
+    // FlushScheduler (their destructor counts them out of `lingering`), not from ~QObject
+    // after this part is gone (UBSan: member access on a destroyed object).
+    const QObjectList kids = children();
+    for (QObject *o : kids) {
+        if (dynamic_cast<Lingerer *>(o))
+            delete o;
+    }
+#endif
+}
+
 void FlushScheduler::schedule(WsConnection *c)
 {
     if (!c->m_flushListed) {

@@ -30,6 +30,7 @@ class FlushScheduler final : public QObject
 {
 public:
     using QObject::QObject;
+    ~FlushScheduler() override;
     void schedule(WsConnection *c);
     void forget(WsConnection *c);
 
