@@ -16,7 +16,7 @@ namespace duplex::server {
 
 namespace {
 
-template<class> inline constexpr bool AlwaysFalse = false;
+template<class> [[maybe_unused]] inline constexpr bool AlwaysFalse = false;
 
 QString oneLine(const QString &text, int max = 80)
 {
