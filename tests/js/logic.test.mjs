@@ -149,3 +149,23 @@ test('load older: a page goes above what is held, events and all, until seq 1', 
   assert.equal(c.noOlder, true);
   assert.equal(c.firstSeq(), 1);
 });
+
+test('joins and leaves in a run collapse into one line; a message or a pause ends the run', async () => {
+  const { Conversation, presenceText } = await import('../../resources/web/app/history.js');
+  const c = new Conversation('#general');
+  const t0 = 1_000_000;
+  assert.deepEqual(c.addPresence('join', 'ali', t0), { index: 0, updated: false });
+  assert.equal(c.items[0].text, 'ali joined');
+  for (const [i, nick] of ['ben', 'cem', 'dana', 'eli', 'fay'].entries()) {
+    assert.deepEqual(c.addPresence('join', nick, t0 + 1000 * (i + 1)), { index: 0, updated: true });
+  }
+  c.addPresence('leave', 'ben', t0 + 9000);
+  assert.equal(c.items.length, 1, '7 events, one line');
+  assert.equal(c.items[0].text, '6 joined: ali, ben, cem, dana, eli, … (+1) · 1 left: ben');
+  assert.match(c.items[0].title, /Joined: ali, ben, cem, dana, eli, fay/);
+  c.addMessage({ seq: 1, from: 'ali', text: 'hi', ts: t0 + 10000 });
+  assert.equal(c.addPresence('join', 'gus', t0 + 11000).updated, false, 'a message ends the run');
+  assert.equal(c.addPresence('join', 'hal', t0 + 11000 + 121000).updated, false, 'so does a pause');
+  assert.equal(c.items.length, 4);
+  assert.deepEqual(presenceText([], ['zoe']), { text: 'zoe left', title: '' });
+});

@@ -81,6 +81,29 @@ export class Conversation {
     return i - this.trim();
   }
 
+  /**
+   * A join or leave (`event` 'join' | 'leave'). Runs of them collapse into one line ("27
+   * joined: ali, ben, …") until a message or a pause of `runMs` comes between, so a class
+   * arriving does not fill the chat. Returns { index, updated }: updated when an existing
+   * line changed in place (redraw it), else a new line was added at index.
+   */
+  addPresence(event, nick, ts = Date.now(), runMs = 120000) {
+    let i = this.items.length;
+    while (i > 0 && this.items[i - 1].pending) i--;
+    const last = this.items[i - 1];
+    if (last && last.kind === 'presence' && ts - last.lastTs <= runMs) {
+      (event === 'join' ? last.joined : last.left).push(nick);
+      last.lastTs = ts;
+      Object.assign(last, presenceText(last.joined, last.left));
+      return { index: i - 1, updated: true };
+    }
+    const item = { kind: 'presence', ts, lastTs: ts, joined: [], left: [] };
+    (event === 'join' ? item.joined : item.left).push(nick);
+    Object.assign(item, presenceText(item.joined, item.left));
+    this.items.splice(i, 0, item);
+    return { index: i - this.trim(), updated: false };
+  }
+
   /** One of the user's messages on its way; it stays last until confirmed. */
   addPending(entry) {
     this.items.push({ ...entry, kind: 'pending', pending: true });
@@ -122,4 +145,18 @@ export class Conversation {
   seqList() {
     return this.items.filter((it) => it.seq !== undefined).map((it) => it.seq);
   }
+}
+
+/** The line of a presence run and its tooltip (every name). */
+export function presenceText(joined, left, shown = 5) {
+  const names = (list) =>
+    list.slice(0, shown).join(', ') + (list.length > shown ? `, … (+${list.length - shown})` : '');
+  const parts = [];
+  if (joined.length === 1 && !left.length) return { text: `${joined[0]} joined`, title: '' };
+  if (left.length === 1 && !joined.length) return { text: `${left[0]} left`, title: '' };
+  if (joined.length) parts.push(`${joined.length} joined: ${names(joined)}`);
+  if (left.length) parts.push(`${left.length} left: ${names(left)}`);
+  const title = [joined.length ? `Joined: ${joined.join(', ')}` : '',
+    left.length ? `Left: ${left.join(', ')}` : ''].filter(Boolean).join('\n');
+  return { text: parts.join(' · '), title };
 }

@@ -59,6 +59,11 @@ function itemNode(item) {
     case 'error':
       li.append(time, ' ', el('span', 'text', item.text));
       break;
+    case 'presence':
+      li.classList.add('event');
+      li.append(time, ' ', el('span', 'text', item.text));
+      if (item.title) li.title = item.title; // every name (a run shows the first few)
+      break;
     default:
       li.append(time, ' ', el('span', 'text', item.text));
   }
@@ -77,7 +82,7 @@ function placed(key, index, dropped = 0) {
   if (index < 0) return;
   const c = state.conversations.get(key);
   if (key !== state.active) {
-    if (c.items[index] && c.items[index].kind !== 'event') {
+    if (c.items[index] && !['event', 'presence'].includes(c.items[index].kind)) {
       c.unread++;
       drawRooms();
     }
@@ -127,6 +132,20 @@ function addEvent(key, event) {
   const before = c.dropped || 0;
   const i = c.addEvent({ ts: Date.now(), ...event });
   placed(key, i, (c.dropped || 0) - before);
+}
+
+/** A join or leave: a run of them is one line, redrawn in place as it grows. */
+function addPresence(key, event, nick) {
+  const c = conv(key);
+  const before = c.dropped || 0;
+  const { index, updated } = c.addPresence(event, nick);
+  if (!updated) {
+    placed(key, index, (c.dropped || 0) - before);
+    return;
+  }
+  if (key !== state.active) return;
+  const node = $('log').children[index];
+  if (node) node.replaceWith(itemNode(c.items[index]));
 }
 
 function addMessage(key, message) {
@@ -293,10 +312,10 @@ function onPresence(m) {
   const key = roomKey(m.room);
   if (m.event === 'join') {
     members.set(m.nick, { typing: null });
-    if (m.nick !== state.me) addEvent(key, { text: `${m.nick} joined` });
+    if (m.nick !== state.me) addPresence(key, 'join', m.nick);
   } else if (m.event === 'leave') {
     members.delete(m.nick);
-    addEvent(key, { text: `${m.nick} left` });
+    addPresence(key, 'leave', m.nick);
   } else if (m.event === 'nick') {
     members.delete(m.old);
     members.set(m.nick, { typing: null });
