@@ -7,16 +7,19 @@ what=${1:-build}
 pkgs=(cmake g++ ninja-build pkg-config git
       qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite
       qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-      libqrcodegencpp-dev)   # the join card's QR code
+      libqrcodegencpp-dev    # the join card's QR code
+      libhiredis-dev)        # --redis: several server processes share rooms (hiredis + its Qt adapter)
 case "$what" in
   # zbarimg: tst_joincard reads the QR code back; chromium + nodejs/npm + fonts: the browser
   # client's tests (tests/browser, playwright-core); tshark: tst_pcapng dissects the export;
   # clang + libclang-rt-dev (ASan, UBSan, libFuzzer) + llvm (llvm-symbolizer for readable
-  # stacks): the sanitizer and fuzz tree (docs/testing.md)
+  # stacks): the sanitizer and fuzz tree (docs/testing.md); redis-server: the cluster tests
+  # start their own on a free loopback port (never the system service)
   test) pkgs+=(clang-format python3 python3-websockets xvfb xauth desktop-file-utils appstream dpkg-dev file groff-base
-              zbar-tools chromium nodejs npm fonts-dejavu-core tshark clang libclang-rt-dev llvm) ;;
+              zbar-tools chromium nodejs npm fonts-dejavu-core tshark clang libclang-rt-dev llvm
+              redis-server) ;;
   demo) pkgs+=(xvfb xauth x11-apps imagemagick) ;;
-  bench) pkgs+=(nodejs npm) ;;   # tests/bench/compare.sh: the Node.js ws peer
+  bench) pkgs+=(nodejs npm redis-server) ;;   # tests/bench/compare.sh: the Node.js ws peer, the cluster workload
 esac
 missing=()
 for p in "${pkgs[@]}"; do
