@@ -151,6 +151,10 @@ void addServerOptions(QCommandLineParser &parser)
                       QStringLiteral("WHEN")});
     parser.addOption({QStringLiteral("format"), tr("With --transcript: text (default) or csv."),
                       QStringLiteral("FORMAT")});
+    parser.addOption({QStringLiteral("with-events"),
+                      tr("With --transcript: also the joins, leaves, nick changes and notices "
+                         "to the room or to everyone, merged in by time (not private "
+                         "notices).")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -288,6 +292,7 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
             return fail(tr("--format: give text or csv."));
         o.transcriptCsv = format == QLatin1String("csv");
     }
+    o.transcriptEvents = parser.isSet(QStringLiteral("with-events"));
     *options = o;
     return true;
 }
