@@ -93,6 +93,7 @@ private Q_SLOTS:
     void windowDialogIncludesEvents();
     void reconnectFloodIsCapped();
     void oldDatabaseGainsEvents();
+    void eventSentences();
 
 private:
     /// ann joins, bob joins, ann says hi, a notice to everyone, a private notice to bob, a
@@ -463,6 +464,32 @@ void TstTranscript::oldDatabaseGainsEvents()
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+void TstTranscript::eventSentences()
+{
+    // The counts past the cap read right for one too, and a nick change names both.
+    auto line = [](RoomEvent::Kind kind, const QString &nick, const QString &text, int count) {
+        RoomEvent e;
+        e.kind = kind;
+        e.room = QStringLiteral("general");
+        e.ts = QDateTime(QDate(2026, 12, 7), QTime(14, 5, 9)).toMSecsSinceEpoch();
+        e.nick = nick;
+        e.text = text;
+        e.count = count;
+        return transcriptText({}, {e});
+    };
+    using K = RoomEvent::Kind;
+    QCOMPARE(line(K::Join, {}, {}, 1),
+             QStringLiteral("[2026-12-07 14:05:09] — …and 1 more join\n"));
+    QCOMPARE(line(K::Join, {}, {}, 12),
+             QStringLiteral("[2026-12-07 14:05:09] — …and 12 more joins\n"));
+    QCOMPARE(line(K::Leave, {}, {}, 1),
+             QStringLiteral("[2026-12-07 14:05:09] — …and 1 more leave\n"));
+    QCOMPARE(line(K::Nick, QStringLiteral("Ann"), QStringLiteral("ann"), 1),
+             QStringLiteral("[2026-12-07 14:05:09] — ann is now known as Ann\n"));
+    QCOMPARE(line(K::Notice, {}, QStringLiteral("two\nlines"), 1),
+             QStringLiteral("[2026-12-07 14:05:09] — Notice from the teacher: two↵lines\n"));
 }
 
 QTEST_MAIN(TstTranscript)

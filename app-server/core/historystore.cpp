@@ -539,11 +539,12 @@ bool HistoryStore::flushEvents()
     if (!d->events)
         return false;
     QString why;
-    if (d->events->flush(&why) < 0) {
+    const int rows = d->events->flush(&why);
+    if (rows < 0) {
         d->lastError = why;
         return false;
     }
-    if (d->checkpointer)
+    if (rows > 0 && d->checkpointer)
         d->checkpointer->appended();
     // Counts past the cap of this second are written at the next tick.
     if (d->eventTimer && d->events->hasPending() && !d->eventTimer->isActive())

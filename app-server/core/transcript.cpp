@@ -58,9 +58,15 @@ QString eventSentence(const RoomEvent &e)
 {
     using Kind = RoomEvent::Kind;
     if (e.isMore()) {
-        return e.kind == Kind::Join
-            ? QCoreApplication::translate("duplex::server::Transcript", "…and %n more joins",
-                                          nullptr, e.count)
+        // The singular on its own: without an English catalog %n gives "1 more joins".
+        if (e.kind == Kind::Join) {
+            return e.count == 1
+                ? QCoreApplication::translate("duplex::server::Transcript", "…and 1 more join")
+                : QCoreApplication::translate("duplex::server::Transcript", "…and %n more joins",
+                                              nullptr, e.count);
+        }
+        return e.count == 1
+            ? QCoreApplication::translate("duplex::server::Transcript", "…and 1 more leave")
             : QCoreApplication::translate("duplex::server::Transcript", "…and %n more leaves",
                                           nullptr, e.count);
     }

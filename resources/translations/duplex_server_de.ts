@@ -417,7 +417,7 @@
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+74"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+107"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -542,12 +542,12 @@
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>--port: give a number from 0 to 65535.</source>
         <translation>--port: bitte eine Zahl von 0 bis 65535 angeben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>--db: give a file path or &quot;:memory:&quot;.</source>
         <translation>--db: bitte einen Dateipfad oder „:memory:“ angeben.</translation>
     </message>
@@ -557,22 +557,22 @@
         <translation>--name: der Servername darf nicht leer sein.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>--rate: give a number of messages per second, 0 for unlimited.</source>
         <translation>--rate: bitte eine Anzahl Nachrichten pro Sekunde angeben, 0 für unbegrenzt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--burst: give a whole number of at least 1.</source>
         <translation>--burst: bitte eine ganze Zahl ab 1 angeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--max-clients: give a whole number of at least 1.</source>
         <translation>--max-clients: bitte eine ganze Zahl ab 1 angeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--max-queued-mib: give a whole number of MiB, 0 for never.</source>
         <translation>--max-queued-mib: eine ganze Zahl in MiB angeben, 0 für nie.</translation>
     </message>
@@ -597,22 +597,22 @@
         <translation>--class-transport: Geben Sie push, poll oder long-poll an.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>--poll-interval: give a whole number of ms from 10 to 600000.</source>
         <translation>--poll-interval: Geben Sie eine ganze Zahl von ms zwischen 10 und 600000 an.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--peer-timeout: give a whole number of ms from 100 to 3600000.</source>
         <translation>--peer-timeout: Geben Sie eine ganze Zahl von ms zwischen 100 und 3600000 an.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>--ban-minutes: give a number of minutes from 0 to 10080 (a week).</source>
         <translation>--ban-minutes: Gib eine Anzahl Minuten von 0 bis 10080 (eine Woche) an.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>--reserve-nick: &quot;%1&quot;: %2</source>
         <translation>--reserve-nick: „%1“: %2</translation>
     </message>
@@ -1603,7 +1603,7 @@
         <translation>unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/transcript.cpp" line="+180"/>
+        <location filename="../../app-server/core/transcript.cpp" line="+186"/>
         <source>duplex-server: there is no database at %1.</source>
         <translation>duplex-server: Unter %1 gibt es keine Datenbank.</translation>
     </message>
@@ -3272,16 +3272,26 @@ Erstellt mit Qt %1.</translation>
 </context>
 <context>
     <name>duplex::server::Transcript</name>
+    <message>
+        <location filename="../../app-server/core/transcript.cpp" line="-122"/>
+        <source>…and 1 more join</source>
+        <translation>…und 1 weiterer Beitritt</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app-server/core/transcript.cpp" line="-118"/>
+        <location line="+1"/>
         <source>…and %n more joins</source>
         <translation>
             <numerusform>…und %n weiterer Beitritt</numerusform>
             <numerusform>…und %n weitere Beitritte</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>…and 1 more leave</source>
+        <translation>…und 1 weiterer Abgang</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>…and %n more leaves</source>
         <translation>
             <numerusform>…und %n weiterer Abgang</numerusform>
