@@ -83,8 +83,10 @@ bool ChatHandlers::resume(Peer *p, const client::Hello &m)
         // Back from a drop: the others saw a `leave` then, so they see a `join` now.
         s->peer = p;
         p->session = s;
-        for (const QString &room : std::as_const(s->rooms))
-            e.rooms->join(room, p, s->nick);
+        for (const QString &room : std::as_const(s->rooms)) {
+            if (e.rooms->join(room, p, s->nick))
+                e.recordEvent(RoomEvent::Kind::Join, room, s->nick);
+        }
     }
     return true;
 }
@@ -358,6 +360,7 @@ void ChatHandlers::operator()(Peer *p, const client::Nick &m)
         presence.re.clear();
         const Frame f(ServerMessage {presence});
         e.recorder.out(nullptr, e.rooms->publish(room, f, p), f);
+        e.recordEvent(RoomEvent::Kind::Nick, room, s->nick, old);
         presence.re = m.id;
         e.send(p, presence);
     }

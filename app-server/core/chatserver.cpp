@@ -404,6 +404,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
                 ++count;
         }
         e.recorder.out(nullptr, count, f);
+        // One row without a room: every room's transcript shows it (eventlog.h).
+        e.recordEvent(RoomEvent::Kind::Notice, QString(), QString(), n.text);
         break;
     }
     case NoticeTarget::Kind::Room: {
@@ -413,6 +415,7 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         const Frame f(ServerMessage {n});
         count = e.rooms->publish(target.room, f, nullptr);
         e.recorder.out(nullptr, count, f);
+        e.recordEvent(RoomEvent::Kind::Notice, target.room, QString(), n.text);
         break;
     }
     case NoticeTarget::Kind::Client: {
@@ -425,6 +428,9 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         if (p->deliver(f)) {
             count = 1;
             e.recorder.out(p, 1, f);
+            // Kept, marked private, but never in a room's transcript.
+            if (p->session)
+                e.recordEvent(RoomEvent::Kind::Notice, QString(), QString(), n.text, n.to);
         }
         break;
     }

@@ -122,6 +122,7 @@ bool Engine::enterRoom(Peer *p, const QString &room)
     Session *s = p->session;
     if (!rooms->join(room, p, s->nick))
         return false;
+    recordEvent(RoomEvent::Kind::Join, room, s->nick);
     if (!s->rooms.contains(room))
         s->rooms.append(room);
     return true;
@@ -129,7 +130,21 @@ bool Engine::enterRoom(Peer *p, const QString &room)
 
 void Engine::exitRoom(Peer *p, const QString &room, const QString &nick)
 {
-    rooms->leave(room, p, nick, true);
+    if (rooms->leave(room, p, nick, true))
+        recordEvent(RoomEvent::Kind::Leave, room, nick);
+}
+
+void Engine::recordEvent(RoomEvent::Kind kind, const QString &room, const QString &nick,
+                         const QString &text, const QString &to)
+{
+    RoomEvent e;
+    e.kind = kind;
+    e.room = room;
+    e.ts = nowMs();
+    e.nick = nick;
+    e.text = text;
+    e.to = to;
+    store->recordEvent(e);
 }
 
 void Engine::sendJoined(Peer *p, const QString &room, const QString &re)

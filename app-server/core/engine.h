@@ -9,6 +9,7 @@
 
 #include "classcontrol.h"
 #include "engineevents.h"
+#include "eventlog.h"
 #include "peer.h"
 #include "roombroker.h"
 #include "serverconfig.h"
@@ -77,6 +78,10 @@ public:
     bool enterRoom(Peer *p, const QString &room);
     /// Removes the peer from the room (announcing it); the session's list is the caller's.
     void exitRoom(Peer *p, const QString &room, const QString &nick);
+    /// Keeps what the room was told (a join, leave, nick change or notice) for its
+    /// transcript: HistoryStore::recordEvent (buffered, capped under churn).
+    void recordEvent(RoomEvent::Kind kind, const QString &room, const QString &nick,
+                     const QString &text = {}, const QString &to = {});
     /// `joined` then `history` for one room, both carrying `re`.
     void sendJoined(Peer *p, const QString &room, const QString &re);
     /// Takes the peer out of its session's rooms. endSession: forget the session (clean

@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimer>
 #include <QVariant>
 #include <QWaitCondition>
 
@@ -198,6 +199,9 @@ struct HistoryStore::Private {
     HistoryStore::CheckpointPolicy policy;
     QAtomicInteger<qint64> checkpoints;
     std::unique_ptr<Checkpointer> checkpointer; // file databases only
+    std::unique_ptr<EventLog> events;
+    std::unique_ptr<QTimer> eventTimer; // created in the thread that records
+    int eventCap = EventLog::DefaultPerRoomPerSecond;
 #ifdef Q_OS_UNIX
     // The file as opened. SQLite keeps writing to its open descriptor after the file (or
     // its directory) was removed or replaced, and every write "succeeds" into a file that
@@ -282,6 +286,13 @@ bool HistoryStore::open(const QString &path, QString *error)
         if (!d->exec(QString::fromLatin1(sql), &why))
             return fail(why);
     }
+    // Schema version 1 (PRAGMA user_version; 0: a database from before, messages only).
+    if (!EventLog::migrate(d->db, SchemaVersion, &why))
+        return fail(why);
+    d->events = std::make_unique<EventLog>(d->db);
+    d->events->setPerRoomPerSecond(d->eventCap);
+    if (!d->events->prepare(&why))
+        return fail(why);
 
     d->insert.emplace(d->db);
     d->maxSeq.emplace(d->db);
@@ -330,6 +341,10 @@ void HistoryStore::close()
 {
     // First the checkpointer (it finishes a checkpoint in progress), then the final fold.
     d->checkpointer.reset();
+    if (d->events && d->db.isOpen())
+        flushEvents();
+    d->eventTimer.reset();
+    d->events.reset();
 #ifdef Q_OS_UNIX
     d->fileKnown = false;
 #endif
@@ -502,6 +517,58 @@ qint64 HistoryStore::messageCount()
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM messages")) && q.next())
         return q.value(0).toLongLong();
     return 0;
+}
+
+void HistoryStore::recordEvent(const RoomEvent &event)
+{
+    if (!d->events)
+        return;
+    d->events->record(event);
+    if (!d->eventTimer) {
+        d->eventTimer = std::make_unique<QTimer>();
+        d->eventTimer->setSingleShot(true);
+        d->eventTimer->setInterval(EventFlushMs);
+        QObject::connect(d->eventTimer.get(), &QTimer::timeout, this, [this] { flushEvents(); });
+    }
+    if (!d->eventTimer->isActive())
+        d->eventTimer->start();
+}
+
+bool HistoryStore::flushEvents()
+{
+    if (!d->events)
+        return false;
+    QString why;
+    const int rows = d->events->flush(&why);
+    if (rows < 0) {
+        d->lastError = why;
+        return false;
+    }
+    if (rows > 0 && d->checkpointer)
+        d->checkpointer->appended();
+    // Counts past the cap of this second are written at the next tick.
+    if (d->eventTimer && d->events->hasPending() && !d->eventTimer->isActive())
+        d->eventTimer->start();
+    return true;
+}
+
+QList<RoomEvent> HistoryStore::events(const QString &room, qint64 sinceMs)
+{
+    if (!d->events)
+        return {};
+    flushEvents();
+    QString why;
+    QList<RoomEvent> out = d->events->events(room, sinceMs, &why);
+    if (!why.isEmpty())
+        d->lastError = why;
+    return out;
+}
+
+void HistoryStore::setEventRateLimit(int perRoomPerSecond)
+{
+    d->eventCap = perRoomPerSecond;
+    if (d->events)
+        d->events->setPerRoomPerSecond(perRoomPerSecond);
 }
 
 QString HistoryStore::lastError() const

@@ -4,6 +4,8 @@
 
 // Room history on SQLite (Qt SQL, QSQLITE driver, WAL mode).
 
+#include "eventlog.h"
+
 #include <protocol.h>
 
 #include <QHash>
@@ -62,6 +64,22 @@ public:
     qint64 lastSeq(const QString &room);
     /// Total stored messages (all rooms).
     qint64 messageCount();
+
+    // --- events (eventlog.h): what rooms were told besides their messages ------------
+    /// Buffers a join, leave, nick change or notice for the room transcripts. Written in
+    /// one transaction per EventFlushMs (and before any read of events), joins and leaves
+    /// capped per room and second (setEventRateLimit).
+    void recordEvent(const RoomEvent &event);
+    /// Writes what recordEvent() buffered now. False on an error (lastError()).
+    bool flushEvents();
+    /// The room's events and the notices to everyone with ts >= sinceMs, ascending ts;
+    /// never private notices. Flushes first.
+    QList<RoomEvent> events(const QString &room, qint64 sinceMs = 0);
+    /// Joins and leaves stored per room and second; more are only counted (<= 0: no cap).
+    void setEventRateLimit(int perRoomPerSecond);
+    static constexpr int EventFlushMs = 250;
+    /// PRAGMA user_version of the schema this build writes (1: the events table).
+    static constexpr int SchemaVersion = 1;
 
     /// The last error as a human sentence (empty when none).
     QString lastError() const;

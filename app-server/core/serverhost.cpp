@@ -457,6 +457,17 @@ QList<proto::server::Message> ServerHost::transcript(const QString &room, qint64
     return out;
 }
 
+QList<RoomEvent> ServerHost::transcriptEvents(const QString &room, qint64 sinceMs)
+{
+    QList<RoomEvent> out;
+    Worker *w = m_worker.get();
+    if (!ok() || !w->history)
+        return out;
+    QMetaObject::invokeMethod(
+        w->context, [&] { out = w->history->events(room, sinceMs); }, Qt::BlockingQueuedConnection);
+    return out;
+}
+
 QStringList ServerHost::storedRooms()
 {
     QStringList out;

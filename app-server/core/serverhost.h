@@ -12,6 +12,7 @@
 #include "chatserver.h"
 #include "clientinfo.h"
 #include "engineevents.h"
+#include "eventlog.h"
 #include "wirelog.h"
 
 #include <QHostAddress>
@@ -65,6 +66,8 @@ public:
     ClassControlState refreshClassControl();
     /// The stored messages of a room from ts sinceMs on (blocking; for "Save transcript").
     QList<proto::server::Message> transcript(const QString &room, qint64 sinceMs = 0);
+    /// The room's joins, leaves, nick changes and notices from sinceMs on (blocking).
+    QList<RoomEvent> transcriptEvents(const QString &room, qint64 sinceMs = 0);
     /// Rooms with stored messages (blocking).
     QStringList storedRooms();
     /// The push-vs-polling lesson: switch the whole class (see ChatServer).

@@ -15,6 +15,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 namespace duplex::server {
 
@@ -22,6 +24,37 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("duplex::server::ServerOptions", text);
+}
+
+/// A numeric option: when it is not given, *out keeps its default and this is true; when it
+/// is, it must be a number (a whole one for an integer T) from min to max, or this is false
+/// and *error says `message`.
+template<typename T>
+bool numberOption(const QCommandLineParser &parser, const char *name, T min, T max, T *out,
+                  const QString &message, QString *error)
+{
+    const QString key = QString::fromLatin1(name);
+    if (!parser.isSet(key))
+        return true;
+    const QString text = parser.value(key);
+    bool ok = false;
+    T value {};
+    if constexpr (std::is_floating_point_v<T>) {
+        value = T(text.toDouble(&ok));
+        ok = ok && std::isfinite(value);
+    } else {
+        const qlonglong v = text.toLongLong(&ok);
+        ok = ok && v >= qlonglong(std::numeric_limits<T>::min())
+            && v <= qlonglong(std::numeric_limits<T>::max());
+        value = T(v);
+    }
+    if (!ok || value < min || value > max) {
+        if (error)
+            *error = message;
+        return false;
+    }
+    *out = value;
+    return true;
 }
 } // namespace
 
@@ -151,6 +184,10 @@ void addServerOptions(QCommandLineParser &parser)
                       QStringLiteral("WHEN")});
     parser.addOption({QStringLiteral("format"), tr("With --transcript: text (default) or csv."),
                       QStringLiteral("FORMAT")});
+    parser.addOption({QStringLiteral("with-events"),
+                      tr("With --transcript: also the joins, leaves, nick changes and notices "
+                         "to the room or to everyone, merged in by time (not private "
+                         "notices).")});
 }
 
 bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options, QString *error)
@@ -168,14 +205,10 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
             return fail(tr("--bind: \"%1\" is not an IP address.").arg(text));
         o.bindGiven = true;
     }
-    if (parser.isSet(QStringLiteral("port"))) {
-        bool ok = false;
-        const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
-        if (!ok || port > 65535)
-            return fail(tr("--port: give a number from 0 to 65535."));
-        o.port = quint16(port);
-        o.portGiven = true;
-    }
+    if (!numberOption(parser, "port", quint16(0), quint16(65535), &o.port,
+                      tr("--port: give a number from 0 to 65535."), error))
+        return false;
+    o.portGiven = parser.isSet(QStringLiteral("port"));
     if (parser.isSet(QStringLiteral("db"))) {
         o.dbPath = parser.value(QStringLiteral("db"));
         if (o.dbPath.isEmpty())
@@ -187,30 +220,16 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
             return fail(tr("--name: the server name cannot be empty."));
         o.nameGiven = true;
     }
-    if (parser.isSet(QStringLiteral("rate"))) {
-        bool ok = false;
-        o.rate = parser.value(QStringLiteral("rate")).toDouble(&ok);
-        if (!ok || !std::isfinite(o.rate) || o.rate < 0)
-            return fail(tr("--rate: give a number of messages per second, 0 for unlimited."));
-    }
-    if (parser.isSet(QStringLiteral("burst"))) {
-        bool ok = false;
-        o.burst = parser.value(QStringLiteral("burst")).toInt(&ok);
-        if (!ok || o.burst < 1)
-            return fail(tr("--burst: give a whole number of at least 1."));
-    }
-    if (parser.isSet(QStringLiteral("max-clients"))) {
-        bool ok = false;
-        o.maxClients = parser.value(QStringLiteral("max-clients")).toInt(&ok);
-        if (!ok || o.maxClients < 1)
-            return fail(tr("--max-clients: give a whole number of at least 1."));
-    }
-    if (parser.isSet(QStringLiteral("max-queued-mib"))) {
-        bool ok = false;
-        o.maxQueuedMiB = parser.value(QStringLiteral("max-queued-mib")).toInt(&ok);
-        if (!ok || o.maxQueuedMiB < 0 || o.maxQueuedMiB > 1024 * 1024)
-            return fail(tr("--max-queued-mib: give a whole number of MiB, 0 for never."));
-    }
+    constexpr int AnyInt = std::numeric_limits<int>::max();
+    if (!numberOption(parser, "rate", 0.0, std::numeric_limits<double>::max(), &o.rate,
+                      tr("--rate: give a number of messages per second, 0 for unlimited."), error)
+        || !numberOption(parser, "burst", 1, AnyInt, &o.burst,
+                         tr("--burst: give a whole number of at least 1."), error)
+        || !numberOption(parser, "max-clients", 1, AnyInt, &o.maxClients,
+                         tr("--max-clients: give a whole number of at least 1."), error)
+        || !numberOption(parser, "max-queued-mib", 0, 1024 * 1024, &o.maxQueuedMiB,
+                         tr("--max-queued-mib: give a whole number of MiB, 0 for never."), error))
+        return false;
     o.addressLimits = !parser.isSet(QStringLiteral("no-address-limits"));
     for (const QString &origin : parser.values(QStringLiteral("allow-origin"))) {
         const QString o2 = origin.trimmed();
@@ -233,29 +252,21 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!transportFromModeName(mode, &o.classTransport.mode))
             return fail(tr("--class-transport: give push, poll or long-poll."));
     }
-    if (parser.isSet(QStringLiteral("poll-interval"))) {
-        bool ok = false;
-        o.classTransport.intervalMs = parser.value(QStringLiteral("poll-interval")).toInt(&ok);
-        if (!ok || o.classTransport.intervalMs < 10 || o.classTransport.intervalMs > 600000)
-            return fail(tr("--poll-interval: give a whole number of ms from 10 to 600000."));
-    }
-    if (parser.isSet(QStringLiteral("peer-timeout"))) {
-        bool ok = false;
-        o.peerTimeoutMs = parser.value(QStringLiteral("peer-timeout")).toInt(&ok);
-        if (!ok || o.peerTimeoutMs < 100 || o.peerTimeoutMs > 3600000)
-            return fail(tr("--peer-timeout: give a whole number of ms from 100 to 3600000."));
-    }
+    if (!numberOption(parser, "poll-interval", 10, 600000, &o.classTransport.intervalMs,
+                      tr("--poll-interval: give a whole number of ms from 10 to 600000."), error)
+        || !numberOption(parser, "peer-timeout", 100, 3600000, &o.peerTimeoutMs,
+                         tr("--peer-timeout: give a whole number of ms from 100 to 3600000."),
+                         error))
+        return false;
     if (parser.isSet(QStringLiteral("join-code"))) {
         o.joinCode = parser.value(QStringLiteral("join-code")).trimmed();
         o.joinCodeGiven = true;
     }
-    if (parser.isSet(QStringLiteral("ban-minutes"))) {
-        bool ok = false;
-        o.banMinutes = parser.value(QStringLiteral("ban-minutes")).toDouble(&ok);
-        if (!ok || !std::isfinite(o.banMinutes) || o.banMinutes < 0 || o.banMinutes > 10080)
-            return fail(tr("--ban-minutes: give a number of minutes from 0 to 10080 (a week)."));
-        o.banMinutesGiven = true;
-    }
+    if (!numberOption(parser, "ban-minutes", 0.0, 10080.0, &o.banMinutes,
+                      tr("--ban-minutes: give a number of minutes from 0 to 10080 (a week)."),
+                      error))
+        return false;
+    o.banMinutesGiven = parser.isSet(QStringLiteral("ban-minutes"));
     for (const QString &value : parser.values(QStringLiteral("reserve-nick"))) {
         for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString nick = part.trimmed();
@@ -288,6 +299,7 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
             return fail(tr("--format: give text or csv."));
         o.transcriptCsv = format == QLatin1String("csv");
     }
+    o.transcriptEvents = parser.isSet(QStringLiteral("with-events"));
     *options = o;
     return true;
 }

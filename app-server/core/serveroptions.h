@@ -40,10 +40,12 @@ struct ServerOptions {
     bool banMinutesGiven = false;
     QStringList reservedNicks; ///< --reserve-nick (repeatable, or a comma list)
     bool locked = false;       ///< --lock: start locked (no new sessions)
-    // --transcript ROOM [--since WHEN] [--format text|csv]: print and exit (transcript.h).
+    // --transcript ROOM [--since WHEN] [--format text|csv] [--with-events]: print and exit
+    // (transcript.h).
     QString transcriptRoom;
     qint64 transcriptSinceMs = 0; ///< 0: from the first message
     bool transcriptCsv = false;
+    bool transcriptEvents = false; ///< --with-events: joins, leaves, notices merged in
 };
 
 /// True when the arguments ask for --transcript (no display, no listening). Checked on argv

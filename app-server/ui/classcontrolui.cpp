@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -204,7 +205,7 @@ bool ModerationDialog::freeSelected()
 
 // --- menus ------------------------------------------------------------------------------------
 
-QMenu *ClassControlUi::createClassMenu(ServerHost *server, QWidget *window)
+QMenu *ClassControlUi::createClassMenu(ServerHost *server, QWidget *window, QSettings *settings)
 {
     auto *menu = new QMenu(tr("&Class"), window);
     menu->setObjectName(QStringLiteral("classMenu"));
@@ -240,13 +241,14 @@ QMenu *ClassControlUi::createClassMenu(ServerHost *server, QWidget *window)
         = menu->addAction(uiIcon(QStringLiteral("export")), tr("Save &transcript…"));
     transcript->setObjectName(QStringLiteral("actionSaveTranscript"));
     transcript->setToolTip(tr("Save what was said in a room, from the database, as text or CSV."));
-    QObject::connect(transcript, &QAction::triggered, window,
-                     [server, window] { saveTranscriptDialog(server, QString(), window); });
+    QObject::connect(transcript, &QAction::triggered, window, [server, window, settings] {
+        saveTranscriptDialog(server, QString(), window, settings);
+    });
     return menu;
 }
 
 void ClassControlUi::addRoomActions(QMenu *menu, ServerHost *server, const QString &room,
-                                    QWidget *window)
+                                    QWidget *window, QSettings *settings)
 {
     const ClassControlState st = server->classControl();
     QAction *lock = menu->addAction(tr("&Lock #%1").arg(room));
@@ -270,24 +272,33 @@ void ClassControlUi::addRoomActions(QMenu *menu, ServerHost *server, const QStri
     });
     QAction *transcript = menu->addAction(tr("Save &transcript of #%1…").arg(room));
     transcript->setObjectName(QStringLiteral("actionSaveRoomTranscript"));
-    QObject::connect(transcript, &QAction::triggered, window,
-                     [server, room, window] { saveTranscriptDialog(server, room, window); });
+    QObject::connect(transcript, &QAction::triggered, window, [server, room, window, settings] {
+        saveTranscriptDialog(server, room, window, settings);
+    });
 }
 
 // --- transcripts --------------------------------------------------------------------------------
 
 bool ClassControlUi::writeTranscript(ServerHost *server, const QString &room, bool csv,
-                                     qint64 sinceMs, const QString &path)
+                                     qint64 sinceMs, const QString &path, bool withEvents)
 {
     const QList<proto::server::Message> messages = server->transcript(room, sinceMs);
+    QString text;
+    if (withEvents) {
+        const QList<RoomEvent> events = server->transcriptEvents(room, sinceMs);
+        text = csv ? transcriptCsv(messages, events) : transcriptText(messages, events);
+    } else {
+        text = csv ? transcriptCsv(messages) : transcriptText(messages);
+    }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
-    file.write((csv ? transcriptCsv(messages) : transcriptText(messages)).toUtf8());
+    file.write(text.toUtf8());
     return file.error() == QFile::NoError;
 }
 
-void ClassControlUi::saveTranscriptDialog(ServerHost *server, const QString &room, QWidget *window)
+void ClassControlUi::saveTranscriptDialog(ServerHost *server, const QString &room, QWidget *window,
+                                          QSettings *settings)
 {
     QDialog ask(window);
     ask.setObjectName(QStringLiteral("transcriptDialog"));
@@ -304,10 +315,14 @@ void ClassControlUi::saveTranscriptDialog(ServerHost *server, const QString &roo
     text->setChecked(true);
     auto *fromToday = new QCheckBox(tr("Only &today's messages"), &ask);
     fromToday->setChecked(true);
-    auto *note = new QLabel(tr("From the database: every message said in the room (notices and "
-                               "joins/leaves are not stored, so they are not in it)."),
-                            &ask);
-    note->setWordWrap(true);
+    auto *withEvents = new QCheckBox(tr("Include &notices and joins/leaves"), &ask);
+    withEvents->setObjectName(QStringLiteral("transcriptWithEvents"));
+    withEvents->setToolTip(tr("Who joined and left (in a busy minute: “…and 12 more "
+                              "joins”), nick changes and your notices to the room or to "
+                              "everyone, between the messages. Private notices are never in "
+                              "it."));
+    const QString eventsKey = QStringLiteral("transcript/withEvents");
+    withEvents->setChecked(settings && settings->value(eventsKey, false).toBool());
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &ask);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
@@ -316,12 +331,15 @@ void ClassControlUi::saveTranscriptDialog(ServerHost *server, const QString &roo
     form->addRow(tr("Format:"), text);
     form->addRow(QString(), csv);
     form->addRow(QString(), fromToday);
-    form->addRow(note);
+    form->addRow(QString(), withEvents);
     form->addRow(buttons);
     if (ask.exec() != QDialog::Accepted || rooms->currentText().isEmpty())
         return;
     const QString chosen = rooms->currentText();
     const bool asCsv = csv->isChecked();
+    const bool events = withEvents->isChecked();
+    if (settings)
+        settings->setValue(eventsKey, events);
     const QString suggested = QStringLiteral("%1-%2.%3")
                                   .arg(chosen, QDate::currentDate().toString(Qt::ISODate),
                                        asCsv ? QStringLiteral("csv") : QStringLiteral("txt"));
@@ -332,7 +350,7 @@ void ClassControlUi::saveTranscriptDialog(ServerHost *server, const QString &roo
         return;
     const qint64 since
         = fromToday->isChecked() ? QDate::currentDate().startOfDay().toMSecsSinceEpoch() : 0;
-    if (!writeTranscript(server, chosen, asCsv, since, path))
+    if (!writeTranscript(server, chosen, asCsv, since, path, events))
         QMessageBox::warning(window, tr("Save transcript"), tr("Could not write %1.").arg(path));
 }
 

@@ -13,6 +13,7 @@
 class QDoubleSpinBox;
 class QMenu;
 class QPushButton;
+class QSettings;
 class QTreeWidget;
 
 namespace duplex::server {
@@ -64,15 +65,20 @@ class ClassControlUi
 public:
     /// The Class menu for the main window (object names: actionLockServer,
     /// actionModeration, actionSaveTranscript).
-    static QMenu *createClassMenu(ServerHost *server, QWidget *window);
+    /// settings (may be null): where the transcript dialog remembers its choices.
+    static QMenu *createClassMenu(ServerHost *server, QWidget *window,
+                                  QSettings *settings = nullptr);
     /// Lock, slow mode and transcript for one room (the rooms panel's context menu).
     static void addRoomActions(QMenu *menu, ServerHost *server, const QString &room,
-                               QWidget *window);
-    /// Asks for room, format and start, then writes the transcript from the database.
-    static void saveTranscriptDialog(ServerHost *server, const QString &room, QWidget *window);
-    /// Writes a transcript file (text or CSV). False when it cannot be written.
+                               QWidget *window, QSettings *settings = nullptr);
+    /// Asks for room, format, start and whether to include notices and joins/leaves
+    /// (remembered in settings as transcript/withEvents), then writes the transcript.
+    static void saveTranscriptDialog(ServerHost *server, const QString &room, QWidget *window,
+                                     QSettings *settings = nullptr);
+    /// Writes a transcript file (text or CSV, with events merged in when withEvents).
+    /// False when it cannot be written.
     static bool writeTranscript(ServerHost *server, const QString &room, bool csv, qint64 sinceMs,
-                                const QString &path);
+                                const QString &path, bool withEvents = false);
 };
 
 } // namespace duplex::server

@@ -219,7 +219,7 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
         if (room.isEmpty())
             return;
         QMenu menu(this);
-        ClassControlUi::addRoomActions(&menu, m_server, room, this);
+        ClassControlUi::addRoomActions(&menu, m_server, room, this, m_settings.get());
         menu.exec(m_roomsTree->viewport()->mapToGlobal(pos));
     });
     // A change is followed by a fresh snapshot from the engine thread (~50 ms later): show
@@ -409,7 +409,7 @@ void MainWindow::buildMenus()
     settings->setObjectName(QStringLiteral("actionSettings"));
     settings->setShortcut(QKeySequence::Preferences);
 
-    menuBar()->addMenu(ClassControlUi::createClassMenu(m_server, this));
+    menuBar()->addMenu(ClassControlUi::createClassMenu(m_server, this, m_settings.get()));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_projectorAction = view->addAction(tr("&Projector mode"));

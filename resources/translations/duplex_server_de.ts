@@ -417,7 +417,7 @@
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+74"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+107"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -532,17 +532,22 @@
         <translation>Mit --transcript: text (Standard) oder csv.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>With --transcript: also the joins, leaves, nick changes and notices to the room or to everyone, merged in by time (not private notices).</source>
+        <translation>Mit --transcript: auch Beitritte, Abgänge, Namenswechsel und Mitteilungen an den Raum oder an alle, nach der Zeit zwischen die Nachrichten gereiht (keine privaten Mitteilungen).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--bind: &quot;%1&quot; is not an IP address.</source>
         <translation>--bind: „%1“ ist keine IP-Adresse.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>--port: give a number from 0 to 65535.</source>
         <translation>--port: bitte eine Zahl von 0 bis 65535 angeben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>--db: give a file path or &quot;:memory:&quot;.</source>
         <translation>--db: bitte einen Dateipfad oder „:memory:“ angeben.</translation>
     </message>
@@ -552,22 +557,22 @@
         <translation>--name: der Servername darf nicht leer sein.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>--rate: give a number of messages per second, 0 for unlimited.</source>
         <translation>--rate: bitte eine Anzahl Nachrichten pro Sekunde angeben, 0 für unbegrenzt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--burst: give a whole number of at least 1.</source>
         <translation>--burst: bitte eine ganze Zahl ab 1 angeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--max-clients: give a whole number of at least 1.</source>
         <translation>--max-clients: bitte eine ganze Zahl ab 1 angeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--max-queued-mib: give a whole number of MiB, 0 for never.</source>
         <translation>--max-queued-mib: eine ganze Zahl in MiB angeben, 0 für nie.</translation>
     </message>
@@ -592,22 +597,22 @@
         <translation>--class-transport: Geben Sie push, poll oder long-poll an.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>--poll-interval: give a whole number of ms from 10 to 600000.</source>
         <translation>--poll-interval: Geben Sie eine ganze Zahl von ms zwischen 10 und 600000 an.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>--peer-timeout: give a whole number of ms from 100 to 3600000.</source>
         <translation>--peer-timeout: Geben Sie eine ganze Zahl von ms zwischen 100 und 3600000 an.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>--ban-minutes: give a number of minutes from 0 to 10080 (a week).</source>
         <translation>--ban-minutes: Gib eine Anzahl Minuten von 0 bis 10080 (eine Woche) an.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>--reserve-nick: &quot;%1&quot;: %2</source>
         <translation>--reserve-nick: „%1“: %2</translation>
     </message>
@@ -765,7 +770,7 @@
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+463"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+477"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
@@ -790,7 +795,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+264"/>
+        <location filename="../../app-server/core/engine.cpp" line="+279"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -809,7 +814,7 @@
         <translation type="vanished">%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>%1 resumed its session as &quot;%2&quot; (1 room).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (1 Raum).</translation>
     </message>
@@ -832,7 +837,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -1049,7 +1054,7 @@
 <context>
     <name>duplex::server::ClassControlUi</name>
     <message>
-        <location filename="../../app-server/ui/classcontrolui.cpp" line="+209"/>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="+210"/>
         <source>&amp;Class</source>
         <translation>&amp;Klasse</translation>
     </message>
@@ -1084,7 +1089,7 @@
         <translation>Speichert, was in einem Raum gesagt wurde, aus der Datenbank als Text oder CSV.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Lock #%1</source>
         <translation>#%1 &amp;sperren</translation>
     </message>
@@ -1114,14 +1119,14 @@
         <translation>&amp;Protokoll von #%1 speichern…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+34"/>
+        <location line="+32"/>
+        <location line="+41"/>
         <location line="+8"/>
         <source>Save transcript</source>
         <translation>Protokoll speichern</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-41"/>
         <source>Plain &amp;text: [date time] nick: text</source>
         <translation>Reiner &amp;Text: [Datum Uhrzeit] Spitzname: Text</translation>
     </message>
@@ -1137,11 +1142,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>From the database: every message said in the room (notices and joins/leaves are not stored, so they are not in it).</source>
-        <translation>Aus der Datenbank: jede Nachricht, die im Raum gesagt wurde (Mitteilungen sowie Betreten/Verlassen werden nicht gespeichert und fehlen daher).</translation>
+        <source>Include &amp;notices and joins/leaves</source>
+        <translation>&amp;Mitteilungen sowie Beitritte und Abgänge einschließen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Who joined and left (in a busy minute: “…and 12 more joins”), nick changes and your notices to the room or to everyone, between the messages. Private notices are never in it.</source>
+        <translation>Wer beigetreten ist und wer gegangen ist (in einer vollen Sekunde: „…und 12 weitere Beitritte“), Namenswechsel und Ihre Mitteilungen an den Raum oder an alle, zwischen den Nachrichten. Private Mitteilungen stehen nie darin.</translation>
+    </message>
+    <message>
+        <source>From the database: every message said in the room (notices and joins/leaves are not stored, so they are not in it).</source>
+        <translation type="vanished">Aus der Datenbank: jede Nachricht, die im Raum gesagt wurde (Mitteilungen sowie Betreten/Verlassen werden nicht gespeichert und fehlen daher).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Room:</source>
         <translation>&amp;Raum:</translation>
     </message>
@@ -1151,7 +1165,7 @@
         <translation>Format:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV (*.csv);;Alle Dateien (*)</translation>
     </message>
@@ -1573,7 +1587,7 @@
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+60"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+61"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
@@ -1589,7 +1603,7 @@
         <translation>unbegrenzt</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/transcript.cpp" line="+79"/>
+        <location filename="../../app-server/core/transcript.cpp" line="+186"/>
         <source>duplex-server: there is no database at %1.</source>
         <translation>duplex-server: Unter %1 gibt es keine Datenbank.</translation>
     </message>
@@ -1597,7 +1611,7 @@
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+248"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+252"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -1612,7 +1626,7 @@
         <translation>der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+146"/>
         <source>The history database is not open.</source>
         <translation>Die Verlaufsdatenbank ist nicht geöffnet.</translation>
     </message>
@@ -1787,7 +1801,7 @@
 <context>
     <name>duplex::server::KickDialog</name>
     <message>
-        <location filename="../../app-server/ui/classcontrolui.cpp" line="-284"/>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="-301"/>
         <source>Kick %1</source>
         <translation>%1 hinauswerfen</translation>
     </message>
@@ -3254,6 +3268,60 @@ Erstellt mit Qt %1.</translation>
         <location line="+4"/>
         <source>Could not write %1.</source>
         <translation>%1 ließ sich nicht schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::Transcript</name>
+    <message>
+        <location filename="../../app-server/core/transcript.cpp" line="-122"/>
+        <source>…and 1 more join</source>
+        <translation>…und 1 weiterer Beitritt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>…and %n more joins</source>
+        <translation>
+            <numerusform>…und %n weiterer Beitritt</numerusform>
+            <numerusform>…und %n weitere Beitritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>…and 1 more leave</source>
+        <translation>…und 1 weiterer Abgang</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>…and %n more leaves</source>
+        <translation>
+            <numerusform>…und %n weiterer Abgang</numerusform>
+            <numerusform>…und %n weitere Abgänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is now known as %2</source>
+        <translation>%1 heißt jetzt %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notice to everyone from the teacher: %1</source>
+        <translation>Mitteilung der Lehrkraft an alle: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice from the teacher: %1</source>
+        <translation>Mitteilung der Lehrkraft: %1</translation>
     </message>
 </context>
 <context>
