@@ -765,7 +765,7 @@
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+463"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+477"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
