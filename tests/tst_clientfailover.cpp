@@ -110,6 +110,7 @@ private Q_SLOTS:
     void stoppedServerFailsOverWithNickAndRooms();
     void firstAttemptTriesEveryAddress();
     void windowShowsTheSwitchAndRemembersTheList();
+    void restartedClientGoesBackToTheServerItWasOn();
 };
 
 void tst_ClientFailover::addressListParsed()
@@ -312,6 +313,53 @@ void tst_ClientFailover::windowShowsTheSwitchAndRemembersTheList()
                  settings.value(QStringLiteral("recentServers")).toStringList().value(0))
                  .urls,
              urls);
+}
+
+void tst_ClientFailover::restartedClientGoesBackToTheServerItWasOn()
+{
+    // A client that failed over and then crashed: the next run starts on the server it was
+    // on (where its token is known and its nick held), not on the first of the list.
+    TestServer first(TestServer::unlimited());
+    TestServer second(TestServer::unlimited());
+    QVERIFY(first.start());
+    QVERIFY(second.start());
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("client.ini"));
+    const QList<QUrl> urls {first.url(), second.url()};
+    QString token;
+    {
+        QSettings settings(file, QSettings::IniFormat);
+        ClientSession session(failoverConfig());
+        ChatState state(&session);
+        SessionMemory memory(&session, &settings);
+        memory.restore(urls.first(), QStringLiteral("alice"));
+        session.open(urls, QStringLiteral("alice"));
+        QTRY_VERIFY(session.isSynchronized());
+        state.joinRoom(QStringLiteral("lab"));
+        QTRY_VERIFY(session.rooms().contains(QStringLiteral("lab")));
+        first.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSynchronized() && session.url() == second.url(), 15000);
+        QTRY_VERIFY(session.rooms().contains(QStringLiteral("lab")));
+        token = session.sessionToken();
+        memory.save();
+        // The process dies here: no close frame, the second server holds alice's session.
+    }
+    QSettings settings(file, QSettings::IniFormat);
+    ClientSession session(failoverConfig());
+    ChatState state(&session);
+    SessionMemory memory(&session, &settings);
+    QSignalSpy ended(&session, &ClientSession::connectionEnded);
+    QSignalSpy failed(&session, &ClientSession::connectionFailed);
+    QVERIFY(memory.restore(urls.first(), QStringLiteral("alice")));
+    session.open(urls, QStringLiteral("alice"));
+    QCOMPARE(session.url(), second.url());
+    QTRY_VERIFY(session.isSynchronized());
+    QCOMPARE(session.url(), second.url());
+    QCOMPARE(session.nick(), QStringLiteral("alice"));
+    QCOMPARE(session.sessionToken(), token); // resumed, not a new session
+    QCOMPARE(session.rooms(), (QStringList {QStringLiteral("general"), QStringLiteral("lab")}));
+    QCOMPARE(ended.count(), 0);
+    QCOMPARE(failed.count(), 0);
 }
 
 QTEST_MAIN(tst_ClientFailover)
