@@ -194,7 +194,8 @@ run_cluster() {   # workload procs run args...
       (exec 3<>"/dev/tcp/127.0.0.1/$rport") 2>/dev/null && break
       sleep 0.1
     done
-    if "$server_bin" --help 2>/dev/null | grep -q -- '--redis'; then
+    # Not `--help | grep -q` (SIGPIPE under pipefail, see smoke.sh).
+    if grep -q -- '--redis' <<<"$("$server_bin" --help 2>/dev/null || true)"; then
       redis_url="redis://127.0.0.1:$rport"
       kind=duplex-x$procs-redis
     else
