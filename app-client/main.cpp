@@ -35,7 +35,10 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption serverOption(
         QStringLiteral("server"),
-        QApplication::translate("main", "Server address, e.g. ws://127.0.0.1:8080/."),
+        QApplication::translate("main",
+                                "Server address, e.g. ws://127.0.0.1:8080/. Several servers "
+                                "of one cluster: repeat the option or separate them with "
+                                "commas; the client moves to the next when one stops."),
         QStringLiteral("URL"));
     const QCommandLineOption nickOption(
         QStringLiteral("nick"),
@@ -45,11 +48,12 @@ int main(int argc, char *argv[])
     parser.addOption(nickOption);
     parser.process(app);
 
-    // host:port, ws://… or the join card's http://… address.
-    const QUrl url = duplex::client::parseServerAddress(parser.value(serverOption)).url;
+    // host:port, ws://… or the join card's http://… address; one or several (a cluster).
+    const QString serverText = parser.values(serverOption).join(QStringLiteral(", "));
+    const QList<QUrl> urls = duplex::client::parseServerAddresses(serverText).urls;
     const QString nick = parser.value(nickOption);
     const bool direct = parser.isSet(serverOption) && parser.isSet(nickOption);
-    if (direct && !url.isValid()) {
+    if (direct && urls.isEmpty()) {
         std::fprintf(stderr,
                      "duplex-client: --server must be a server address (host:port or ws://)\n");
         return 2;
@@ -84,13 +88,13 @@ int main(int argc, char *argv[])
 
     const auto nickProblem = duplex::proto::nickProblem(nick);
     if (direct && !nickProblem) {
-        window.connectTo(url, nick);
+        window.connectTo(urls, nick);
     } else {
         // Ask, pre-filled with whatever the command line did give.
         duplex::client::ConnectDialog *dialog = window.showConnectDialog(
             parser.isSet(nickOption) && nickProblem ? *nickProblem : QString());
         if (parser.isSet(serverOption))
-            dialog->setServer(parser.value(serverOption));
+            dialog->setServer(serverText);
         if (parser.isSet(nickOption))
             dialog->setNick(nick);
     }

@@ -207,6 +207,12 @@ if [ "$what" = all ] || [ "$what" = client ]; then
     timeout 60 "$build/tests/tst_clientwindow" screenshots pollingScreenshot >/dev/null
   echo "screenshots: wrote $out/client.png $out/client-connect.png $out/client-polling.png"
 fi
+# Failover (issue 17): two servers, the first stopped, the window on the second.
+if [ "$what" = all ] || [ "$what" = client ]; then
+  DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
+    timeout 60 "$build/tests/tst_clientfailover" windowShowsTheSwitchAndRemembersTheList >/dev/null
+  echo "screenshots: wrote $out/client-failover.png"
+fi
 
 # --- browser client (issue 12) ---
 # tests/browser/layout.test.mjs chats at 360 px and at desktop width in Debian's chromium

@@ -20,6 +20,7 @@ private slots:
     void headlessIsSeenBeforeTheAppExists();
     void configFromOptions();
     void lessonOptions();
+    void clusterPeers();
 };
 
 void TestChatServerOptions::defaults()
@@ -87,6 +88,8 @@ void TestChatServerOptions::badValues_data()
     QTest::newRow("poll interval 0") << QStringList {"--poll-interval", "0"} << "--poll-interval";
     QTest::newRow("peer timeout text")
         << QStringList {"--peer-timeout", "soon"} << "--peer-timeout";
+    QTest::newRow("peer not a page") << QStringList {"--peer", "ws://b:8080/"} << "--peer";
+    QTest::newRow("peer no host") << QStringList {"--peer", "http://"} << "--peer";
 }
 
 void TestChatServerOptions::badValues()
@@ -97,6 +100,22 @@ void TestChatServerOptions::badValues()
     QString error;
     QVERIFY(!parseServerOptions(QStringList {"duplex-server"} + args, &o, &error));
     QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+void TestChatServerOptions::clusterPeers()
+{
+    // Issue 17: --peer is repeatable and goes to ServerConfig::peerUrls as given.
+    ServerOptions o;
+    QString error;
+    QVERIFY2(parseServerOptions({"duplex-server", "--peer", "http://192.168.1.21:8080/", "--peer",
+                                 "https://chat.example"},
+                                &o, &error),
+             qPrintable(error));
+    const ServerConfig c = serverConfigFrom(o);
+    QCOMPARE(c.peerUrls,
+             (QStringList {QStringLiteral("http://192.168.1.21:8080/"),
+                           QStringLiteral("https://chat.example")}));
+    QVERIFY(serverConfigFrom(ServerOptions {}).peerUrls.isEmpty());
 }
 
 void TestChatServerOptions::headlessIsSeenBeforeTheAppExists()

@@ -410,6 +410,28 @@ private Q_SLOTS:
     }
 
     // --- router -------------------------------------------------------------------------
+    void clusterPeersWidenConnectSrcOnly()
+    {
+        // Issue 17: the page may connect to exactly the cluster's peers, nothing else changes.
+        QCOMPARE(originOf(QStringLiteral("http://192.168.1.21:8080/join?x=1")),
+                 QStringLiteral("http://192.168.1.21:8080"));
+        QCOMPARE(originOf(QStringLiteral("https://chat.example")),
+                 QStringLiteral("https://chat.example:443"));
+        QCOMPARE(originOf(QStringLiteral("ws://a:1/")), QString());
+        QCOMPARE(pageCsp({}), QByteArray(PageCsp));
+        RouterConfig config;
+        config.connectOrigins
+            = {QStringLiteral("http://192.168.1.21:8080"), QStringLiteral("https://chat.example")};
+        const Router router(config);
+        const QByteArray csp
+            = headerLines(router.handle(get("/"), {}).head()).value("content-security-policy");
+        QCOMPARE(csp,
+                 QByteArray(PageCsp).replace(
+                     "connect-src 'self'",
+                     "connect-src 'self' http://192.168.1.21:8080 ws://192.168.1.21:8080 "
+                     "https://chat.example:443 wss://chat.example:443"));
+    }
+
     void routerServesThePage()
     {
         const Router router;

@@ -61,6 +61,7 @@ expected=(
   /usr/share/man/man1/duplex-server.1.gz
   /usr/share/man/man1/duplex-client.1.gz
   /usr/lib/systemd/system/duplex-server.service
+  /usr/lib/systemd/system/duplex-server@.service
   /usr/share/doc/duplex/copyright
 )
 for f in "${expected[@]}"; do
@@ -177,6 +178,15 @@ unit="$root/usr/lib/systemd/system/duplex-server.service"
 grep -q '^DynamicUser=yes' "$unit" || fail "the service does not run as a dynamic user"
 grep -q '^StateDirectory=duplex' "$unit" || fail "the service has no StateDirectory=duplex"
 grep -q '^ExecStart=.*duplex-server --headless.*--db /var/lib/duplex/' "$unit" || fail "ExecStart: $(grep ExecStart "$unit")"
+# Several instances on one machine (issue 17): duplex-server@PORT, each its own port and
+# history, options from /etc/default/duplex-server-PORT.
+template="$root/usr/lib/systemd/system/duplex-server@.service"
+grep -q '^DynamicUser=yes' "$template" || fail "the template does not run as a dynamic user"
+grep -q '^StateDirectory=duplex-%i$' "$template" || fail "the template has no StateDirectory=duplex-%i"
+grep -q '^EnvironmentFile=-/etc/default/duplex-server-%i$' "$template" || fail "the template reads no /etc/default/duplex-server-%i"
+grep -q '^ExecStart=duplex-server --headless --port ${DUPLEX_PORT} --db /var/lib/duplex-%i/history.sqlite $DUPLEX_OPTIONS$' "$template" \
+  || fail "template ExecStart: $(grep ExecStart "$template")"
+pass "the template: a dynamic user, its own port, state directory and environment file per instance"
 if have systemd-analyze; then
   # Point ExecStart at the unpacked program and man at the unpacked pages, then verify.
   mkdir -p "$work/unit"
@@ -186,6 +196,13 @@ if have systemd-analyze; then
     || fail "systemd-analyze verify: $out"
   [ -z "$out" ] || fail "systemd-analyze verify: $out"
   pass "systemd-analyze verify: duplex-server.service is valid"
+  # The template (issue 17), verified as an instance: its own port and state directory.
+  sed "s|^ExecStart=duplex-server|ExecStart=$root/usr/bin/duplex-server|" "$template" >"$work/unit/duplex-server@.service"
+  out=$(MANPATH="$root/usr/share/man" SYSTEMD_LOG_LEVEL=warning \
+        systemd-analyze verify --man=yes "$work/unit/duplex-server@8081.service" 2>&1) \
+    || fail "systemd-analyze verify duplex-server@8081: $out"
+  [ -z "$out" ] || fail "systemd-analyze verify duplex-server@8081: $out"
+  pass "systemd-analyze verify: duplex-server@8081.service (the template) is valid"
 else
   echo "skip: systemd-analyze not installed"
 fi

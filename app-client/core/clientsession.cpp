@@ -14,6 +14,7 @@
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
+#include <algorithm>
 #include <cmath>
 
 namespace duplex::client {
@@ -163,13 +164,31 @@ void ClientSession::forgetRequests(Request kind)
 
 void ClientSession::open(const QUrl &url, const QString &nick)
 {
-    if (url != m_url) {
+    open(QList<QUrl> {url}, nick);
+}
+
+void ClientSession::open(const QList<QUrl> &urls, const QString &nick)
+{
+    QList<QUrl> list;
+    for (const QUrl &u : urls) {
+        if (u.isValid() && !list.contains(u))
+            list.append(u);
+    }
+    if (list.isEmpty())
+        return;
+    // The same server (or cluster): any address in common with the current list.
+    const bool sameServer = std::any_of(list.cbegin(), list.cend(), [this](const QUrl &u) {
+        return u == m_url || m_urls.contains(u);
+    });
+    const QUrl url = sameServer && list.contains(m_url) ? m_url : list.first();
+    if (!sameServer) {
         // Another server: its rooms, seqs and pending messages mean nothing there.
         m_rooms.clear();
         m_lastSeq.clear();
         m_outbox.clear();
         m_pendingJoins.clear();
         m_token.clear();
+        m_welcomedUrl.clear();
     }
     if (proto::nickKey(nick) != proto::nickKey(m_nick))
         m_token.clear(); // a resume token would bring the old nick back
@@ -178,6 +197,8 @@ void ClientSession::open(const QUrl &url, const QString &nick)
     // resume, as after a network failure.
     const bool sameIdentity = url == m_url && !m_token.isEmpty();
     m_url = url;
+    m_urls = list;
+    m_failedBeforeWelcome = 0;
     m_nick = nick;
     m_userClosed = false;
     m_everWelcomed = false;
@@ -196,6 +217,7 @@ void ClientSession::restoreResume(const QUrl &url, const QString &nick, const QS
     if (m_state != State::Disconnected || m_socket)
         return;
     m_url = url;
+    m_urls = {url};
     m_nick = nick;
     m_token = token;
     m_rooms = rooms;
@@ -359,6 +381,15 @@ QString ClientSession::describeSocketError() const
 {
     const QString host = m_url.toString(QUrl::RemoveUserInfo);
     const QString why = m_lastError.isEmpty() ? tr("the connection closed") : m_lastError;
+    if (m_urls.size() > 1) {
+        QStringList all;
+        for (const QUrl &u : m_urls)
+            all.append(u.toString(QUrl::RemoveUserInfo));
+        return tr("None of the servers %1 is reachable (the last one, %2: %3). Check that the "
+                  "servers are running, that the addresses and ports are the ones the server "
+                  "windows show, and that no firewall blocks the ports.")
+            .arg(all.join(QStringLiteral(", ")), host, why);
+    }
     return tr("The server at %1 is not reachable (%2). Check that the server is running, that "
               "the address and port are the ones the server window shows (for example "
               "ws://192.168.1.20:8080), and that no firewall blocks the port.")
@@ -417,6 +448,12 @@ void ClientSession::onLinkLost(int code, const QString &reason)
         return;
     }
     if (!m_everWelcomed && !m_config.retryBeforeFirstWelcome) {
+        // Several addresses: each gets its chance before the dialog says it failed (a
+        // full server, too: another one of the cluster may have room).
+        if (++m_failedBeforeWelcome < m_urls.size() && advanceUrl()) {
+            startConnect();
+            return;
+        }
         setState(State::Disconnected);
         Q_EMIT connectionFailed(
             code == proto::close::TryAgainLater || m_serverFull
@@ -430,8 +467,20 @@ void ClientSession::onLinkLost(int code, const QString &reason)
     scheduleReconnect();
 }
 
+bool ClientSession::advanceUrl()
+{
+    if (m_urls.size() < 2)
+        return false;
+    const qsizetype i = m_urls.indexOf(m_url);
+    m_url = m_urls.at((i + 1) % m_urls.size());
+    return true;
+}
+
 void ClientSession::scheduleReconnect()
 {
+    // A cluster: the next attempt goes to the next address (the one that dropped may be
+    // the one that died); round robin, each attempt waiting the backoff's next delay.
+    advanceUrl();
     m_reconnectDelayMs = m_reconnectBackoff.next();
     m_reconnectClock.start();
     m_lastCountdown = reconnectSecondsLeft();
@@ -600,9 +649,13 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         m_lastPong.start();
         m_pingTimer.start(m_config.pingIntervalMs);
         setState(State::Online);
+        const QUrl previous = m_welcomedUrl;
+        m_welcomedUrl = m_url;
         if (nickDiffers)
             Q_EMIT nickChanged(m_nick);
         Q_EMIT welcomed(*w);
+        if (previous.isValid() && previous != m_url)
+            Q_EMIT serverSwitched(m_url);
         // The server answers in order: when this pong comes back, the joined/history
         // replies of the hello (resumed rooms) have all arrived.
         m_catchUpFrom = m_lastSeq;

@@ -79,7 +79,12 @@ public:
     bool isOnline() const { return m_state == State::Online; }
     /// Online and caught up: rooms rejoined, catch-up requested, outbox flushed.
     bool isSynchronized() const { return m_state == State::Online && m_synced; }
+    /// The server this session is on (or tries next); one of urls().
     QUrl url() const { return m_url; }
+    /// Every address of the server (several for a cluster, issue 17), in failover order.
+    QList<QUrl> urls() const { return m_urls; }
+    /// The first of urls(): what the session is known by (SessionMemory keys on it).
+    QUrl homeUrl() const { return m_urls.value(0, m_url); }
     /// The nick (the server's answer once welcomed, else the requested one).
     QString nick() const { return m_nick; }
     QString serverName() const { return m_serverName; }
@@ -116,6 +121,13 @@ public:
     /// Connects to url as nick. Rooms, seqs and the outbox of a previous open() are kept
     /// when the url is the same, so a deliberate reconnect loses nothing either.
     void open(const QUrl &url, const QString &nick);
+    /// The same for a cluster: several addresses of servers that share rooms (issue 17).
+    /// It connects to the first (or stays on the current one when it is in the list); when
+    /// a connection drops it tries the next address, round robin, with the reconnect
+    /// backoff, and resumes there with its token (a server that does not know the token
+    /// welcomes it as new: the rooms are joined again and caught up by seq). Before the
+    /// first welcome every address is tried once before connectionFailed.
+    void open(const QList<QUrl> &urls, const QString &nick);
     /// Closes with 1000 (ends the server-side session at once); no reconnect.
     void close();
     /// What a previous run of the client knew about this server and nick (see
@@ -158,6 +170,9 @@ Q_SIGNALS:
     void transportRequestedByServer(duplex::client::ClientSession::Transport transport,
                                     int pollIntervalMs);
     void nickChanged(const QString &nick);
+    /// Welcomed by another address of urls() than the last welcome (failover): url is the
+    /// server the session is on now. Emitted after welcomed().
+    void serverSwitched(const QUrl &url);
     /// The first attempt failed (no reconnect follows; see Config::retryBeforeFirstWelcome).
     /// `reason` is a human sentence that says what to check.
     void connectionFailed(const QString &reason);
@@ -219,6 +234,8 @@ private:
     void onTextFrame(QWebSocket *socket, const QString &text);
     void onSynced();
     void scheduleReconnect();
+    /// Moves m_url to the next address of m_urls (round robin); false with one address.
+    bool advanceUrl();
     void sendKeepAlivePing();
     void retireSocket(bool graceful);
     void sendMessage(const proto::ClientMessage &message);
@@ -247,6 +264,9 @@ private:
     /// reported twice.
     QHash<QString, QSet<qint64>> m_seenSeqs;
     QUrl m_url;
+    QList<QUrl> m_urls; ///< m_url is one of them
+    QUrl m_welcomedUrl; ///< where the last welcome came from (serverSwitched)
+    int m_failedBeforeWelcome = 0;
     QString m_nick;
     QString m_serverName;
     QString m_token;

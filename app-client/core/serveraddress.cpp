@@ -3,6 +3,7 @@
 #include "serveraddress.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace duplex::client {
 
@@ -48,6 +49,49 @@ ServerAddress parseServerAddress(const QString &text)
     url.setUserInfo(QString());
     out.url = url;
     return out;
+}
+
+ServerAddresses parseServerAddresses(const QString &text)
+{
+    ServerAddresses out;
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    const QStringList parts = text.split(separators, Qt::SkipEmptyParts);
+    if (parts.isEmpty()) {
+        out.problem = parseServerAddress(QString()).problem;
+        return out;
+    }
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const ServerAddress one = parseServerAddress(parts.at(i));
+        if (!one.problem.isEmpty()) {
+            out.urls.clear();
+            out.problem = parts.size() == 1
+                ? one.problem
+                : QCoreApplication::translate("ServerAddress", "Address %1 (\u201c%2\u201d): %3")
+                      .arg(i + 1)
+                      .arg(parts.at(i), one.problem);
+            return out;
+        }
+        if (!out.urls.contains(one.url))
+            out.urls.append(one.url);
+    }
+    return out;
+}
+
+QString formatServerAddresses(const QList<QUrl> &urls)
+{
+    QStringList texts;
+    for (const QUrl &url : urls)
+        texts.append(url.toString());
+    return texts.join(QStringLiteral(", "));
+}
+
+QString shortServerName(const QUrl &url)
+{
+    const int port = url.port(url.scheme() == QLatin1String("wss") ? 443 : 80);
+    const QString host = url.host().contains(QLatin1Char(':'))
+        ? QLatin1Char('[') + url.host() + QLatin1Char(']')
+        : url.host();
+    return host + QLatin1Char(':') + QString::number(port);
 }
 
 } // namespace duplex::client

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -18,5 +19,19 @@ struct ServerAddress {
 };
 
 ServerAddress parseServerAddress(const QString &text);
+
+/// Several addresses of one cluster (issue 17), separated by commas and/or spaces, each in
+/// a form parseServerAddress() takes. The client starts on the first and, when a connection
+/// drops, tries the next one (round robin). Duplicates are dropped.
+struct ServerAddresses {
+    QList<QUrl> urls; ///< at least one when problem is empty
+    QString problem;  ///< a human sentence, empty when every address is usable
+};
+
+ServerAddresses parseServerAddresses(const QString &text);
+/// The list as the dialog shows it and the settings keep it: "ws://a:1/, ws://b:2/".
+QString formatServerAddresses(const QList<QUrl> &urls);
+/// host:port, as the status bar names a server ("Switched to 127.0.0.1:8081").
+QString shortServerName(const QUrl &url);
 
 } // namespace duplex::client

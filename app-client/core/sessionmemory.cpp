@@ -17,6 +17,9 @@ const QString RoomsKey = QStringLiteral("rooms");
 const QString SeqsKey = QStringLiteral("seqs");
 const QString UrlKey = QStringLiteral("url");
 const QString NickKey = QStringLiteral("nick");
+/// The address of a cluster the session was last on (issue 17): a restarted client goes
+/// back there first, where its token is known.
+const QString OnKey = QStringLiteral("on");
 } // namespace
 
 SessionMemory::SessionMemory(ClientSession *session, QSettings *settings, QObject *parent)
@@ -37,9 +40,9 @@ SessionMemory::SessionMemory(ClientSession *session, QSettings *settings, QObjec
     connect(session, &ClientSession::historyReceived, this, &SessionMemory::scheduleSave);
     connect(session, &ClientSession::connectionEnded, this, [this] {
         // Kicked or taken over: that token is void (or someone else's now).
-        if (!m_session->url().isValid())
+        if (!m_session->homeUrl().isValid())
             return;
-        m_settings->remove(groupFor(m_session->url(), m_session->nick()) + QLatin1Char('/')
+        m_settings->remove(groupFor(m_session->homeUrl(), m_session->nick()) + QLatin1Char('/')
                            + TokenKey);
         m_settings->sync();
     });
@@ -66,6 +69,7 @@ bool SessionMemory::restore(const QUrl &url, const QString &nick)
     const QString token = m_settings->value(TokenKey).toString();
     const QStringList rooms = m_settings->value(RoomsKey).toStringList();
     const QVariantMap seqMap = m_settings->value(SeqsKey).toMap();
+    const QUrl on(m_settings->value(OnKey).toString());
     m_settings->endGroup();
     if (token.isEmpty() && rooms.isEmpty())
         return false;
@@ -74,7 +78,7 @@ bool SessionMemory::restore(const QUrl &url, const QString &nick)
         if (rooms.contains(it.key()))
             seqs.insert(it.key(), it.value().toLongLong());
     }
-    m_session->restoreResume(url, nick, token, rooms, seqs);
+    m_session->restoreResume(on.isValid() ? on : url, nick, token, rooms, seqs);
     return true;
 }
 
@@ -87,7 +91,7 @@ void SessionMemory::scheduleSave()
 void SessionMemory::save()
 {
     m_saveTimer.stop();
-    const QUrl url = m_session->url();
+    const QUrl url = m_session->homeUrl();
     if (!url.isValid() || m_session->nick().isEmpty() || m_session->sessionToken().isEmpty())
         return; // nothing learnt from this server yet
     const QStringList rooms = m_session->rooms();
@@ -99,6 +103,10 @@ void SessionMemory::save()
     }
     m_settings->beginGroup(groupFor(url, m_session->nick()));
     m_settings->setValue(UrlKey, url.toString());
+    if (m_session->url() != url)
+        m_settings->setValue(OnKey, m_session->url().toString());
+    else
+        m_settings->remove(OnKey);
     m_settings->setValue(NickKey, m_session->nick());
     m_settings->setValue(TokenKey, m_session->sessionToken());
     m_settings->setValue(RoomsKey, rooms);

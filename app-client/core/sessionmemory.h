@@ -28,7 +28,9 @@ public:
     ~SessionMemory() override;
 
     /// Loads what was kept for url and nick into the (Disconnected) session; call right
-    /// before ClientSession::open(url, nick). Returns true when something was kept.
+    /// before ClientSession::open(url, nick). For a cluster url is the first address (the
+    /// session's homeUrl()); the session is put on the address it was last on. Returns true when
+    /// something was kept.
     bool restore(const QUrl &url, const QString &nick);
     /// Writes now (the coalescing timer is skipped) and syncs the settings file.
     void save();

@@ -85,7 +85,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_server->setMinimumContentsLength(28);
     m_server->setToolTip(tr("The server's address as the server window shows it, e.g. "
                             "192.168.1.20:8080 or ws://192.168.1.20:8080 (recent servers in "
-                            "the list)"));
+                            "the list). Several servers of one class, separated by commas: "
+                            "when one stops, the client moves to the next."));
     m_server->lineEdit()->setPlaceholderText(QStringLiteral("ws://127.0.0.1:8080"));
     m_serverHint = hintLabel(QStringLiteral("serverHint"), this);
     m_nick = new QLineEdit(this);
@@ -238,7 +239,12 @@ int ConnectDialog::pollIntervalMs() const
 
 QUrl ConnectDialog::serverUrl() const
 {
-    return parseServerAddress(m_server->currentText()).url;
+    return serverUrls().value(0);
+}
+
+QList<QUrl> ConnectDialog::serverUrls() const
+{
+    return parseServerAddresses(m_server->currentText()).urls;
 }
 
 QString ConnectDialog::nick() const
@@ -248,8 +254,9 @@ QString ConnectDialog::nick() const
 
 QString ConnectDialog::urlProblem(const QString &text)
 {
-    // host:port, ws://…, or the join card's http://… address (see parseServerAddress).
-    return parseServerAddress(text).problem;
+    // host:port, ws://…, or the join card's http://… address (see parseServerAddress), one
+    // or several.
+    return parseServerAddresses(text).problem;
 }
 
 bool ConnectDialog::isInputValid() const

@@ -38,11 +38,15 @@ public:
     ClientSession::Transport transport() const;
     int pollIntervalMs() const;
 
+    /// The first address (see serverUrls()).
     QUrl serverUrl() const;
+    /// Every address typed (comma- or space-separated, a cluster's servers, issue 17).
+    QList<QUrl> serverUrls() const;
     QString nick() const;
     bool isInputValid() const;
 
-    /// A human sentence when url is not a usable ws:// or wss:// address; empty when fine.
+    /// A human sentence when text is not a usable list of ws:// or wss:// addresses (or
+    /// host:port, http://); empty when fine.
     static QString urlProblem(const QString &text);
 
 protected:

@@ -10,6 +10,7 @@
 
 #include <chatstate.h>
 #include <names.h>
+#include <serveraddress.h>
 #include <sessionmemory.h>
 #include <slashcommand.h>
 #include <typingnotifier.h>
@@ -303,6 +304,15 @@ MainWindow::MainWindow(ChatState *state, QSettings *settings, QWidget *parent)
         refreshTitle();
     });
     connect(session, &ClientSession::nickChanged, this, &MainWindow::refreshTitle);
+    connect(session, &ClientSession::serverSwitched, this, [this](const QUrl &url) {
+        // Failover (issue 17): the server it was on went away, another one of the list
+        // took the session.
+        const QString text = tr("Switched to %1").arg(shortServerName(url));
+        statusBar()->showMessage(text, 15000);
+        for (const QString &key : m_state->conversationKeys())
+            m_state->addLocalNote(key, text);
+        refreshStatus();
+    });
     connect(session, &ClientSession::reconnectCountdown, this, &MainWindow::refreshStatus);
     connect(session, &ClientSession::rttChanged, this,
             [this](qint64 ms) { m_rttLabel->setText(tr("RTT %1 ms").arg(ms)); });
@@ -397,7 +407,15 @@ QString MainWindow::currentKey() const
 
 void MainWindow::connectTo(const QUrl &url, const QString &nick)
 {
-    const QString server = url.toString();
+    connectTo(QList<QUrl> {url}, nick);
+}
+
+void MainWindow::connectTo(const QList<QUrl> &urls, const QString &nick)
+{
+    if (urls.isEmpty())
+        return;
+    const QUrl url = urls.first();
+    const QString server = formatServerAddresses(urls);
     QStringList recent = m_settings->value(QStringLiteral("recentServers")).toStringList();
     recent.removeAll(server);
     recent.prepend(server);
@@ -408,7 +426,7 @@ void MainWindow::connectTo(const QUrl &url, const QString &nick)
     m_settings->setValue(QStringLiteral("nick"), nick);
     if (m_state->session()->state() == ClientSession::State::Disconnected)
         m_memory->restore(url, nick); // a restarted client resumes where it was
-    m_state->session()->open(url, nick);
+    m_state->session()->open(urls, nick);
     refreshTitle();
 }
 
@@ -421,7 +439,7 @@ ConnectDialog *MainWindow::showConnectDialog(const QString &error)
             m_settings->value(QStringLiteral("recentServers")).toStringList());
         const ClientSession *session = m_state->session();
         const QString server = session->url().isValid()
-            ? session->url().toString()
+            ? formatServerAddresses(session->urls())
             : m_settings->value(QStringLiteral("server")).toString();
         if (!server.isEmpty())
             m_connectDialog->setServer(server);
@@ -434,7 +452,7 @@ ConnectDialog *MainWindow::showConnectDialog(const QString &error)
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
             m_state->session()->setJoinCode(dialog->joinCode());
             pickTransport(dialog->transport(), dialog->pollIntervalMs());
-            connectTo(dialog->serverUrl(), dialog->nick());
+            connectTo(dialog->serverUrls(), dialog->nick());
         });
         m_connectDialog->setWindowModality(Qt::WindowModal);
     }
@@ -553,6 +571,13 @@ void MainWindow::refreshStatus()
     m_stateLabel->setFont(f);
 
     const QString where = session->url().isValid() ? session->url().toString() : QString();
+    if (session->urls().size() > 1) {
+        // A cluster: the label names the server it is on; the tooltip lists them all.
+        m_serverLabel->setToolTip(tr("Servers, tried in this order when one stops: %1")
+                                      .arg(formatServerAddresses(session->urls())));
+    } else {
+        m_serverLabel->setToolTip(QString());
+    }
     m_serverLabel->setText(session->serverName().isEmpty()
                                ? where
                                : tr("%1 \u2013 %2").arg(session->serverName(), where));

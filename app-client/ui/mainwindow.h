@@ -44,6 +44,8 @@ public:
 
     /// Connects (remembering server and nick) without asking.
     void connectTo(const QUrl &url, const QString &nick);
+    /// The same for several addresses of one cluster (failover, issue 17).
+    void connectTo(const QList<QUrl> &urls, const QString &nick);
     /// Opens the connect dialog (window-modal, not blocking), showing error when given.
     ConnectDialog *showConnectDialog(const QString &error = {});
 

@@ -47,6 +47,15 @@ public:
         lc.socketSendBufferBytes = engine.config.socketSendBufferBytes;
         lc.maxBodyBytes = engine.config.maxBytes;
         lc.allowedOrigins = engine.config.allowedOrigins;
+        // A cluster (issue 17): a peer's page may fail over to this server, and this
+        // server's page to the peers.
+        for (const QString &peer : engine.config.peerUrls) {
+            const QString origin = http::originOf(peer);
+            if (!origin.isEmpty()) {
+                lc.allowedOrigins.append(origin);
+                lc.connectOrigins.append(origin);
+            }
+        }
         listener = new Listener(lc, owner);
         listener->setAcceptHook([this](QTcpSocket *socket) { taps.accepted(socket); });
         QObject::connect(listener, &Listener::webSocketReady, owner,

@@ -10,6 +10,7 @@
 #include <codec.h>
 #include <websocket.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -50,6 +51,15 @@ void ChatServer::Private::addHttpRoutes()
     listener->router().addRoute(
         "/v1/stats", {"GET", "HEAD"},
         [this](const http::Request &, QByteArrayView) { return jsonResponse(statsJson()); });
+    // The other servers of a cluster (issue 17, `--peer`): the page fails over to them.
+    listener->router().addRoute(
+        "/v1/cluster", {"GET", "HEAD"}, [this](const http::Request &, QByteArrayView) {
+            QJsonArray peers;
+            for (const QString &url : engine.config.peerUrls)
+                peers.append(url);
+            return jsonResponse(QJsonDocument(QJsonObject {{QStringLiteral("peers"), peers}})
+                                    .toJson(QJsonDocument::Compact));
+        });
 }
 
 PollPeer *ChatServer::Private::newPollPeer(const http::Request &request)

@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 namespace duplex::server::http {
 
@@ -184,6 +185,38 @@ Response Router::handle(const Request &request, QByteArrayView body) const
                               "WebSocket on the same address."));
 }
 
+QString originOf(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return {};
+    const int port = url.port(scheme == QLatin1String("https") ? 443 : 80);
+    const QString host = url.host().contains(QLatin1Char(':'))
+        ? QLatin1Char('[') + url.host() + QLatin1Char(']')
+        : url.host();
+    return scheme + QStringLiteral("://") + host + QLatin1Char(':') + QString::number(port);
+}
+
+QByteArray pageCsp(const QStringList &connectOrigins)
+{
+    QByteArray sources = "connect-src 'self'";
+    for (const QString &origin : connectOrigins) {
+        const QString o = originOf(origin);
+        if (o.isEmpty())
+            continue;
+        const bool secure = o.startsWith(QLatin1String("https:"));
+        sources += ' ' + o.toUtf8();
+        // Browsers before CSP level 3 do not match ws:// against an http:// source.
+        sources += ' ' + (secure ? QByteArray("wss") : QByteArray("ws"))
+            + o.mid(o.indexOf(QLatin1Char(':'))).toUtf8();
+    }
+    QByteArray csp(PageCsp);
+    csp.replace("connect-src 'self'", sources);
+    return csp;
+}
+
 Response Router::serveStatic(const Request &request, const StaticFile &file) const
 {
     Response r;
@@ -192,7 +225,9 @@ Response Router::serveStatic(const Request &request, const StaticFile &file) con
         // The page itself is small and must never be stale after an upgrade: no-store.
         r.contentType = file.contentType;
         r.body = file.body;
-        r.headers.append({QByteArray("Content-Security-Policy"), QByteArray(PageCsp)});
+        r.headers.append({QByteArray("Content-Security-Policy"),
+                          m_config.connectOrigins.isEmpty() ? QByteArray(PageCsp)
+                                                            : pageCsp(m_config.connectOrigins)});
         return r;
     }
     r.headers.append({"ETag", file.etag});

@@ -26,6 +26,9 @@ struct RouterConfig {
     /// Request bodies over this get 413 (the WebSocket message limit by default).
     qint64 maxBodyBytes = 64 * 1024;
     bool tls = false;
+    /// Origins ("http://host:port") of cluster peers the page may connect to besides its
+    /// own (ServerConfig::peerUrls): added to the CSP's connect-src, http and ws alike.
+    QStringList connectOrigins;
 };
 
 /// The Content-Security-Policy of the page: only the server's own scripts, styles and
@@ -33,6 +36,13 @@ struct RouterConfig {
 inline constexpr char PageCsp[]
     = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
       "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// PageCsp with connect-src widened to these origins (each as http(s):// and ws(s)://);
+/// exactly PageCsp when there are none.
+QByteArray pageCsp(const QStringList &connectOrigins);
+/// "http://host:port" of an http(s):// URL (the default port spelled out); empty when the
+/// URL is not an absolute http(s) URL with a host.
+QString originOf(const QString &url);
 
 class Router
 {

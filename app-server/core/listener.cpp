@@ -37,7 +37,7 @@ Listener::Listener(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_router(http::RouterConfig {QStringLiteral(":/web"), m_config.allowedOrigins,
-                                   m_config.maxBodyBytes, false})
+                                   m_config.maxBodyBytes, false, m_config.connectOrigins})
 {
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setSupportedSubprotocols({QString::fromLatin1(proto::Subprotocol)});

@@ -42,6 +42,7 @@ public:
         qint64 maxHeadBytes = 16 * 1024;
         qint64 maxBodyBytes = 64 * 1024;
         QStringList allowedOrigins;
+        QStringList connectOrigins; ///< cluster peers for the page's CSP (RouterConfig)
     };
 
     explicit Listener(Config config, QObject *parent = nullptr);

@@ -42,6 +42,11 @@ struct ServerConfig {
     /// Origins accepted besides the page's own (`http://` + the request's Host): a
     /// WebSocket handshake or /v1/ request from any other Origin gets 403.
     QStringList allowedOrigins;
+    /// `--peer URL` (repeatable): the public page addresses (`http://host:port/`) of the
+    /// other servers of a cluster (issue 17). Listed in `GET /v1/cluster`; their origins
+    /// join the page's CSP connect-src (the page fails over to them) and are accepted as
+    /// Origins here (a peer's page fails over to this server).
+    QStringList peerUrls;
 
     // Per address (one student's machine, however many connections it opens), so that
     // reconnecting or opening more sockets does not get around the per-connection limits.

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #include "serveroptions.h"
 
+#include "httprouter.h"
+
 #include <sys/resource.h>
 
 #include <names.h>
@@ -138,6 +140,11 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Also let pages from this origin (e.g. http://teacher.example:3000) "
                          "open the chat; repeatable. The server's own page needs nothing."),
                       QStringLiteral("ORIGIN")});
+    parser.addOption({QStringLiteral("peer"),
+                      tr("Another server of this cluster, by the address students open "
+                         "(e.g. http://192.168.1.21:8080/); repeatable. The browser page "
+                         "moves to it when this server stops, and its page may move here."),
+                      QStringLiteral("URL")});
     parser.addOption({QStringLiteral("record"),
                       tr("Append every frame and HTTP head on the wire to FILE, one JSON line "
                          "each (the frame X-ray's recording)."),
@@ -236,6 +243,11 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (!(o2.startsWith(QLatin1String("http://")) || o2.startsWith(QLatin1String("https://"))))
             return fail(tr("--allow-origin: give an origin like http://host:port."));
         o.allowedOrigins.append(o2);
+    }
+    for (const QString &peer : parser.values(QStringLiteral("peer"))) {
+        if (http::originOf(peer).isEmpty())
+            return fail(tr("--peer: give a page address like http://host:port/."));
+        o.peerUrls.append(peer.trimmed());
     }
     if (parser.isSet(QStringLiteral("record"))) {
         o.recordPath = parser.value(QStringLiteral("record"));
@@ -341,6 +353,7 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
         config.addressRateFactor = 0;
     }
     config.allowedOrigins = options.allowedOrigins;
+    config.peerUrls = options.peerUrls;
     config.recordPath = options.recordPath;
     config.classTransport = options.classTransport;
     config.peerTimeoutMs = options.peerTimeoutMs;

@@ -28,6 +28,7 @@ struct ServerOptions {
     int maxClients = 10000;
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
     QStringList allowedOrigins;    ///< --allow-origin (repeatable)
+    QStringList peerUrls;          ///< --peer (repeatable): a cluster's other servers' pages
     bool addressLimits = true;     ///< false: --no-address-limits (everyone behind one NAT)
     QString recordPath;            ///< --record: every frame and HTTP head as JSON lines
     QString pcapngPath;            ///< --pcapng: convert the --record file to this and exit
@@ -63,7 +64,7 @@ bool argumentsRequestHeadless(int argc, char *argv[]);
 
 /// Adds --headless --bind --port --db --name --rate --burst --max-clients --max-queued-mib
 /// --no-address-limits --allow-origin --record --pcapng --class-transport --poll-interval
-/// --peer-timeout to the parser
+/// --peer-timeout --peer to the parser
 /// (not --help/--version: the caller adds those).
 void addServerOptions(QCommandLineParser &parser);
 

@@ -4,7 +4,7 @@
 <context>
     <name>ServerAddress</name>
     <message>
-        <location filename="../../app-client/core/serveraddress.cpp" line="+14"/>
+        <location filename="../../app-client/core/serveraddress.cpp" line="+15"/>
         <source>Type the server address, e.g. 192.168.1.20:8080</source>
         <translation>Gib die Serveradresse ein, z. B. 192.168.1.20:8080</translation>
     </message>
@@ -17,6 +17,11 @@
         <location line="+9"/>
         <source>The address needs a host, e.g. 192.168.1.20:8080</source>
         <translation>Die Adresse braucht einen Host, z. B. 192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Address %1 (“%2”): %3</source>
+        <translation>Adresse %1 („%2“): %3</translation>
     </message>
 </context>
 <context>
@@ -355,7 +360,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
 <context>
     <name>duplex::client::ClientSession</name>
     <message>
-        <location filename="../../app-client/core/clientsession.cpp" line="+92"/>
+        <location filename="../../app-client/core/clientsession.cpp" line="+93"/>
         <source>the server stopped answering pings</source>
         <translation>der Server hat nicht mehr auf Pings geantwortet</translation>
     </message>
@@ -390,7 +395,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+156"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
@@ -401,18 +406,23 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>die Verbindung wurde geschlossen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>None of the servers %1 is reachable (the last one, %2: %3). Check that the servers are running, that the addresses and ports are the ones the server windows show, and that no firewall blocks the ports.</source>
+        <translation>Keiner der Server %1 ist erreichbar (zuletzt %2: %3). Prüfe, ob die Server laufen, ob Adressen und Ports die sind, die die Serverfenster zeigen, und ob keine Firewall die Ports blockiert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The server at %1 is not reachable (%2). Check that the server is running, that the address and port are the ones the server window shows (for example ws://192.168.1.20:8080), and that no firewall blocks the port.</source>
         <translation>Der Server unter %1 ist nicht erreichbar (%2). Prüfe, ob der Server läuft, ob Adresse und Port mit denen im Serverfenster übereinstimmen (zum Beispiel 192.168.1.20:8080) und ob keine Firewall den Port blockiert.</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+390"/>
+        <location line="+412"/>
         <source>You were removed from this server for a while.</source>
         <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-411"/>
         <source>The teacher has locked the server: nobody new can join right now.</source>
         <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten.</translation>
     </message>
@@ -428,17 +438,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+559"/>
+        <location line="+581"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="-550"/>
+        <location line="-566"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuch es in einer Minute noch einmal oder bitte die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+314"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wähl einen anderen. (%2)</translation>
     </message>
@@ -572,12 +582,16 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation type="vanished">Die Adresse des Servers, z. B. ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>The server&apos;s address as the server window shows it, e.g. 192.168.1.20:8080 or ws://192.168.1.20:8080 (recent servers in the list)</source>
-        <translation>Die Adresse des Servers, wie das Serverfenster sie zeigt, z. B. 192.168.1.20:8080 oder ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
+        <translation type="vanished">Die Adresse des Servers, wie das Serverfenster sie zeigt, z. B. 192.168.1.20:8080 oder ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+33"/>
+        <source>The server&apos;s address as the server window shows it, e.g. 192.168.1.20:8080 or ws://192.168.1.20:8080 (recent servers in the list). Several servers of one class, separated by commas: when one stops, the client moves to the next.</source>
+        <translation>Die Adresse des Servers, wie das Serverfenster sie zeigt, z. B. 192.168.1.20:8080 oder ws://192.168.1.20:8080 (zuletzt benutzte Server in der Liste). Mehrere Server einer Klasse durch Kommas getrennt: Fällt einer aus, wechselt der Client zum nächsten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>e.g. alice</source>
         <translation>z. B. alice</translation>
     </message>
@@ -952,7 +966,7 @@ Grund: %3</translation>
 <context>
     <name>duplex::client::MainWindow</name>
     <message>
-        <location filename="../../app-client/ui/mainwindow.cpp" line="+72"/>
+        <location filename="../../app-client/ui/mainwindow.cpp" line="+73"/>
         <source>Conversations</source>
         <translation>Gespräche</translation>
     </message>
@@ -988,12 +1002,12 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+447"/>
+        <location line="+471"/>
         <source>Round-trip time of the last WebSocket ping (sent every 5 s)</source>
         <translation>Umlaufzeit des letzten WebSocket-Pings (alle 5 s gesendet)</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-469"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
@@ -1034,18 +1048,23 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+393"/>
+        <location line="+417"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-398"/>
         <source>The server switched this client to: %1</source>
         <translation>Der Server hat diesen Client umgestellt auf: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Switched to %1</source>
+        <translation>Zu %1 gewechselt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>RTT %1 ms</source>
         <translation>RTT %1 ms</translation>
     </message>
@@ -1130,7 +1149,12 @@ Grund: %3</translation>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+199"/>
+        <source>Servers, tried in this order when one stops: %1</source>
+        <translation>Server, in dieser Reihenfolge versucht, wenn einer ausfällt: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>RTT —</source>
         <translation>RTT –</translation>
     </message>
@@ -1155,7 +1179,7 @@ Grund: %3</translation>
         <translation type="vanished">Ctrl+W</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-359"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1206,7 +1230,7 @@ Ein WebSocket-Chatprogramm für den Unterricht über Full-Duplex-Push.
 MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+151"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1221,7 +1245,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>Privates Gespräch mit %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -1682,11 +1706,15 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Server address, e.g. ws://127.0.0.1:8080/.</source>
-        <translation>Serveradresse, z. B. ws://127.0.0.1:8080/.</translation>
+        <source>Server address, e.g. ws://127.0.0.1:8080/. Several servers of one cluster: repeat the option or separate them with commas; the client moves to the next when one stops.</source>
+        <translation>Serveradresse, z. B. ws://127.0.0.1:8080/. Mehrere Server eines Clusters: die Option wiederholen oder die Adressen durch Kommas trennen; fällt einer aus, wechselt der Client zum nächsten.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <source>Server address, e.g. ws://127.0.0.1:8080/.</source>
+        <translation type="vanished">Serveradresse, z. B. ws://127.0.0.1:8080/.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nickname. With --server, connects at once.</source>
         <translation>Spitzname. Zusammen mit --server wird sofort verbunden.</translation>
     </message>

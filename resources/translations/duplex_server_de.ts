@@ -417,7 +417,7 @@
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+107"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+109"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -473,6 +473,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Another server of this cluster, by the address students open (e.g. http://192.168.1.21:8080/); repeatable. The browser page moves to it when this server stops, and its page may move here.</source>
+        <translation>Ein weiterer Server dieses Clusters, mit der Adresse, die die Schülerinnen und Schüler öffnen (z. B. http://192.168.1.21:8080/); wiederholbar. Die Browserseite wechselt zu ihm, wenn dieser Server stoppt, und seine Seite darf hierher wechseln.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Append every frame and HTTP head on the wire to FILE, one JSON line each (the frame X-ray&apos;s recording).</source>
         <translation>Jeden Frame und jeden HTTP-Kopf auf der Leitung an DATEI anhängen, je eine JSON-Zeile (die Aufzeichnung des Frame-Röntgenblicks).</translation>
     </message>
@@ -580,6 +585,11 @@
         <location line="+6"/>
         <source>--allow-origin: give an origin like http://host:port.</source>
         <translation>--allow-origin: einen Ursprung wie http://host:port angeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--peer: give a page address like http://host:port/.</source>
+        <translation>--peer: eine Seitenadresse wie http://host:port/ angeben.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -701,7 +711,7 @@
         <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_p.h" line="+64"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+73"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -735,7 +745,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../app-server/core/chatserver_poll.cpp" line="+75"/>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="+85"/>
         <source>%1: %2; closed with 1008.</source>
         <translation>%1: %2; mit 1008 geschlossen.</translation>
     </message>
@@ -1587,7 +1597,7 @@
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+61"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+62"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
@@ -3601,7 +3611,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::http</name>
     <message>
-        <location filename="../../app-server/core/httprouter.cpp" line="+47"/>
+        <location filename="../../app-server/core/httprouter.cpp" line="+48"/>
         <source>This address answers only %1.</source>
         <translation>Diese Adresse beantwortet nur %1.</translation>
     </message>

@@ -19,11 +19,16 @@
 #                           clients at 40k deliveries/s, below saturation, for dispatcher
 #                           comparisons; W5: push vs polling, 300 clients at 2 msgs/s in
 #                           the room over WebSocket, short polls every 500 ms and long polls,
-#                           duplex servers only, the server's class transport set to match);
+#                           duplex servers only, the server's class transport set to match;
+#                           W6: a cluster (issue 17), 1000 clients, 4 senders at 25/s, on one
+#                           process and on 2 processes + a redis-server of its own, clients
+#                           spread round robin; prints delivered/s, p50/p99, the servers' and
+#                           Redis's CPU; duplex only, see "W6" below);
 #                           RUNS=N  override the run count
 #   W1_SIZES="1000 5000 15000"
 #   OUT=dir                 where results go (default build/bench/results-<time>)
 #   BUILD=dir               Release build dir to use (default build/bench)
+#   SERVER_BIN=path         another duplex-server binary (default BUILD's)
 # Every server and every bench run is bounded by `timeout`; nothing leaves loopback.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,7 +57,8 @@ fi
 echo "== building Release (${build#$root/})"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --parallel 2 --target duplex-server duplex-bench
-server_bin=$build/app-server/duplex-server
+# SERVER_BIN: another duplex-server binary to race (e.g. a branch built elsewhere).
+server_bin=${SERVER_BIN:-$build/app-server/duplex-server}
 bench_bin=$build/tests/bench/duplex-bench
 
 if [[ " $servers " == *" peer "* ]]; then
@@ -73,7 +79,19 @@ stop_server() {
   fi
   pid=""
 }
-trap stop_server EXIT
+# W6: the cluster's processes (servers and Redis), stopped like the single server.
+cluster_pids=()
+stop_cluster() {
+  local p
+  for p in "${cluster_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${cluster_pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  cluster_pids=()
+}
+trap 'stop_server; stop_cluster' EXIT
 
 start_server() {   # kind logfile [db]
   local kind=$1 log=$2 db=${3:-:memory:}
@@ -144,6 +162,101 @@ else:
 PY
 }
 
+free_port() {   # a loopback port nobody listens on now
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+cpu_ticks() {   # utime+stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)
+  sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0
+}
+
+child_of() {   # the process `timeout` runs (measure it, not timeout)
+  local c
+  c=$(pgrep -P "$1" | head -1 || true)
+  [ -n "$c" ] && echo "$c" || echo "$1"
+}
+
+# W6 (issue 17): N duplex-server processes (N=1: the plain server; N>1: each with
+# --redis redis://127.0.0.1:PORT of a redis-server started here on a free loopback port,
+# no persistence), the bench's clients spread round robin over them (--url per server).
+# Until duplex-server has --redis (the broker) the N>1 row runs without it: the servers
+# share nothing, so only the wiring (ports, spread, teardown, Redis CPU reading) means
+# something and about half the deliveries are "lost" by design; its server name says so.
+run_cluster() {   # workload procs run args...
+  local w=$1 procs=$2 run=$3; shift 3
+  local kind=duplex-x$procs redis_url="" redis_pid="" rport="" k
+  local urls=() spids=()
+  if [ "$procs" -gt 1 ]; then
+    rport=$(free_port)
+    timeout 900 redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no \
+      >"$out/$w-$procs-$run.redis.log" 2>&1 &
+    cluster_pids+=("$!")
+    redis_pid=$(child_of "$!")
+    for _ in $(seq 1 50); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$rport") 2>/dev/null && break
+      sleep 0.1
+    done
+    # Not `--help | grep -q` (SIGPIPE under pipefail, see smoke.sh).
+    if grep -q -- '--redis' <<<"$("$server_bin" --help 2>/dev/null || true)"; then
+      redis_url="redis://127.0.0.1:$rport"
+      kind=duplex-x$procs-redis
+    else
+      kind=duplex-x$procs-no-broker
+      echo "  (duplex-server has no --redis yet: $procs processes sharing nothing; wiring only)"
+    fi
+  fi
+  for k in $(seq 1 "$procs"); do
+    local log=$out/$w-$kind-$run-$k.server.log
+    timeout 900 "$server_bin" --headless --rate 0 --max-clients 20000 --bind 127.0.0.1 --port 0 \
+      --db :memory: ${redis_url:+--redis "$redis_url"} >"$log" 2>&1 &
+    cluster_pids+=("$!")
+    local p="" tpid=$!
+    for _ in $(seq 1 100); do
+      p=$(grep -i 'listening' "$log" 2>/dev/null | grep -oE '127\.0\.0\.1:[0-9]+' | head -1 | cut -d: -f2 || true)
+      [ -n "$p" ] && break
+      kill -0 "$tpid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if [ -z "$p" ]; then echo "server $k of $procs did not start:"; cat "$log"; stop_cluster; return 1; fi
+    urls+=(--url "ws://127.0.0.1:$p/")
+    spids+=("$(child_of "$tpid")")
+  done
+  sleep 0.3
+  local t0 r0=0 s0=0 t1 r1=0 s1=0 sp line
+  t0=$(date +%s.%N)
+  [ -z "$redis_pid" ] || r0=$(cpu_ticks "$redis_pid")
+  for sp in "${spids[@]}"; do s0=$((s0 + $(cpu_ticks "$sp"))); done
+  line=$(timeout 600 "$bench_bin" "${urls[@]}" --pid "${spids[0]}" --json --quiet \
+         --label "$w" "$@" 2>>"$out/bench.stderr" || true)
+  t1=$(date +%s.%N)
+  [ -z "$redis_pid" ] || r1=$(cpu_ticks "$redis_pid")
+  for sp in "${spids[@]}"; do s1=$((s1 + $(cpu_ticks "$sp"))); done
+  stop_cluster
+  if [ -z "$line" ]; then line='{"failed_run":true}'; fi
+  line=$(python3 - "$line" "$procs" "$t0" "$t1" "$((r1 - r0))" "$((s1 - s0))" "$(getconf CLK_TCK)" "${redis_pid:+1}" <<'PY'
+import json, sys
+d = json.loads(sys.argv[1]); procs = int(sys.argv[2])
+wall = float(sys.argv[4]) - float(sys.argv[3]); tck = float(sys.argv[7])
+if not d.get("failed_run"):
+    d["processes"] = procs
+    d["servers_cpu_pct"] = 100.0 * int(sys.argv[6]) / tck / wall if wall > 0 else None
+    d["redis_cpu_pct"] = 100.0 * int(sys.argv[5]) / tck / wall if sys.argv[8] and wall > 0 else None
+print(json.dumps(d))
+PY
+)
+  echo "{\"workload\":\"$w\",\"server\":\"$kind\",\"run\":$run,\"bench\":$line}" >>"$results"
+  python3 - "$line" "$w" "$kind" "$run" <<'PY'
+import json, sys
+d = json.loads(sys.argv[1]); w, k, r = sys.argv[2:]
+if d.get("failed_run"):
+    print(f"  {w:12} {k:24} run {r}: FAILED"); sys.exit()
+redis = "–" if d.get("redis_cpu_pct") is None else f"{d['redis_cpu_pct']:.0f} %"
+print(f"  {w:12} {k:24} run {r}: {d['delivered_per_s']:.0f} msgs/s, p50 {d['lat_p50_ms']:.2f} ms, "
+      f"p99 {d['lat_p99_ms']:.2f} ms, lost {d['lost']}, dup {d['duplicated']}, "
+      f"servers CPU {d['servers_cpu_pct']:.0f} %, Redis CPU {redis} (of one core, whole run)")
+PY
+}
+
 race() {   # workload args...
   local w=$1; shift
   echo "== $w: $*"
@@ -183,6 +296,15 @@ for wl in $workloads; do
         race "W5-longpoll-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180 \
              --transport long-poll
         server_extra="" ;;
+    # A cluster (issue 17): the same clients on 1 process and on 2 processes + Redis.
+    W6) w6args=(--clients "${W6_CLIENTS:-1000}" --senders 4 --rate 25 --warmup "$warm"
+                --duration "$w2dur" --drain 5 --timeout 180)
+        echo "== W6-cluster: ${w6args[*]}"
+        command -v redis-server >/dev/null || { echo "compare.sh: W6 needs redis-server (bash scripts/deps.sh)" >&2; exit 1; }
+        for run in $(seq 1 "$runs"); do
+          run_cluster W6-cluster 1 "$run" "${w6args[@]}"
+          run_cluster W6-cluster 2 "$run" "${w6args[@]}"
+        done ;;
     *) echo "unknown workload $wl" >&2; exit 2 ;;
   esac
 done

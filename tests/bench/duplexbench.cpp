@@ -69,10 +69,18 @@ double cpuSeconds()
         + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
+/// One server of the run (several --url: a cluster, issue 17).
+struct Target {
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    std::string path = "/";
+};
+
 struct Options {
     std::string host = "127.0.0.1";
     int port = 8080;
     std::string path = "/";
+    std::vector<Target> targets; ///< every --url; client i talks to targets[i % size]
     int clients = 100;
     int senders = 0;
     double rate = 10;      // messages/s per sender
@@ -102,7 +110,10 @@ const char *transportName(int t)
 {
     std::fprintf(code ? stderr : stdout,
                  "usage: duplex-bench [options]\n"
-                 "  --url ws://127.0.0.1:PORT/   server (loopback only)\n"
+                 "  --url ws://127.0.0.1:PORT/   server (loopback only); repeat it for a\n"
+                 "                     cluster: clients are spread over the servers round\n"
+                 "                     robin and every check (lost, doubled, order) counts\n"
+                 "                     across them\n"
                  "  --clients N        connections (default 100)\n"
                  "  --senders S        the first S clients send (default 0: connect + idle only)\n"
                  "  --rate R           messages/s per sender (default 10)\n"
@@ -180,6 +191,7 @@ Options parseArgs(int argc, char **argv)
         else if (a == "--url") {
             if (!parseUrl(next(), o))
                 usage(2);
+            o.targets.push_back({o.host, o.port, o.path});
         } else if (a == "--clients")
             o.clients = std::atoi(next().c_str());
         else if (a == "--senders")
@@ -232,6 +244,11 @@ Options parseArgs(int argc, char **argv)
     if (o.clients < 1 || o.senders < 0 || o.senders > o.clients || o.concurrency < 1 || o.stall < 0
         || o.stall + o.senders > o.clients || o.rate < 0 || o.duration < 0 || o.pollIntervalMs < 1)
         usage(2);
+    if (o.targets.empty())
+        o.targets.push_back({o.host, o.port, o.path});
+    o.host = o.targets.front().host;
+    o.port = o.targets.front().port;
+    o.path = o.targets.front().path;
     if (o.timeout <= 0)
         o.timeout = 60 + o.clients / 200.0 + o.idle + o.warmup + o.duration + o.drain;
     return o;
@@ -398,8 +415,10 @@ private:
 
     Options m_o;
     int m_ep = -1;
-    sockaddr_storage m_addr {};
-    socklen_t m_addrLen = 0;
+    /// Per target (Options::targets): client i connects to m_addrs[i % size].
+    std::vector<sockaddr_storage> m_addrs;
+    std::vector<socklen_t> m_addrLens;
+    size_t targetOf(int i) const { return static_cast<size_t>(i) % m_addrs.size(); }
     std::vector<Conn> m_conns;
     std::vector<int> m_dirty;
     std::vector<Sender> m_senders;
@@ -467,7 +486,8 @@ void Bench::updateEpoll(int i, bool wantOut)
 void Bench::startConnect(int i)
 {
     Conn &c = m_conns[i];
-    c.fd = socket(m_addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    const size_t t = targetOf(i);
+    c.fd = socket(m_addrs[t].ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (c.fd < 0) {
         fail(i, "socket() failed");
         return;
@@ -478,7 +498,7 @@ void Bench::startConnect(int i)
     if (c.startNs == 0)
         c.startNs = monoNs();
     ++m_inFlight;
-    const int r = connect(c.fd, reinterpret_cast<sockaddr *>(&m_addr), m_addrLen);
+    const int r = connect(c.fd, reinterpret_cast<sockaddr *>(&m_addrs[t]), m_addrLens[t]);
     if (r < 0 && errno != EINPROGRESS) {
         fail(i, "connect() failed");
         return;
@@ -548,12 +568,14 @@ void Bench::onEvent(int i, uint32_t ev)
         const QByteArray b64 = QByteArray(reinterpret_cast<char *>(raw), 16).toBase64();
         std::memcpy(c.key, b64.constData(), 24);
         char req[512];
+        const Target &target = m_o.targets[targetOf(i)];
         const int n = std::snprintf(
             req, sizeof req,
             "GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n"
             "Sec-WebSocket-Protocol: duplex.v1\r\nUser-Agent: duplex-bench\r\n\r\n",
-            m_o.path.c_str(), m_o.host == "::1" ? "[::1]" : m_o.host.c_str(), m_o.port, c.key);
+            target.path.c_str(), target.host == "::1" ? "[::1]" : target.host.c_str(), target.port,
+            c.key);
         c.out.append(req, static_cast<size_t>(n));
         flush(i);
         return;
@@ -999,17 +1021,19 @@ void Bench::startHttp(int i, int slot, int waitMs)
     }
     body += "\"ack\":" + std::to_string(p.highest) + ",\"wait\":" + std::to_string(waitMs) + "}";
     char head[256];
-    const int n
-        = std::snprintf(head, sizeof head,
-                        "POST /v1/poll HTTP/1.1\r\nHost: %s:%d\r\n"
-                        "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
-                        m_o.host == "::1" ? "[::1]" : m_o.host.c_str(), m_o.port, body.size());
+    const size_t t = targetOf(i);
+    const Target &target = m_o.targets[t];
+    const int n = std::snprintf(head, sizeof head,
+                                "POST /v1/poll HTTP/1.1\r\nHost: %s:%d\r\n"
+                                "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                                target.host == "::1" ? "[::1]" : target.host.c_str(), target.port,
+                                body.size());
     h.out.assign(head, static_cast<size_t>(n));
     h.out += body;
     h.outPos = 0;
     h.in.clear();
     h.startNs = monoNs();
-    h.fd = socket(m_addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    h.fd = socket(m_addrs[t].ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (h.fd < 0) {
         httpFail(i, slot, "socket() failed");
         return;
@@ -1019,7 +1043,7 @@ void Bench::startHttp(int i, int slot, int waitMs)
     ++m_requests;
     if (m_phase == Phase::Measure)
         ++m_requestsInWindow;
-    const int r = connect(h.fd, reinterpret_cast<sockaddr *>(&m_addr), m_addrLen);
+    const int r = connect(h.fd, reinterpret_cast<sockaddr *>(&m_addrs[t]), m_addrLens[t]);
     if (r < 0 && errno != EINPROGRESS) {
         httpFail(i, slot, "connect() failed");
         return;
@@ -1239,19 +1263,24 @@ int Bench::run()
                      m_o.clients, static_cast<unsigned long long>(rl.rlim_cur));
         return 2;
     }
-    std::memset(&m_addr, 0, sizeof m_addr);
-    if (m_o.host == "::1") {
-        auto *a = reinterpret_cast<sockaddr_in6 *>(&m_addr);
-        a->sin6_family = AF_INET6;
-        a->sin6_port = htons(static_cast<uint16_t>(m_o.port));
-        inet_pton(AF_INET6, "::1", &a->sin6_addr);
-        m_addrLen = sizeof(sockaddr_in6);
-    } else {
-        auto *a = reinterpret_cast<sockaddr_in *>(&m_addr);
-        a->sin_family = AF_INET;
-        a->sin_port = htons(static_cast<uint16_t>(m_o.port));
-        inet_pton(AF_INET, "127.0.0.1", &a->sin_addr);
-        m_addrLen = sizeof(sockaddr_in);
+    for (const Target &target : m_o.targets) {
+        sockaddr_storage addr {};
+        socklen_t len = 0;
+        if (target.host == "::1") {
+            auto *a = reinterpret_cast<sockaddr_in6 *>(&addr);
+            a->sin6_family = AF_INET6;
+            a->sin6_port = htons(static_cast<uint16_t>(target.port));
+            inet_pton(AF_INET6, "::1", &a->sin6_addr);
+            len = sizeof(sockaddr_in6);
+        } else {
+            auto *a = reinterpret_cast<sockaddr_in *>(&addr);
+            a->sin_family = AF_INET;
+            a->sin_port = htons(static_cast<uint16_t>(target.port));
+            inet_pton(AF_INET, "127.0.0.1", &a->sin_addr);
+            len = sizeof(sockaddr_in);
+        }
+        m_addrs.push_back(addr);
+        m_addrLens.push_back(len);
     }
     m_rng ^= monoNs();
     for (int k = 0; k < 4; ++k)
@@ -1495,7 +1524,7 @@ void Bench::report()
             "\"transport\":\"%s\",\"poll_interval_ms\":%d,\"requests\":%" PRIu64
             ",\"requests_per_s\":%.1f,\"empty_share\":%.3f,\"wire_bytes\":%" PRIu64
             ",\"bytes_per_msg\":%.1f,\"http_errors\":%" PRIu64 ",\"resent\":%" PRIu64
-            ",\"timed_out\":%s}\n",
+            ",\"timed_out\":%s,\"servers\":%zu}\n",
             m_o.label.c_str(), m_o.clients, m_o.senders, m_o.rate, m_o.duration, m_o.stall,
             m_joined, m_failed, m_closedByServer, m_closed1008, connectS, connectsPerS,
             m_joinHist.quantile(0.5) / 1000.0, m_joinHist.quantile(0.99) / 1000.0, sent, skipped,
@@ -1504,12 +1533,15 @@ void Bench::report()
             m_reordered, m_presence, m_errors, m_framesIn, m_baseline.rssKb, m_idleSample.rssKb,
             m_maxRssKb, m_final.rssKb, m_final.hwmKb, rssPerConnKb, serverCpu, benchCpu,
             transportName(m_o.transport), m_o.pollIntervalMs, m_requests, requestsPerS, emptyShare,
-            wireBytes, bytesPerMsg, m_httpErrors, m_resent, m_timedOut ? "true" : "false");
+            wireBytes, bytesPerMsg, m_httpErrors, m_resent, m_timedOut ? "true" : "false",
+            m_o.targets.size());
     } else {
         std::printf("duplex-bench %s  ws://%s:%d%s  transport %s", m_o.label.c_str(),
                     m_o.host.c_str(), m_o.port, m_o.path.c_str(), transportName(m_o.transport));
         if (m_o.transport == 1)
             std::printf(" every %d ms", m_o.pollIntervalMs);
+        if (m_o.targets.size() > 1)
+            std::printf("  + %zu more server(s), clients round robin", m_o.targets.size() - 1);
         std::printf("\n");
         std::printf("  clients          %d joined, %d failed, %d closed by server (%d with 1008)\n",
                     m_joined, m_failed, m_closedByServer, m_closed1008);

@@ -49,12 +49,16 @@ metrics_w5 = [("requests_per_s", "req/s", 1, "lower"), ("empty_share", "empty sh
               ("lat_p99_ms", "p99 ms", 2, "lower"), ("lat_max_ms", "max ms", 1, "lower"),
               ("server_cpu", "server CPU", 3, "lower"), ("server_rss_max_kb", "RSS max kB", 0, "lower"),
               ("lost", "lost", 0, "lower"), ("duplicated", "dup", 0, "lower")]
+metrics_w6 = [("delivered_per_s", "delivered/s", 0, "higher"), ("lat_p50_ms", "p50 ms", 2, "lower"),
+              ("lat_p99_ms", "p99 ms", 2, "lower"), ("lost", "lost", 0, "lower"),
+              ("duplicated", "dup", 0, "lower"), ("servers_cpu_pct", "servers CPU %", 0, "lower"),
+              ("redis_cpu_pct", "Redis CPU %", 0, "lower")]
 
 print("| workload | server | runs | " + " | ".join(["metric"] * 0) + "figures (medians) | Duplex/peer |")
 print("|---|---|---|---|---|")
 for w in order:
     metrics = metrics_w1 if w.startswith("W1") else metrics_w3 if w.startswith(("W3", "WD")) \
-        else metrics_w5 if w.startswith("W5") else metrics_w2
+        else metrics_w5 if w.startswith("W5") else metrics_w6 if w.startswith("W6") else metrics_w2
     peer = rows.get((w, "peer"), [])
     for s in servers:
         runs = rows.get((w, s), [])
@@ -79,5 +83,12 @@ for w in order:
             a, b = med(runs, "lat_p99_ms"), med(mem, "lat_p99_ms")
             if a is not None and b:
                 ratio += ("; " if ratio else "") + f"p99 file/memory ×{a / b:.2f}"
+        if w.startswith("W6") and s != "duplex-x1" and runs:
+            # The cluster against one process with the same clients (issue 17).
+            one = rows.get((w, "duplex-x1"), [])
+            for f, label in (("delivered_per_s", "delivered/s"), ("lat_p99_ms", "p99")):
+                a, b = med(runs, f), med(one, f)
+                if a is not None and b:
+                    ratio += ("; " if ratio else "") + f"{label} ×{a / b:.2f} vs 1 process"
         name = f"{s} (no storage)" if w.startswith("W3D") and s == "peer" else s
         print(f"| {w} | {name} | {len(runs)} | {figs} | {ratio} |")

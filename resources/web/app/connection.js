@@ -49,11 +49,15 @@ export function describeError(m, raw = {}) {
 export class Connection extends EventTarget {
   /**
    * options: url, nick, agent, storage (sessionStorage or null), rooms (to rejoin),
-   * token (resume), outbox (saved entries), lastSeq ({room: seq}), WebSocket (for tests).
+   * token (resume), outbox (saved entries), lastSeq ({room: seq}), WebSocket (for tests),
+   * urls (a cluster, issue 17: url first, then the peers' WebSocket addresses; a drop moves
+   * to the next one, round robin, with the backoff).
    */
   constructor(options) {
     super();
     this.url = options.url;
+    this.urls = [options.url, ...(options.urls || []).filter((u) => u && u !== options.url)];
+    this.welcomedUrl = '';
     this.nick = options.nick;
     this.code = options.code || '';
     this.agent = options.agent;
@@ -355,6 +359,11 @@ export class Connection extends EventTarget {
       this.failed(this.refusal || 'Could not reach the chat server. Check the address, and that the server is running.');
       return;
     }
+    // A cluster: the next attempt goes to the next server (the one that dropped may be the
+    // one that died). Polling stays on the page's own origin (no CORS for /v1/poll).
+    if (this.urls.length > 1 && this.transport.mode === 'push') {
+      this.url = this.urls[(this.urls.indexOf(this.url) + 1) % this.urls.length];
+    }
     const delay = this.backoff.next();
     this.setState('reconnecting', { inMs: delay, code });
     this.timers.reconnect = setTimeout(() => this.open(), delay);
@@ -411,7 +420,9 @@ export class Connection extends EventTarget {
     this.refusal = '';
     this.backoff.reset();
     clearTimeout(this.timers.handshake);
-    this.setState('online', { resumed, server: m.server, limits: m.limits });
+    const switched = Boolean(this.welcomedUrl) && this.welcomedUrl !== this.url;
+    this.welcomedUrl = this.url;
+    this.setState('online', { resumed, server: m.server, limits: m.limits, switched: switched ? this.url : '' });
     this.emit('message', m);
     if (!resumed) {
       // A new session: the server put us in general only; go back to our other rooms.

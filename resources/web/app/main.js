@@ -363,8 +363,10 @@ function onState(d) {
     case 'connecting': status.textContent = 'Connecting…'; break;
     case 'handshaking': status.textContent = 'Saying hello…'; break;
     case 'online':
-      status.textContent = `Online as ${state.conn.nick} · ${transportName(state.conn.transport)}`;
+      status.textContent = `Online as ${state.conn.nick} · ${transportName(state.conn.transport)}`
+        + (state.conn.urls.length > 1 ? ` · on ${new URL(state.conn.url).host}` : '');
       showChat();
+      if (d.switched) addEvent(state.active || roomKey(defaultRoom), { text: `Switched to ${new URL(d.switched).host}.` });
       if (d.resumed) addEvent(state.active || roomKey(defaultRoom), { text: 'Reconnected: you are back in your rooms.' });
       break;
     case 'reconnecting':
@@ -467,6 +469,7 @@ function connect({ url, nick, room, saved }) {
     url, nick, code: $('join-code').value.trim(), agent: agentFrom(navigator.userAgent), storage: sessionStorage,
     token: saved?.token, rooms: saved?.rooms || (room && room !== defaultRoom ? [defaultRoom, room] : [defaultRoom]),
     lastSeq: saved?.lastSeq, outbox: saved?.outbox, transport: pickedTransport(),
+    urls: clusterUrls(url),
   });
   state.conn = conn;
   state.me = nick;
@@ -601,8 +604,31 @@ function autosize() {
   box.style.height = `${Math.min(box.scrollHeight, 160)}px`;
 }
 
+// --- a cluster (issue 17) --------------------------------------------------------------------
+// The server lists the other servers of its cluster (`--peer`) in GET /v1/cluster; the page
+// may connect to exactly those (the CSP's connect-src names them) and fails over to them.
+const cluster = { peers: [] };
+
+function loadCluster() {
+  if (!location.host || typeof fetch !== 'function') return;
+  fetch('/v1/cluster').then((r) => (r.ok ? r.json() : { peers: [] })).then((d) => {
+    cluster.peers = Array.isArray(d.peers) ? d.peers.map((p) => serverUrl(p, location.protocol)).filter(Boolean) : [];
+    if (state.conn && cluster.peers.length) {
+      for (const u of cluster.peers) if (!state.conn.urls.includes(u)) state.conn.urls.push(u);
+    }
+  }).catch(() => { /* an older server: no cluster */ });
+}
+
+/** url first, then the peers, when url is this page's own server (or one of its peers). */
+function clusterUrls(url) {
+  const own = serverUrl(location.host, location.protocol);
+  if (!cluster.peers.length || (url !== own && !cluster.peers.includes(url))) return [];
+  return [own, ...cluster.peers].filter((u) => u !== url);
+}
+
 // --- start ------------------------------------------------------------------------------------
 function init() {
+  loadCluster();
   const params = new URLSearchParams(location.search);
   $('server').value = location.host || '127.0.0.1:8080';
   if (params.get('nick')) $('nick').value = params.get('nick').slice(0, 24);
@@ -666,5 +692,5 @@ function init() {
 }
 
 // Exposed for the inspector lesson ("what would the server say about this frame?").
-globalThis.duplex = { decodeClient };
+globalThis.duplex = { decodeClient, cluster };
 init();
