@@ -149,4 +149,16 @@ void ChatServer::setWireLog(WireLog *log)
     d->taps.setLog(log ? log : &d->ownWire);
 }
 
+ChatServer::ClusterState ChatServer::clusterState() const
+{
+    ClusterState c;
+    if (const RedisRoomBroker *r = d->engine.redis) {
+        c.enabled = true;
+        c.up = r->link()->isUp();
+        c.address = r->link()->address();
+        c.messagesViaRedis = r->messagesViaRedis();
+    }
+    return c;
+}
+
 } // namespace duplex::server

@@ -29,6 +29,7 @@ struct ServerOptions {
     int maxQueuedMiB = 64; ///< server busy past this many MiB queued for all clients; 0 = never
     QStringList allowedOrigins;    ///< --allow-origin (repeatable)
     bool addressLimits = true;     ///< false: --no-address-limits (everyone behind one NAT)
+    QString redisUrl;              ///< --redis redis://HOST:PORT[/DB]
     QString recordPath;            ///< --record: every frame and HTTP head as JSON lines
     QString pcapngPath;            ///< --pcapng: convert the --record file to this and exit
     ClassTransport classTransport; ///< --class-transport, --poll-interval

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// Several servers sharing rooms through a real redis-server (issue 17): one gapless order
+// for every client of every process, resend dedup across processes, and a Redis that goes
+// away (clients stay, sends get `internal`) and comes back empty (a new epoch; seq goes on
+// from the highest known, never backwards).
+
+#include "chattestclient.h"
+#include "redisserver.h"
+#include "testserver.h"
+
+#include <QtTest>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+using namespace duplex::server;
+using duplex::test::ChatTestClient;
+using duplex::test::obj;
+using duplex::test::RedisServer;
+using duplex::test::TestServer;
+
+class TestRedis : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneOrderAcrossServers_data();
+    void oneOrderAcrossServers();
+    void resendIsDedupedAcrossServers();
+    void redisDownThenBackEmpty();
+
+private:
+    /// A server of the cluster, its Redis link up.
+    static std::unique_ptr<TestServer> node(const RedisServer &redis);
+};
+
+std::unique_ptr<TestServer> TestRedis::node(const RedisServer &redis)
+{
+    ServerConfig c = TestServer::unlimited();
+    c.redisUrl = redis.url();
+    auto s = std::make_unique<TestServer>(c);
+    if (!s->start())
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return s->chat->clusterState().up; }, 20000))
+        return nullptr;
+    return s;
+}
+
+namespace {
+
+QJsonObject say(const QString &id, const QString &text, const QString &room = "general")
+{
+    return obj({{"type", "say"}, {"id", id}, {"room", room}, {"text", text}});
+}
+
+} // namespace
+
+void TestRedis::oneOrderAcrossServers_data()
+{
+    QTest::addColumn<int>("servers");
+    QTest::newRow("two") << 2;
+    QTest::newRow("three") << 3;
+}
+
+void TestRedis::oneOrderAcrossServers()
+{
+    QFETCH(int, servers);
+    RedisServer redis;
+    QVERIFY(redis.start());
+    std::vector<std::unique_ptr<TestServer>> nodes;
+    std::vector<std::unique_ptr<ChatTestClient>> clients;
+    for (int i = 0; i < servers; ++i) {
+        nodes.push_back(node(redis));
+        QVERIFY(nodes.back());
+        clients.push_back(nodes.back()->client(QStringLiteral("user%1").arg(i)));
+        QVERIFY(clients.back());
+    }
+    constexpr int Each = 40;
+    // Interleaved: every client sends its k-th message before anyone sends a (k+1)-th.
+    for (int k = 0; k < Each; ++k) {
+        for (int i = 0; i < servers; ++i)
+            clients[size_t(i)]->send(
+                say(QStringLiteral("m%1").arg(k), QStringLiteral("user%1 %2").arg(i).arg(k)));
+    }
+    QList<QStringList> orders;
+    for (int i = 0; i < servers; ++i) {
+        ChatTestClient &c = *clients[size_t(i)];
+        QStringList order;
+        std::map<QString, int> nextOf; // sender -> the k it must send next
+        for (int n = 0; n < servers * Each; ++n) {
+            const QJsonObject m = c.take("message", 20000);
+            QVERIFY2(!m.isEmpty(),
+                     qPrintable(QStringLiteral("client %1 got %2 of %3 messages")
+                                    .arg(i)
+                                    .arg(n)
+                                    .arg(servers * Each)));
+            QCOMPARE(m.value("seq").toInteger(), qint64(n + 1)); // gapless, nothing doubled
+            QVERIFY(!m.value("dup").toBool());
+            const QString from = m.value("from").toString();
+            const QString text = m.value("text").toString();
+            // Each sender's messages in the order it sent them.
+            QCOMPARE(text, QStringLiteral("%1 %2").arg(from).arg(nextOf[from]++));
+            // The sender's own copy carries its request id, the others' copies none.
+            QCOMPARE(m.value("re").toString(),
+                     from == QStringLiteral("user%1").arg(i)
+                         ? QStringLiteral("m%1").arg(nextOf[from] - 1)
+                         : QString());
+            order.append(text);
+        }
+        orders.append(order);
+    }
+    for (int i = 1; i < servers; ++i)
+        QCOMPARE(orders.at(i), orders.at(0)); // one order for everyone
+    // A client that joins later on any server gets the same history (each server keeps a
+    // copy of what came through Redis).
+    auto late = nodes.back()->client(QStringLiteral("late"));
+    QVERIFY(late);
+    late->send(obj({{"type", "history"}, {"id", "h"}, {"room", "general"}, {"limit", 200}}));
+    const QJsonArray history = late->take("history").value("messages").toArray();
+    QCOMPARE(history.size(), servers * Each);
+    for (int n = 0; n < history.size(); ++n)
+        QCOMPARE(history.at(n).toObject().value("text").toString(), orders.at(0).at(n));
+}
+
+void TestRedis::resendIsDedupedAcrossServers()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    auto one = node(redis);
+    auto two = node(redis);
+    QVERIFY(one && two);
+    auto ada = one->client(QStringLiteral("ada"));
+    auto bob = two->client(QStringLiteral("bob"));
+    QVERIFY(ada && bob);
+    ada->send(say("r1", "hello"));
+    QJsonObject first = ada->take("message");
+    QCOMPARE(first.value("seq").toInteger(), 1);
+    QCOMPARE(first.value("re").toString(), QStringLiteral("r1"));
+    QCOMPARE(bob->take("message").value("seq").toInteger(), 1);
+
+    // Ada's connection drops before she saw the ack; she reconnects to the other server
+    // and sends the same message again.
+    ada->socket.close();
+    QTRY_COMPARE_WITH_TIMEOUT(one->chat->clientCount(), 0, 10000);
+    auto ada2 = two->client(QStringLiteral("ada"));
+    QVERIFY(ada2);
+    ada2->send(say("r1", "hello"));
+    const QJsonObject again = ada2->take("message");
+    QCOMPARE(again.value("seq").toInteger(), 1);
+    QVERIFY(again.value("dup").toBool());
+    QCOMPARE(again.value("re").toString(), QStringLiteral("r1"));
+    QCOMPARE(again.value("text").toString(), QStringLiteral("hello"));
+    // The same id with another text is a new message; that it is seq 2 shows the resend
+    // made none (and Bob gets it as his second message, nothing in between).
+    ada2->send(say("r1", "hello again"));
+    QCOMPARE(ada2->take("message").value("seq").toInteger(), 2);
+    const QJsonObject bobs = bob->take("message");
+    QCOMPARE(bobs.value("seq").toInteger(), 2);
+    QCOMPARE(bobs.value("text").toString(), QStringLiteral("hello again"));
+}
+
+void TestRedis::redisDownThenBackEmpty()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    auto one = node(redis);
+    auto two = node(redis);
+    QVERIFY(one && two);
+    auto ada = one->client(QStringLiteral("ada"));
+    auto bob = two->client(QStringLiteral("bob"));
+    QVERIFY(ada && bob);
+    for (int i = 1; i <= 3; ++i) {
+        ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("before %1").arg(i)));
+        QCOMPARE(ada->take("message").value("seq").toInteger(), i);
+        QCOMPARE(bob->take("message").value("seq").toInteger(), i);
+    }
+
+    const quint16 port = redis.port;
+    redis.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!one->chat->clusterState().up && !two->chat->clusterState().up, 10000);
+    // Down: a send gets `internal`, nobody is disconnected.
+    ada->send(say("down", "lost?"));
+    QVERIFY(!ada->takeError("internal").isEmpty());
+    QVERIFY(ada->barrier() && bob->barrier());
+    QVERIFY(!ada->disconnected && !bob->disconnected);
+    QCOMPARE(bob->count("message"), 0);
+
+    // Back, empty: each room starts a new epoch after the highest seq the sender knows.
+    QVERIFY(redis.start(port));
+    QTRY_VERIFY_WITH_TIMEOUT(one->chat->clusterState().up && two->chat->clusterState().up, 20000);
+    bob->send(say("b1", "after"));
+    for (ChatTestClient *c : {ada.get(), bob.get()}) {
+        const QJsonObject m = c->take("message", 10000);
+        QCOMPARE(m.value("seq").toInteger(), 4); // never backwards, no gap
+        QCOMPARE(m.value("text").toString(), QStringLiteral("after"));
+    }
+    ada->send(say("a4", "and on"));
+    for (ChatTestClient *c : {ada.get(), bob.get()})
+        QCOMPARE(c->take("message", 10000).value("seq").toInteger(), 5);
+}
+
+QTEST_GUILESS_MAIN(TestRedis)
+#include "tst_redis.moc"
