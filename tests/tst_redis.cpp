@@ -30,6 +30,9 @@ private Q_SLOTS:
     void oneOrderAcrossServers();
     void resendIsDedupedAcrossServers();
     void redisDownThenBackEmpty();
+    void nickIsUniqueAcrossServers();
+    void countsPresenceAndNoticesAcrossServers();
+    void laterServerBackfillsFromTheStream();
 
 private:
     /// A server of the cluster, its Redis link up.
@@ -199,6 +202,125 @@ void TestRedis::redisDownThenBackEmpty()
     ada->send(say("a4", "and on"));
     for (ChatTestClient *c : {ada.get(), bob.get()})
         QCOMPARE(c->take("message", 10000).value("seq").toInteger(), 5);
+}
+
+void TestRedis::nickIsUniqueAcrossServers()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    auto one = node(redis);
+    auto two = node(redis);
+    QVERIFY(one && two);
+    auto bob = two->client(QStringLiteral("bob"));
+    QVERIFY(bob);
+    auto ada = one->client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    // Bob sees Ada join through the other server: server two knows her nick now.
+    const QJsonObject joined = bob->take("presence");
+    QCOMPARE(joined.value("nick").toString(), QStringLiteral("ada"));
+    QCOMPARE(joined.value("event").toString(), QStringLiteral("join"));
+
+    ChatTestClient twin;
+    QVERIFY(twin.open(two->port()));
+    twin.send(obj({{"type", "hello"}, {"id", "h1"}, {"nick", "ADA"}, {"agent", "tst"}}));
+    QVERIFY(!twin.takeError("nick_taken").isEmpty()); // any case, on any server
+
+    // A clean close frees it everywhere within 2 s.
+    QElapsedTimer sinceClose;
+    ada->socket.close(QWebSocketProtocol::CloseCodeNormal);
+    sinceClose.start();
+    // Each try on a fresh connection; a refused one closes cleanly (it holds nothing).
+    QJsonObject answer;
+    std::unique_ptr<ChatTestClient> again;
+    for (int attempt = 0; attempt < 20 && answer.value("type").toString() != "welcome"; ++attempt) {
+        again = std::make_unique<ChatTestClient>();
+        QVERIFY(again->open(two->port()));
+        again->send(obj({{"type", "hello"}, {"id", "h"}, {"nick", "ada"}, {"agent", "tst"}}));
+        answer = again->take([](const QJsonObject &o) {
+            const QString t = o.value("type").toString();
+            return t == QLatin1String("welcome") || t == QLatin1String("error");
+        });
+        if (answer.value("type").toString() != "welcome") {
+            QCOMPARE(answer.value("code").toString(), QStringLiteral("nick_taken"));
+            again->socket.close(QWebSocketProtocol::CloseCodeNormal);
+            QVERIFY(again->waitDisconnected());
+        }
+    }
+    QCOMPARE(answer.value("type").toString(), QStringLiteral("welcome"));
+    QVERIFY2(sinceClose.elapsed() < 2000, qPrintable(QString::number(sinceClose.elapsed())));
+}
+
+void TestRedis::countsPresenceAndNoticesAcrossServers()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    auto one = node(redis);
+    auto two = node(redis);
+    QVERIFY(one && two);
+    auto ada = one->client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    auto bob = two->client(QStringLiteral("bob"));
+    QVERIFY(bob);
+    QCOMPARE(ada->take("presence").value("nick").toString(), QStringLiteral("bob"));
+    // The room list counts the whole cluster, from either server.
+    bob->send(obj({{"type", "rooms"}, {"id", "r"}}));
+    const QJsonArray rooms = bob->take("rooms").value("rooms").toArray();
+    QCOMPARE(rooms.size(), 1);
+    QCOMPARE(rooms.at(0).toObject().value("members").toInt(), 2);
+    // So does a newcomer's `joined`, with the members of both servers.
+    bob->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
+    QCOMPARE(bob->take("joined").value("count").toInt(), 1);
+    ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
+    const QJsonObject adaJoined = ada->take("joined");
+    QCOMPARE(adaJoined.value("count").toInt(), 2);
+    QCOMPARE(adaJoined.value("members").toArray().size(), 2);
+    QCOMPARE(bob->take("presence").value("nick").toString(), QStringLiteral("ada"));
+    // Notices from one server's window reach the other server's clients.
+    QCOMPARE(one->chat->sendNotice(QStringLiteral("lab closes at 5"),
+                                   NoticeTarget {NoticeTarget::Kind::Room, "lab", 0}),
+             1);
+    const QJsonObject roomNotice = bob->take("notice");
+    QCOMPARE(roomNotice.value("text").toString(), QStringLiteral("lab closes at 5"));
+    QCOMPARE(roomNotice.value("room").toString(), QStringLiteral("lab"));
+    QCOMPARE(ada->take("notice").value("text").toString(), QStringLiteral("lab closes at 5"));
+    two->chat->sendNotice(QStringLiteral("hands up"), NoticeTarget {});
+    QCOMPARE(ada->take("notice").value("text").toString(), QStringLiteral("hands up"));
+    // Bob leaves: Ada on the other server sees it.
+    bob->send(obj({{"type", "leave"}, {"id", "l"}, {"room", "lab"}}));
+    const QJsonObject left = ada->take([](const QJsonObject &o) {
+        return o.value("type").toString() == "presence" && o.value("room").toString() == "lab";
+    });
+    QCOMPARE(left.value("event").toString(), QStringLiteral("leave"));
+    QCOMPARE(left.value("nick").toString(), QStringLiteral("bob"));
+}
+
+void TestRedis::laterServerBackfillsFromTheStream()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    auto one = node(redis);
+    QVERIFY(one);
+    auto ada = one->client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    for (int i = 1; i <= 5; ++i) {
+        ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("early %1").arg(i)));
+        QCOMPARE(ada->take("message").value("seq").toInteger(), i);
+    }
+    // A server started later has none of it; the next message shows it a gap of five,
+    // which it fills from the room's stream: its clients get all six, in order, and its
+    // copy of the history is complete.
+    auto two = node(redis);
+    QVERIFY(two);
+    auto bob = two->client(QStringLiteral("bob"));
+    QVERIFY(bob);
+    ada->send(say("a6", "late"));
+    for (int i = 1; i <= 6; ++i)
+        QCOMPARE(bob->take("message", 10000).value("seq").toInteger(), i);
+    bob->send(obj({{"type", "history"}, {"id", "h"}, {"room", "general"}}));
+    const QJsonArray history = bob->take("history").value("messages").toArray();
+    QCOMPARE(history.size(), 6);
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(history.at(i).toObject().value("seq").toInteger(), i + 1);
 }
 
 QTEST_GUILESS_MAIN(TestRedis)

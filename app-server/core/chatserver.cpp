@@ -404,6 +404,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
                 ++count;
         }
         e.recorder.out(nullptr, count, f);
+        if (e.redis)
+            e.redis->relayNotice(n); // the other servers' clients too
         break;
     }
     case NoticeTarget::Kind::Room: {
@@ -413,6 +415,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         const Frame f(ServerMessage {n});
         count = e.rooms->publish(target.room, f, nullptr);
         e.recorder.out(nullptr, count, f);
+        if (e.redis)
+            e.redis->relayNotice(n);
         break;
     }
     case NoticeTarget::Kind::Client: {

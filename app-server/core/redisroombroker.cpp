@@ -110,6 +110,7 @@ void RedisRoomBroker::attach(Engine *engine)
         }
         Q_EMIT stateChanged(true);
     });
+    startCluster();
     m_link->start();
 }
 

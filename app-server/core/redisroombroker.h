@@ -10,7 +10,12 @@
 #include "localroombroker.h"
 #include "redislink.h"
 
+#include <protocol.h>
+
+#include <QHash>
 #include <QObject>
+#include <QSet>
+#include <QTimer>
 
 #include <map>
 #include <memory>
@@ -39,23 +44,33 @@ public:
     /// copy again (dup); Redis down or an error: `internal`.
     void say(Peer *p, const QString &room, const QString &id, const QString &text, qint64 now);
 
-    // RoomBroker: members are this process's (the local broker).
+    // --- the cluster (redisroombroker_cluster.cpp) ----------------------------------------
+    /// Another process holds a session with that nick key (as of its last state).
+    bool nickTakenElsewhere(const QString &key) const;
+    /// A notice to everyone or a room: the other processes deliver it to their clients.
+    void relayNotice(const proto::server::Notice &notice);
+    struct Process {
+        QByteArray origin;
+        QString name;
+        int clients = 0;
+        qint64 messagesViaRedis = 0;
+        bool self = false;
+    };
+    /// This process and every other one seen within the keep-alive time.
+    QList<Process> processes() const;
+
+    // RoomBroker: members are this process's (the local broker); counts, member lists and
+    // the room list add the other processes' members.
     void ensure(const QString &room) override { m_local->ensure(room); }
-    bool exists(const QString &room) const override { return m_local->exists(room); }
+    bool exists(const QString &room) const override;
     bool contains(const QString &room, const Peer *peer) const override
     {
         return m_local->contains(room, peer);
     }
-    int count(const QString &room) const override { return m_local->count(room); }
+    int count(const QString &room) const override;
     bool isLarge(int count) const override { return m_local->isLarge(count); }
-    bool join(const QString &room, Peer *peer, const QString &nick) override
-    {
-        return m_local->join(room, peer, nick);
-    }
-    bool leave(const QString &room, Peer *peer, const QString &nick, bool announce) override
-    {
-        return m_local->leave(room, peer, nick, announce);
-    }
+    bool join(const QString &room, Peer *peer, const QString &nick) override;
+    bool leave(const QString &room, Peer *peer, const QString &nick, bool announce) override;
     void replace(const QString &room, Peer *from, Peer *to) override
     {
         m_local->replace(room, from, to);
@@ -64,12 +79,9 @@ public:
     {
         return m_local->publish(room, frame, except);
     }
-    QStringList memberNicks(const QString &room, int max) const override
-    {
-        return m_local->memberNicks(room, max);
-    }
-    QList<QPair<QString, int>> roomCounts() const override { return m_local->roomCounts(); }
-    void tick(qint64 nowMs) override { m_local->tick(nowMs); }
+    QStringList memberNicks(const QString &room, int max) const override;
+    QList<QPair<QString, int>> roomCounts() const override;
+    void tick(qint64 nowMs) override;
 
 Q_SIGNALS:
     void stateChanged(bool up);
@@ -95,12 +107,32 @@ private:
     void backfill(const QString &room);
     void deliver(const QString &room, const Incoming &in);
 
+    /// What another process last said about itself.
+    struct Remote {
+        QString name;
+        int clients = 0;
+        qint64 messagesViaRedis = 0;
+        QSet<QString> keys;                  ///< nick keys of its sessions
+        QHash<QString, QStringList> members; ///< room -> member nicks
+        qint64 seenMs = 0;
+    };
+    void startCluster();
+    void onControl(const QByteArray &payload);
+    void sendControl(const QByteArray &kind, const QByteArray &json);
+    /// Our state goes out on the next turn of the event loop (and once a second anyway).
+    void stateSoon();
+    void sendState();
+    void presence(const QString &room, const QString &nick, bool joined);
+
     std::unique_ptr<RedisLink> m_link;
     std::unique_ptr<LocalRoomBroker> m_local;
     Engine *m_engine = nullptr;
     QByteArray m_origin;
     std::map<QString, Order> m_order;
     qint64 m_viaRedis = 0;
+    std::map<QByteArray, Remote> m_remotes;
+    QTimer m_beat;
+    bool m_stateQueued = false;
 };
 
 } // namespace duplex::server

@@ -43,6 +43,8 @@ public:
     /// The session holding a nick key (connected or waiting for resume).
     Session *byNick(const QString &key) const { return m_byNick.value(key); }
     bool nickTaken(const QString &key) const { return m_byNick.contains(key); }
+    /// Every nick key held (connected or waiting for resume).
+    QStringList nickKeys() const { return m_byNick.keys(); }
     /// Moves the session to a new nick (the caller checked that it is free).
     void rename(Session *s, const QString &nick, const QString &key);
     /// Forgets the session: its token is void and its nick free.
