@@ -130,6 +130,13 @@ public:
         bool up = false;             ///< both connections to Redis are up
         QString address;             ///< HOST:PORT of Redis
         qint64 messagesViaRedis = 0; ///< room messages delivered here through Redis
+        struct Node {
+            QString name;
+            int clients = 0;
+            qint64 messagesViaRedis = 0;
+            bool self = false;
+        };
+        QList<Node> nodes; ///< this process first, then every other one seen lately
     };
     ClusterState clusterState() const;
 

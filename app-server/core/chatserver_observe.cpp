@@ -157,6 +157,8 @@ ChatServer::ClusterState ChatServer::clusterState() const
         c.up = r->link()->isUp();
         c.address = r->link()->address();
         c.messagesViaRedis = r->messagesViaRedis();
+        for (const RedisRoomBroker::Process &p : r->processes())
+            c.nodes.append({p.name, p.clients, p.messagesViaRedis, p.self});
     }
     return c;
 }
