@@ -33,6 +33,7 @@ private Q_SLOTS:
     void nickIsUniqueAcrossServers();
     void countsPresenceAndNoticesAcrossServers();
     void laterServerBackfillsFromTheStream();
+    void killedServersClientsResumeElsewhere();
 
 private:
     /// A server of the cluster, its Redis link up.
@@ -52,6 +53,40 @@ std::unique_ptr<TestServer> TestRedis::node(const RedisServer &redis)
 }
 
 namespace {
+
+/// A real `duplex-server --headless --redis` process (for kill -9).
+struct Headless {
+    Headless(const QString &redisUrl, const QString &name)
+    {
+        QObject::connect(&process, &QProcess::readyRead, &process,
+                         [this] { log += QString::fromUtf8(process.readAll()); });
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral(DUPLEX_SERVER_EXE),
+                      {QStringLiteral("--headless"), QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                       QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--name"),
+                       name, QStringLiteral("--db"), dir.filePath(QStringLiteral("h.sqlite")),
+                       QStringLiteral("--redis"), redisUrl});
+        const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        if (QTest::qWaitFor([&] { return listening.match(log).hasMatch(); }, 20000))
+            port = quint16(listening.match(log).captured(1).toUInt());
+        // Ready for the cluster once it says it reached Redis.
+        if (!QTest::qWaitFor([&] { return log.contains(QLatin1String("Connected to Redis")); },
+                             20000))
+            port = 0;
+    }
+    ~Headless()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    QTemporaryDir dir;
+    QProcess process;
+    QString log;
+    quint16 port = 0;
+};
 
 QJsonObject say(const QString &id, const QString &text, const QString &room = "general")
 {
@@ -262,7 +297,16 @@ void TestRedis::countsPresenceAndNoticesAcrossServers()
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(bob);
     QCOMPARE(ada->take("presence").value("nick").toString(), QStringLiteral("bob"));
-    // The room list counts the whole cluster, from either server.
+    // The room list counts the whole cluster, from either server (once server two has
+    // heard of Ada: her state may still be on its way).
+    const auto generalOnTwo = [&] {
+        for (const RoomInfo &r : two->chat->rooms()) {
+            if (r.name == QLatin1String("general"))
+                return r.count;
+        }
+        return 0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(generalOnTwo(), 2, 10000);
     bob->send(obj({{"type", "rooms"}, {"id", "r"}}));
     const QJsonArray rooms = bob->take("rooms").value("rooms").toArray();
     QCOMPARE(rooms.size(), 1);
@@ -270,6 +314,15 @@ void TestRedis::countsPresenceAndNoticesAcrossServers()
     // So does a newcomer's `joined`, with the members of both servers.
     bob->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
     QCOMPARE(bob->take("joined").value("count").toInt(), 1);
+    // Server one hears of it through Redis (its room list shows Bob in lab).
+    const auto labOnOne = [&] {
+        for (const RoomInfo &r : one->chat->rooms()) {
+            if (r.name == QLatin1String("lab"))
+                return r.members.size();
+        }
+        return qsizetype(0);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(labOnOne(), qsizetype(1), 10000);
     ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
     const QJsonObject adaJoined = ada->take("joined");
     QCOMPARE(adaJoined.value("count").toInt(), 2);
@@ -321,6 +374,82 @@ void TestRedis::laterServerBackfillsFromTheStream()
     QCOMPARE(history.size(), 6);
     for (int i = 0; i < 6; ++i)
         QCOMPARE(history.at(i).toObject().value("seq").toInteger(), i + 1);
+}
+
+void TestRedis::killedServersClientsResumeElsewhere()
+{
+    RedisServer redis;
+    QVERIFY(redis.start());
+    Headless a(redis.url(), QStringLiteral("A"));
+    Headless b(redis.url(), QStringLiteral("B"));
+    QVERIFY2(a.port && b.port, qPrintable(a.log + b.log));
+    auto ada = duplex::test::connectClient(a.port, QStringLiteral("ada"));
+    auto bob = duplex::test::connectClient(b.port, QStringLiteral("bob"));
+    QVERIFY(ada && bob);
+    const QString token = ada->welcome.value("session").toString();
+    QVERIFY(!token.isEmpty());
+    // Bob seeing Ada join means server B has heard of server A (and of Ada's session: the
+    // state that lists it goes out with the join).
+    QCOMPARE(ada->take("presence").value("nick").toString(), QStringLiteral("bob"));
+
+    // Ada sends 40 messages; server A dies (kill -9) once she has 10 acks, with more in
+    // flight.
+    constexpr int Total = 40;
+    for (int i = 0; i < Total; ++i)
+        ada->send(say(QStringLiteral("m%1").arg(i), QStringLiteral("ada %1").arg(i)));
+    QSet<QString> acked;
+    qint64 lastSeen = 0;
+    while (acked.size() < 10) {
+        const QJsonObject m = ada->take("message", 10000);
+        QVERIFY(!m.isEmpty());
+        acked.insert(m.value("re").toString());
+        lastSeen = m.value("seq").toInteger();
+    }
+    a.process.kill();
+    QVERIFY(a.process.waitForFinished(10000));
+    QVERIFY(ada->waitDisconnected(10000));
+    for (const QJsonObject &m : std::as_const(ada->frames)) {
+        if (m.value("type").toString() == "message") { // acks that came before the kill
+            acked.insert(m.value("re").toString());
+            lastSeen = qMax(lastSeen, m.value("seq").toInteger());
+        }
+    }
+
+    // She resumes on server B with her token: same nick, her rooms back, then she catches
+    // up by seq and resends what was not acknowledged, with the same ids.
+    ChatTestClient again;
+    QVERIFY(again.open(b.port));
+    QVERIFY(again.hello(QStringLiteral("ada"), token));
+    QCOMPARE(again.welcome.value("nick").toString(), QStringLiteral("ada"));
+    QCOMPARE(again.welcome.value("session").toString(), token);
+    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("general"));
+    again.send(obj({{"type", "history"},
+                    {"id", "h"},
+                    {"room", "general"},
+                    {"after", lastSeen},
+                    {"limit", 200}}));
+    for (const QJsonValue &v : again.take("history").value("messages").toArray())
+        acked.insert(QStringLiteral("m%1").arg(v.toObject().value("text").toString().mid(4)));
+    for (int i = 0; i < Total; ++i) {
+        const QString id = QStringLiteral("m%1").arg(i);
+        if (!acked.contains(id))
+            again.send(say(id, QStringLiteral("ada %1").arg(i)));
+    }
+    // Bob has every message exactly once, in one gapless order; nothing acknowledged lost.
+    QSet<QString> texts;
+    qint64 expected = 1;
+    while (texts.size() < Total) {
+        const QJsonObject m = bob->take("message", 15000);
+        QVERIFY2(!m.isEmpty(),
+                 qPrintable(QStringLiteral("Bob has %1 of %2").arg(texts.size()).arg(Total)));
+        QCOMPARE(m.value("seq").toInteger(), expected++);
+        const QString text = m.value("text").toString();
+        QVERIFY2(!texts.contains(text), qPrintable(text));
+        texts.insert(text);
+    }
+    QVERIFY(again.barrier());
+    QVERIFY(bob->barrier());
+    QCOMPARE(bob->count("message"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRedis)

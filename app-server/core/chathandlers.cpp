@@ -59,6 +59,8 @@ void ChatHandlers::onBinary(Peer *p, const QByteArray &data)
 bool ChatHandlers::resume(Peer *p, const client::Hello &m)
 {
     Session *s = e.sessions.byToken(m.resume); // unknown or expired: a new session
+    if (!s && e.redis && !m.resume.isEmpty())
+        s = e.redis->adoptSession(m.resume, m.agent); // from a server of the cluster
     if (!s)
         return false;
     Peer *old = s->peer;

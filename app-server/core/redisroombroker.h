@@ -23,6 +23,7 @@
 namespace duplex::server {
 
 class Engine;
+struct Session;
 
 class RedisRoomBroker final : public QObject, public RoomBroker
 {
@@ -47,6 +48,10 @@ public:
     // --- the cluster (redisroombroker_cluster.cpp) ----------------------------------------
     /// Another process holds a session with that nick key (as of its last state).
     bool nickTakenElsewhere(const QString &key) const;
+    /// A resume token of a session another server announced (it may have died since): a
+    /// local session with that token, nick and rooms, detached, for the caller to resume;
+    /// null when unknown, expired, or its nick is held here.
+    Session *adoptSession(const QString &token, const QString &agent);
     /// A notice to everyone or a room: the other processes deliver it to their clients.
     void relayNotice(const proto::server::Notice &notice);
     struct Process {
@@ -131,6 +136,15 @@ private:
     std::map<QString, Order> m_order;
     qint64 m_viaRedis = 0;
     std::map<QByteArray, Remote> m_remotes;
+    /// Resume tokens other servers announced, kept for the resume grace after their
+    /// server last listed them (a crashed server's clients resume here).
+    struct RemoteSession {
+        QByteArray origin;
+        QString nick;
+        QStringList rooms;
+        qint64 expiresMs = 0;
+    };
+    QHash<QString, RemoteSession> m_sessions;
     QTimer m_beat;
     bool m_stateQueued = false;
 };

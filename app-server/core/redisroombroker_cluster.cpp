@@ -87,6 +87,15 @@ void RedisRoomBroker::sendState()
     state.insert(QLatin1String("m"), m_viaRedis);
     state.insert(QLatin1String("k"), toArray(m_engine->sessions.nickKeys()));
     state.insert(QLatin1String("r"), rooms);
+    // Resume tokens and their rooms: a client of this server resumes on another one if this
+    // one dies (the control channel is as private as Redis itself).
+    QJsonArray sessions;
+    for (const QString &key : m_engine->sessions.nickKeys()) {
+        const Session *s = m_engine->sessions.byNick(key);
+        if (s)
+            sessions.append(QJsonArray {s->token, s->nick, toArray(s->rooms)});
+    }
+    state.insert(QLatin1String("s"), sessions);
     sendControl("state", QJsonDocument(state).toJson(QJsonDocument::Compact));
 }
 
@@ -113,6 +122,20 @@ void RedisRoomBroker::onControl(const QByteArray &payload)
         const QJsonObject rooms = o.value(QLatin1String("r")).toObject();
         for (auto it = rooms.begin(); it != rooms.end(); ++it)
             r.members.insert(it.key(), toList(it.value()));
+        const qint64 expires = r.seenMs + m_engine->config.resumeGraceMs;
+        QSet<QString> listed;
+        for (const QJsonValue &v : o.value(QLatin1String("s")).toArray()) {
+            const QJsonArray a = v.toArray();
+            const QString token = a.at(0).toString();
+            listed.insert(token);
+            m_sessions.insert(token, {origin, a.at(1).toString(), toList(a.at(2)), expires});
+        }
+        for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+            if (it->origin == origin && !listed.contains(it.key()))
+                it = m_sessions.erase(it); // ended there (or resumed elsewhere)
+            else
+                ++it;
+        }
     } else if (kind == "presence") {
         const QString room = o.value(QLatin1String("room")).toString();
         const QString nick = o.value(QLatin1String("nick")).toString();
@@ -170,6 +193,27 @@ void RedisRoomBroker::relayNotice(const sv::Notice &notice)
     o.insert(QLatin1String("room"), notice.room);
     o.insert(QLatin1String("ts"), notice.ts);
     sendControl("notice", QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+Session *RedisRoomBroker::adoptSession(const QString &token, const QString &agent)
+{
+    const auto it = m_sessions.constFind(token);
+    if (it == m_sessions.constEnd() || it->expiresMs < Engine::nowMs() || !m_engine)
+        return nullptr;
+    const QString key = proto::nickKey(it->nick);
+    if (m_engine->sessions.byNick(key) || m_engine->sessions.byToken(token))
+        return nullptr;
+    Session *s = m_engine->sessions.adopt(token, it->nick, key, agent);
+    s->rooms = it->rooms;
+    s->inbox = TokenBucket(m_engine->config.ratePerSec, m_engine->config.burst, Engine::nowMs());
+    // Its server no longer holds it for us: the nick is this server's now.
+    for (auto &[origin, r] : m_remotes) {
+        if (origin == it->origin)
+            r.keys.remove(key);
+    }
+    m_sessions.erase(it);
+    stateSoon();
+    return s;
 }
 
 bool RedisRoomBroker::nickTakenElsewhere(const QString &key) const
@@ -247,6 +291,12 @@ void RedisRoomBroker::tick(qint64 nowMs)
     for (auto it = m_remotes.begin(); it != m_remotes.end();) {
         if (nowMs - it->second.seenMs > keepAlive)
             it = m_remotes.erase(it);
+        else
+            ++it;
+    }
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->expiresMs < nowMs)
+            it = m_sessions.erase(it);
         else
             ++it;
     }

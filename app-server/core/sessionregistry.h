@@ -38,6 +38,10 @@ class SessionRegistry
 public:
     /// A new session holding the nick (the caller checked that it is free).
     Session *create(const QString &nick, const QString &key, const QString &agent);
+    /// A session resumed from another server of the cluster: its token comes with it (the
+    /// caller checked that token and nick are free here).
+    Session *adopt(const QString &token, const QString &nick, const QString &key,
+                   const QString &agent);
     /// The session of a resume token; null when unknown (or expired and removed).
     Session *byToken(const QString &token) const;
     /// The session holding a nick key (connected or waiting for resume).
