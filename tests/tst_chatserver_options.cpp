@@ -90,6 +90,10 @@ void TestChatServerOptions::badValues_data()
         << QStringList {"--peer-timeout", "soon"} << "--peer-timeout";
     QTest::newRow("peer not a page") << QStringList {"--peer", "ws://b:8080/"} << "--peer";
     QTest::newRow("peer no host") << QStringList {"--peer", "http://"} << "--peer";
+    QTest::newRow("redis not a url") << QStringList {"--redis", "localhost"} << "--redis";
+    QTest::newRow("redis no port") << QStringList {"--redis", "redis://127.0.0.1"} << "--redis";
+    QTest::newRow("redis bad db") << QStringList {"--redis", "redis://127.0.0.1:6379/x"}
+                                  << "--redis";
 }
 
 void TestChatServerOptions::badValues()
@@ -154,6 +158,12 @@ void TestChatServerOptions::configFromOptions()
     QCOMPARE(open.maxConnectionsPerAddress, 0);
     QCOMPARE(open.connectsPerSecPerAddress, 0.0);
     QCOMPARE(open.addressRateFactor, 0);
+    // --redis (issue 17): without it the server is alone.
+    QVERIFY(serverConfigFrom(ServerOptions {}).redisUrl.isEmpty());
+    ServerOptions cluster;
+    QVERIFY(parseServerOptions({"duplex-server", "--redis", "redis://127.0.0.1:6379/2"}, &cluster,
+                               &error));
+    QCOMPARE(serverConfigFrom(cluster).redisUrl, QStringLiteral("redis://127.0.0.1:6379/2"));
 }
 
 void TestChatServerOptions::lessonOptions()

@@ -4,6 +4,7 @@
 
 #include "engine.h"
 #include "historystore.h"
+#include "redisroombroker.h"
 
 #include <codec.h>
 #include <names.h>
@@ -58,6 +59,8 @@ void ChatHandlers::onBinary(Peer *p, const QByteArray &data)
 bool ChatHandlers::resume(Peer *p, const client::Hello &m)
 {
     Session *s = e.sessions.byToken(m.resume); // unknown or expired: a new session
+    if (!s && e.redis && !m.resume.isEmpty())
+        s = e.redis->adoptSession(m.resume, m.agent); // from a server of the cluster
     if (!s)
         return false;
     Peer *old = s->peer;
@@ -212,6 +215,12 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
         return;
     Session *s = p->session;
     const qint64 now = Engine::nowMs();
+    if (e.redis) {
+        // Several processes: Redis orders, dedups and stores (redisroombroker.h).
+        if (!refuseSlow(p, m.room, m.id))
+            e.redis->say(p, m.room, m.id, text, now);
+        return;
+    }
     if (!m.id.isEmpty()) {
         // A resend of a message already stored (same sender, id, room and text): give the
         // sender its copy again, nothing else. A reused id with another room or text is a

@@ -6,6 +6,7 @@
 #include "chathandlers.h"
 
 #include "engine.h"
+#include "redisroombroker.h"
 
 #include <codec.h>
 #include <names.h>
@@ -117,6 +118,10 @@ bool ChatHandlers::refuseNick(Peer *p, const QString &nick, const QString &key, 
     if (key == ownKey)
         return false;
     const Session *holder = e.sessions.byNick(key);
+    if (!holder && e.redis && e.redis->nickTakenElsewhere(key)) {
+        sendError(p, makeError(ErrorCode::NickTaken, re)); // on another server of the cluster
+        return true;
+    }
     if (!holder)
         return false;
     if (holder->peer) {

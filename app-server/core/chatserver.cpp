@@ -406,6 +406,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         e.recorder.out(nullptr, count, f);
         // One row without a room: every room's transcript shows it (eventlog.h).
         e.recordEvent(RoomEvent::Kind::Notice, QString(), QString(), n.text);
+        if (e.redis)
+            e.redis->relayNotice(n); // the other servers' clients too
         break;
     }
     case NoticeTarget::Kind::Room: {
@@ -416,6 +418,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         count = e.rooms->publish(target.room, f, nullptr);
         e.recorder.out(nullptr, count, f);
         e.recordEvent(RoomEvent::Kind::Notice, target.room, QString(), n.text);
+        if (e.redis)
+            e.redis->relayNotice(n);
         break;
     }
     case NoticeTarget::Kind::Client: {

@@ -124,6 +124,22 @@ public:
     void setWireLog(WireLog *log);
     WireTapStats wireTapStats() const;
 
+    // --- several processes (--redis, issue 17) ------------------------------------------
+    struct ClusterState {
+        bool enabled = false;        ///< started with --redis
+        bool up = false;             ///< both connections to Redis are up
+        QString address;             ///< HOST:PORT of Redis
+        qint64 messagesViaRedis = 0; ///< room messages delivered here through Redis
+        struct Node {
+            QString name;
+            int clients = 0;
+            qint64 messagesViaRedis = 0;
+            bool self = false;
+        };
+        QList<Node> nodes; ///< this process first, then every other one seen lately
+    };
+    ClusterState clusterState() const;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

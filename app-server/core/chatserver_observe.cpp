@@ -149,4 +149,18 @@ void ChatServer::setWireLog(WireLog *log)
     d->taps.setLog(log ? log : &d->ownWire);
 }
 
+ChatServer::ClusterState ChatServer::clusterState() const
+{
+    ClusterState c;
+    if (const RedisRoomBroker *r = d->engine.redis) {
+        c.enabled = true;
+        c.up = r->link()->isUp();
+        c.address = r->link()->address();
+        c.messagesViaRedis = r->messagesViaRedis();
+        for (const RedisRoomBroker::Process &p : r->processes())
+            c.nodes.append({p.name, p.clients, p.messagesViaRedis, p.self});
+    }
+    return c;
+}
+
 } // namespace duplex::server

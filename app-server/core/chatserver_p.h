@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "listener.h"
 #include "pollpeer.h"
+#include "redisroombroker.h"
 #include "wiretap.h"
 #include "wsconnection.h"
 
@@ -34,11 +35,18 @@ public:
     Private(ChatServer *owner, ServerConfig config, HistoryStore *history, TrafficLog *traffic,
             RoomBroker *broker)
         : q(owner)
-        , engine(std::move(config), history, traffic, broker, owner)
+        , redis(!broker && !config.redisUrl.isEmpty()
+                    ? std::make_unique<RedisRoomBroker>(QUrl(config.redisUrl))
+                    : nullptr)
+        , engine(std::move(config), history, traffic, broker ? broker : redis.get(), owner)
         , handlers(engine)
         , flush(owner)
         , taps(&ownWire, [this] { return engine.nextId++; })
     {
+        if (redis) {
+            engine.redis = redis.get();
+            redis->attach(&engine);
+        }
         taps.setTapAll(engine.config.tapAll);
         Listener::Config lc;
         lc.serverName = engine.config.name;
@@ -90,6 +98,8 @@ public:
     }
 
     ChatServer *q;
+    /// With --redis (and no broker given): rooms shared through Redis.
+    std::unique_ptr<RedisRoomBroker> redis;
     Engine engine;
     ChatHandlers handlers;
     FlushScheduler flush;

@@ -27,6 +27,7 @@
 namespace duplex::server {
 
 class HistoryStore;
+class RedisRoomBroker;
 
 class Engine
 {
@@ -47,6 +48,8 @@ public:
     PeerShared shared;
     SessionRegistry sessions;
     RoomBroker *rooms = nullptr;
+    /// With --redis: the broker that orders room messages through Redis (also `rooms`).
+    RedisRoomBroker *redis = nullptr;
     ClassControl control; ///< join code, bans, mutes, locks, slow mode, reserved nicks
     /// Every open peer by id (not owned: the lifecycle code creates and deletes them).
     std::unordered_map<quint64, Peer *> peers;

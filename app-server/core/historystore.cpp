@@ -451,6 +451,32 @@ std::optional<proto::server::Message> HistoryStore::append(const QString &room, 
     return m;
 }
 
+bool HistoryStore::insert(const proto::server::Message &m, const QString &senderKey,
+                          const QString &clientId)
+{
+    if (!isOpen())
+        return false;
+    const qint64 last = lastSeq(m.room);
+    QSqlQuery &q = *d->insert;
+    q.addBindValue(m.room);
+    q.addBindValue(m.seq);
+    q.addBindValue(m.from);
+    q.addBindValue(senderKey);
+    q.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
+    q.addBindValue(m.text);
+    q.addBindValue(m.ts);
+    const bool ok = q.exec();
+    if (!ok)
+        d->lastError = q.lastError().text();
+    q.finish();
+    if (!ok)
+        return m.seq <= last; // the PRIMARY KEY refused a seq stored already
+    d->lastSeq.insert(m.room, qMax(last, m.seq));
+    if (d->checkpointer)
+        d->checkpointer->appended();
+    return true;
+}
+
 QList<proto::server::Message> HistoryStore::history(const QString &room,
                                                     std::optional<qint64> before,
                                                     std::optional<qint64> after, int limit)

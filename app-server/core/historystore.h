@@ -45,6 +45,11 @@ public:
                                                  const QString &senderKey, const QString &clientId,
                                                  const QString &text, qint64 ts);
 
+    /// Stores a message whose seq was assigned elsewhere (the Redis broker's script); a
+    /// message already stored under that seq is left alone (true). False when the store
+    /// failed.
+    bool insert(const proto::server::Message &m, const QString &senderKey, const QString &clientId);
+
     /// Messages of the room in ascending seq, per the contract's paging rule: with after,
     /// the oldest `limit` with seq > after; otherwise the newest `limit` (seq < before when
     /// given). limit is clamped to 1..HistoryMax.

@@ -63,6 +63,9 @@ struct ServerConfig {
     int maxRoomsListed = 200;
     /// The wire tap on every connection from the start (the window's frame X-ray).
     bool tapAll = false;
+    /// `--redis redis://HOST:PORT[/DB]`: rooms shared with other processes through Redis
+    /// (the ChatServer makes a RedisRoomBroker); empty: this process alone.
+    QString redisUrl;
     /// `--record FILE`: every frame and HTTP head as JSON lines (protocol-v1-http.md).
     QString recordPath;
     /// The class's transport at start (`--class-transport`, `--poll-interval`): told to

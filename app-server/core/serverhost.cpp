@@ -27,6 +27,7 @@ struct ServerHost::Snapshot {
     QList<RoomInfo> rooms;
     ServerCounters counters;
     TransportFigures figures;
+    ChatServer::ClusterState cluster;
 };
 
 // Everything below except `thread` is created, used and deleted in the worker thread.
@@ -47,6 +48,7 @@ struct ServerHost::Worker {
         s.rooms = server->rooms();
         s.counters = server->counters();
         s.figures = server->transportFigures();
+        s.cluster = server->clusterState();
         return s;
     }
 };
@@ -218,6 +220,7 @@ void ServerHost::apply(const Snapshot &s)
     m_clients = s.clients;
     m_rooms = s.rooms;
     m_counters = s.counters;
+    m_cluster = s.cluster;
     m_figures = s.figures;
     Q_EMIT snapshotsUpdated();
 }

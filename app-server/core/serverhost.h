@@ -95,6 +95,8 @@ public:
     std::optional<ClientInfo> client(quint64 clientId) const;
     QList<RoomInfo> rooms() const { return m_rooms; }
     ServerCounters counters() const { return m_counters; }
+    /// With --redis: Redis up or down and the servers of the cluster (issue 17).
+    ChatServer::ClusterState clusterState() const { return m_cluster; }
     /// The lesson's figures, pushed with the other snapshots.
     TransportFigures transportFigures() const { return m_figures; }
     ClassTransport classTransport() const { return m_figures.classTransport; }
@@ -133,6 +135,7 @@ private:
     QList<ClientInfo> m_clients;
     QList<RoomInfo> m_rooms;
     ServerCounters m_counters;
+    ChatServer::ClusterState m_cluster;
     TransportFigures m_figures;
     quint64 m_appliedSeq = 0;
 };

@@ -3,6 +3,7 @@
 #include "serveroptions.h"
 
 #include "httprouter.h"
+#include "redislink.h"
 
 #include <sys/resource.h>
 
@@ -149,6 +150,10 @@ void addServerOptions(QCommandLineParser &parser)
                       tr("Append every frame and HTTP head on the wire to FILE, one JSON line "
                          "each (the frame X-ray's recording)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("redis"),
+                      tr("Share rooms, their order and history with other duplex-server "
+                         "processes through the Redis server at URL (redis://HOST:PORT[/DB])."),
+                      QStringLiteral("URL")});
     parser.addOption({QStringLiteral("pcapng"),
                       tr("Convert the recording given with --record to a Wireshark capture "
                          "FILE (.pcapng) and exit; --port is the server port in it."),
@@ -254,6 +259,11 @@ bool readServerOptions(const QCommandLineParser &parser, ServerOptions *options,
         if (o.recordPath.isEmpty())
             return fail(tr("--record: give a file path."));
     }
+    if (parser.isSet(QStringLiteral("redis"))) {
+        o.redisUrl = parser.value(QStringLiteral("redis")).trimmed();
+        if (RedisLink::parseUrl(o.redisUrl).isEmpty())
+            return fail(tr("--redis: give an address like redis://127.0.0.1:6379."));
+    }
     if (parser.isSet(QStringLiteral("pcapng"))) {
         o.pcapngPath = parser.value(QStringLiteral("pcapng"));
         if (o.pcapngPath.isEmpty() || o.recordPath.isEmpty())
@@ -355,6 +365,7 @@ ServerConfig serverConfigFrom(const ServerOptions &options)
     config.allowedOrigins = options.allowedOrigins;
     config.peerUrls = options.peerUrls;
     config.recordPath = options.recordPath;
+    config.redisUrl = options.redisUrl;
     config.classTransport = options.classTransport;
     config.peerTimeoutMs = options.peerTimeoutMs;
     config.joinCode = options.joinCode;

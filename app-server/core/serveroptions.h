@@ -30,6 +30,7 @@ struct ServerOptions {
     QStringList allowedOrigins;    ///< --allow-origin (repeatable)
     QStringList peerUrls;          ///< --peer (repeatable): a cluster's other servers' pages
     bool addressLimits = true;     ///< false: --no-address-limits (everyone behind one NAT)
+    QString redisUrl;              ///< --redis redis://HOST:PORT[/DB]
     QString recordPath;            ///< --record: every frame and HTTP head as JSON lines
     QString pcapngPath;            ///< --pcapng: convert the --record file to this and exit
     ClassTransport classTransport; ///< --class-transport, --poll-interval

@@ -32,6 +32,19 @@ Session *SessionRegistry::create(const QString &nick, const QString &key, const 
     return s.get();
 }
 
+Session *SessionRegistry::adopt(const QString &token, const QString &nick, const QString &key,
+                                const QString &agent)
+{
+    auto s = std::make_shared<Session>();
+    s->token = token;
+    s->nick = nick;
+    s->key = key;
+    s->agent = agent;
+    m_byToken.insert(s->token, s);
+    m_byNick.insert(key, s.get());
+    return s.get();
+}
+
 Session *SessionRegistry::byToken(const QString &token) const
 {
     if (token.isEmpty())

@@ -38,11 +38,17 @@ class SessionRegistry
 public:
     /// A new session holding the nick (the caller checked that it is free).
     Session *create(const QString &nick, const QString &key, const QString &agent);
+    /// A session resumed from another server of the cluster: its token comes with it (the
+    /// caller checked that token and nick are free here).
+    Session *adopt(const QString &token, const QString &nick, const QString &key,
+                   const QString &agent);
     /// The session of a resume token; null when unknown (or expired and removed).
     Session *byToken(const QString &token) const;
     /// The session holding a nick key (connected or waiting for resume).
     Session *byNick(const QString &key) const { return m_byNick.value(key); }
     bool nickTaken(const QString &key) const { return m_byNick.contains(key); }
+    /// Every nick key held (connected or waiting for resume).
+    QStringList nickKeys() const { return m_byNick.keys(); }
     /// Moves the session to a new nick (the caller checked that it is free).
     void rename(Session *s, const QString &nick, const QString &key);
     /// Forgets the session: its token is void and its nick free.

@@ -190,8 +190,12 @@ MainWindow::MainWindow(ServerHost *server, TrafficLog *traffic, WindowConfig con
     m_dbLabel->setText(
         tr("Database: %1").arg(m_config.dbPath.isEmpty() ? tr("(in memory)") : m_config.dbPath));
     m_dbLabel->setToolTip(tr("Where messages are stored (SQLite). History survives restarts."));
+    m_clusterLabel = new QLabel(this);
+    m_clusterLabel->setObjectName(QStringLiteral("clusterLabel"));
+    m_clusterLabel->setVisible(false);
     statusBar()->addWidget(m_clientsLabel);
     statusBar()->addWidget(m_uptimeLabel);
+    statusBar()->addWidget(m_clusterLabel);
     statusBar()->addPermanentWidget(m_dbLabel);
 
     buildMenus();
@@ -716,6 +720,42 @@ void MainWindow::updateStatusBar()
     } else {
         m_uptimeLabel->setText(tr("Not listening"));
     }
+    updateClusterLabel();
+}
+
+void MainWindow::updateClusterLabel()
+{
+    const ChatServer::ClusterState c = m_server->clusterState();
+    m_clusterLabel->setVisible(c.enabled);
+    if (!c.enabled)
+        return;
+    if (!c.up) {
+        m_clusterLabel->setText(tr("Redis at %1 unreachable").arg(c.address));
+        m_clusterLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+        m_clusterLabel->setToolTip(tr("Clients stay connected; their messages are refused "
+                                      "until Redis is back."));
+        return;
+    }
+    m_clusterLabel->setStyleSheet(QString());
+    const auto clientsText
+        = [this](int n) { return n == 1 ? tr("1 client") : tr("%n clients", nullptr, n); };
+    int clients = 0;
+    QStringList lines;
+    for (const auto &node : c.nodes) {
+        clients += node.clients;
+        lines.append(QStringLiteral("%1%2: %3")
+                         .arg(node.name, node.self ? tr(" (this one)") : QString(),
+                              clientsText(node.clients)));
+    }
+    const int servers = int(c.nodes.size());
+    m_clusterLabel->setText(
+        tr("Redis %1: %2, %3 in all")
+            .arg(c.address, servers == 1 ? tr("1 server") : tr("%n servers", nullptr, servers),
+                 clientsText(clients)));
+    const int via = int(qMin<qint64>(c.messagesViaRedis, 2147483647));
+    lines.append(via == 1 ? tr("1 message came through Redis here.")
+                          : tr("%n messages came through Redis here.", nullptr, via));
+    m_clusterLabel->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::openSettings()

@@ -103,6 +103,7 @@ private:
     void openSettings();
     void showAbout();
     void updateStatusBar();
+    void updateClusterLabel();
 
     ServerHost *m_server;
     TrafficLog *m_traffic;
@@ -129,6 +130,7 @@ private:
     QLabel *m_uptimeLabel = nullptr;
     QLabel *m_dbLabel = nullptr;
     QLabel *m_clientsLabel = nullptr;
+    QLabel *m_clusterLabel = nullptr; ///< --redis: Redis up/down, the servers seen
     QAction *m_projectorAction = nullptr;
     QAction *m_startStopAction = nullptr;
 

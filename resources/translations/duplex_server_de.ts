@@ -417,7 +417,7 @@
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+109"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+110"/>
         <source>Run without a window: log connections to standard output.</source>
         <translation>Ohne Fenster laufen: Verbindungen auf der Standardausgabe protokollieren.</translation>
     </message>
@@ -480,6 +480,11 @@
         <location line="+5"/>
         <source>Append every frame and HTTP head on the wire to FILE, one JSON line each (the frame X-ray&apos;s recording).</source>
         <translation>Jeden Frame und jeden HTTP-Kopf auf der Leitung an DATEI anhängen, je eine JSON-Zeile (die Aufzeichnung des Frame-Röntgenblicks).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share rooms, their order and history with other duplex-server processes through the Redis server at URL (redis://HOST:PORT[/DB]).</source>
+        <translation>Räume, ihre Reihenfolge und ihren Verlauf über den Redis-Server unter URL (redis://HOST:PORT[/DB]) mit anderen duplex-server-Prozessen teilen.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -598,6 +603,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>--redis: give an address like redis://127.0.0.1:6379.</source>
+        <translation>--redis: Gib eine Adresse wie redis://127.0.0.1:6379 an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--pcapng: give a file path, and the recording with --record.</source>
         <translation>--pcapng: Geben Sie einen Dateipfad an und die Aufzeichnung mit --record.</translation>
     </message>
@@ -711,7 +721,7 @@
         <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_p.h" line="+73"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+81"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -815,7 +825,7 @@
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers.cpp" line="+79"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+82"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
@@ -842,7 +852,7 @@
         <translation>%1 hat sich als „%2“ angemeldet%3.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
@@ -995,7 +1005,7 @@
         <translation type="vanished">%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers_class.cpp" line="+49"/>
+        <location filename="../../app-server/core/chathandlers_class.cpp" line="+50"/>
         <source>Too many wrong join codes from your address: wait a minute.</source>
         <translation>Zu viele falsche Beitrittscodes von deiner Adresse: Warte eine Minute.</translation>
     </message>
@@ -1046,7 +1056,7 @@
         <translation>Der Spitzname „%1“ ist auf diesem Server reserviert.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>The nickname “%1” belongs to a connection that dropped: your previous connection is still held; reconnecting resumes it. Otherwise it is free in %2 s, or the teacher can free it.</source>
         <translation>Der Spitzname „%1“ gehört zu einer abgebrochenen Verbindung: Deine vorige Verbindung wird noch gehalten; neu verbinden setzt sie fort. Sonst ist er in %2 s frei, oder die Lehrkraft gibt ihn frei.</translation>
     </message>
@@ -1597,7 +1607,7 @@
 <context>
     <name>duplex::server::Headless</name>
     <message>
-        <location filename="../../app-server/core/serveroptions.cpp" line="+62"/>
+        <location filename="../../app-server/core/serveroptions.cpp" line="+63"/>
         <source>open files: unknown limit</source>
         <translation>offene Dateien: Grenze unbekannt</translation>
     </message>
@@ -2203,7 +2213,7 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
         <translation type="vanished">an %1 gepusht (%2 Clients): %3</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+162"/>
         <source>The server name clients see when they connect.</source>
         <translation>Der Servername, den Clients beim Verbinden sehen.</translation>
     </message>
@@ -2365,6 +2375,7 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
     </message>
     <message numerus="yes">
         <location line="+28"/>
+        <location line="+28"/>
         <source>%n clients</source>
         <translation>
             <numerusform>%n Client</numerusform>
@@ -2388,12 +2399,13 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
         <translation type="vanished">%1 in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-38"/>
         <source>, reason: &quot;%1&quot;</source>
         <translation>, Begründung: „%1“</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+28"/>
         <source>1 client</source>
         <translation>1 Client</translation>
     </message>
@@ -2402,7 +2414,7 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
         <translation type="vanished">%1 Clients</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-25"/>
         <source>Up %1:%2:%3</source>
         <translation>Läuft seit %1:%2:%3</translation>
     </message>
@@ -2410,6 +2422,52 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
         <location line="+5"/>
         <source>Not listening</source>
         <translation>Nimmt keine Verbindungen an</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Redis at %1 unreachable</source>
+        <translation>Redis unter %1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients stay connected; their messages are refused until Redis is back.</source>
+        <translation>Die Clients bleiben verbunden; ihre Nachrichten werden abgelehnt, bis Redis wieder da ist.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> (this one)</source>
+        <translation> (dieser)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Redis %1: %2, %3 in all</source>
+        <translation>Redis %1: %2, insgesamt %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 server</source>
+        <translation>1 Server</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n servers</source>
+        <translation>
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 message came through Redis here.</source>
+        <translation>1 Nachricht kam hier über Redis an.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n messages came through Redis here.</source>
+        <translation>
+            <numerusform>%n Nachricht kam hier über Redis an.</numerusform>
+            <numerusform>%n Nachrichten kamen hier über Redis an.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+36"/>
@@ -2623,6 +2681,44 @@ Erstellt mit Qt %1.</translation>
         <location line="+3"/>
         <source>Students point a phone camera at this code to open %1</source>
         <translation>Die Klasse richtet eine Handykamera auf diesen Code und öffnet so %1</translation>
+    </message>
+</context>
+<context>
+    <name>duplex::server::RedisRoomBroker</name>
+    <message>
+        <location filename="../../app-server/core/redisroombroker.cpp" line="+97"/>
+        <source>Redis at %1 is unreachable (%2): messages are refused until it is back.</source>
+        <translation>Redis unter %1 ist nicht erreichbar (%2): Nachrichten werden abgelehnt, bis Redis wieder da ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connected to Redis at %1.</source>
+        <translation>Mit Redis unter %1 verbunden.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Room &quot;%1&quot; starts epoch %2 in Redis after seq %3.</source>
+        <translation>Raum „%1“ beginnt in Redis die Epoche %2 nach seq %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redis did not take a message for &quot;%1&quot;: %2</source>
+        <translation>Redis hat eine Nachricht für „%1“ nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Room &quot;%1&quot; continues at seq %2 in a new epoch (Redis lost its data).</source>
+        <translation>Raum „%1“ geht in einer neuen Epoche bei seq %2 weiter (Redis hat seine Daten verloren).</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Room &quot;%1&quot;: messages %2 to %3 are not in Redis any more.</source>
+        <translation>Raum „%1“: Die Nachrichten %2 bis %3 sind nicht mehr in Redis.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not store a message from %1: %2</source>
+        <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
 </context>
 <context>

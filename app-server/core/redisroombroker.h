@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+#pragma once
+
+// Rooms shared by several server processes through Redis (`--redis`; docs/server-engine.md,
+// "The Redis broker"). Members stay in a LocalRoomBroker of this process; room messages are
+// ordered by one Lua script per message (seq, stream, publish) and delivered to the local
+// members when the publication comes back, in seq order, gaps backfilled from the stream.
+
+#include "localroombroker.h"
+#include "redislink.h"
+
+#include <protocol.h>
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+
+namespace duplex::server {
+
+class Engine;
+struct Session;
+
+class RedisRoomBroker final : public QObject, public RoomBroker
+{
+    Q_OBJECT
+public:
+    explicit RedisRoomBroker(const QUrl &url, QObject *parent = nullptr);
+    ~RedisRoomBroker() override;
+
+    /// Binds to the engine (its peers, store and recorder) and connects to Redis.
+    void attach(Engine *engine);
+    RedisLink *link() const { return m_link.get(); }
+    /// A random id of this process (its publications carry it).
+    QByteArray origin() const { return m_origin; }
+    /// Room messages delivered here that came through Redis.
+    qint64 messagesViaRedis() const { return m_viaRedis; }
+
+    /// A `say` through Redis: the sender gets its copy (with `re`) when the publication
+    /// comes back, in the room's order; a resend within the dedup window gets its first
+    /// copy again (dup); Redis down or an error: `internal`.
+    void say(Peer *p, const QString &room, const QString &id, const QString &text, qint64 now);
+
+    // --- the cluster (redisroombroker_cluster.cpp) ----------------------------------------
+    /// Another process holds a session with that nick key (as of its last state).
+    bool nickTakenElsewhere(const QString &key) const;
+    /// A resume token of a session another server announced (it may have died since): a
+    /// local session with that token, nick and rooms, detached, for the caller to resume;
+    /// null when unknown, expired, or its nick is held here.
+    Session *adoptSession(const QString &token, const QString &agent);
+    /// A notice to everyone or a room: the other processes deliver it to their clients.
+    void relayNotice(const proto::server::Notice &notice);
+    struct Process {
+        QByteArray origin;
+        QString name;
+        int clients = 0;
+        qint64 messagesViaRedis = 0;
+        bool self = false;
+    };
+    /// This process and every other one seen within the keep-alive time.
+    QList<Process> processes() const;
+
+    // RoomBroker: members are this process's (the local broker); counts, member lists and
+    // the room list add the other processes' members.
+    void ensure(const QString &room) override { m_local->ensure(room); }
+    bool exists(const QString &room) const override;
+    bool contains(const QString &room, const Peer *peer) const override
+    {
+        return m_local->contains(room, peer);
+    }
+    int count(const QString &room) const override;
+    bool isLarge(int count) const override { return m_local->isLarge(count); }
+    bool join(const QString &room, Peer *peer, const QString &nick) override;
+    bool leave(const QString &room, Peer *peer, const QString &nick, bool announce) override;
+    void replace(const QString &room, Peer *from, Peer *to) override
+    {
+        m_local->replace(room, from, to);
+    }
+    int publish(const QString &room, const Frame &frame, const Peer *except) override
+    {
+        return m_local->publish(room, frame, except);
+    }
+    QStringList memberNicks(const QString &room, int max) const override;
+    QList<QPair<QString, int>> roomCounts() const override;
+    void tick(qint64 nowMs) override;
+
+Q_SIGNALS:
+    void stateChanged(bool up);
+
+private:
+    struct Incoming {
+        qint64 seq = 0;
+        QByteArray epoch;
+        QByteArray origin;
+        quint64 peer = 0;
+        QByteArray body;
+    };
+    struct Order {
+        qint64 last = -1; ///< the highest seq delivered here (-1: not read yet)
+        QByteArray epoch;
+        bool backfilling = false;
+        std::map<qint64, Incoming> pending; ///< arrived ahead of a gap
+    };
+    void onMessage(const QByteArray &channel, const QByteArray &payload);
+    Order &order(const QString &room);
+    void accept(const QString &room, Incoming in);
+    void drain(const QString &room);
+    void backfill(const QString &room);
+    void deliver(const QString &room, const Incoming &in);
+
+    /// What another process last said about itself.
+    struct Remote {
+        QString name;
+        int clients = 0;
+        qint64 messagesViaRedis = 0;
+        QSet<QString> keys;                  ///< nick keys of its sessions
+        QHash<QString, QStringList> members; ///< room -> member nicks
+        qint64 seenMs = 0;
+    };
+    void startCluster();
+    void onControl(const QByteArray &payload);
+    void sendControl(const QByteArray &kind, const QByteArray &json);
+    /// Our state goes out on the next turn of the event loop (and once a second anyway).
+    void stateSoon();
+    void sendState();
+    void presence(const QString &room, const QString &nick, bool joined);
+
+    std::unique_ptr<RedisLink> m_link;
+    std::unique_ptr<LocalRoomBroker> m_local;
+    Engine *m_engine = nullptr;
+    QByteArray m_origin;
+    std::map<QString, Order> m_order;
+    qint64 m_viaRedis = 0;
+    std::map<QByteArray, Remote> m_remotes;
+    /// Resume tokens other servers announced, kept for the resume grace after their
+    /// server last listed them (a crashed server's clients resume here).
+    struct RemoteSession {
+        QByteArray origin;
+        QString nick;
+        QStringList rooms;
+        qint64 expiresMs = 0;
+    };
+    QHash<QString, RemoteSession> m_sessions;
+    QTimer m_beat;
+    bool m_stateQueued = false;
+};
+
+} // namespace duplex::server
