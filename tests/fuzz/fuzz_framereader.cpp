@@ -9,6 +9,7 @@
 
 #include <framereader.h>
 
+#include <QList>
 #include <QStringDecoder>
 
 #include <cstdint>
