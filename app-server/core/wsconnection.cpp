@@ -264,6 +264,10 @@ void WsConnection::frameMessage(bool text, QByteArray &&payload, qint64 wireByte
     if (m_closing)
         return;
     touch(QDateTime::currentMSecsSinceEpoch());
+    // A leading byte order mark goes, as Qt's UTF-8 decoder dropped it when it read our
+    // frames: the handlers see the same JSON as before.
+    if (text && payload.startsWith("\xEF\xBB\xBF"))
+        payload.remove(0, 3);
     countIn(payload.size());
     if (text)
         m_observer->peerText(this, payload);
