@@ -215,7 +215,10 @@ public:
         }
         if (!tcp.setSocketDescriptor(fd))
             return false;
-        key = QByteArray::number(QRandomGenerator::global()->generate64()).toBase64();
+        // RFC 6455 4.1: 16 random bytes in base64 (the server checks it).
+        QByteArray nonce(16, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), 4);
+        key = nonce.toBase64();
         tcp.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                   "Connection: Upgrade\r\nSec-WebSocket-Key: "
                   + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n");

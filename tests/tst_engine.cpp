@@ -78,6 +78,9 @@ private Q_SLOTS:
     void plainHttpGetsJsonAnswers();
     void oversizeRequestsAreAnsweredNotReset();
     void foreignOriginIsRefusedBeforeTheUpgrade();
+    void badUpgradesGetTheirRfcStatus_data();
+    void badUpgradesGetTheirRfcStatus();
+    void subprotocolOnlyWhenOffered();
     void allowedOriginsAndOwnPageMayConnect();
     void unfinishedRequestIsClosedAtTheDeadline();
     void httpRequestsAreLoggedAsEvents();
@@ -85,6 +88,69 @@ private Q_SLOTS:
     void normalCloseEndsTheSessionAtOnce();
     void twoEnginesShareRoomsThroughOneBroker();
 };
+
+// RFC 6455 4.2.1/4.4: the server checks the upgrade itself (it answers the 101 too): a
+// script with a wrong version learns which one to speak, a broken key gets 400, and none of
+// them becomes a client.
+void TestEngine::badUpgradesGetTheirRfcStatus_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray good = upgrade({});
+    QTest::newRow("version 8") << QByteArray(good).replace("Version: 13", "Version: 8") << 426;
+    QTest::newRow("no version") << QByteArray(good).replace("Sec-WebSocket-Version: 13\r\n", "")
+                                << 426;
+    QTest::newRow("key of 20 bytes")
+        << QByteArray(good).replace("dGhlIHNhbXBsZSBub25jZQ==", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=")
+        << 400;
+    QTest::newRow("key not base64")
+        << QByteArray(good).replace("dGhlIHNhbXBsZSBub25jZQ==", "not a key at all!!!!!!!") << 400;
+    QTest::newRow("no key") << QByteArray(good).replace(
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "")
+                            << 400;
+    QTest::newRow("HTTP/1.0") << QByteArray(good).replace("HTTP/1.1", "HTTP/1.0") << 400;
+}
+
+void TestEngine::badUpgradesGetTheirRfcStatus()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    TestServer s;
+    QVERIFY(s.start());
+    const QByteArray response = exchange(s.port(), request);
+    QVERIFY2(response.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '),
+             response.left(300).constData());
+    if (status == 426)
+        QCOMPARE(header(response, "Sec-WebSocket-Version"), QByteArray("13"));
+    QCOMPARE(body(response).value("error").toString(), QStringLiteral("bad_handshake"));
+    QCOMPARE(s.chat->counters().connectionsTotal, quint64(0));
+}
+
+void TestEngine::subprotocolOnlyWhenOffered()
+{
+    TestServer s;
+    QVERIFY(s.start());
+    // Offered among others (and spelled over two headers): selected.
+    QTcpSocket a;
+    a.connectToHost(QHostAddress::LocalHost, s.port());
+    QVERIFY(a.waitForConnected(5000));
+    a.write(upgrade("Sec-WebSocket-Protocol: chat.v9\r\nSec-WebSocket-Protocol: x, duplex.v1\r\n"));
+    QByteArray got;
+    QTRY_VERIFY((got += a.readAll()).contains("\r\n\r\n"));
+    QVERIFY2(got.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), got.constData());
+    QCOMPARE(header(got, "Sec-WebSocket-Accept"), QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    QCOMPARE(header(got, "Sec-WebSocket-Protocol"), QByteArray("duplex.v1"));
+    // Only others offered: accepted, without naming one (protocol-v1.md).
+    QTcpSocket b;
+    b.connectToHost(QHostAddress::LocalHost, s.port());
+    QVERIFY(b.waitForConnected(5000));
+    b.write(upgrade("Sec-WebSocket-Protocol: chat.v9\r\n"));
+    got.clear();
+    QTRY_VERIFY((got += b.readAll()).contains("\r\n\r\n"));
+    QVERIFY2(got.startsWith("HTTP/1.1 101 "), got.constData());
+    QVERIFY(!got.contains("Sec-WebSocket-Protocol"));
+    QTRY_COMPARE(s.chat->counters().connectionsTotal, quint64(2));
+}
 
 void TestEngine::thePageIsServedOnTheChatPort()
 {

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void shutdownLogSaysWhoClosedInTime();
     void unmaskedClientFrameIsClosed1002();
     void characterSplitAcrossFragmentsIsAccepted();
+    void byteOrderMarkBeforeTheJsonIsAccepted();
     void nicksAreComparedByTheirLook();
     void invisibleNicksAreRefused();
     void blankLookingTextsAreRefusedAsEmpty();
@@ -215,7 +216,6 @@ void TestHardening2::unmaskedClientFrameIsClosed1002()
     QTRY_VERIFY_WITH_TIMEOUT(
         (got += raw.tcp.readAll(), closeCodeIn(got) != -1 || got.contains(R"("type":"pong")")),
         5000);
-    QEXPECT_FAIL("", "Qt 6.4 accepts unmasked client frames (docs/qt-notes.md)", Continue);
     QCOMPARE(closeCodeIn(got), 1002);
 }
 
@@ -238,11 +238,22 @@ void TestHardening2::characterSplitAcrossFragmentsIsAccepted()
     QTRY_VERIFY_WITH_TIMEOUT(
         (got += raw.tcp.readAll(), closeCodeIn(got) != -1 || got.contains(R"("type":"pong")")),
         5000);
-    QEXPECT_FAIL("",
-                 "Qt 6.4 decodes each fragment on its own and closes 1007 "
-                 "(docs/qt-notes.md)",
-                 Continue);
     QVERIFY2(got.contains(R"("type":"pong")"), got.constData());
+}
+
+void TestHardening2::byteOrderMarkBeforeTheJsonIsAccepted()
+{
+    // A text message starting with a UTF-8 byte order mark (some editors and scripts add
+    // one) is welcomed, as when Qt read the server's frames (its decoder dropped the mark;
+    // the server's own reader drops it too, and the JSON decoder would also accept it).
+    TestServer s;
+    QVERIFY(s.start());
+    RawWsClient raw;
+    QVERIFY(raw.connectTo(s.port()));
+    QVERIFY(raw.waitUpgraded());
+    raw.sendText("\xEF\xBB\xBF"
+                 R"({"type":"hello","nick":"bom"})");
+    QTRY_VERIFY(raw.tcp.bytesAvailable() > 0 && raw.tcp.peek(4096).contains("welcome"));
 }
 
 void TestHardening2::nicksAreComparedByTheirLook()

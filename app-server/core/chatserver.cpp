@@ -12,50 +12,31 @@
 #include <websocket.h>
 
 #include <QTimer>
-#include <QWebSocket>
 
 namespace duplex::server {
 
 using namespace proto;
 namespace sv = proto::server; // `server` alone would be ambiguous here
 
-namespace {
-
-/// How long a refused connection may take to answer our close frame.
-constexpr int CloseGraceMs = 2000;
-
-/// Closes a WebSocket that never becomes a peer (server full, shutting down) and lets it go.
-/// `owner` (the listener) deletes it if the engine goes first (LeakSanitizer found refused
-/// sockets left over at exit).
-void refuse(QWebSocket *socket, int code, const QString &reason, QObject *owner)
-{
-    socket->setParent(owner);
-    socket->close(QWebSocketProtocol::CloseCode(code), reason);
-    QTimer::singleShot(CloseGraceMs, socket, [socket] { socket->abort(); });
-    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-}
-
-} // namespace
-
 // The composition root: builds the parts and reacts to what the transports report (a
 // transport never calls into sessions or rooms itself; see docs/server-engine.md).
 
-void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
-                                      const HandshakeInfo &handshake)
+void ChatServer::Private::onWebSocket(QTcpSocket *tcp, const HandshakeInfo &handshake,
+                                      const QString &subprotocol)
 {
     const ServerConfig &config = engine.config;
     if (!listener->isListening()) {
         // Its handshake finished after stop(): the server is going away.
-        refuse(socket, close::GoingAway, tr("server shutting down"), listener);
+        WsConnection::refuse(tcp, close::GoingAway, tr("server shutting down"), {}, listener);
         return;
     }
-    const QString key = endpointText(socket->peerAddress(), socket->peerPort());
-    if (int(engine.peers.size()) >= config.maxClients || !tcp) {
+    const QString key = endpointText(tcp->peerAddress(), tcp->peerPort());
+    if (int(engine.peers.size()) >= config.maxClients) {
         // The contract: `error server_full` right after the handshake, then close 1013.
-        socket->sendTextMessage(
-            QString::fromUtf8(encode(ServerMessage {makeError(ErrorCode::ServerFull)})));
         ++engine.shared.counters.errorsSent;
-        refuse(socket, close::TryAgainLater, QStringLiteral("server full"), listener);
+        WsConnection::refuse(
+            tcp, close::TryAgainLater, QStringLiteral("server full"),
+            ws::serverFrame(encode(ServerMessage {makeError(ErrorCode::ServerFull)})), listener);
         engine.recorder.event(key, EventKind::Full,
                               tr("Refused %1: the server is full (%n clients); closed with 1013.",
                                  nullptr, config.maxClients)
@@ -67,7 +48,7 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
     WsConnection::Limits limits;
     limits.maxBytes = config.maxBytes;
     limits.maxQueuedBytes = config.maxQueuedBytesPerClient;
-    auto *c = new WsConnection(engine.nextId++, socket, tcp, limits, &engine.shared, &flush, this,
+    auto *c = new WsConnection(engine.nextId++, tcp, limits, &engine.shared, &flush, this,
                                Engine::nowMs());
     c->info.handshake = handshake;
     TransportCounters &push = engine.shared.of(Transport::Push);
@@ -82,9 +63,8 @@ void ChatServer::Private::onWebSocket(QWebSocket *socket, QTcpSocket *tcp,
     engine.recorder.event(c, EventKind::Open,
                           tr("%1 connected (%2).")
                               .arg(key,
-                                   socket->subprotocol().isEmpty()
-                                       ? tr("no subprotocol")
-                                       : tr("subprotocol %1").arg(socket->subprotocol())));
+                                   subprotocol.isEmpty() ? tr("no subprotocol")
+                                                         : tr("subprotocol %1").arg(subprotocol)));
     Q_EMIT q->clientConnected(c->id());
 
     QString why;
@@ -117,7 +97,7 @@ void ChatServer::Private::peerStalled(Peer *c, qint64 waiting)
 
 void ChatServer::Private::peerRefused(Peer *c, int code, const QString &reason)
 {
-    if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
+    if (code == 1009) {
         ++engine.shared.counters.oversizeDisconnects;
         engine.recorder.event(c, EventKind::TooBig,
                               tr("%1 sent more than %2 bytes in one message: closed with 1009.")

@@ -21,7 +21,6 @@
 #include <vector>
 
 #include <QTcpSocket>
-#include <QWebSocket>
 
 namespace duplex::server {
 
@@ -67,8 +66,8 @@ public:
         listener = new Listener(lc, owner);
         listener->setAcceptHook([this](QTcpSocket *socket) { taps.accepted(socket); });
         QObject::connect(listener, &Listener::webSocketReady, owner,
-                         [this](QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &h) {
-                             onWebSocket(socket, tcp, h);
+                         [this](QTcpSocket *tcp, const HandshakeInfo &h, const QString &sub) {
+                             onWebSocket(tcp, h, sub);
                          });
         QObject::connect(
             listener, &Listener::httpAnswered, owner,
@@ -115,7 +114,7 @@ public:
     /// Peers that ended, deleted on the next pass (we may be inside their own call).
     std::vector<Peer *> graveyard;
 
-    void onWebSocket(QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &handshake);
+    void onWebSocket(QTcpSocket *tcp, const HandshakeInfo &handshake, const QString &subprotocol);
     // HTTP polling and the live figures (chatserver_poll.cpp).
     void addHttpRoutes();
     void onPoll(const http::Request &request, QByteArrayView body,

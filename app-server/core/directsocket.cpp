@@ -13,20 +13,6 @@ namespace duplex::server {
 
 qint64 DirectTcpSocket::writeData(const char *data, qint64 size)
 {
-    if (m_gate) {
-        // Qt's pong: a 2-byte header write (unmasked, payload <= 125), then the payload.
-        if (m_dropNext >= 0) {
-            const bool payload = size == m_dropNext;
-            m_dropNext = -1;
-            if (payload)
-                return size;
-        }
-        if (size == 2 && quint8(data[0]) == 0x8A && !m_gate->admitPong()) {
-            const qint64 length = quint8(data[1]) & 0x7F;
-            m_dropNext = length > 0 ? length : -1;
-            return size; // as if written: this ping goes unanswered
-        }
-    }
     if (m_observer)
         m_observer->bytesSent(data, size);
     if (m_firstWrite) {

@@ -21,28 +21,17 @@ protected:
     ~WireObserver() = default;
 };
 
-/// Asked before Qt writes its automatic pong (the answer to a client's ping): control frames
-/// count in the rate limit, and a refused ping gets no pong.
-class ControlGate
-{
-public:
-    virtual bool admitPong() = 0;
-
-protected:
-    ~ControlGate() = default;
-};
-
 /// The accepted socket. Qt 6.4's QTcpSocket copies every write into its write ring buffer,
 /// even a 200-byte 101 response to an idle peer, and keeps the last 32 KiB chunk of that
 /// buffer for life (QRingBuffer::free() keeps one chunk <= its block size): ~33 kB per idle
 /// connection. `QIODevice::Unbuffered` does not change that for an accepted socket (its
-/// isBuffered flag stays set). So every write (ours, and Qt's own: the 101 response,
-/// close, ping and pong frames, which all come through writeData()) goes straight to the
+/// isBuffered flag stays set). So every write (ours: the 101 response, frames,
+/// close, ping and pong frames) goes straight to the
 /// kernel while Qt's buffer is empty; only what the kernel refuses goes into Qt's buffer,
 /// and from then on everything goes there (in order) until it has drained again.
 ///
 /// It also keeps the first thing written to it when that is an HTTP response head: the
-/// 101 that QWebSocketServer writes, which Qt exposes nowhere else.
+/// 101 as it went out.
 class DirectTcpSocket final : public QTcpSocket
 {
 public:
@@ -54,8 +43,6 @@ public:
     /// Who sees the bytes from now on (null: nobody; a null test per write and readyRead).
     void setWireObserver(WireObserver *observer) { m_observer = observer; }
     WireObserver *wireObserver() const { return m_observer; }
-    /// Who decides whether Qt's pongs go out (null: all do).
-    void setControlGate(ControlGate *gate) { m_gate = gate; }
 
 protected:
     qint64 writeData(const char *data, qint64 size) override;
@@ -63,8 +50,6 @@ protected:
 private:
     QByteArray m_responseHead;
     WireObserver *m_observer = nullptr;
-    ControlGate *m_gate = nullptr;
-    qint64 m_dropNext = -1; ///< the payload write of a refused pong (Qt writes it separately)
 
     friend class DirectTcpServer;
     void onReadyRead()

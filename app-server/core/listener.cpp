@@ -7,9 +7,9 @@
 
 #include <protocol.h>
 
+#include <websocket.h>
+
 #include <QDateTime>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #if defined(Q_OS_UNIX)
 #include <sys/socket.h>
@@ -39,12 +39,8 @@ Listener::Listener(Config config, QObject *parent)
     , m_router(http::RouterConfig {QStringLiteral(":/web"), m_config.allowedOrigins,
                                    m_config.maxBodyBytes, false, m_config.connectOrigins})
 {
-    m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
-    m_ws->setSupportedSubprotocols({QString::fromLatin1(proto::Subprotocol)});
-    m_ws->setMaxPendingConnections(m_config.maxPendingConnections);
-    connect(m_ws, &QWebSocketServer::newConnection, this, &Listener::onWebSocket);
-    // Our own QTcpServer, so that we reach each accepted socket before Qt does: TCP_NODELAY,
-    // a deep listen backlog, the raw request head, and plain HTTP on the same port.
+    // Our own QTcpServer: TCP_NODELAY, a deep listen backlog, the raw request head, and
+    // plain HTTP on the same port.
     m_tcp = new DirectTcpServer(this);
     m_tcp->setMaxPendingConnections(m_config.maxPendingConnections);
     m_tcp->setListenBacklogSize(m_config.maxPendingConnections);
@@ -100,7 +96,6 @@ QString Listener::errorString() const
 void Listener::setServerName(const QString &name)
 {
     m_config.serverName = name;
-    m_ws->setServerName(name);
 }
 
 void Listener::onNewConnection()
@@ -121,7 +116,7 @@ void Listener::onNewConnection()
         p = Pending {};
         p.socket = socket;
         p.deadlineMs = nowMs() + m_config.handshakeTimeoutMs;
-        // Peek only: whatever Qt's handshake reader will need stays in the socket.
+        // Peek only until the head is complete: nothing is consumed before we route it.
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QObject::destroyed, this, [this, socket, key] {
             auto it = m_pending.find(key);
@@ -198,18 +193,7 @@ void Listener::route(Pending &p, QTcpSocket *socket)
                    403, requestLine);
             return;
         }
-        p.handedOver = true;
-        // Qt's handshake reader consumes everything buffered, not just the head: frames a
-        // client sent with its upgrade, without waiting for the 101, would be lost. Keep
-        // them aside and leave Qt only the head (put back, it was read to get them out).
-        if (socket->bytesAvailable() > p.head.size()) {
-            const QByteArray all = socket->read(socket->bytesAvailable());
-            p.early = all.mid(p.head.size());
-            for (qsizetype i = p.head.size() - 1; i >= 0; --i)
-                socket->ungetChar(all.at(i));
-        }
-        // Qt reads the head again and answers 101 or an error.
-        m_ws->handleConnection(socket);
+        upgrade(p, socket, requestLine);
         return;
     }
     if (request.contentLength > m_config.maxBodyBytes) {
@@ -269,57 +253,79 @@ void Listener::answer(Pending &p, QTcpSocket *socket, const QByteArray &response
                         status);
 }
 
-void Listener::onWebSocket()
+void Listener::upgrade(Pending &p, QTcpSocket *socket, const QByteArray &requestLine)
 {
-    while (m_ws->hasPendingConnections()) {
-        QWebSocket *socket = m_ws->nextPendingConnection();
-        if (!socket)
-            break;
-        socket->setParent(nullptr);
-        const QString key = endpointText(socket->peerAddress(), socket->peerPort());
-        HandshakeInfo handshake;
-        QTcpSocket *tcp = nullptr;
-        QByteArray early;
-        if (auto it = m_pending.find(key); it != m_pending.end()) {
-            tcp = it->socket;
-            handshake.request = it->head;
-            early = it->early;
-            if (tcp) {
-                QObject::disconnect(tcp, nullptr, this, nullptr);
-                // From now on the WebSocket decides when the socket goes.
-                QObject::disconnect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
-            }
-            m_pending.erase(it); // upgraded: the handshake timeout no longer applies
-        }
-        if (auto *direct = dynamic_cast<DirectTcpSocket *>(tcp))
-            handshake.response = direct->takeResponseHead();
-        if (handshake.request.isEmpty()) {
-            // Not captured (it should be): rebuild what QWebSocket exposes, and say so.
-            const QNetworkRequest request = socket->request();
-            QByteArray head
-                = "GET " + request.url().path(QUrl::FullyEncoded).toLatin1() + " HTTP/1.1\r\n";
-            for (const QByteArray &name : request.rawHeaderList())
-                head += name + ": " + request.rawHeader(name) + "\r\n";
-            handshake.request = head + "\r\n";
-            handshake.reconstructed = true;
-        }
-        Q_EMIT webSocketReady(socket, tcp, handshake);
-        // Frames that came with the upgrade go back in front of whatever came since, and
-        // are announced again (Qt's frame reader only runs on readyRead).
-        if (tcp && !early.isEmpty()) {
-            for (qsizetype i = early.size() - 1; i >= 0; --i)
-                tcp->ungetChar(early.at(i));
-        }
-        if (tcp && tcp->bytesAvailable() > 0) {
-            const QPointer<QTcpSocket> guard(tcp);
-            QMetaObject::invokeMethod(
-                tcp,
-                [guard] {
-                    if (guard && guard->bytesAvailable() > 0)
-                        Q_EMIT guard->readyRead();
-                },
-                Qt::QueuedConnection);
-        }
+    const http::Request &request = p.request;
+    // RFC 6455 4.2.1: GET (checked by isWebSocketUpgrade, with Upgrade and Connection),
+    // HTTP/1.1 or later, version 13, a key that is 16 bytes in base64.
+    const auto refuse = [&](int status, const QString &message, http::HeaderList extra = {}) {
+        http::Response r = http::Response::error(status, "bad_handshake", message);
+        r.headers += extra;
+        answer(p, socket, r.toBytes(), status, requestLine);
+    };
+    if (request.version != "HTTP/1.1") {
+        refuse(400, QStringLiteral("A WebSocket upgrade needs HTTP/1.1."));
+        return;
+    }
+    if (request.header("Sec-WebSocket-Version").trimmed() != "13") {
+        refuse(426, QStringLiteral("This server speaks WebSocket version 13."),
+               {{QByteArray("Sec-WebSocket-Version"), QByteArray("13")}});
+        return;
+    }
+    const QByteArray key = request.header("Sec-WebSocket-Key").trimmed();
+    const auto decoded
+        = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 16) {
+        refuse(400, QStringLiteral("Sec-WebSocket-Key must be 16 bytes in base64."));
+        return;
+    }
+    // protocol-v1.md: duplex.v1 is selected when offered; a client offering none (or only
+    // others) is still accepted, without the header.
+    bool offered = false;
+    for (const auto &[name, value] : request.headers) {
+        if (name.compare("Sec-WebSocket-Protocol", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray &token : value.split(','))
+            offered |= token.trimmed() == proto::Subprotocol;
+    }
+    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                          "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+        + ws::acceptKey(key) + "\r\n";
+    if (offered)
+        response += QByteArray("Sec-WebSocket-Protocol: ") + proto::Subprotocol + "\r\n";
+    if (!m_config.serverName.isEmpty())
+        response += "Server: " + m_config.serverName.toUtf8().replace('\r', ' ').replace('\n', ' ')
+            + "\r\n";
+    response += "\r\n";
+
+    p.handedOver = true;
+    HandshakeInfo handshake;
+    handshake.request = p.head;
+    // Only the head: what follows (frames a client sent without waiting for the 101) stays
+    // in the socket for the connection's frame reader.
+    socket->skip(p.head.size());
+    QObject::disconnect(socket, nullptr, this, nullptr);
+    // From now on the connection decides when the socket goes.
+    QObject::disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    const QString key2 = endpointText(socket->peerAddress(), socket->peerPort());
+    m_pending.remove(key2); // upgraded: the handshake timeout no longer applies
+    socket->write(response);
+    if (auto *direct = dynamic_cast<DirectTcpSocket *>(socket))
+        handshake.response = direct->takeResponseHead();
+    if (handshake.response.isEmpty())
+        handshake.response = response;
+    const QPointer<QTcpSocket> guard(socket);
+    Q_EMIT webSocketReady(socket, handshake,
+                          offered ? QString::fromLatin1(proto::Subprotocol) : QString());
+    // Frames that came with the upgrade: announced again, for the reader connected now.
+    if (guard && guard->bytesAvailable() > 0) {
+        QMetaObject::invokeMethod(
+            guard,
+            [guard] {
+                if (guard && guard->bytesAvailable() > 0)
+                    Q_EMIT guard->readyRead();
+            },
+            Qt::QueuedConnection);
     }
 }
 

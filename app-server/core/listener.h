@@ -3,8 +3,9 @@
 #pragma once
 
 // The one TCP port: accepts connections, peeks each request head (without consuming it),
-// and routes it: a WebSocket upgrade goes to QWebSocketServer (after the Origin rule), any
-// other request is plain HTTP, answered here with `Connection: close`. A request that does
+// and routes it: a WebSocket upgrade is checked (RFC 6455 4.2.1, the Origin rule) and
+// answered 101 here, then handed to the engine as a bare TCP socket; any other request is
+// plain HTTP, answered here with `Connection: close`. A request that does
 // not complete its head (or its upgrade) within the handshake timeout is aborted. Knows
 // nothing of sessions or rooms.
 
@@ -23,8 +24,6 @@
 #include <functional>
 
 class QTcpSocket;
-class QWebSocket;
-class QWebSocketServer;
 
 namespace duplex::server {
 
@@ -63,9 +62,12 @@ public:
     void setAcceptHook(std::function<void(QTcpSocket *)> hook) { m_acceptHook = std::move(hook); }
 
 Q_SIGNALS:
-    /// A WebSocket upgrade completed. socket is unowned (parent null after this); tcp is
-    /// its device. handshake holds the request and the 101 as they went over the wire.
-    void webSocketReady(QWebSocket *socket, QTcpSocket *tcp, const HandshakeInfo &handshake);
+    /// A WebSocket upgrade completed: the 101 is written, and what the client sent after
+    /// its request head (its first frames) is still unread in tcp. handshake holds the
+    /// request and the 101 as they went over the wire; subprotocol is the one selected
+    /// (empty: none).
+    void webSocketReady(QTcpSocket *tcp, const HandshakeInfo &handshake,
+                        const QString &subprotocol);
     /// A plain HTTP request was answered (or refused) with `status`.
     void httpAnswered(const QString &peer, const QByteArray &requestLine, int status);
 
@@ -74,7 +76,6 @@ private:
         QPointer<QTcpSocket> socket;
         QByteArray head;       ///< the request head, once complete
         http::Request request; ///< ...and parsed
-        QByteArray early;      ///< frames that came with the upgrade, kept from Qt's reader
         qint64 deadlineMs = 0; ///< handshake timeout
         bool handedOver = false;
         bool draining = false; ///< answered: reading and discarding until the peer closes
@@ -84,7 +85,9 @@ private:
 
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
-    void onWebSocket();
+    /// Checks an upgrade request (RFC 6455 4.2.1), writes the 101 and hands the socket over;
+    /// or refuses it (400, 426).
+    void upgrade(Pending &p, QTcpSocket *socket, const QByteArray &requestLine);
     void route(Pending &p, QTcpSocket *socket);
     void answer(Pending &p, QTcpSocket *socket, const QByteArray &response, int status,
                 const QByteArray &requestLine);
@@ -92,7 +95,6 @@ private:
 
     Config m_config;
     DirectTcpServer *m_tcp = nullptr;
-    QWebSocketServer *m_ws = nullptr;
     QString m_errorString;
     QHash<QString, Pending> m_pending; // "address:port" -> connection not yet handed over
     QTimer m_sweep;                    // one timer for every pending deadline

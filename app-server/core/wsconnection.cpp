@@ -175,85 +175,174 @@ void FlushScheduler::flushAll()
 
 // --- WsConnection ------------------------------------------------------------------------
 
-WsConnection::WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limits limits,
-                           PeerShared *shared, FlushScheduler *flush, PeerObserver *observer,
-                           qint64 nowMs)
+WsConnection::WsConnection(quint64 id, QTcpSocket *tcp, Limits limits, PeerShared *shared,
+                           FlushScheduler *flush, PeerObserver *observer, qint64 nowMs)
     : Peer(id, shared)
-    , m_socket(socket)
     , m_tcp(tcp)
     , m_flush(flush)
     , m_observer(observer)
-    , m_limits(limits)
+    , m_reader(quint64(limits.maxBytes))
+    , m_maxQueuedBytes(limits.maxQueuedBytes)
 {
-    m_socket->setParent(nullptr);
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(limits.maxBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(limits.maxBytes));
-    info.address = socket->peerAddress();
-    info.port = socket->peerPort();
+    info.address = tcp->peerAddress();
+    info.port = tcp->peerPort();
     info.connectedSince = QDateTime::currentDateTime();
     m_lastSeenMs = nowMs;
 
-    // The socket is the context: these go with it.
-    m_links[0] = QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
-                                  [this](const QString &message) {
-                                      if (m_closing)
-                                          return;
-                                      touch(QDateTime::currentMSecsSinceEpoch());
-                                      const QByteArray json = message.toUtf8();
-                                      countIn(json.size());
-                                      m_observer->peerText(this, json);
-                                  });
-    m_links[1] = QObject::connect(socket, &QWebSocket::binaryMessageReceived, socket,
-                                  [this](const QByteArray &data) {
-                                      if (m_closing)
-                                          return;
-                                      touch(QDateTime::currentMSecsSinceEpoch());
-                                      countIn(data.size());
-                                      m_observer->peerBinary(this, data);
-                                  });
-    m_links[2] = QObject::connect(socket, &QWebSocket::pong, socket,
-                                  [this](quint64 elapsed, const QByteArray &) {
-                                      info.rttMs = int(qMin<quint64>(elapsed, 1u << 30));
-                                      // A masked pong without payload: 6 bytes.
-                                      m_shared->of(Transport::Push).bytesIn += 6;
-                                      touch(QDateTime::currentMSecsSinceEpoch());
-                                  });
-    m_links[3]
-        = QObject::connect(socket, &QWebSocket::aboutToClose, socket, [this] { onAboutToClose(); });
-    m_links[4]
-        = QObject::connect(socket, &QWebSocket::disconnected, socket, [this] { onDisconnected(); });
-    if (auto *direct = dynamic_cast<DirectTcpSocket *>(tcp))
-        direct->setControlGate(this);
-    if (m_tcp) {
-        // The kernel took some bytes: refill from our queue (on the next pass, not from
-        // inside our own write, which emits this synchronously on an unbuffered socket).
-        // What Qt writes by itself (a pong for every ping) also counts against the cap:
-        // checked on every read, before Qt's reader (queued) answers what was read.
-        m_links[6] = QObject::connect(m_tcp, &QTcpSocket::readyRead, socket, [this] {
-            if (queuedBytes() > m_limits.maxQueuedBytes)
-                stall();
-        });
-        m_links[5] = QObject::connect(m_tcp, &QTcpSocket::bytesWritten, socket, [this](qint64) {
-            if (!m_pumping && m_queued > 0 && !m_closing)
-                m_flush->schedule(this);
-        });
-    }
+    // The socket is the context: these go with it. Three connections, no timer, no
+    // QObject of our own.
+    m_links[0] = QObject::connect(tcp, &QTcpSocket::readyRead, tcp, [this] { onReadyRead(); });
+    // The kernel took some bytes: refill from our queue (on the next pass, not from inside
+    // our own write, which emits this synchronously on an unbuffered socket).
+    m_links[1] = QObject::connect(tcp, &QTcpSocket::bytesWritten, tcp, [this](qint64) {
+        if (!m_pumping && m_queued > 0 && !m_closing)
+            m_flush->schedule(this);
+    });
+    m_links[2]
+        = QObject::connect(tcp, &QTcpSocket::disconnected, tcp, [this] { onDisconnected(); });
 }
 
 WsConnection::~WsConnection()
 {
     m_flush->forget(this);
     dropQueue();
-    if (m_socket) {
+    if (m_tcp) {
         unlink();
         if (!hasEnded()) {
             // The engine is going away with the connection still open.
-            m_socket->abort();
-            delete m_socket;
+            m_tcp->abort();
+            delete m_tcp.data();
         } else {
-            m_socket->deleteLater();
+            m_tcp->deleteLater();
         }
     }
+}
+
+void WsConnection::refuse(QTcpSocket *tcp, int code, const QString &reason,
+                          const QByteArray &before, QObject *owner)
+{
+    QByteArray close;
+    close.append(char((code >> 8) & 0xFF))
+        .append(char(code & 0xFF))
+        .append(reason.toUtf8().left(123));
+    tcp->write(before + ws::serverFrame(close, ws::Opcode::Close));
+    QObject::connect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
+    if (tcp->parent() != owner)
+        tcp->setParent(owner);
+    const QPointer<QTcpSocket> guard(tcp);
+    tcp->close();
+    if (guard && guard->state() != QAbstractSocket::UnconnectedState)
+        QTimer::singleShot(CloseGraceMs, guard, [guard] { guard->abort(); });
+}
+
+void WsConnection::onReadyRead()
+{
+    QTcpSocket *tcp = m_tcp;
+    if (!tcp)
+        return;
+    // A read of all that is buffered is, after one read event, exactly Qt's read chunk: it
+    // is handed over, not copied, and freed with `chunk` (docs/qt-notes.md, "A socket keeps
+    // a 16 KiB read chunk"). The reader keeps copies of what it needs, of their own size.
+    while (tcp->bytesAvailable() > 0 && !m_reader.stopped()) {
+        const QByteArray chunk = tcp->read(tcp->bytesAvailable());
+        if (chunk.isEmpty())
+            break;
+        m_reader.feed(chunk, *this);
+        if (!m_tcp)
+            return; // the socket went while its frames were handled
+    }
+    if (m_reader.stopped() && tcp->bytesAvailable() > 0)
+        tcp->skip(tcp->bytesAvailable()); // after a close: nothing more is read
+    // Our pongs count against the cap too: checked on every read.
+    if (!m_closing && queuedBytes() > m_maxQueuedBytes)
+        stall();
+}
+
+void WsConnection::frameMessage(bool text, QByteArray &&payload, qint64 wireBytes)
+{
+    Q_UNUSED(wireBytes);
+    if (m_closing)
+        return;
+    touch(QDateTime::currentMSecsSinceEpoch());
+    // A leading byte order mark goes, as Qt's UTF-8 decoder dropped it when it read our
+    // frames: the handlers see the same JSON as before.
+    if (text && payload.startsWith("\xEF\xBB\xBF"))
+        payload.remove(0, 3);
+    countIn(payload.size());
+    if (text)
+        m_observer->peerText(this, payload);
+    else
+        m_observer->peerBinary(this, payload);
+}
+
+void WsConnection::framePing(QByteArray &&payload)
+{
+    if (m_closing)
+        return;
+    // Control frames count in the rate limit: a refused ping gets no pong.
+    if (m_observer->peerPinged(this))
+        sendControl(ws::Opcode::Pong, payload);
+}
+
+void WsConnection::framePong(QByteArray &&payload)
+{
+    Q_UNUSED(payload);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_pingSentMs > 0)
+        info.rttMs = int(qBound<qint64>(0, now - m_pingSentMs, qint64(1) << 30));
+    // A masked pong without payload: 6 bytes.
+    m_shared->of(Transport::Push).bytesIn += 6;
+    touch(now);
+}
+
+void WsConnection::frameClose(int code, QString &&reason)
+{
+    if (hasEnded())
+        return;
+    if (!m_closing) {
+        // The client closes: answer with its code (RFC 6455 5.5.1; none if it gave none),
+        // then the TCP connection goes (the client waits for our close, then for our FIN).
+        m_closing = true;
+        setEnd(EndKind::ClosedCleanly, code, reason);
+        dropQueue();
+        QByteArray payload;
+        if (code != 1005)
+            payload.append(char((code >> 8) & 0xFF)).append(char(code & 0xFF));
+        sendControl(ws::Opcode::Close, payload);
+    }
+    // Else the answer to our own close: we are done as well.
+    if (m_tcp) {
+        m_tcp->close(); // may emit disconnected now: onDisconnected finishes the job
+        if (!hasEnded())
+            armAbort();
+    }
+}
+
+void WsConnection::frameError(int code, const QString &reason)
+{
+    // We refuse the client's data (1009 too big, 1002 protocol error, 1007 invalid UTF-8).
+    if (m_closing || hasEnded())
+        return;
+    m_closing = true;
+    setEnd(EndKind::ClosedByServer, code, reason);
+    dropQueue();
+    QByteArray payload;
+    payload.append(char((code >> 8) & 0xFF)).append(char(code & 0xFF)).append(reason.toUtf8());
+    sendControl(ws::Opcode::Close, payload);
+    linger();
+    m_observer->peerRefused(this, code, reason);
+    if (m_tcp && !hasEnded()) {
+        m_tcp->close();
+        if (!hasEnded())
+            armAbort();
+    }
+}
+
+void WsConnection::sendControl(ws::Opcode opcode, QByteArrayView payload)
+{
+    if (!m_tcp || m_tcp->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_tcp->write(ws::serverFrame(payload.first(qMin<qsizetype>(payload.size(), 125)), opcode));
 }
 
 bool WsConnection::enqueue(const Frame &frame)
@@ -268,7 +357,7 @@ bool WsConnection::enqueue(const Frame &frame)
     m_flush->schedule(this);
     // Bytes the peer has not taken yet (our queue + the socket's buffer): past the cap this
     // peer is not reading, and keeping on buffering would grow without bound.
-    if (queuedBytes() > m_limits.maxQueuedBytes)
+    if (queuedBytes() > m_maxQueuedBytes)
         stall();
     return true;
 }
@@ -281,7 +370,8 @@ void WsConnection::stall()
     const qint64 waiting = queuedBytes();
     dropQueue(); // it will never read them: free the references now
     // Never from inside a fan-out: the engine closes it on the next pass.
-    QTimer::singleShot(0, m_socket, [this, waiting] { m_observer->peerStalled(this, waiting); });
+    if (m_tcp)
+        QTimer::singleShot(0, m_tcp, [this, waiting] { m_observer->peerStalled(this, waiting); });
 }
 
 qint64 WsConnection::queuedBytes() const
@@ -391,10 +481,23 @@ void WsConnection::close(int code, const QString &reason)
     pump(true);
     // The write may have failed and ended the connection (disconnected is synchronous when
     // nothing is left to write).
-    if (hasEnded())
+    if (hasEnded() || !m_tcp)
         return;
+    m_reader.stop(); // the client's answer is read (and discarded) by the lingering copy
     linger();
-    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // At most 123 bytes of reason (a control frame's payload is at most 125), whole
+    // characters only.
+    QByteArray text = reason.toUtf8();
+    if (text.size() > 123) {
+        qsizetype cut = 123;
+        while (cut > 0 && (quint8(text.at(cut)) & 0xC0) == 0x80)
+            --cut;
+        text.truncate(cut);
+    }
+    QByteArray payload;
+    payload.append(char((code >> 8) & 0xFF)).append(char(code & 0xFF)).append(text);
+    sendControl(ws::Opcode::Close, payload);
+    m_tcp->close(); // may emit disconnected now
     if (!hasEnded())
         armAbort();
 }
@@ -417,53 +520,31 @@ void WsConnection::linger()
 void WsConnection::drop(const QString &why)
 {
     m_closing = true;
-    setEnd(EndKind::Dropped, QWebSocketProtocol::CloseCodeAbnormalDisconnection, why);
-    m_socket->abort(); // emits disconnected: onDisconnected finishes the job
+    setEnd(EndKind::Dropped, 1006, why);
+    if (m_tcp)
+        m_tcp->abort(); // emits disconnected: onDisconnected finishes the job
 }
 
 void WsConnection::ping()
 {
     if (!m_closing) {
-        m_socket->ping();
+        m_pingSentMs = QDateTime::currentMSecsSinceEpoch();
+        sendControl(ws::Opcode::Ping, {});
         m_shared->of(Transport::Push).bytesOut += 2; // an unmasked ping without payload
     }
 }
 
 void WsConnection::unlink()
 {
-    if (auto *direct = dynamic_cast<DirectTcpSocket *>(m_tcp.data()))
-        direct->setControlGate(nullptr);
     for (QMetaObject::Connection &link : m_links)
         QObject::disconnect(link);
 }
 
 void WsConnection::armAbort()
 {
-    QWebSocket *socket = m_socket;
-    QTimer::singleShot(CloseGraceMs, socket, [socket] { socket->abort(); });
-}
-
-void WsConnection::onAboutToClose()
-{
-    // Qt emits aboutToClose when it sends a close frame: because we asked (closing set),
-    // because the peer's close frame arrived (Qt answers it), or because Qt itself refused
-    // the peer's data (1009 too big, 1002 protocol error, 1007 invalid UTF-8).
-    if (m_closing || hasEnded())
-        return;
-    m_closing = true; // it is leaving: send nothing more
-    const int code = int(m_socket->closeCode());
-    const QString reason = m_socket->closeReason();
-    if (code == QWebSocketProtocol::CloseCodeTooMuchData
-        || code == QWebSocketProtocol::CloseCodeProtocolError
-        || code == QWebSocketProtocol::CloseCodeWrongDatatype) {
-        setEnd(EndKind::ClosedByServer, code, reason);
-        linger(); // Qt closes its socket right after this signal
-        armAbort();
-        m_observer->peerRefused(this, code, reason);
-        return;
-    }
-    setEnd(EndKind::ClosedCleanly, code, reason);
-    armAbort();
+    const QPointer<QTcpSocket> tcp = m_tcp;
+    if (tcp)
+        QTimer::singleShot(CloseGraceMs, tcp, [tcp] { tcp->abort(); });
 }
 
 void WsConnection::onDisconnected()
@@ -471,9 +552,9 @@ void WsConnection::onDisconnected()
     if (hasEnded())
         return;
     m_closing = true;
-    // No close frame: a reset, a lost network, a killed process. Qt would report 1000 here;
-    // 1006 is RFC 6455's code for exactly this (never sent on the wire).
-    setEnd(EndKind::Dropped, QWebSocketProtocol::CloseCodeAbnormalDisconnection,
+    // No close frame: a reset, a lost network, a killed process. 1006 is RFC 6455's code
+    // for exactly this (never sent on the wire).
+    setEnd(EndKind::Dropped, 1006,
            QCoreApplication::translate("duplex::server::ChatServer",
                                        "connection lost without a close frame"));
     markEnded();

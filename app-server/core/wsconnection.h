@@ -2,18 +2,20 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
-// One WebSocket client connection: the shared-frame queue, the pump that writes it
-// (coalesced, whole frames only), the slow-reader cap, keep-alive and the truthful record
-// of how it ended. It knows nothing of sessions, rooms or handlers: it reports to its
+// One WebSocket client connection on its bare TCP socket: the frame reader (ours, over
+// the socket's bytes), the shared-frame queue, the pump that writes it (coalesced, whole
+// frames only), the slow-reader cap, keep-alive, the closing handshake and the truthful
+// record of how it ended. It knows nothing of sessions, rooms or handlers: it reports to its
 // PeerObserver, and the engine reacts.
 
 #include "directsocket.h"
 #include "peer.h"
 
+#include <framereader.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QWebSocket>
 
 #include <QList>
 
@@ -48,7 +50,7 @@ public:
 
 /// Not a QObject (see PeerObserver): its socket's signals are connected with the socket as
 /// context, so they go with it.
-class WsConnection final : public Peer, private ControlGate
+class WsConnection final : public Peer, private ws::FrameSink
 {
 public:
     struct Limits {
@@ -56,8 +58,9 @@ public:
         qint64 maxQueuedBytes = 4 * 1024 * 1024; ///< slow reader cap
     };
 
-    /// Takes ownership of socket; tcp is the socket's device (our DirectTcpSocket).
-    WsConnection(quint64 id, QWebSocket *socket, QTcpSocket *tcp, Limits limits, PeerShared *shared,
+    /// Takes ownership of tcp, an upgraded socket (the 101 written): what it holds unread is
+    /// the client's first frames.
+    WsConnection(quint64 id, QTcpSocket *tcp, Limits limits, PeerShared *shared,
                  FlushScheduler *flush, PeerObserver *observer, qint64 nowMs);
     ~WsConnection() override;
 
@@ -69,8 +72,12 @@ public:
     void ping() override;
     QList<QByteArray> takeUndelivered() override;
 
-    QWebSocket *socket() const { return m_socket; }
     QTcpSocket *tcp() const { return m_tcp; }
+    /// Closes an upgraded socket that never becomes a connection (server full, shutting
+    /// down): `before` (whole frames) and a close frame, then the socket goes. owner deletes
+    /// it if the socket outlives the engine.
+    static void refuse(QTcpSocket *tcp, int code, const QString &reason, const QByteArray &before,
+                       QObject *owner);
     /// Writes queued frames while the socket holds less than the low watermark; `all`
     /// ignores the watermark (before a close, so nothing queued is lost).
     void pump(bool all);
@@ -79,13 +86,21 @@ protected:
     bool enqueue(const Frame &frame) override;
 
 private:
-    bool admitPong() override { return m_observer->peerPinged(this); }
-    void onAboutToClose();
+    void onReadyRead();
+    // ws::FrameSink: what the reader found.
+    void frameMessage(bool text, QByteArray &&payload, qint64 wireBytes) override;
+    void framePing(QByteArray &&payload) override;
+    void framePong(QByteArray &&payload) override;
+    void frameClose(int code, QString &&reason) override;
+    void frameError(int code, const QString &reason) override;
+    /// A control frame of ours, written now (not queued: the socket is always at a frame
+    /// boundary between our writes, and it counts in queuedBytes() like everything else).
+    void sendControl(ws::Opcode opcode, QByteArrayView payload);
     void onDisconnected();
     void dropQueue();
     void armAbort();
     /// After our close frame: keep the TCP connection readable (a duplicate descriptor)
-    /// after Qt closes its own, read and discard until the peer closes or CloseGraceMs, and
+    /// after we close Qt's socket, read and discard until the peer closes or CloseGraceMs, and
     /// half-close (FIN) once Qt has written everything. Without it, a peer still sending
     /// gets a TCP reset, which discards our close frame (the peer sees 1006).
     void linger();
@@ -95,12 +110,13 @@ private:
     void countIn(qint64 payload);
     void wrote(qint64 bytes, const QList<qint64> &stored, qsizetype from, qsizetype count);
 
-    QWebSocket *m_socket;
     QPointer<QTcpSocket> m_tcp;
     FlushScheduler *m_flush;
     PeerObserver *m_observer;
-    std::array<QMetaObject::Connection, 7> m_links;
-    Limits m_limits;
+    std::array<QMetaObject::Connection, 3> m_links;
+    ws::FrameReader m_reader;
+    qint64 m_maxQueuedBytes;
+    qint64 m_pingSentMs = 0; ///< our last ping (the pong's round trip), 0: none yet
     /// Complete frames not yet handed to the socket, in order, shared with every other
     /// recipient of the same broadcast (refcounted, never copied per connection). A QList:
     /// O(1) at both ends in Qt 6, and nothing allocated while empty (an empty std::deque
