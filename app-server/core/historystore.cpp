@@ -36,153 +36,6 @@ constexpr const char *SchemaSql[] = {
     "CREATE INDEX IF NOT EXISTS messages_dedup ON messages (sender_key, client_id)"
     " WHERE client_id IS NOT NULL",
 };
-// Folds the WAL into the database file from its own thread and its own connection, so the
-// fsyncs of a checkpoint (WAL, then database: 10-30 ms on the VM's disk) never run in the
-// thread that appends, i.e. the server's event loop. (One small fdatasync stays there: SQLite
-// syncs the WAL header when the next append starts the folded WAL over, once per cycle.)
-// The writer connection has wal_autocheckpoint=0 and only counts appends; durability is
-// unchanged (WAL mode with synchronous=NORMAL: a commit is in the WAL before append()
-// returns, so a crash of the process loses nothing committed).
-class Checkpointer
-{
-public:
-    Checkpointer(const QString &path, const HistoryStore::CheckpointPolicy &policy,
-                 QAtomicInteger<qint64> *completed)
-        : m_path(path)
-        , m_policy(policy)
-        , m_completed(completed)
-    {
-        m_connectionName
-            = QStringLiteral("duplex-history-checkpoint-%1").arg(++s_connectionCounter);
-        m_thread.reset(QThread::create([this] { run(); }));
-        m_thread->setObjectName(QStringLiteral("history-checkpoint"));
-        m_thread->start(QThread::LowPriority);
-    }
-
-    ~Checkpointer()
-    {
-        {
-            QMutexLocker lock(&m_mutex);
-            m_stop = true;
-            m_wake.wakeOne();
-        }
-        m_thread->wait();
-    }
-
-    /// Called by the writer after each append (cheap: one atomic add, a wake-up every
-    /// everyAppends appends).
-    void appended()
-    {
-        if (m_appends.fetchAndAddRelaxed(1) + 1 == m_policy.everyAppends) {
-            QMutexLocker lock(&m_mutex);
-            m_requested = true;
-            m_wake.wakeOne();
-        }
-    }
-
-private:
-    struct Result {
-        bool ran = false;         // the pragma ran (false: an error, nothing to retry)
-        bool busy = false;        // RESTART gave up waiting for the writer
-        qint64 log = -1;          // frames in the WAL
-        qint64 checkpointed = -1; // frames of it now in the database file
-        bool complete() const { return ran && !busy && checkpointed == log; }
-    };
-
-    void run()
-    {
-        {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-            db.setDatabaseName(m_path);
-            if (db.open()) {
-                QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-                loop(db);
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-
-    void loop(QSqlDatabase &db)
-    {
-        bool pending = false; // the last try left frames behind
-        QMutexLocker lock(&m_mutex);
-        while (!m_stop) {
-            if (!m_requested)
-                m_wake.wait(&m_mutex, QDeadlineTimer(m_policy.intervalMs));
-            if (m_stop)
-                break;
-            const bool requested = std::exchange(m_requested, false);
-            // The timer alone only acts when there is something to fold.
-            if (!requested && !pending && m_appends.loadRelaxed() == 0)
-                continue;
-            lock.unlock();
-            pending = !checkpoint(db);
-            lock.relock();
-        }
-    }
-
-    Result exec(QSqlDatabase &db, const char *mode)
-    {
-        QSqlQuery q(db);
-        Result r;
-        if (q.exec(QStringLiteral("PRAGMA wal_checkpoint(%1)").arg(QLatin1String(mode)))
-            && q.next()) {
-            r.ran = true;
-            r.busy = q.value(0).toInt() != 0;
-            r.log = q.value(1).toLongLong();
-            r.checkpointed = q.value(2).toLongLong();
-        }
-        return r;
-    }
-
-    // PASSIVE never takes the writer's lock. It copies the frames that were in the WAL when
-    // it started; appends that land meanwhile stay behind it, and the WAL only starts over
-    // (at the next append) once every frame is in the database file. So it is repeated
-    // until a pass finds nothing new (usually the second: the rest is a few frames). Only
-    // when the writer never pauses and the WAL is past forceFrames does RESTART wait for
-    // the writer (which then waits for one short checkpoint of what is left, as it did on
-    // every autocheckpoint before).
-    bool checkpoint(QSqlDatabase &db)
-    {
-        m_appends.storeRelaxed(0);
-        Result r;
-        bool folded = false;
-        for (int attempt = 0; attempt < 8 && !folded; ++attempt) {
-            const qint64 before = r.log;
-            r = exec(db, "PASSIVE");
-            if (!r.ran || stopRequested())
-                return true;
-            folded = r.complete() && r.log == before;
-        }
-        if (!folded && r.log > m_policy.forceFrames && !stopRequested()) {
-            r = exec(db, "RESTART");
-            folded = r.complete();
-        }
-        if (folded && r.log > 0)
-            m_completed->fetchAndAddRelaxed(1);
-        return folded || !r.ran;
-    }
-
-    bool stopRequested()
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_stop;
-    }
-
-    const QString m_path;
-    const HistoryStore::CheckpointPolicy m_policy;
-    QAtomicInteger<qint64> *const m_completed;
-    QString m_connectionName;
-    QAtomicInt m_appends;
-    QMutex m_mutex;
-    QWaitCondition m_wake;
-    bool m_stop = false;      // guarded by m_mutex
-    bool m_requested = false; // guarded by m_mutex
-    std::unique_ptr<QThread> m_thread;
-};
-
 } // namespace
 
 struct HistoryStore::Private {
@@ -198,7 +51,7 @@ struct HistoryStore::Private {
     QString lastError;
     HistoryStore::CheckpointPolicy policy;
     QAtomicInteger<qint64> checkpoints;
-    std::unique_ptr<Checkpointer> checkpointer; // file databases only
+    std::unique_ptr<WalCheckpointer> checkpointer; // file databases only
     std::unique_ptr<EventLog> events;
     std::unique_ptr<QTimer> eventTimer; // created in the thread that records
     int eventCap = EventLog::DefaultPerRoomPerSecond;
@@ -275,7 +128,7 @@ bool HistoryStore::open(const QString &path, QString *error)
         QSqlQuery q(d->db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
             return fail(q.lastError().text());
-        // Checkpoints run in the Checkpointer's thread, never inside an append here.
+        // Checkpoints run in the WalCheckpointer's thread, never inside an append here.
         if (d->policy.everyAppends > 0
             && !d->exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"), &why))
             return fail(why);
@@ -324,7 +177,7 @@ bool HistoryStore::open(const QString &path, QString *error)
             return fail(q.lastError().text());
     }
     if (onDisk && d->policy.everyAppends > 0)
-        d->checkpointer = std::make_unique<Checkpointer>(path, d->policy, &d->checkpoints);
+        d->checkpointer = std::make_unique<WalCheckpointer>(path, d->policy, &d->checkpoints);
 #ifdef Q_OS_UNIX
     struct stat st {
     };

@@ -5,6 +5,7 @@
 // Room history on SQLite (Qt SQL, QSQLITE driver, WAL mode).
 
 #include "eventlog.h"
+#include "walcheckpointer.h"
 
 #include <protocol.h>
 
@@ -96,11 +97,7 @@ public:
     /// Takes effect at the next open(). everyAppends <= 0: no background checkpointer,
     /// SQLite checkpoints inside the commit of an append every 1000 pages (the behaviour
     /// before; kept for comparisons in duplex-historybench).
-    struct CheckpointPolicy {
-        int everyAppends = 1000;
-        int intervalMs = 10'000;
-        int forceFrames = 4096; // 16 MiB of 4 KiB pages
-    };
+    using CheckpointPolicy = WalCheckpointPolicy;
     void setCheckpointPolicy(const CheckpointPolicy &policy);
     CheckpointPolicy checkpointPolicy() const;
     /// Checkpoints the background thread has completed (the whole WAL folded into the
