@@ -47,6 +47,9 @@ public:
         lc.socketSendBufferBytes = engine.config.socketSendBufferBytes;
         lc.maxBodyBytes = engine.config.maxBytes;
         lc.allowedOrigins = engine.config.allowedOrigins;
+        lc.keepAliveMs = engine.config.httpKeepAliveMs;
+        lc.maxKeepAlivePerAddress = engine.config.maxConnectionsPerAddress;
+        lc.limitLoopback = engine.config.limitLoopback;
         listener = new Listener(lc, owner);
         listener->setAcceptHook([this](QTcpSocket *socket) { taps.accepted(socket); });
         QObject::connect(listener, &Listener::webSocketReady, owner,
