@@ -223,6 +223,7 @@ private slots:
     void keepAliveEndsOnConnectionCloseAndHttp10();
     void idleKeptAliveConnectionIsClosed();
     void keepAliveKeepsThePerAddressLimits();
+    void sendsOfALongPollerCountAsLongPolling();
 };
 
 void TestPolling::parserRefusesWhatIsNotAPoll_data()
@@ -881,6 +882,34 @@ void TestPolling::keepAliveKeepsThePerAddressLimits()
     QCOMPARE(refused, QStringList {QStringLiteral("too many connections from your address")});
     QCOMPARE(s.chat->clientCount(), 2);
     QCOMPARE(c[0].socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestPolling::sendsOfALongPollerCountAsLongPolling()
+{
+    TestServer s(TestServer::unlimited());
+    QVERIFY(s.start());
+    PollTestClient c(s.port());
+    QVERIFY(c.hello(QStringLiteral("longer")));
+    QVERIFY(c.drain());
+    c.poll({}, 200); // a long poll: held, answered empty
+    const auto figures = [&s] { return s.chat->transportFigures(); };
+    const auto requests = [&](Transport t) { return figures().transports[size_t(t)].requests; };
+    const quint64 shortBefore = requests(Transport::Poll);
+    const quint64 longBefore = requests(Transport::LongPoll);
+    // Its say goes out at once in a poll with wait 0 beside the long poll (as the Qt client
+    // and the browser page do): still long polling, on the panel and for the class switch.
+    auto x = c.poll({say(QStringLiteral("on the side"))}, 0);
+    QCOMPARE(x->status, 200);
+    QCOMPARE(requests(Transport::Poll), shortBefore);
+    QCOMPARE(requests(Transport::LongPoll), longBefore + 1);
+    QCOMPARE(figures().transports[size_t(Transport::LongPoll)].clients, 1);
+    // A short poller's say stays a short poll.
+    PollTestClient p(s.port());
+    QVERIFY(p.hello(QStringLiteral("shorter")));
+    QVERIFY(p.drain());
+    const quint64 shortNow = requests(Transport::Poll);
+    QCOMPARE(p.poll({say(QStringLiteral("short"))}, 0)->status, 200);
+    QCOMPARE(requests(Transport::Poll), shortNow + 1);
 }
 
 #include "tst_polling.moc"

@@ -89,7 +89,7 @@ void ChatServer::Private::onPoll(const http::Request &request, QByteArrayView bo
         return;
     }
     const PollRequest &poll = std::get<PollRequest>(parsed);
-    const Transport mode = poll.waitMs > 0 ? Transport::LongPoll : Transport::Poll;
+    Transport mode = poll.waitMs > 0 ? Transport::LongPoll : Transport::Poll;
     const auto refuse = [&](const http::Response &r) {
         countRefused(engine.shared, mode, requestBytes, reply(r));
     };
@@ -102,6 +102,11 @@ void ChatServer::Private::onPoll(const http::Request &request, QByteArrayView bo
             return;
         }
         peer = static_cast<PollPeer *>(s->peer);
+        // A long-polling client sends on the side (wait 0 with `send`, so the message does
+        // not wait for its held poll): still long polling, in the figures and for the
+        // class switch.
+        if (mode == Transport::Poll && !poll.send.isEmpty() && peer->mode() == Transport::LongPoll)
+            mode = Transport::LongPoll;
         peer->answerHeld(); // a newer poll answers the one held
     } else {
         if (!listener->isListening()) {
