@@ -5,13 +5,15 @@
 # 500 ms and long polling, the polls with `Connection: close` and with HTTP keep-alive. A
 # fresh headless server per run (its class transport set to match), 2 staggered senders at
 # 1 msg/s each, 20 s measured. Loopback only; every process bounded by `timeout`.
-#   tests/bench/polltable.sh [BUILD_DIR] [RUNS] [SIZES]   (defaults: build 1 "30 300")
+#   tests/bench/polltable.sh [BUILD_DIR] [RUNS] [SIZES] [SENDERS]
+#   (defaults: build 1 "30 300" 2; SENDERS 1 gives the teacher guide's one message a second)
 # Prints one JSON line per run (bench output plus the row's name) on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 runs=${2:-1}
 sizes=${3:-"30 300"}
+senders=${4:-2}
 server_bin=$build/app-server/duplex-server
 bench_bin=$build/tests/bench/duplex-bench
 [ -x "$server_bin" ] || server_bin=$(find "$build" -name duplex-server -type f -perm -u+x | head -1)
@@ -40,9 +42,9 @@ row() {   # name clients class-transport bench-args...
   load=$(cut -d' ' -f1 /proc/loadavg)
   local line
   line=$(timeout 200 "$bench_bin" --url "ws://127.0.0.1:$port/" --pid "$spid" --clients "$n" \
-         --senders 2 --rate 1 --stagger --duration 20 --idle 1 --drain 5 --json --quiet "$@" || true)
+         --senders "$senders" --rate 1 --stagger --duration 20 --idle 1 --drain 5 --json --quiet "$@" || true)
   stop
-  echo "{\"row\":\"$name\",\"clients\":$n,\"load_start\":$load,\"load_end\":$(cut -d' ' -f1 /proc/loadavg),\"bench\":${line:-null}}"
+  echo "{\"row\":\"$name\",\"clients\":$n,\"senders\":$senders,\"load_start\":$load,\"load_end\":$(cut -d' ' -f1 /proc/loadavg),\"bench\":${line:-null}}"
 }
 for run in $(seq 1 "$runs"); do
   for n in $sizes; do
