@@ -977,8 +977,10 @@ void Bench::startPollClient(int i)
     if (c.startNs == 0)
         c.startNs = monoNs();
     ++m_inFlight;
-    sendHello(i);       // queued: the first poll carries it
-    startHttp(i, 0, 0); // the hello's answer brings welcome, joined, history
+    sendHello(i); // queued: the first poll carries it
+    // The hello's answer brings welcome, joined, history (at once: the mailbox is not
+    // empty). A long poller says so from its first request, so the server counts it there.
+    startHttp(i, 0, m_o.transport == 2 ? 1000 : 0);
 }
 
 /// A whole HTTP response (head and Content-Length bytes of body) is in `in`.
