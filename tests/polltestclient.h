@@ -19,12 +19,13 @@
 
 namespace duplex::test {
 
-/// One HTTP request and its response (the server answers with Connection: close).
+/// One HTTP request and its response (complete at its Content-Length, or when the server
+/// closes: it may keep the connection alive, or say `Connection: close`).
 struct HttpExchange {
     QTcpSocket socket;
     QByteArray request;  ///< exactly what was sent
     QByteArray received; ///< exactly what came back
-    bool done = false;   ///< the server closed: `received` is complete
+    bool done = false;   ///< `received` is complete
     int status = 0;
     QByteArray body;
     QJsonObject json;
@@ -43,6 +44,20 @@ struct HttpExchange {
     {
         return done || QTest::qWaitFor([this] { return done; }, timeoutMs);
     }
+    /// The whole response is in `received` (its head and Content-Length bytes of body).
+    bool complete() const
+    {
+        const qsizetype end = received.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        for (const QByteArray &line : received.left(end).split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0
+                && line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0)
+                return received.size() - end - 4 >= line.mid(colon + 1).trimmed().toLongLong();
+        }
+        return received.startsWith("HTTP/1.1 304") || received.startsWith("HTTP/1.1 204");
+    }
 };
 
 /// Starts one request on 127.0.0.1:port; the exchange completes by itself.
@@ -59,9 +74,17 @@ inline std::shared_ptr<HttpExchange> startHttp(quint16 port, const QByteArray &m
     HttpExchange *raw = x.get();
     QObject::connect(&x->socket, &QTcpSocket::connected, &x->socket,
                      [raw] { raw->socket.write(raw->request); });
-    QObject::connect(&x->socket, &QTcpSocket::readyRead, &x->socket,
-                     [raw] { raw->received += raw->socket.readAll(); });
+    QObject::connect(&x->socket, &QTcpSocket::readyRead, &x->socket, [raw] {
+        raw->received += raw->socket.readAll();
+        if (!raw->done && raw->complete()) {
+            raw->parse();
+            raw->done = true;
+            raw->socket.disconnectFromHost(); // one request per exchange
+        }
+    });
     QObject::connect(&x->socket, &QTcpSocket::disconnected, &x->socket, [raw] {
+        if (raw->done)
+            return;
         raw->received += raw->socket.readAll();
         raw->parse();
         raw->done = true;

@@ -3,8 +3,8 @@
 // The push-vs-polling lesson in the server window, driven like a teacher would: the switch
 // clicked with QTest on a real ServerHost (127.0.0.1, port 0), real QWebSocket clients in the
 // push column, the timeline painted from a synthetic ClientActivity. With
-// DUPLEX_SCREENSHOT_DIR set, screenshots() renders docs/screenshots/lesson-*.png from a
-// synthetic lesson (push, then long polling, then polling every 500 ms).
+// DUPLEX_SCREENSHOT_DIR set, screenshots() renders docs/screenshots/lesson-*-projector.png
+// from a synthetic lesson (push, then long polling, then polling every 500 ms).
 
 #include <clientmodel.h>
 #include <connectiontimeline.h>
@@ -471,26 +471,45 @@ void TestLessonPanel::timelineFollowsTheStudentToANewConnection()
     QVERIFY(panel);
     auto ada = connectClient(m_server->port(), QStringLiteral("ada"));
     QVERIFY(ada);
+    const QString token = ada->welcome.value("session").toString();
     auto *clients = m_window->findChild<QTableView *>(QStringLiteral("clientsTable"));
     QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 1, 10000);
     clients->selectRow(0);
     QTRY_VERIFY(panel->client() != 0);
     const quint64 first = panel->client();
     auto *title = panel->findChild<QLabel *>(QStringLiteral("timelineTitle"));
-    QTRY_VERIFY(title->text().contains(QLatin1String("ada"))); // the nick it will follow
-    // Her connection ends (as when the class moves to another transport) and she comes back
-    // on a new one: the row vanishes, the timeline stays on her and finds the new one.
-    ada->socket.close();
+    QTRY_VERIFY(title->text().contains(QLatin1String("ada")));
+    // Her connection drops (as when the class moves to another transport) and she resumes
+    // her session on a new one: the row vanishes, the timeline stays on her session and
+    // finds the new connection.
+    ada->socket.abort();
     QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 0, 10000);
     QCOMPARE(panel->client(), first);
-    auto again = connectClient(m_server->port(), QStringLiteral("ada"));
-    QVERIFY(again);
+    auto resumed = std::make_unique<duplex::test::ChatTestClient>();
+    QVERIFY(resumed->open(m_server->port()));
+    QVERIFY(resumed->hello(QStringLiteral("ada"), token));
     QTRY_VERIFY_WITH_TIMEOUT(panel->client() != first && panel->client() != 0, 10000);
-    QCOMPARE(m_server->client(panel->client())->nick, QStringLiteral("ada"));
+    const quint64 second = panel->client();
+    QCOMPARE(m_server->client(second)->nick, QStringLiteral("ada"));
     QVERIFY(title->text().contains(QLatin1String("ada")));
-    // A deselection by the teacher still clears it.
+
+    // Now she leaves for good (a clean close ends the session) and someone else takes the
+    // nick: a new session, not hers. The timeline keeps her last picture instead of
+    // mixing the newcomer in.
+    resumed->socket.close();
+    QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 0, 10000);
+    auto other = connectClient(m_server->port(), QStringLiteral("ada"));
+    QVERIFY(other);
+    QTRY_COMPARE_WITH_TIMEOUT(clients->model()->rowCount(), 1, 10000);
+    const quint64 newcomer = m_server->clients().first().id;
+    // The host knows the newcomer (the table shows her): the panel looks again now.
+    panel->fetchActivity();
+    QCOMPARE(panel->client(), second);
+    QVERIFY(panel->client() != newcomer);
+
+    // A deselection by the teacher still clears it; selecting the newcomer shows her.
     clients->selectRow(0);
-    QTRY_COMPARE(panel->client(), m_server->clients().first().id);
+    QTRY_COMPARE(panel->client(), newcomer);
     clients->clearSelection();
     QTRY_COMPARE(panel->client(), quint64(0));
 }
@@ -617,7 +636,9 @@ void TestLessonPanel::screenshots()
     const QString outDir = qEnvironmentVariable("DUPLEX_SCREENSHOT_DIR");
     if (outDir.isEmpty())
         QSKIP("set DUPLEX_SCREENSHOT_DIR to render docs/screenshots/lesson-*.png");
-    for (bool projector : {false, true}) {
+    // The projector shots only: lesson-panel.png and lesson-timeline.png are real ones, from
+    // tst_lessonbench (the window with duplex-bench's clients on it).
+    for (bool projector : {true}) {
         LessonPanel panel(nullptr);
         QFont f = panel.font();
         if (projector)

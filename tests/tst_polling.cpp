@@ -128,6 +128,71 @@ private:
     QString m_nick;
 };
 
+/// One raw TCP connection that sends HTTP requests one after another (keep-alive).
+struct KeptConnection {
+    QTcpSocket socket;
+    QByteArray received; ///< everything not yet taken as a response
+
+    bool open(quint16 port)
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        return socket.waitForConnected(5000);
+    }
+    static QByteArray poll(quint16 port, const QJsonObject &body, const QByteArray &extra = {},
+                           const QByteArray &version = "HTTP/1.1")
+    {
+        const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return "POST /v1/poll " + version + "\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(json.size()) + "\r\n" + extra + "\r\n" + json;
+    }
+    /// The next complete response (head and body), taken out of `received`; empty when none
+    /// came within the time.
+    QByteArray next(int timeoutMs = 10000)
+    {
+        QByteArray out;
+        const auto take = [&] {
+            received += socket.readAll();
+            HttpExchange x;
+            x.received = received;
+            if (!x.complete())
+                return false;
+            const qsizetype end = received.indexOf("\r\n\r\n") + 4;
+            x.received = received.left(end);
+            x.parse();
+            const qsizetype length
+                = end + QByteArray(headerOf(received, "content-length")).toLongLong();
+            out = received.left(length);
+            received.remove(0, length);
+            return true;
+        };
+        if (!take())
+            (void)QTest::qWaitFor(take, timeoutMs);
+        return out;
+    }
+    static QByteArray headerOf(const QByteArray &response, QByteArrayView name)
+    {
+        for (const QByteArray &line : response.left(response.indexOf("\r\n\r\n")).split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+    static QJsonObject json(const QByteArray &response)
+    {
+        return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+    }
+};
+
+QJsonObject hello(const QString &nick)
+{
+    return QJsonObject {
+        {"wait", 0},
+        {"send",
+         QJsonArray {QJsonObject {{"type", "hello"}, {"nick", nick}, {"agent", "tst-poll"}}}}};
+}
+
 } // namespace
 
 class TestPolling : public QObject
@@ -154,6 +219,11 @@ private slots:
     void heldPollOfATakenOverSessionGets409();
     void activityShowsOneBarForAWebSocketAndOneSpanPerPoll();
     void classTransportIsToldInTheWelcomeFlow();
+    void keepAliveServesPollsOneAfterAnotherOnOneConnection();
+    void keepAliveEndsOnConnectionCloseAndHttp10();
+    void idleKeptAliveConnectionIsClosed();
+    void keepAliveKeepsThePerAddressLimits();
+    void sendsOfALongPollerCountAsLongPolling();
 };
 
 void TestPolling::parserRefusesWhatIsNotAPoll_data()
@@ -664,4 +734,182 @@ void TestPolling::classTransportIsToldInTheWelcomeFlow()
 }
 
 QTEST_GUILESS_MAIN(TestPolling)
+void TestPolling::keepAliveServesPollsOneAfterAnotherOnOneConnection()
+{
+    TestServer s(TestServer::unlimited());
+    QVERIFY(s.start());
+    auto ws = s.client(QStringLiteral("ws"));
+    QVERIFY(ws);
+    KeptConnection c;
+    QVERIFY(c.open(s.port()));
+    c.socket.write(KeptConnection::poll(s.port(), hello(QStringLiteral("kept"))));
+    const QByteArray first = c.next();
+    QVERIFY2(first.startsWith("HTTP/1.1 200 "), first.constData());
+    // HTTP/1.1's default: persistent, so no Connection header at all.
+    QCOMPARE(KeptConnection::headerOf(first, "connection"), QByteArray());
+    const QString token = KeptConnection::json(first).value("session").toString();
+    QVERIFY(!token.isEmpty());
+
+    // The second poll on the same connection: a message said in between comes with it.
+    ws->send(QJsonObject {{"type", "say"}, {"room", "general"}, {"text", "over one socket"}});
+    QVERIFY(!ws->take("message").isEmpty());
+    QJsonObject next {{"session", token}, {"ack", 0}, {"wait", 5000}};
+    QByteArray got;
+    for (int i = 0; i < 10 && !got.contains("over one socket"); ++i) {
+        c.socket.write(KeptConnection::poll(s.port(), next));
+        got = c.next();
+        QVERIFY2(got.startsWith("HTTP/1.1 200 "), got.constData());
+    }
+    QVERIFY(got.contains("over one socket"));
+    QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+
+    // Two requests written at once (pipelined): answered one after the other, in order,
+    // on the same connection; the second waits for the first's answer.
+    c.socket.write(KeptConnection::poll(s.port(), {{"session", token}, {"wait", 0}})
+                   + "GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    const QByteArray a = c.next();
+    const QByteArray b = c.next();
+    QVERIFY2(KeptConnection::json(a).contains("messages"), a.constData());
+    QVERIFY2(KeptConnection::json(b).contains("transports"), b.constData());
+    QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+    // One TCP connection carried every poll: the server made one poll session for it.
+    QCOMPARE(s.chat->counters().connectionsTotal, quint64(2)); // ws and kept
+}
+
+void TestPolling::keepAliveEndsOnConnectionCloseAndHttp10()
+{
+    TestServer s(TestServer::unlimited());
+    QVERIFY(s.start());
+    {
+        KeptConnection c;
+        QVERIFY(c.open(s.port()));
+        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
+        c.socket.write("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        const QByteArray r = c.next();
+        QVERIFY2(r.startsWith("HTTP/1.1 200 "), r.constData());
+        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
+        QVERIFY(closed.count() == 1 || closed.wait(5000));
+    }
+    {
+        KeptConnection c;
+        QVERIFY(c.open(s.port()));
+        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
+        c.socket.write("GET /v1/stats HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+        const QByteArray r = c.next();
+        QVERIFY2(r.startsWith("HTTP/1.1 200 "), r.constData());
+        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
+        QVERIFY(closed.count() == 1 || closed.wait(5000));
+    }
+    {
+        // A request the server cannot read to its end closes too.
+        KeptConnection c;
+        QVERIFY(c.open(s.port()));
+        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
+        c.socket.write("HELLO THERE\r\n\r\n");
+        const QByteArray r = c.next();
+        QVERIFY2(r.startsWith("HTTP/1.1 400 "), r.constData());
+        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
+        QVERIFY(closed.count() == 1 || closed.wait(5000));
+    }
+}
+
+void TestPolling::idleKeptAliveConnectionIsClosed()
+{
+    server::ServerConfig config = TestServer::unlimited();
+    config.httpKeepAliveMs = 300;
+    TestServer s(config);
+    QVERIFY(s.start());
+    KeptConnection c;
+    QVERIFY(c.open(s.port()));
+    QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
+    QElapsedTimer idle;
+    c.socket.write("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QVERIFY(c.next().startsWith("HTTP/1.1 200 "));
+    idle.start();
+    // Used again before the timeout: still open, and the clock starts again.
+    c.socket.write("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QVERIFY(c.next().startsWith("HTTP/1.1 200 "));
+    idle.start();
+    QVERIFY(closed.wait(10000));
+    // Not before the idle timeout (the sweep runs at least every second after it).
+    QVERIFY2(idle.elapsed() >= 250, QByteArray::number(idle.elapsed()).constData());
+    QCOMPARE(c.received, QByteArray()); // an orderly close, nothing more was said
+
+    // 0: every answer closes (the behaviour before keep-alive).
+    config.httpKeepAliveMs = 0;
+    TestServer off(config);
+    QVERIFY(off.start());
+    KeptConnection d;
+    QVERIFY(d.open(off.port()));
+    QSignalSpy dClosed(&d.socket, &QTcpSocket::disconnected);
+    d.socket.write("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QCOMPARE(KeptConnection::headerOf(d.next(), "connection"), QByteArray("close"));
+    QVERIFY(dClosed.count() == 1 || dClosed.wait(5000));
+}
+
+void TestPolling::keepAliveKeepsThePerAddressLimits()
+{
+    server::ServerConfig config = TestServer::unlimited();
+    config.limitLoopback = true; // 127.0.0.1 counts like a student's machine
+    config.maxConnectionsPerAddress = 2;
+    config.connectsPerSecPerAddress = 0;
+    TestServer s(config);
+    QVERIFY(s.start());
+    // Kept-alive connections: two per address; the third is answered and closed.
+    KeptConnection c[3];
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(c[i].open(s.port()));
+        c[i].socket.write("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        const QByteArray r = c[i].next();
+        QVERIFY2(r.startsWith("HTTP/1.1 200 "), r.constData());
+        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray(i < 2 ? "" : "close"));
+    }
+    QTRY_COMPARE(c[2].socket.state(), QAbstractSocket::UnconnectedState);
+    // Sessions are counted per address however many TCP connections carry them: three
+    // hellos over one kept connection, the third refused.
+    QStringList refused;
+    for (int i = 0; i < 3; ++i) {
+        c[0].socket.write(KeptConnection::poll(s.port(), hello(QStringLiteral("s%1").arg(i))));
+        const QByteArray r = c[0].next();
+        QVERIFY2(r.startsWith("HTTP/1.1 200 "), r.constData());
+        const QJsonArray messages = KeptConnection::json(r).value("messages").toArray();
+        for (const QJsonValue &m : messages) {
+            if (m.toObject().value("m").toObject().value("type").toString()
+                == QLatin1String("error"))
+                refused.append(m.toObject().value("m").toObject().value("message").toString());
+        }
+    }
+    QCOMPARE(refused, QStringList {QStringLiteral("too many connections from your address")});
+    QCOMPARE(s.chat->clientCount(), 2);
+    QCOMPARE(c[0].socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestPolling::sendsOfALongPollerCountAsLongPolling()
+{
+    TestServer s(TestServer::unlimited());
+    QVERIFY(s.start());
+    PollTestClient c(s.port());
+    QVERIFY(c.hello(QStringLiteral("longer")));
+    QVERIFY(c.drain());
+    c.poll({}, 200); // a long poll: held, answered empty
+    const auto figures = [&s] { return s.chat->transportFigures(); };
+    const auto requests = [&](Transport t) { return figures().transports[size_t(t)].requests; };
+    const quint64 shortBefore = requests(Transport::Poll);
+    const quint64 longBefore = requests(Transport::LongPoll);
+    // Its say goes out at once in a poll with wait 0 beside the long poll (as the Qt client
+    // and the browser page do): still long polling, on the panel and for the class switch.
+    auto x = c.poll({say(QStringLiteral("on the side"))}, 0);
+    QCOMPARE(x->status, 200);
+    QCOMPARE(requests(Transport::Poll), shortBefore);
+    QCOMPARE(requests(Transport::LongPoll), longBefore + 1);
+    QCOMPARE(figures().transports[size_t(Transport::LongPoll)].clients, 1);
+    // A short poller's say stays a short poll.
+    PollTestClient p(s.port());
+    QVERIFY(p.hello(QStringLiteral("shorter")));
+    QVERIFY(p.drain());
+    const quint64 shortNow = requests(Transport::Poll);
+    QCOMPARE(p.poll({say(QStringLiteral("short"))}, 0)->status, 200);
+    QCOMPARE(requests(Transport::Poll), shortNow + 1);
+}
+
 #include "tst_polling.moc"

@@ -243,6 +243,7 @@ void ClientSession::close()
 
 void ClientSession::retirePoll()
 {
+    m_heldBack.clear(); // what it brought is not handled any more either
     if (PollLink *p = m_poll) {
         m_poll = nullptr;
         p->disconnect(this);
@@ -963,11 +964,23 @@ void ClientSession::drainSocket(QWebSocket *s)
         handleIncoming(bytes);
     });
     connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+    // Until it has closed, what the poll brings waits (releaseHeldBack()).
+    releaseHeldBack(); // an older one left behind is over
+    m_draining = s;
+    connect(s, &QWebSocket::disconnected, this, &ClientSession::releaseHeldBack);
+    connect(s, &QObject::destroyed, this, &ClientSession::releaseHeldBack);
     // The server closes it (4000) when the new transport's hello takes the session over.
     QTimer::singleShot(5000, s, [s] {
         s->abort();
         s->deleteLater();
     });
+}
+
+void ClientSession::releaseHeldBack()
+{
+    m_draining.clear();
+    while (!m_heldBack.isEmpty() && !m_draining)
+        handleIncoming(m_heldBack.takeFirst());
 }
 
 void ClientSession::startPoll()
@@ -986,8 +999,14 @@ void ClientSession::startPoll()
         if (p == m_poll)
             onConnected(nullptr);
     });
-    // A link finishing after a switch still hands over what it brings.
-    connect(p, &PollLink::received, this, &ClientSession::handleIncoming);
+    // A link finishing after a switch still hands over what it brings. While the WebSocket
+    // it replaces still delivers, it waits behind that.
+    connect(p, &PollLink::received, this, [this](const QByteArray &bytes) {
+        if (m_draining && m_draining->state() != QAbstractSocket::UnconnectedState)
+            m_heldBack.append(bytes);
+        else
+            handleIncoming(bytes);
+    });
     connect(p, &PollLink::transportRequested, this, [this, p](const QByteArray &json) {
         if (p == m_poll)
             applyServerTransport(json);

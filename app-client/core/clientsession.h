@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -230,6 +231,8 @@ private:
     /// A WebSocket left behind by a switch: its frames are still read (the server flushes
     /// what it had written before the takeover closes it), then it goes.
     void drainSocket(QWebSocket *socket);
+    /// The old WebSocket is gone: what the new link brought meanwhile is handled now.
+    void releaseHeldBack();
     void retirePoll();
     void onTextFrame(QWebSocket *socket, const QString &text);
     void onSynced();
@@ -257,6 +260,12 @@ private:
     QWebSocket *m_socket = nullptr;
     QNetworkAccessManager *m_nam = nullptr;
     PollLink *m_poll = nullptr;
+    /// The WebSocket a switch to polling left behind, while it still delivers what the
+    /// server wrote to it before the takeover, and what the poll brought meanwhile (handled
+    /// after it, in order: else the new session's join history could bring such a message
+    /// first, and it would not be reported live).
+    QPointer<QWebSocket> m_draining;
+    QList<QByteArray> m_heldBack;
     Transport m_transport = Transport::Push;
     int m_pollIntervalMs = 500;
     QElapsedTimer m_lastSessionGone;

@@ -94,6 +94,7 @@ ClientActivity ChatServer::activity(quint64 clientId) const
     // Someone is looking: WebSocket frames are ticked for the next seconds too.
     p->activity->watch(Engine::nowMs() + ActivityWatchMs);
     ClientActivity out = p->activity->snapshot(p->session ? p->session->nick : p->info.nick);
+    out.sessionId = p->session ? p->session->id : p->info.sessionId;
     // The open WebSocket span, with its bytes so far.
     if (p->activitySpan) {
         for (ActivitySpan &span : out.spans) {

@@ -63,6 +63,9 @@ public:
                 lc.connectOrigins.append(origin);
             }
         }
+        lc.keepAliveMs = engine.config.httpKeepAliveMs;
+        lc.maxKeepAlivePerAddress = engine.config.maxConnectionsPerAddress;
+        lc.limitLoopback = engine.config.limitLoopback;
         listener = new Listener(lc, owner);
         listener->setAcceptHook([this](QTcpSocket *socket) { taps.accepted(socket); });
         QObject::connect(listener, &Listener::webSocketReady, owner,

@@ -51,6 +51,9 @@ enum class EndKind {
 struct ClientInfo {
     quint64 id = 0; ///< unique per connection for the server's lifetime
     QString nick;   ///< empty until welcomed
+    /// The session it carries (Session::id): the same across a resume or a transport
+    /// switch, new after a leave even for the same nick; 0 until welcomed.
+    quint64 sessionId = 0;
     QHostAddress address;
     quint16 port = 0;
     QString agent;

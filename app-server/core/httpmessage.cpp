@@ -353,8 +353,9 @@ QByteArray Response::head() const
     if (header("cache-control").isEmpty())
         h += validator ? "Cache-Control: no-cache\r\n" : "Cache-Control: no-store\r\n";
     h += "X-Content-Type-Options: nosniff\r\n"
-         "Referrer-Policy: no-referrer\r\n"
-         "Connection: close\r\n";
+         "Referrer-Policy: no-referrer\r\n";
+    if (!keepAlive)
+        h += "Connection: close\r\n";
     for (const auto &[key, value] : headers)
         h += key + ": " + value + "\r\n";
     h += "\r\n";

@@ -61,10 +61,14 @@ struct Response {
     HeaderList headers; ///< extra headers (ETag, Allow, Content-Security-Policy, ...)
     /// An answer to HEAD: Content-Length tells the body's length, the body is not sent.
     bool headOnly = false;
+    /// The connection stays open for the next request (HTTP/1.1 keep-alive, the listener
+    /// decides): no `Connection: close` line, persistence is HTTP/1.1's default.
+    bool keepAlive = false;
 
     /// Status line, Content-Type, Content-Length, Cache-Control: no-store (no-cache when
     /// an ETag or Last-Modified validator is set), X-Content-Type-Options: nosniff,
-    /// Referrer-Policy: no-referrer, Connection: close, the extra headers, a blank line.
+    /// Referrer-Policy: no-referrer, Connection: close (unless keepAlive), the extra
+    /// headers, a blank line.
     /// 304 carries neither Content-Type nor Content-Length (RFC 9110 8.6).
     QByteArray head() const;
     /// head() + body (head() alone for headOnly).

@@ -48,9 +48,10 @@ class Router
 {
 public:
     using Handler = std::function<Response(const Request &request, QByteArrayView body)>;
-    /// Sends the answer to one request, now or later (a held poll), once. False when the
-    /// client is gone (nothing was written).
-    using Reply = std::function<bool(const Response &response)>;
+    /// Sends the answer to one request, now or later (a held poll), once. Returns the bytes
+    /// written (head and body as they went out: the listener decides on `Connection:
+    /// close`); 0 when the client is gone (nothing was written).
+    using Reply = std::function<qint64(const Response &response)>;
     /// A route that answers when it is ready: it keeps `reply` and calls it once.
     using DeferredHandler
         = std::function<void(const Request &request, QByteArrayView body, Reply reply)>;

@@ -120,8 +120,10 @@ void Listener::onNewConnection()
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QObject::destroyed, this, [this, socket, key] {
             auto it = m_pending.find(key);
-            if (it != m_pending.end() && (it->socket == socket || it->socket.isNull()))
+            if (it != m_pending.end() && (it->socket == socket || it->socket.isNull())) {
+                forget(*it);
                 m_pending.erase(it);
+            }
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         if (socket->bytesAvailable() > 0)
@@ -136,13 +138,26 @@ void Listener::onReadyRead(QTcpSocket *socket)
     if (it == m_pending.end() || it->socket != socket || it->handedOver)
         return;
     Pending &p = *it;
+    if (p.held && keepAliveAllowed(p, socket)) {
+        // A pipelined request: it waits in the socket until this one is answered (one at a
+        // time, in order), within the size of one request.
+        if (socket->bytesAvailable() > m_config.maxHeadBytes + m_config.maxBodyBytes + 4)
+            socket->abort();
+        return;
+    }
     if (p.draining || p.held) {
-        // Answered, or waiting for its answer: one request per connection, the rest is
+        // Answered for the last time, or waiting for an answer that closes: the rest is
         // read and discarded.
         p.drained += socket->skip(socket->bytesAvailable());
         if (p.drained > MaxDrainBytes)
             socket->abort();
         return;
+    }
+    if (p.idle) {
+        // The next request on a kept-alive connection: it has the handshake timeout to
+        // complete its head, like a new connection.
+        p.idle = false;
+        p.deadlineMs = nowMs() + m_config.handshakeTimeoutMs;
     }
     // Only what is there (peek(n) allocates n bytes first): a head is a few hundred bytes.
     const QByteArray bytes = socket->peek(
@@ -155,18 +170,15 @@ void Listener::onReadyRead(QTcpSocket *socket)
         case http::ParseResult::Malformed:
             answer(p, socket,
                    http::Response::error(400, "bad_request",
-                                         QStringLiteral("The request is malformed."))
-                       .toBytes(),
-                   400, firstLine);
+                                         QStringLiteral("The request is malformed.")),
+                   firstLine);
             return;
         case http::ParseResult::HeadTooLarge:
-            answer(
-                p, socket,
-                http::Response::error(
-                    431, "head_too_large",
-                    QStringLiteral("The request head is over %1 bytes.").arg(m_config.maxHeadBytes))
-                    .toBytes(),
-                431, firstLine);
+            answer(p, socket,
+                   http::Response::error(431, "head_too_large",
+                                         QStringLiteral("The request head is over %1 bytes.")
+                                             .arg(m_config.maxHeadBytes)),
+                   firstLine);
             return;
         case http::ParseResult::Complete: break;
         }
@@ -188,9 +200,8 @@ void Listener::route(Pending &p, QTcpSocket *socket)
                    http::Response::error(403, "forbidden_origin",
                                          QStringLiteral("Pages from %1 may not connect to this "
                                                         "server.")
-                                             .arg(QString::fromLatin1(request.header("Origin"))))
-                       .toBytes(),
-                   403, requestLine);
+                                             .arg(QString::fromLatin1(request.header("Origin")))),
+                   requestLine);
             return;
         }
         upgrade(p, socket, requestLine);
@@ -200,9 +211,8 @@ void Listener::route(Pending &p, QTcpSocket *socket)
         answer(p, socket,
                http::Response::error(
                    413, "too_large",
-                   QStringLiteral("The request body is over %1 bytes.").arg(m_config.maxBodyBytes))
-                   .toBytes(),
-               413, requestLine);
+                   QStringLiteral("The request body is over %1 bytes.").arg(m_config.maxBodyBytes)),
+               requestLine);
         return;
     }
     if (socket->bytesAvailable() < p.head.size() + request.contentLength)
@@ -218,19 +228,77 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     const QString key = endpointText(socket->peerAddress(), socket->peerPort());
     m_router.dispatch(request, body, [self, guard, key, requestLine](const http::Response &r) {
         if (!self || !guard)
-            return false;
+            return qint64(0);
         const auto it = self->m_pending.find(key);
         if (it == self->m_pending.end() || it->socket != guard || !it->held)
-            return false;
+            return qint64(0);
         it->held = false;
-        self->answer(*it, guard, r.toBytes(), r.status, requestLine);
-        return true;
+        return self->answer(*it, guard, r, requestLine, true);
     });
 }
 
-void Listener::answer(Pending &p, QTcpSocket *socket, const QByteArray &response, int status,
-                      const QByteArray &requestLine)
+bool Listener::keepAliveAllowed(const Pending &p, const QTcpSocket *socket) const
 {
+    if (m_config.keepAliveMs <= 0 || p.request.version != "HTTP/1.1")
+        return false; // HTTP/1.0 closes (its keep-alive extension is not spoken here)
+    // `Connection: close` (or any list naming it) from the client.
+    const QByteArrayList tokens = p.request.header("Connection").split(',');
+    for (const QByteArray &token : tokens) {
+        if (token.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    if (p.kept || m_config.maxKeepAlivePerAddress <= 0)
+        return true;
+    const QHostAddress address = socket->peerAddress();
+    if (address.isLoopback() && !m_config.limitLoopback)
+        return true;
+    return m_keptAlive.value(address) < m_config.maxKeepAlivePerAddress;
+}
+
+void Listener::forget(Pending &p)
+{
+    if (!p.kept)
+        return;
+    p.kept = false;
+    const auto it = m_keptAlive.find(p.keptAddress);
+    if (it != m_keptAlive.end() && --*it <= 0)
+        m_keptAlive.erase(it);
+}
+
+qint64 Listener::answer(Pending &p, QTcpSocket *socket, http::Response r,
+                        const QByteArray &requestLine, bool mayKeepAlive)
+{
+    r.keepAlive = mayKeepAlive && keepAliveAllowed(p, socket);
+    const QByteArray response = r.toBytes();
+    if (r.keepAlive) {
+        socket->write(response);
+        socket->flush();
+        Q_EMIT httpAnswered(endpointText(socket->peerAddress(), socket->peerPort()), requestLine,
+                            r.status);
+        // Ready for the next request on this connection.
+        if (!p.kept) {
+            p.kept = true;
+            p.keptAddress = socket->peerAddress();
+            ++m_keptAlive[p.keptAddress];
+        }
+        p.head.clear();
+        p.request = http::Request {};
+        p.idle = true;
+        p.deadlineMs = nowMs() + m_config.keepAliveMs;
+        if (socket->bytesAvailable() > 0) {
+            // Pipelined, or sent while this one was held: served next, not from inside
+            // the reply of this one.
+            const QPointer<QTcpSocket> guard(socket);
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard] {
+                    if (guard && guard->bytesAvailable() > 0)
+                        onReadyRead(guard);
+                },
+                Qt::QueuedConnection);
+        }
+        return response.size();
+    }
     p.draining = true;
     p.deadlineMs = nowMs() + DrainMs;
     socket->write(response);
@@ -250,7 +318,8 @@ void Listener::answer(Pending &p, QTcpSocket *socket, const QByteArray &response
 #endif
     p.drained += socket->skip(socket->bytesAvailable());
     Q_EMIT httpAnswered(endpointText(socket->peerAddress(), socket->peerPort()), requestLine,
-                        status);
+                        r.status);
+    return response.size();
 }
 
 void Listener::upgrade(Pending &p, QTcpSocket *socket, const QByteArray &requestLine)
@@ -261,7 +330,7 @@ void Listener::upgrade(Pending &p, QTcpSocket *socket, const QByteArray &request
     const auto refuse = [&](int status, const QString &message, http::HeaderList extra = {}) {
         http::Response r = http::Response::error(status, "bad_handshake", message);
         r.headers += extra;
-        answer(p, socket, r.toBytes(), status, requestLine);
+        answer(p, socket, r, requestLine, false);
     };
     if (request.version != "HTTP/1.1") {
         refuse(400, QStringLiteral("A WebSocket upgrade needs HTTP/1.1."));
@@ -308,6 +377,7 @@ void Listener::upgrade(Pending &p, QTcpSocket *socket, const QByteArray &request
     // From now on the connection decides when the socket goes.
     QObject::disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     const QString key2 = endpointText(socket->peerAddress(), socket->peerPort());
+    forget(p);
     m_pending.remove(key2); // upgraded: the handshake timeout no longer applies
     socket->write(response);
     if (auto *direct = dynamic_cast<DirectTcpSocket *>(socket))
@@ -333,9 +403,23 @@ void Listener::sweep()
 {
     const qint64 now = nowMs();
     QList<QPointer<QTcpSocket>> late;
-    for (const Pending &p : std::as_const(m_pending)) {
-        if (now >= p.deadlineMs && p.socket)
+    QList<QPointer<QTcpSocket>> idle;
+    for (Pending &p : m_pending) {
+        if (now < p.deadlineMs || !p.socket)
+            continue;
+        if (p.idle && p.socket->bytesAvailable() == 0) {
+            // A kept-alive connection with no next request: closed in order (FIN).
+            p.idle = false;
+            p.draining = true;
+            p.deadlineMs = now + DrainMs;
+            idle.append(p.socket);
+        } else {
             late.append(p.socket);
+        }
+    }
+    for (const QPointer<QTcpSocket> &socket : std::as_const(idle)) {
+        if (socket)
+            socket->disconnectFromHost();
     }
     // A peer that opened TCP and never completed its request (or its upgrade), or that
     // keeps sending after our answer.

@@ -5,9 +5,12 @@
 // The one TCP port: accepts connections, peeks each request head (without consuming it),
 // and routes it: a WebSocket upgrade is checked (RFC 6455 4.2.1, the Origin rule) and
 // answered 101 here, then handed to the engine as a bare TCP socket; any other request is
-// plain HTTP, answered here with `Connection: close`. A request that does
-// not complete its head (or its upgrade) within the handshake timeout is aborted. Knows
-// nothing of sessions or rooms.
+// plain HTTP, answered here. HTTP/1.1 connections stay open for the next request
+// (keep-alive: one request at a time, a pipelined one waits for the answer before it; closed
+// after keepAliveMs idle, on `Connection: close`, for HTTP/1.0, after an error that leaves
+// the stream unreadable, and beyond maxKeepAlivePerAddress open at once). A request that
+// does not complete its head (or its upgrade) within the handshake timeout is aborted.
+// Knows nothing of sessions or rooms.
 
 #include "clientinfo.h"
 #include "httpmessage.h"
@@ -42,6 +45,13 @@ public:
         qint64 maxBodyBytes = 64 * 1024;
         QStringList allowedOrigins;
         QStringList connectOrigins; ///< cluster peers for the page's CSP (RouterConfig)
+        /// An idle kept-alive HTTP connection is closed after this; 0: every answer
+        /// closes (`Connection: close`).
+        int keepAliveMs = 75000;
+        /// Kept-alive HTTP connections one address may hold at once; beyond, answers say
+        /// `Connection: close`. 0 = no limit. Loopback is exempt unless limitLoopback.
+        int maxKeepAlivePerAddress = 0;
+        bool limitLoopback = false;
     };
 
     explicit Listener(Config config, QObject *parent = nullptr);
@@ -80,6 +90,9 @@ private:
         bool handedOver = false;
         bool draining = false; ///< answered: reading and discarding until the peer closes
         bool held = false;     ///< complete, waiting for its (deferred) answer
+        bool idle = false;     ///< kept alive, waiting for its next request
+        bool kept = false;     ///< counted in m_keptAlive, under keptAddress
+        QHostAddress keptAddress;
         qint64 drained = 0;
     };
 
@@ -89,8 +102,12 @@ private:
     /// or refuses it (400, 426).
     void upgrade(Pending &p, QTcpSocket *socket, const QByteArray &requestLine);
     void route(Pending &p, QTcpSocket *socket);
-    void answer(Pending &p, QTcpSocket *socket, const QByteArray &response, int status,
-                const QByteArray &requestLine);
+    /// Writes the answer; keeps the connection for the next request when mayKeepAlive and
+    /// the request and the limits allow. Returns the bytes written.
+    qint64 answer(Pending &p, QTcpSocket *socket, http::Response response,
+                  const QByteArray &requestLine, bool mayKeepAlive = false);
+    bool keepAliveAllowed(const Pending &p, const QTcpSocket *socket) const;
+    void forget(Pending &p);
     void sweep();
 
     Config m_config;
@@ -98,6 +115,8 @@ private:
     QString m_errorString;
     QHash<QString, Pending> m_pending; // "address:port" -> connection not yet handed over
     QTimer m_sweep;                    // one timer for every pending deadline
+    /// address -> kept-alive HTTP connections
+    QHash<QHostAddress, int> m_keptAlive;
     http::Router m_router;
     std::function<void(QTcpSocket *)> m_acceptHook;
 };

@@ -61,6 +61,7 @@ ClientInfo Peer::snapshot() const
     ClientInfo out = info;
     if (session) {
         out.nick = session->nick;
+        out.sessionId = session->id;
         out.agent = session->agent;
         out.rooms = session->rooms;
         out.welcomed = true;
@@ -78,6 +79,7 @@ void Peer::keepIdentity()
 {
     if (session) {
         info.nick = session->nick;
+        info.sessionId = session->id;
         info.agent = session->agent;
         info.rooms = session->rooms;
         info.welcomed = true;

@@ -149,8 +149,8 @@ bool PollPeer::answer(const http::Router::Reply &reply, const QString &token, qi
     http::Response r;
     r.contentType = "application/json";
     r.body = responseBody(token);
-    const qint64 bytesOut = r.head().size() + r.body.size();
-    const bool written = reply(r);
+    const qint64 bytesOut = reply(r); // as written: with or without `Connection: close`
+    const bool written = bytesOut > 0;
 
     TransportCounters &t = m_shared->of(m_mode);
     ++t.requests;
@@ -223,8 +223,7 @@ void PollPeer::releaseGone()
     ++t.requests;
     t.bytesIn += quint64(held.requestBytes);
     const http::Response r = sessionGone();
-    if (held.reply(r))
-        t.bytesOut += quint64(r.head().size() + r.body.size());
+    t.bytesOut += quint64(held.reply(r));
 }
 
 QList<QByteArray> PollPeer::takeUndelivered()

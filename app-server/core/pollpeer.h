@@ -41,6 +41,7 @@ public:
 
     /// A poll arrived with this `wait`: the client is on short polls (0) or long polls.
     void setMode(Transport mode) { m_mode = mode; }
+    Transport mode() const { return m_mode; }
     /// Forgets every message up to n (the client has them).
     void ack(qint64 n);
     /// Messages waiting (not acknowledged; some may have been sent already).

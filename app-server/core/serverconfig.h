@@ -22,6 +22,11 @@ struct ServerConfig {
     int maxClients = proto::limits::MaxClients;
     int maxPendingConnections = 1024; ///< Qt's default is 30
     int handshakeTimeoutMs = 10000;
+    /// HTTP/1.1 keep-alive: an idle kept-alive connection (polls, the page) is closed after
+    /// this (longer than the clients' longest poll interval, 60 s, so a poll never races
+    /// the close); 0 = `Connection: close` on every answer. At most maxConnectionsPerAddress
+    /// kept-alive connections per address (beyond, answers close).
+    int httpKeepAliveMs = 75000;
     /// A WebSocket that has not said `hello` this long after its upgrade is closed with
     /// 1008 (it holds a connection slot and says nothing). 0 = never.
     int helloTimeoutMs = 10000;

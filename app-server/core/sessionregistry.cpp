@@ -21,6 +21,7 @@ QString newToken()
 Session *SessionRegistry::create(const QString &nick, const QString &key, const QString &agent)
 {
     auto s = std::make_shared<Session>();
+    s->id = m_nextId++;
     do {
         s->token = newToken();
     } while (m_byToken.contains(s->token));

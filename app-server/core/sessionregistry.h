@@ -20,6 +20,9 @@ namespace duplex::server {
 class Peer;
 
 struct Session {
+    /// Unique per session for the server's lifetime, kept across resumes and transport
+    /// switches (a connection's id changes with each new connection).
+    quint64 id = 0;
     QString token; ///< resume token (random, 128 bits, hex)
     QString nick;
     QString key; ///< proto::nickKey(nick)
@@ -60,7 +63,8 @@ public:
 
 private:
     QHash<QString, std::shared_ptr<Session>> m_byToken; // owns the sessions
-    QHash<QString, Session *> m_byNick;                 // nickKey -> session (incl. detached)
+    quint64 m_nextId = 1;
+    QHash<QString, Session *> m_byNick; // nickKey -> session (incl. detached)
 };
 
 } // namespace duplex::server

@@ -119,6 +119,7 @@ struct ActivityTick {
 /// transports and reconnects.
 struct ClientActivity {
     QString nick;
+    quint64 sessionId = 0;     ///< the session it belongs to (ClientInfo::sessionId)
     QList<ActivitySpan> spans; ///< oldest first
     QList<ActivityTick> ticks; ///< oldest first
 };

@@ -395,16 +395,19 @@ void LessonPanel::showClient(quint64 clientId, const QString &nick)
 {
     // The shown student's row vanished (its connection ended: a class switched to another
     // transport, a reconnect), which also empties the table's selection: keep following the
-    // nick, fetchActivity() picks up its next connection. Only a deselection clears it.
-    if (clientId == 0 && m_clientId != 0 && m_host && !m_clientNick.isEmpty()
+    // session, fetchActivity() picks up its next connection. Only a deselection clears it.
+    if (clientId == 0 && m_clientId != 0 && m_host && m_clientSession != 0
         && !m_host->client(m_clientId))
         return;
     m_clientId = clientId;
     m_clientNick = nick;
+    m_clientSession = 0;
     // The engine's nick, not what the table shows for a client without one.
     if (m_host && clientId != 0) {
-        if (const auto info = m_host->client(clientId))
+        if (const auto info = m_host->client(clientId)) {
             m_clientNick = info->nick;
+            m_clientSession = info->sessionId;
+        }
     }
     updateTimelineTitle();
     if (clientId == 0) {
@@ -431,24 +434,28 @@ void LessonPanel::fetchActivity()
 {
     if (!m_host || m_clientId == 0)
         return;
-    // A student switched to another transport (or reconnected) may come back as a new
-    // connection: keep following the same nick.
+    // A student switched to another transport (or reconnected) comes back as a new
+    // connection of the same session: follow the session, not the nick (a nick taken again
+    // after its owner left is someone else's session).
     if (!m_host->client(m_clientId)) {
         const QList<ClientInfo> clients = m_host->clients();
         for (const ClientInfo &c : clients) {
-            if (c.welcomed && !m_clientNick.isEmpty() && c.nick == m_clientNick) {
+            if (m_clientSession != 0 && c.sessionId == m_clientSession) {
                 m_clientId = c.id;
                 break;
             }
         }
         if (!m_host->client(m_clientId))
-            return; // not back yet: keep the last picture
+            return; // not back yet (or gone for good): keep the last picture
     }
-    // Selected before its hello was through: the nick arrives later.
-    if (const auto info = m_host->client(m_clientId);
-        info && !info->nick.isEmpty() && info->nick != m_clientNick) {
-        m_clientNick = info->nick;
-        updateTimelineTitle();
+    // Selected before its hello was through: the nick and session arrive later.
+    if (const auto info = m_host->client(m_clientId)) {
+        if (m_clientSession == 0)
+            m_clientSession = info->sessionId;
+        if (!info->nick.isEmpty() && info->nick != m_clientNick) {
+            m_clientNick = info->nick; // a rename keeps the session
+            updateTimelineTitle();
+        }
     }
     m_timeline->setActivity(m_host->activity(m_clientId), QDateTime::currentMSecsSinceEpoch());
 }

@@ -102,6 +102,7 @@ private:
     QTimer m_activityTimer;
     quint64 m_clientId = 0;
     QString m_clientNick;
+    quint64 m_clientSession = 0; ///< followed across its connections (0: not welcomed yet)
 
     QButtonGroup *m_modes;
     QToolButton *m_pushButton;

@@ -19,6 +19,7 @@
 #                           clients at 40k deliveries/s, below saturation, for dispatcher
 #                           comparisons; W5: push vs polling, 300 clients at 2 msgs/s in
 #                           the room over WebSocket, short polls every 500 ms and long polls,
+#                           each with Connection: close and with --keep-alive,
 #                           duplex servers only, the server's class transport set to match;
 #                           W6: a cluster (issue 17), 1000 clients, 4 senders at 25/s, on one
 #                           process and on 2 processes + a redis-server of its own, clients
@@ -295,6 +296,12 @@ for wl in $workloads; do
         server_extra="--class-transport long-poll"
         race "W5-longpoll-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180 \
              --transport long-poll
+        # The same two over persistent HTTP/1.1 connections (the server keeps them alive).
+        race "W5-longpoll-ka-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180 \
+             --transport long-poll --keep-alive
+        server_extra="--class-transport poll --poll-interval 500"
+        race "W5-poll-ka-300" --clients 300 --senders 2 --rate 1 --stagger --duration "$w3dur" --drain 5 --timeout 180 \
+             --transport poll --poll-interval 500 --keep-alive
         server_extra="" ;;
     # A cluster (issue 17): the same clients on 1 process and on 2 processes + Redis.
     W6) w6args=(--clients "${W6_CLIENTS:-1000}" --senders 4 --rate 25 --warmup "$warm"

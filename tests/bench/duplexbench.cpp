@@ -15,9 +15,12 @@
 // --transport poll|long-poll: the same clients, senders and checks over the HTTP polling
 // transport (POST /v1/poll) instead of WebSocket. Each simulated client is a raw HTTP/1.1
 // client on the same epoll set, so every byte of every request and response (heads
-// included) is counted. The server answers each request with `Connection: close`, so every
-// poll is one TCP connection (closed after the server's FIN with an RST, so no TIME_WAIT
-// piles up). A client keeps one receiving poll going (short: on a fixed clock every
+// included) is counted. By default each request says `Connection: close`, so every poll
+// is one TCP connection (closed after the server's FIN with an RST, so no TIME_WAIT piles
+// up); with --keep-alive each client keeps its two connections open and sends its polls
+// one after another on them (HTTP/1.1 persistent connections, a response ends at its
+// Content-Length; a connection the server closed while idle is opened again). A client keeps one
+// receiving poll going (short: on a fixed clock every
 // --poll-interval ms, client i at phase i/N; long: `wait` 20000, re-issued at once) and sends
 // its `say`s at once in a separate short poll (a chat client does not hold a message back
 // for its next poll); messages are numbered (`n`) and acknowledged, and a message repeated
@@ -99,6 +102,7 @@ struct Options {
     int transport = 0;        // 0 ws, 1 poll (short), 2 long-poll
     int pollIntervalMs = 500; // short polls: one every this many ms
     bool stagger = false;     // spread the senders' first message over one interval
+    bool keepAlive = false;   // polls: persistent HTTP/1.1 connections
 };
 
 const char *transportName(int t)
@@ -130,6 +134,8 @@ const char *transportName(int t)
                  "  --transport T      ws (default), poll (short polls) or long-poll: HTTP\n"
                  "                     polling via POST /v1/poll instead of WebSocket\n"
                  "  --poll-interval MS short polls: one every MS ms per client (default 500)\n"
+                 "  --keep-alive       polls: keep the HTTP connections open between polls\n"
+                 "                     (default: Connection: close, one TCP connection each)\n"
                  "  --stagger          spread the senders' messages evenly over each interval\n"
                  "                     (default: all senders at the same instant)\n"
                  "  --json             print one JSON object instead of the table\n"
@@ -232,6 +238,8 @@ Options parseArgs(int argc, char **argv)
             o.pollIntervalMs = std::atoi(next().c_str());
         else if (a == "--stagger")
             o.stagger = true;
+        else if (a == "--keep-alive")
+            o.keepAlive = true;
         else if (a == "--json")
             o.json = true;
         else if (a == "--quiet")
@@ -328,6 +336,7 @@ struct Conn {
 struct HttpSlot {
     int fd = -1;
     bool connecting = false;
+    bool busy = false; // a request is out (with --keep-alive the fd stays open between)
     std::string out;
     size_t outPos = 0;
     std::string in;
@@ -404,6 +413,8 @@ private:
     void onHttpDone(int i, int slot);
     void httpFail(int i, int slot, const char *why);
     void closeSlot(HttpSlot &h);
+    void openHttp(int i, int slot); // a new TCP connection for the request in h.out
+    void redo(int i, int slot, std::string out);
     void pollTick(uint64_t now);
     uint32_t rnd()
     {
@@ -460,6 +471,7 @@ private:
     uint64_t m_bytesInAtMeasure = 0, m_bytesOutAtMeasure = 0;
     uint64_t m_requests = 0, m_requestsInWindow = 0, m_responses = 0, m_emptyResponses = 0;
     uint64_t m_responsesAtMeasure = 0, m_emptyAtMeasure = 0, m_httpErrors = 0, m_resent = 0;
+    uint64_t m_tcpConnects = 0; // HTTP connections opened (polls)
 };
 
 void Bench::markDirty(int i)
@@ -987,8 +999,23 @@ void Bench::startPollClient(int i)
     if (c.startNs == 0)
         c.startNs = monoNs();
     ++m_inFlight;
-    sendHello(i);       // queued: the first poll carries it
-    startHttp(i, 0, 0); // the hello's answer brings welcome, joined, history
+    sendHello(i); // queued: the first poll carries it
+    // The hello's answer brings welcome, joined, history (at once: the mailbox is not
+    // empty). A long poller says so from its first request, so the server counts it there.
+    startHttp(i, 0, m_o.transport == 2 ? 1000 : 0);
+}
+
+/// A whole HTTP response (head and Content-Length bytes of body) is in `in`.
+static bool responseComplete(const std::string &in)
+{
+    const auto end = in.find("\r\n\r\n");
+    if (end == std::string::npos)
+        return false;
+    const auto at = in.find("\r\nContent-Length: ");
+    if (at == std::string::npos || at > end)
+        return true; // none (a 204 or 304): the head is all
+    const size_t length = std::strtoull(in.c_str() + at + 18, nullptr, 10);
+    return in.size() >= end + 4 + length;
 }
 
 void Bench::closeSlot(HttpSlot &h)
@@ -1006,6 +1033,7 @@ void Bench::closeSlot(HttpSlot &h)
     h.outPos = 0;
     h.in.clear();
     h.connecting = false;
+    h.busy = false;
 }
 
 void Bench::startHttp(int i, int slot, int waitMs)
@@ -1025,14 +1053,44 @@ void Bench::startHttp(int i, int slot, int waitMs)
     const Target &target = m_o.targets[t];
     const int n = std::snprintf(head, sizeof head,
                                 "POST /v1/poll HTTP/1.1\r\nHost: %s:%d\r\n"
-                                "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                                "Content-Type: application/json\r\nContent-Length: %zu\r\n%s\r\n",
                                 target.host == "::1" ? "[::1]" : target.host.c_str(), target.port,
-                                body.size());
+                                body.size(), m_o.keepAlive ? "" : "Connection: close\r\n");
     h.out.assign(head, static_cast<size_t>(n));
     h.out += body;
     h.outPos = 0;
     h.in.clear();
     h.startNs = monoNs();
+    h.busy = true;
+    if (h.fd >= 0) {
+        // Kept alive: the next request on the same connection.
+        ++m_requests;
+        if (m_phase == Phase::Measure)
+            ++m_requestsInWindow;
+        epoll_event ev {};
+        ev.events = EPOLLIN | EPOLLOUT;
+        ev.data.u32 = (static_cast<uint32_t>(i) << 1) | static_cast<uint32_t>(slot);
+        epoll_ctl(m_ep, EPOLL_CTL_MOD, h.fd, &ev);
+        return;
+    }
+    openHttp(i, slot);
+}
+
+void Bench::redo(int i, int slot, std::string out)
+{
+    HttpSlot &h = m_polls[static_cast<size_t>(i)].slot[slot];
+    h.out = std::move(out);
+    h.outPos = 0;
+    h.in.clear();
+    h.busy = true;
+    openHttp(i, slot);
+}
+
+void Bench::openHttp(int i, int slot)
+{
+    HttpSlot &h = m_polls[static_cast<size_t>(i)].slot[slot];
+    ++m_tcpConnects;
+    const size_t t = targetOf(i);
     h.fd = socket(m_addrs[t].ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (h.fd < 0) {
         httpFail(i, slot, "socket() failed");
@@ -1079,6 +1137,15 @@ void Bench::onPollEvent(uint32_t tag, uint32_t ev)
     HttpSlot &h = m_polls[static_cast<size_t>(i)].slot[slot];
     if (h.fd < 0)
         return;
+    if (!h.busy) {
+        // Kept alive and idle: the server closing it (its idle timeout) is all that comes.
+        char b[64];
+        const ssize_t r = recv(h.fd, b, sizeof b, 0);
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            return;
+        closeSlot(h); // EOF, an error, or bytes nobody asked for
+        return;
+    }
     if (h.connecting) {
         int err = 0;
         socklen_t len = sizeof err;
@@ -1120,9 +1187,24 @@ void Bench::onPollEvent(uint32_t tag, uint32_t ev)
         if (r > 0) {
             m_bytesIn += static_cast<uint64_t>(r);
             h.in.append(m_readBuf.data(), static_cast<size_t>(r));
+            if (m_o.keepAlive && responseComplete(h.in)) {
+                onHttpDone(i, slot);
+                return;
+            }
             continue;
         }
-        if (r == 0) { // the server answered and closed (it sends Connection: close)
+        if (r == 0) { // the server answered and closed (Connection: close)
+            if (m_o.keepAlive && h.in.empty() && h.outPos == h.out.size()) {
+                // Closed while idle as our request went out: send it again on a new one.
+                std::string again = h.out;
+                ::close(h.fd);
+                h.fd = -1;
+                --m_requests;
+                if (m_phase == Phase::Measure)
+                    --m_requestsInWindow;
+                redo(i, slot, std::move(again));
+                return;
+            }
             onHttpDone(i, slot);
             return;
         }
@@ -1157,7 +1239,21 @@ void Bench::onHttpDone(int i, int slot)
               QByteArray::fromRawData(h.in.data() + headEnd + 4,
                                       static_cast<qsizetype>(h.in.size() - headEnd - 4)))
               .object();
-    closeSlot(h);
+    const bool keep = m_o.keepAlive && h.fd >= 0
+        && h.in.substr(0, headEnd).find("\r\nConnection: close") == std::string::npos;
+    if (keep) {
+        // Idle until the next poll; EPOLLIN now only tells of the server closing it.
+        h.busy = false;
+        h.in.clear();
+        h.out.clear();
+        h.outPos = 0;
+        epoll_event e {};
+        e.events = EPOLLIN;
+        e.data.u32 = (static_cast<uint32_t>(i) << 1) | static_cast<uint32_t>(slot);
+        epoll_ctl(m_ep, EPOLL_CTL_MOD, h.fd, &e);
+    } else {
+        closeSlot(h);
+    }
     if (const QString s = o.value(QLatin1String("session")).toString(); !s.isEmpty())
         p.session = s.toStdString();
     const QJsonArray messages = o.value(QLatin1String("messages")).toArray();
@@ -1205,9 +1301,9 @@ void Bench::pollTick(uint64_t now)
             continue;
         PollState &p = m_polls[k];
         const int i = static_cast<int>(k);
-        if (!p.queue.empty() && !p.session.empty() && p.slot[1].fd < 0)
+        if (!p.queue.empty() && !p.session.empty() && !p.slot[1].busy)
             startHttp(i, 1, 0); // send at once, in a short poll
-        if (p.slot[0].fd < 0 && now >= p.nextPollNs)
+        if (!p.slot[0].busy && now >= p.nextPollNs)
             startHttp(i, 0, c.state != State::Joined ? 1000 : m_o.transport == 2 ? 20000 : 0);
     }
 }
@@ -1524,7 +1620,7 @@ void Bench::report()
             "\"transport\":\"%s\",\"poll_interval_ms\":%d,\"requests\":%" PRIu64
             ",\"requests_per_s\":%.1f,\"empty_share\":%.3f,\"wire_bytes\":%" PRIu64
             ",\"bytes_per_msg\":%.1f,\"http_errors\":%" PRIu64 ",\"resent\":%" PRIu64
-            ",\"timed_out\":%s,\"servers\":%zu}\n",
+            ",\"keep_alive\":%s,\"tcp_connects\":%" PRIu64 ",\"timed_out\":%s,\"servers\":%zu}\n",
             m_o.label.c_str(), m_o.clients, m_o.senders, m_o.rate, m_o.duration, m_o.stall,
             m_joined, m_failed, m_closedByServer, m_closed1008, connectS, connectsPerS,
             m_joinHist.quantile(0.5) / 1000.0, m_joinHist.quantile(0.99) / 1000.0, sent, skipped,
@@ -1533,8 +1629,8 @@ void Bench::report()
             m_reordered, m_presence, m_errors, m_framesIn, m_baseline.rssKb, m_idleSample.rssKb,
             m_maxRssKb, m_final.rssKb, m_final.hwmKb, rssPerConnKb, serverCpu, benchCpu,
             transportName(m_o.transport), m_o.pollIntervalMs, m_requests, requestsPerS, emptyShare,
-            wireBytes, bytesPerMsg, m_httpErrors, m_resent, m_timedOut ? "true" : "false",
-            m_o.targets.size());
+            wireBytes, bytesPerMsg, m_httpErrors, m_resent, m_o.keepAlive ? "true" : "false",
+            m_tcpConnects, m_timedOut ? "true" : "false", m_o.targets.size());
     } else {
         std::printf("duplex-bench %s  ws://%s:%d%s  transport %s", m_o.label.c_str(),
                     m_o.host.c_str(), m_o.port, m_o.path.c_str(), transportName(m_o.transport));
@@ -1573,6 +1669,10 @@ void Bench::report()
                             " in all), %.0f%% answered empty, %" PRIu64 " failed, %" PRIu64
                             " messages repeated (skipped by n)\n",
                             requestsPerS, m_requests, emptyShare * 100, m_httpErrors, m_resent);
+            if (m_poll)
+                std::printf(
+                    "  http             %s, %" PRIu64 " TCP connections for %" PRIu64 " requests\n",
+                    m_o.keepAlive ? "keep-alive" : "Connection: close", m_tcpConnects, m_requests);
         }
         if (m_o.pid > 0)
             std::printf("  server RSS       baseline %ld kB, idle %ld kB, max %ld kB, end %ld kB, "

@@ -164,10 +164,25 @@ export async function send(page, text) {
  *  until it closed ({status, headers, body, text}). */
 export async function rawRequest(port, bytes) {
   const net = await import('node:net');
+  const headOnly = String(bytes).startsWith('HEAD ');
   return new Promise((resolve, reject) => {
     const chunks = [];
     const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
-    socket.on('data', (d) => chunks.push(d));
+    // The answer is complete at its Content-Length (the server may keep the connection
+    // open for the next request: HTTP/1.1 keep-alive), or when the server closes.
+    const complete = () => {
+      const all = Buffer.concat(chunks);
+      const split = all.indexOf('\r\n\r\n');
+      if (split < 0) return false;
+      const head = all.subarray(0, split).toString('latin1');
+      if (headOnly || / (304|204) /.test(head.split('\r\n')[0])) return true;
+      const m = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+      return m !== null && all.length - split - 4 >= Number(m[1]);
+    };
+    socket.on('data', (d) => {
+      chunks.push(d);
+      if (complete()) socket.end();
+    });
     socket.on('error', reject);
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('utf8');
