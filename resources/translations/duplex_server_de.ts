@@ -765,7 +765,7 @@
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+463"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+477"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
@@ -974,6 +974,16 @@
             <numerusform>%1 abgelehnt: Der Server ist voll (%n Client).</numerusform>
             <numerusform>%1 abgelehnt: Der Server ist voll (%n Clients).</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1: poll session expired.</source>
+        <translation>%1: Polling-Sitzung abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poll session expired</source>
+        <translation>Polling-Sitzung abgelaufen</translation>
     </message>
     <message>
         <source>Refused %1: the server is full (%2 clients).</source>
