@@ -547,6 +547,11 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
 // the server refuses new messages ("server busy") instead of queueing more for everyone,
 // says so once, stores nothing it refused, and takes messages again once the backlog is
 // gone. (A few readers far behind are closed instead: busyServerClosesTheReadersBehindIt.)
+// The total the server judges counts every queue, the Reader's too: the test lets the Reader
+// catch up before each decision it asserts, so that the stalled readers' backlog alone
+// decides. (It once did not: a refusal owed to the Reader's passing backlog, which then
+// drained, let the whispers through to Stalled0 until it alone held a quarter of the
+// per-client cap and was closed as an offender: "no_such_user", mostly under load.)
 void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
 {
     TestServer f(busyConfig());
@@ -559,6 +564,10 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
     QVERIFY(addStalledReaders(f, *reader, Stalled, &stalled));
     QSignalSpy events(f.chat.get(), &ChatServer::eventLogged);
     const QString text(3000, QLatin1Char('z'));
+    // The Reader has everything stored so far: nothing of the total is its queue.
+    const auto readerCaughtUp = [&] {
+        return messageSeqs(*reader).size() == int(f.store->lastSeq(QStringLiteral("general")));
+    };
     int sent = 0;
     while (sent < 900 && sender->count(QStringLiteral("error")) == 0) {
         for (int i = 0; i < 20; ++i, ++sent)
@@ -571,6 +580,7 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
                                          + sender->count(QStringLiteral("error"))
                                      >= sent,
                                  10000);
+        QTRY_VERIFY_WITH_TIMEOUT(readerCaughtUp(), 10000);
     }
     // Bursts fill the stalled queues fast; the first refusal may owe something to the
     // burst's own frames still in flight. One at a time, the backlog alone decides.
@@ -589,17 +599,20 @@ void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
         QVERIFY(!a.isEmpty());
         if (a.value("type").toString() == QLatin1String("error"))
             refusal = a;
+        QTRY_VERIFY_WITH_TIMEOUT(readerCaughtUp(), 10000);
     }
     QCOMPARE(refusal.value("code").toString(), QStringLiteral("rate_limited"));
     QCOMPARE(refusal.value("message").toString(), QStringLiteral("server busy"));
     const int stored = int(f.store->lastSeq(QStringLiteral("general")));
     QVERIFY2(stored > 0 && stored < sent, qPrintable(QString::number(stored)));
-    // Still busy: a whisper is refused too (to a stalled reader, so a whisper that still got
-    // through only adds to the backlog), and the streak is logged once.
+    // Still busy: a whisper is refused too (to the stalled readers in turn, so that a whisper
+    // that still got through only adds to the backlog, spread thin), and the streak is
+    // logged once.
     QJsonObject whisperRefusal;
     for (int i = 0; i < 200 && whisperRefusal.isEmpty(); ++i) {
         const QString id = QStringLiteral("w%1").arg(i);
-        sender->send(obj({{"type", "whisper"}, {"id", id}, {"to", "Stalled0"}, {"text", text}}));
+        const QString to = QStringLiteral("Stalled%1").arg(i % Stalled);
+        sender->send(obj({{"type", "whisper"}, {"id", id}, {"to", to}, {"text", text}}));
         const QJsonObject a = answer(id);
         QVERIFY(!a.isEmpty());
         if (a.value("type").toString() == QLatin1String("error"))
