@@ -24,6 +24,8 @@
 #   W1_SIZES="1000 5000 15000"
 #   OUT=dir                 where results go (default build/bench/results-<time>)
 #   BUILD=dir               Release build dir to use (default build/bench)
+#   DUPLEX_BIN=path         the duplex-server to race instead of BUILD's (an older commit's
+#                           Release build for a before/after; duplex-bench stays BUILD's)
 # Every server and every bench run is bounded by `timeout`; nothing leaves loopback.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,7 +54,7 @@ fi
 echo "== building Release (${build#$root/})"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --parallel 2 --target duplex-server duplex-bench
-server_bin=$build/app-server/duplex-server
+server_bin=${DUPLEX_BIN:-$build/app-server/duplex-server}
 bench_bin=$build/tests/bench/duplex-bench
 
 if [[ " $servers " == *" peer "* ]]; then
