@@ -547,11 +547,16 @@ void TestChatServerAbuse::slowReaderIsCappedAndClosed()
 // the server refuses new messages ("server busy") instead of queueing more for everyone,
 // says so once, stores nothing it refused, and takes messages again once the backlog is
 // gone. (A few readers far behind are closed instead: busyServerClosesTheReadersBehindIt.)
-// The total the server judges counts every queue, the Reader's too: the test lets the Reader
-// catch up before each decision it asserts, so that the stalled readers' backlog alone
-// decides. (It once did not: a refusal owed to the Reader's passing backlog, which then
-// drained, let the whispers through to Stalled0 until it alone held a quarter of the
-// per-client cap and was closed as an offender: "no_such_user", mostly under load.)
+// The total the server judges ("busy") is its own queues, not what already sits in Qt's
+// socket buffers, and frames keep moving from the one to the other as the event loop gets to
+// the write notifications: after a refusal the total can fall back under the limit, and
+// "still busy" is not a given. What moves does not change a reader's own backlog (queue plus
+// socket buffer), which the offender rule judges; only what the test sends adds to it. So
+// the whispers that bring the total back over the limit go to the stalled readers in turn:
+// 200 of them add under 40 KB to each, and none of them becomes an offender on the way.
+// (They all went to Stalled0 once, which then alone held a quarter of the per-client cap
+// and was closed: "no_such_user" instead of "server busy", mostly under load.) The Reader
+// catches up before each asserted decision, so its passing backlog is no part of it.
 void TestChatServerAbuse::busyServerRefusesNewMessagesThenRecovers()
 {
     TestServer f(busyConfig());
