@@ -9,6 +9,7 @@
 // DUPLEX_SCREENSHOT_DIR set, screenshots() renders the outage banner and the German client.
 
 #include "chattestclient.h"
+#include "clientwindowfixture.h"
 #include "testserver.h"
 
 #include <chatinput.h>
@@ -49,56 +50,23 @@ namespace {
 
 const QString General = ChatState::roomKey(QStringLiteral("general"));
 
+/// Quick reconnects without jitter: every wait exactly as long.
 ClientSession::Config fastConfig(int backoffMs = 50)
 {
-    ClientSession::Config c;
-    c.backoffInitialMs = backoffMs;
-    c.backoffMaxMs = backoffMs * 4;
-    c.jitter = 0;
-    return c;
+    return test::fastClientConfig(backoffMs, 0.0);
 }
 
-struct Peer {
-    ClientSession session;
-    ChatState state;
+struct Peer : test::HeadlessPeer {
     Peer(const QUrl &url, const QString &nick)
-        : session(fastConfig())
-        , state(&session)
+        : HeadlessPeer(url, nick, fastConfig())
     {
-        session.open(url, nick);
     }
 };
 
-struct Window {
-    QTemporaryDir dir;
-    QSettings settings;
-    ClientSession session;
-    ChatState state;
-    MainWindow window;
-
+struct Window : test::ClientWindow {
     explicit Window(int backoffMs = 50, const QString &settingsPath = {})
-        : settings(settingsPath.isEmpty() ? dir.filePath(QStringLiteral("client.ini"))
-                                          : settingsPath,
-                   QSettings::IniFormat)
-        , session(fastConfig(backoffMs))
-        , state(&session)
-        , window(&state, &settings)
+        : ClientWindow(fastConfig(backoffMs), settingsPath, QSize(1000, 640))
     {
-        window.resize(1000, 640);
-        window.show();
-    }
-    template<typename T> T *find(const QString &name) const { return window.findChild<T *>(name); }
-    QTabWidget *tabs() const { return find<QTabWidget>(QStringLiteral("conversationTabs")); }
-    bool activate()
-    {
-        window.activateWindow();
-        return QTest::qWaitForWindowActive(&window);
-    }
-    /// A key as the user presses it: to whatever has the keyboard focus.
-    void press(int key, Qt::KeyboardModifiers mods)
-    {
-        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
-        QTest::keyClick(target, Qt::Key(key), mods);
     }
 };
 

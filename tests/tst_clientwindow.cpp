@@ -6,6 +6,7 @@
 // 127.0.0.1. With DUPLEX_SCREENSHOT_DIR set, screenshots() renders the docs' PNGs.
 
 #include "chattestclient.h"
+#include "clientwindowfixture.h"
 #include "testserver.h"
 
 #include <chatinput.h>
@@ -51,61 +52,22 @@ namespace {
 
 ClientSession::Config fastConfig(int backoffMs = 50)
 {
-    ClientSession::Config c;
-    c.backoffInitialMs = backoffMs;
-    c.backoffMaxMs = backoffMs * 4;
-    return c;
+    return test::fastClientConfig(backoffMs);
 }
 
 /// A headless peer (another student).
-struct Peer {
-    ClientSession session;
-    ChatState state;
+struct Peer : test::HeadlessPeer {
     Peer(const QUrl &url, const QString &nick)
-        : session(fastConfig())
-        , state(&session)
+        : HeadlessPeer(url, nick, fastConfig())
     {
-        session.open(url, nick);
     }
 };
 
 /// The window under test, with its own settings file.
-struct Window {
-    QTemporaryDir dir;
-    QSettings settings;
-    ClientSession session;
-    ChatState state;
-    MainWindow window;
-
+struct Window : test::ClientWindow {
     explicit Window(int backoffMs = 50, const QString &settingsPath = {})
-        : settings(settingsPath.isEmpty() ? dir.filePath(QStringLiteral("client.ini"))
-                                          : settingsPath,
-                   QSettings::IniFormat)
-        , session(fastConfig(backoffMs))
-        , state(&session)
-        , window(&state, &settings)
+        : ClientWindow(fastConfig(backoffMs), settingsPath)
     {
-        window.show();
-    }
-    template<typename T> T *find(const QString &name) const { return window.findChild<T *>(name); }
-    ChatInput *input() const { return find<ChatInput>(QStringLiteral("chatInput")); }
-    QTabWidget *tabs() const { return find<QTabWidget>(QStringLiteral("conversationTabs")); }
-    void type(const QString &text)
-    {
-        input()->setFocus();
-        bool ascii = true;
-        for (QChar c : text)
-            ascii = ascii && c.unicode() < 128;
-        if (ascii)
-            QTest::keyClicks(input(), text);
-        else
-            input()->insertPlainText(text); // QTest::keyClicks only types ASCII
-        QTest::keyClick(input(), Qt::Key_Return);
-    }
-    QString tabText(const QString &key) const
-    {
-        ChatView *view = window.chatView(key);
-        return view ? tabs()->tabText(tabs()->indexOf(view)) : QString();
     }
 };
 

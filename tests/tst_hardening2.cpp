@@ -5,6 +5,7 @@
 // texts, history and pings in the rate limit, a database that vanishes, rooms bounded.
 
 #include "chattestclient.h"
+#include "headlessserver.h"
 #include "testserver.h"
 
 #include <chatserver.h>
@@ -23,6 +24,7 @@
 
 using namespace duplex::server;
 using duplex::test::ChatTestClient;
+using duplex::test::Headless;
 using duplex::test::obj;
 using duplex::test::RawWsClient;
 using duplex::test::TestServer;
@@ -78,34 +80,6 @@ QString helloOutcome(quint16 port, const QString &nick)
         ? QString()
         : first.value("code").toString();
 }
-
-/// The real headless server on 127.0.0.1; its log is read as it comes.
-struct Headless {
-    Headless()
-    {
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral(DUPLEX_SERVER_EXE),
-                      {QStringLiteral("--headless"), QStringLiteral("--bind"),
-                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--db"), dir.filePath(QStringLiteral("h.sqlite"))});
-        QObject::connect(&process, &QProcess::readyRead, &process,
-                         [this] { log += QString::fromUtf8(process.readAll()); });
-        const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-        if (QTest::qWaitFor([&] { return listening.match(log).hasMatch(); }, 10000))
-            port = quint16(listening.match(log).captured(1).toUInt());
-    }
-    ~Headless()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-    QTemporaryDir dir;
-    QProcess process;
-    QString log;
-    quint16 port = 0;
-};
 
 } // namespace
 

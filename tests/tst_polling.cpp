@@ -4,8 +4,7 @@
 // WebSocket ones on one real server, acknowledgements, long polls, the peer timeout, the
 // whole-class switch, takeovers both ways, the limits and GET /v1/stats.
 
-#include "polltestclient.h"
-#include "testserver.h"
+#include "pollfixture.h"
 
 #include <pollrequest.h>
 
@@ -307,13 +306,10 @@ void TestPolling::pollAndWebSocketClientsShareARoom()
 
 void TestPolling::unacknowledgedMessagesComeAgain()
 {
-    TestServer srv(TestServer::unlimited());
-    QVERIFY(srv.start());
-    auto alice = srv.client(QStringLiteral("alice"));
-    QVERIFY(alice);
-    PollTestClient bob(srv.port());
-    QVERIFY(bob.hello(QStringLiteral("bob")));
-    QVERIFY(bob.drain());
+    AliceAndPollingBob f;
+    QVERIFY(f.open());
+    auto &alice = f.alice;
+    PollTestClient &bob = *f.bob;
     for (int i = 0; i < 3; ++i)
         alice->send(say(QStringLiteral("m%1").arg(i)));
     QTRY_COMPARE(alice->count(QStringLiteral("message")), 3);
@@ -339,19 +335,14 @@ void TestPolling::unacknowledgedMessagesComeAgain()
 
 void TestPolling::longPollIsHeldUntilAMessageArrives()
 {
-    TestServer srv(TestServer::unlimited());
-    QVERIFY(srv.start());
-    auto alice = srv.client(QStringLiteral("alice"));
-    QVERIFY(alice);
-    PollTestClient bob(srv.port());
-    QVERIFY(bob.hello(QStringLiteral("bob")));
-    QVERIFY(bob.drain());
+    AliceAndPollingBob f;
+    QVERIFY(f.open());
+    auto &alice = f.alice;
+    PollTestClient &bob = *f.bob;
 
-    auto held = bob.start({}, 20000);
     // Held: alice's round trips go through while bob's poll stays unanswered.
-    QVERIFY(alice->barrier());
-    QVERIFY(alice->barrier());
-    QVERIFY(!held->done);
+    const auto held = f.holdPoll();
+    QVERIFY(held);
     alice->send(say(QStringLiteral("wake up")));
     QVERIFY(held->wait(5000)); // long before the 20 s
     QCOMPARE(held->status, 200);
@@ -361,13 +352,10 @@ void TestPolling::longPollIsHeldUntilAMessageArrives()
 
 void TestPolling::secondHeldPollAnswersTheFirst()
 {
-    TestServer srv(TestServer::unlimited());
-    QVERIFY(srv.start());
-    auto alice = srv.client(QStringLiteral("alice"));
-    QVERIFY(alice);
-    PollTestClient bob(srv.port());
-    QVERIFY(bob.hello(QStringLiteral("bob")));
-    QVERIFY(bob.drain());
+    AliceAndPollingBob f;
+    QVERIFY(f.open());
+    auto &alice = f.alice;
+    PollTestClient &bob = *f.bob;
 
     auto a = bob.start({}, 20000);
     auto b = bob.start({}, 20000);
@@ -585,13 +573,11 @@ void TestPolling::rateLimitCountsEveryMessageOfSend()
 
 void TestPolling::webSocketTakesOverAPollSessionWithItsUnackedMessages()
 {
-    TestServer srv(TestServer::unlimited());
-    QVERIFY(srv.start());
-    auto alice = srv.client(QStringLiteral("alice"));
-    QVERIFY(alice);
-    PollTestClient bob(srv.port());
-    QVERIFY(bob.hello(QStringLiteral("bob")));
-    QVERIFY(bob.drain());
+    AliceAndPollingBob f;
+    QVERIFY(f.open());
+    auto &alice = f.alice;
+    PollTestClient &bob = *f.bob;
+    TestServer &srv = f.srv;
     QVERIFY(!alice->take("presence").isEmpty()); // bob joined
     alice->send(say(QStringLiteral("one")));
     alice->send(say(QStringLiteral("two")));
@@ -621,18 +607,13 @@ void TestPolling::webSocketTakesOverAPollSessionWithItsUnackedMessages()
 
 void TestPolling::heldPollOfATakenOverSessionGets409()
 {
-    TestServer srv(TestServer::unlimited());
-    QVERIFY(srv.start());
-    auto alice = srv.client(QStringLiteral("alice"));
-    QVERIFY(alice);
-    PollTestClient bob(srv.port());
-    QVERIFY(bob.hello(QStringLiteral("bob")));
-    QVERIFY(bob.drain());
-    auto held = bob.start({}, 20000);
-    QVERIFY(alice->barrier());
-    QVERIFY(!held->done);
+    AliceAndPollingBob f;
+    QVERIFY(f.open());
+    PollTestClient &bob = *f.bob;
+    const auto held = f.holdPoll();
+    QVERIFY(held);
     ChatTestClient ws;
-    QVERIFY(ws.open(srv.port()));
+    QVERIFY(ws.open(f.srv.port()));
     ws.send(QJsonObject {{"type", "hello"}, {"nick", "x"}, {"resume", bob.session}});
     QVERIFY(held->wait(5000));
     QCOMPARE(held->status, 409);

@@ -61,6 +61,10 @@ public:
     bool kick(quint64 clientId, const QString &reason);
     /// The same with this ban period (ms; 0 = no ban).
     bool kick(quint64 clientId, const QString &reason, qint64 banMs);
+    /// Ends that HTTP polling session as its peer timeout would (dropped; the session stays
+    /// resumable for the grace period): its held or next poll gets 409 session_gone. False
+    /// if it is not a live poll session. For tests: an expiry without a wait or a restart.
+    bool expirePollSession(quint64 clientId);
 
     // --- class control (protocol-v1.md "Class control"; chatserver_class.cpp) ----------
     /// The join code new sessions need (compared case-insensitively, whitespace ignored;

@@ -174,6 +174,17 @@ void ChatServer::Private::onPoll(const http::Request &request, QByteArrayView bo
     peer->hold(reply, token, requestBytes, taken, wait);
 }
 
+bool ChatServer::expirePollSession(quint64 clientId)
+{
+    Engine &e = d->engine;
+    Peer *p = e.find(clientId);
+    if (!p || p->kind() != Peer::Kind::Poll || p->closing())
+        return false;
+    e.recorder.event(p, EventKind::Timeout, tr("%1: poll session expired.").arg(p->who()));
+    p->drop(tr("poll session expired"));
+    return true;
+}
+
 QByteArray ChatServer::Private::statsJson() const
 {
     const TransportFigures f = q->transportFigures();

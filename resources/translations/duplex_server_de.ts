@@ -1001,6 +1001,16 @@
         </translation>
     </message>
     <message>
+        <location line="+53"/>
+        <source>%1: poll session expired.</source>
+        <translation>%1: Polling-Sitzung abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poll session expired</source>
+        <translation>Polling-Sitzung abgelaufen</translation>
+    </message>
+    <message>
         <source>Refused %1: the server is full (%2 clients).</source>
         <translation type="vanished">%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
     </message>

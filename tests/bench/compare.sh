@@ -29,7 +29,9 @@
 #   W1_SIZES="1000 5000 15000"
 #   OUT=dir                 where results go (default build/bench/results-<time>)
 #   BUILD=dir               Release build dir to use (default build/bench)
-#   SERVER_BIN=path         another duplex-server binary (default BUILD's)
+#   SERVER_BIN=path         the duplex-server to race instead of BUILD's (a branch built
+#                           elsewhere, an older commit's Release build for a before/after;
+#                           duplex-bench stays BUILD's); DUPLEX_BIN is the same
 # Every server and every bench run is bounded by `timeout`; nothing leaves loopback.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -58,8 +60,8 @@ fi
 echo "== building Release (${build#$root/})"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --parallel 2 --target duplex-server duplex-bench
-# SERVER_BIN: another duplex-server binary to race (e.g. a branch built elsewhere).
-server_bin=${SERVER_BIN:-$build/app-server/duplex-server}
+# SERVER_BIN (or DUPLEX_BIN): another duplex-server binary to race.
+server_bin=${SERVER_BIN:-${DUPLEX_BIN:-$build/app-server/duplex-server}}
 bench_bin=$build/tests/bench/duplex-bench
 
 if [[ " $servers " == *" peer "* ]]; then
