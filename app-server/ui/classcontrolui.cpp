@@ -312,6 +312,9 @@ void ClassControlUi::saveTranscriptDialog(ServerHost *server, const QString &roo
     rooms->setCurrentText(room.isEmpty() ? QStringLiteral("general") : room);
     auto *text = new QRadioButton(tr("Plain &text: [date time] nick: text"), &ask);
     auto *csv = new QRadioButton(tr("&CSV (seq, ts, nick, text) for a spreadsheet"), &ask);
+    csv->setToolTip(tr("Columns seq, ts, nick, text. With notices and joins/leaves a fifth "
+                       "column, kind, tells a message from a join, leave, nick change or "
+                       "notice."));
     text->setChecked(true);
     auto *fromToday = new QCheckBox(tr("Only &today's messages"), &ask);
     fromToday->setChecked(true);

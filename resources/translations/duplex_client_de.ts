@@ -395,7 +395,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
@@ -438,12 +438,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+581"/>
+        <location line="+599"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-584"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuch es in einer Minute noch einmal oder bitte die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
@@ -511,7 +511,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Polling alle %1 ms</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+187"/>
         <source>long poll</source>
         <translation>Long Poll</translation>
     </message>

@@ -712,7 +712,7 @@
 <context>
     <name>duplex::server::ChatServer</name>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="+107"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="+87"/>
         <source>%1 does not read its messages (%2 bytes waiting): closed with 1008.</source>
         <translation>%1 liest seine Nachrichten nicht (%2 Bytes warten): mit 1008 geschlossen.</translation>
     </message>
@@ -721,7 +721,7 @@
         <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_p.h" line="+81"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+83"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -731,7 +731,7 @@
         <translation>%1: %2 mit %3 beantwortet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app-server/core/chatserver.cpp" line="-47"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-46"/>
         <source>Refused %1: the server is full (%n clients); closed with 1013.</source>
         <translation>
             <numerusform>%1 abgelehnt: Der Server ist voll (%n Client); mit 1013 geschlossen.</numerusform>
@@ -744,7 +744,7 @@
         <translation>%1 hat sich verbunden (%2).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>no subprotocol</source>
         <translation>kein Subprotokoll</translation>
     </message>
@@ -755,7 +755,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../app-server/core/chatserver_poll.cpp" line="+85"/>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="+83"/>
         <source>%1: %2; closed with 1008.</source>
         <translation>%1: %2; mit 1008 geschlossen.</translation>
     </message>
@@ -790,7 +790,7 @@
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+477"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+558"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
@@ -877,9 +877,9 @@
         <translation>Niemand hat die Sitzung von „%1“ innerhalb von %2 s fortgesetzt: der Spitzname ist wieder frei.</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+299"/>
-        <location filename="../../app-server/core/chatserver_poll.cpp" line="+35"/>
+        <location line="-214"/>
+        <location line="+298"/>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="+40"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
     </message>
@@ -988,12 +988,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_poll.cpp" line="-42"/>
+        <location filename="../../app-server/core/chatserver_poll.cpp" line="-47"/>
         <source>%1 started an HTTP polling session.</source>
         <translation>%1 hat eine HTTP-Polling-Sitzung begonnen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Refused %1: the server is full (%n clients).</source>
         <translation>
             <numerusform>%1 abgelehnt: Der Server ist voll (%n Client).</numerusform>
@@ -1150,13 +1150,13 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+41"/>
+        <location line="+44"/>
         <location line="+8"/>
         <source>Save transcript</source>
         <translation>Protokoll speichern</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>Plain &amp;text: [date time] nick: text</source>
         <translation>Reiner &amp;Text: [Datum Uhrzeit] Spitzname: Text</translation>
     </message>
@@ -1166,7 +1166,12 @@
         <translation>&amp;CSV (seq, ts, nick, text) für eine Tabellenkalkulation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Columns seq, ts, nick, text. With notices and joins/leaves a fifth column, kind, tells a message from a join, leave, nick change or notice.</source>
+        <translation>Spalten seq, ts, nick, text. Mit Mitteilungen sowie Beitritten und Abgängen sagt eine fünfte Spalte, kind, ob eine Zeile eine Nachricht, ein Beitritt, ein Abgang, eine Namensänderung oder eine Mitteilung ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Only &amp;today&apos;s messages</source>
         <translation>Nur &amp;heutige Nachrichten</translation>
     </message>
@@ -1641,7 +1646,7 @@
 <context>
     <name>duplex::server::HistoryStore</name>
     <message>
-        <location filename="../../app-server/core/historystore.cpp" line="+252"/>
+        <location filename="../../app-server/core/historystore.cpp" line="+105"/>
         <source>Cannot open the history database &quot;%1&quot;: %2</source>
         <translation>Die Verlaufsdatenbank „%1“ lässt sich nicht öffnen: %2</translation>
     </message>
@@ -1831,7 +1836,7 @@
 <context>
     <name>duplex::server::KickDialog</name>
     <message>
-        <location filename="../../app-server/ui/classcontrolui.cpp" line="-301"/>
+        <location filename="../../app-server/ui/classcontrolui.cpp" line="-304"/>
         <source>Kick %1</source>
         <translation>%1 hinauswerfen</translation>
     </message>
@@ -2126,7 +2131,7 @@ Both sides assume each student receives what the measured students received. A c
 Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen Schüler. Eine Spalte ohne Clients behält ihre letzte Messung; – heißt: noch nicht gemessen.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>What persistent means: select a client</source>
         <translation>Was „persistent“ heißt: Wählen Sie einen Client</translation>
     </message>
@@ -2141,7 +2146,7 @@ Beide Seiten nehmen an, dass jeder Schüler so viel empfängt wie die gemessenen
         <translation>(noch kein Nick)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Push vs polling</source>
         <translation>Push oder Polling</translation>
     </message>
