@@ -29,11 +29,14 @@ done
 if [ -z "$port" ]; then
     echo "server did not report its port:"; cat "$log"; exit 1
 fi
+# `timeout` is the parent: the bench samples the server process itself (RSS, CPU).
+spid=$(pgrep -P "$pid" 2>/dev/null | head -1 || true)
+spid=${spid:-$pid}
 check() {   # transport extra-args...
     local transport=$1; shift
     local out
     out=$(timeout 30 "$bench" --url "ws://127.0.0.1:$port/" --clients 5 --senders 2 --rate 20 \
-          --duration 1 --idle 0.2 --drain 3 --timeout 20 --pid "$pid" --json --quiet \
+          --duration 1 --idle 0.2 --drain 3 --timeout 20 --pid "$spid" --json --quiet \
           --transport "$transport" "$@")
     echo "$out"
     out_last=$out
