@@ -219,6 +219,7 @@ private slots:
     void activityShowsOneBarForAWebSocketAndOneSpanPerPoll();
     void classTransportIsToldInTheWelcomeFlow();
     void keepAliveServesPollsOneAfterAnotherOnOneConnection();
+    void keepAliveEndsOnConnectionCloseAndHttp10_data();
     void keepAliveEndsOnConnectionCloseAndHttp10();
     void idleKeptAliveConnectionIsClosed();
     void keepAliveKeepsThePerAddressLimits();
@@ -757,41 +758,33 @@ void TestPolling::keepAliveServesPollsOneAfterAnotherOnOneConnection()
     QCOMPARE(s.chat->counters().connectionsTotal, quint64(2)); // ws and kept
 }
 
+void TestPolling::keepAliveEndsOnConnectionCloseAndHttp10_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("status");
+    QTest::newRow("Connection: close")
+        << QByteArray("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        << QByteArray("HTTP/1.1 200 ");
+    QTest::newRow("HTTP/1.0") << QByteArray("GET /v1/stats HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                              << QByteArray("HTTP/1.1 200 ");
+    // A request the server cannot read to its end closes too.
+    QTest::newRow("unreadable") << QByteArray("HELLO THERE\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
+}
+
 void TestPolling::keepAliveEndsOnConnectionCloseAndHttp10()
 {
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, status);
     TestServer s(TestServer::unlimited());
     QVERIFY(s.start());
-    {
-        KeptConnection c;
-        QVERIFY(c.open(s.port()));
-        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
-        c.socket.write("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        const QByteArray r = c.next();
-        QVERIFY2(r.startsWith("HTTP/1.1 200 "), r.constData());
-        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
-        QVERIFY(closed.count() == 1 || closed.wait(5000));
-    }
-    {
-        KeptConnection c;
-        QVERIFY(c.open(s.port()));
-        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
-        c.socket.write("GET /v1/stats HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
-        const QByteArray r = c.next();
-        QVERIFY2(r.startsWith("HTTP/1.1 200 "), r.constData());
-        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
-        QVERIFY(closed.count() == 1 || closed.wait(5000));
-    }
-    {
-        // A request the server cannot read to its end closes too.
-        KeptConnection c;
-        QVERIFY(c.open(s.port()));
-        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
-        c.socket.write("HELLO THERE\r\n\r\n");
-        const QByteArray r = c.next();
-        QVERIFY2(r.startsWith("HTTP/1.1 400 "), r.constData());
-        QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
-        QVERIFY(closed.count() == 1 || closed.wait(5000));
-    }
+    KeptConnection c;
+    QVERIFY(c.open(s.port()));
+    QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
+    c.socket.write(request);
+    const QByteArray r = c.next();
+    QVERIFY2(r.startsWith(status), r.constData());
+    QCOMPARE(KeptConnection::headerOf(r, "connection"), QByteArray("close"));
+    QVERIFY(closed.count() == 1 || closed.wait(5000));
 }
 
 void TestPolling::idleKeptAliveConnectionIsClosed()
