@@ -6,8 +6,7 @@
 // from the highest known, never backwards).
 
 #include "chattestclient.h"
-#include "redisserver.h"
-#include "testserver.h"
+#include "clusterfixture.h"
 
 #include <QtTest>
 
@@ -17,8 +16,9 @@
 
 using namespace duplex::server;
 using duplex::test::ChatTestClient;
+using duplex::test::Cluster;
+using duplex::test::Headless;
 using duplex::test::obj;
-using duplex::test::RedisServer;
 using duplex::test::TestServer;
 
 class TestRedis : public QObject
@@ -34,63 +34,13 @@ private Q_SLOTS:
     void countsPresenceAndNoticesAcrossServers();
     void laterServerBackfillsFromTheStream();
     void killedServersClientsResumeElsewhere();
-
-private:
-    /// A server of the cluster, its Redis link up.
-    static std::unique_ptr<TestServer> node(const RedisServer &redis);
 };
-
-std::unique_ptr<TestServer> TestRedis::node(const RedisServer &redis)
-{
-    ServerConfig c = TestServer::unlimited();
-    c.redisUrl = redis.url();
-    auto s = std::make_unique<TestServer>(c);
-    if (!s->start())
-        return nullptr;
-    if (!QTest::qWaitFor([&] { return s->chat->clusterState().up; }, 20000))
-        return nullptr;
-    return s;
-}
 
 namespace {
 
-/// A real `duplex-server --headless --redis` process (for kill -9).
-struct Headless {
-    Headless(const QString &redisUrl, const QString &name)
-    {
-        QObject::connect(&process, &QProcess::readyRead, &process,
-                         [this] { log += QString::fromUtf8(process.readAll()); });
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral(DUPLEX_SERVER_EXE),
-                      {QStringLiteral("--headless"), QStringLiteral("--bind"),
-                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--name"),
-                       name, QStringLiteral("--db"), dir.filePath(QStringLiteral("h.sqlite")),
-                       QStringLiteral("--redis"), redisUrl});
-        const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-        if (QTest::qWaitFor([&] { return listening.match(log).hasMatch(); }, 20000))
-            port = quint16(listening.match(log).captured(1).toUInt());
-        // Ready for the cluster once it says it reached Redis.
-        if (!QTest::qWaitFor([&] { return log.contains(QLatin1String("Connected to Redis")); },
-                             20000))
-            port = 0;
-    }
-    ~Headless()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-    QTemporaryDir dir;
-    QProcess process;
-    QString log;
-    quint16 port = 0;
-};
-
 QJsonObject say(const QString &id, const QString &text, const QString &room = "general")
 {
-    return obj({{"type", "say"}, {"id", id}, {"room", room}, {"text", text}});
+    return duplex::test::sayRequest(id, text, room);
 }
 
 } // namespace
@@ -105,14 +55,11 @@ void TestRedis::oneOrderAcrossServers_data()
 void TestRedis::oneOrderAcrossServers()
 {
     QFETCH(int, servers);
-    RedisServer redis;
-    QVERIFY(redis.start());
-    std::vector<std::unique_ptr<TestServer>> nodes;
+    Cluster cluster;
+    QVERIFY(cluster.start(servers));
     std::vector<std::unique_ptr<ChatTestClient>> clients;
     for (int i = 0; i < servers; ++i) {
-        nodes.push_back(node(redis));
-        QVERIFY(nodes.back());
-        clients.push_back(nodes.back()->client(QStringLiteral("user%1").arg(i)));
+        clients.push_back(cluster.at(i)->client(QStringLiteral("user%1").arg(i)));
         QVERIFY(clients.back());
     }
     constexpr int Each = 40;
@@ -153,7 +100,7 @@ void TestRedis::oneOrderAcrossServers()
         QCOMPARE(orders.at(i), orders.at(0)); // one order for everyone
     // A client that joins later on any server gets the same history (each server keeps a
     // copy of what came through Redis).
-    auto late = nodes.back()->client(QStringLiteral("late"));
+    auto late = cluster.nodes.back()->client(QStringLiteral("late"));
     QVERIFY(late);
     late->send(obj({{"type", "history"}, {"id", "h"}, {"room", "general"}, {"limit", 200}}));
     const QJsonArray history = late->take("history").value("messages").toArray();
@@ -164,11 +111,9 @@ void TestRedis::oneOrderAcrossServers()
 
 void TestRedis::resendIsDedupedAcrossServers()
 {
-    RedisServer redis;
-    QVERIFY(redis.start());
-    auto one = node(redis);
-    auto two = node(redis);
-    QVERIFY(one && two);
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     auto ada = one->client(QStringLiteral("ada"));
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(ada && bob);
@@ -201,11 +146,9 @@ void TestRedis::resendIsDedupedAcrossServers()
 
 void TestRedis::redisDownThenBackEmpty()
 {
-    RedisServer redis;
-    QVERIFY(redis.start());
-    auto one = node(redis);
-    auto two = node(redis);
-    QVERIFY(one && two);
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     auto ada = one->client(QStringLiteral("ada"));
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(ada && bob);
@@ -215,8 +158,8 @@ void TestRedis::redisDownThenBackEmpty()
         QCOMPARE(bob->take("message").value("seq").toInteger(), i);
     }
 
-    const quint16 port = redis.port;
-    redis.stop();
+    const quint16 port = cluster.redis.port;
+    cluster.redis.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!one->chat->clusterState().up && !two->chat->clusterState().up, 10000);
     // Down: a send gets `internal`, nobody is disconnected.
     ada->send(say("down", "lost?"));
@@ -226,7 +169,7 @@ void TestRedis::redisDownThenBackEmpty()
     QCOMPARE(bob->count("message"), 0);
 
     // Back, empty: each room starts a new epoch after the highest seq the sender knows.
-    QVERIFY(redis.start(port));
+    QVERIFY(cluster.redis.start(port));
     QTRY_VERIFY_WITH_TIMEOUT(one->chat->clusterState().up && two->chat->clusterState().up, 20000);
     bob->send(say("b1", "after"));
     for (ChatTestClient *c : {ada.get(), bob.get()}) {
@@ -241,11 +184,9 @@ void TestRedis::redisDownThenBackEmpty()
 
 void TestRedis::nickIsUniqueAcrossServers()
 {
-    RedisServer redis;
-    QVERIFY(redis.start());
-    auto one = node(redis);
-    auto two = node(redis);
-    QVERIFY(one && two);
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(bob);
     auto ada = one->client(QStringLiteral("ada"));
@@ -287,11 +228,9 @@ void TestRedis::nickIsUniqueAcrossServers()
 
 void TestRedis::countsPresenceAndNoticesAcrossServers()
 {
-    RedisServer redis;
-    QVERIFY(redis.start());
-    auto one = node(redis);
-    auto two = node(redis);
-    QVERIFY(one && two);
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     auto ada = one->client(QStringLiteral("ada"));
     QVERIFY(ada);
     auto bob = two->client(QStringLiteral("bob"));
@@ -349,10 +288,9 @@ void TestRedis::countsPresenceAndNoticesAcrossServers()
 
 void TestRedis::laterServerBackfillsFromTheStream()
 {
-    RedisServer redis;
-    QVERIFY(redis.start());
-    auto one = node(redis);
-    QVERIFY(one);
+    Cluster cluster;
+    QVERIFY(cluster.start(1));
+    TestServer *one = cluster.at(0);
     auto ada = one->client(QStringLiteral("ada"));
     QVERIFY(ada);
     for (int i = 1; i <= 5; ++i) {
@@ -362,7 +300,7 @@ void TestRedis::laterServerBackfillsFromTheStream()
     // A server started later has none of it; the next message shows it a gap of five,
     // which it fills from the room's stream: its clients get all six, in order, and its
     // copy of the history is complete.
-    auto two = node(redis);
+    TestServer *two = cluster.add();
     QVERIFY(two);
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(bob);
@@ -378,7 +316,7 @@ void TestRedis::laterServerBackfillsFromTheStream()
 
 void TestRedis::killedServersClientsResumeElsewhere()
 {
-    RedisServer redis;
+    duplex::test::RedisServer redis;
     QVERIFY(redis.start());
     Headless a(redis.url(), QStringLiteral("A"));
     Headless b(redis.url(), QStringLiteral("B"));
