@@ -29,6 +29,9 @@ public:
     /// 0 when nothing is selected.
     quint64 selectedClientId() const;
     QString selectedClientNick() const;
+    /// The selected client is another server's (--redis): kick, ban and mute apply to it,
+    /// a private notice and the handshake do not.
+    bool selectedIsRemote() const;
     QTableView *table() const { return m_table; }
 
     /// Kicks the selected client with this reason (the Kick button asks for it first).

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// ChatHandlers, a whisper to a nick another server of the cluster holds (--redis, issue
+// 17): the same checks, frames and errors as a local whisper (chathandlers.cpp); the
+// holder checks its recipient (still connected, its whisper inbox) and delivers, and the
+// sender gets its copy or the error when the holder answers (redisroombroker_relay.cpp).
+
+#include "chathandlers.h"
+
+#include "engine.h"
+#include "redisroombroker.h"
+
+#include <names.h>
+
+namespace duplex::server {
+
+using namespace proto;
+namespace sv = proto::server;
+
+void ChatHandlers::whisperElsewhere(Peer *p, const client::Whisper &m)
+{
+    if (refuseMuted(p, m.id))
+        return;
+    QString text;
+    if (!admitText(p, m.text, m.id, &text))
+        return;
+    const Session *s = p->session;
+    const qint64 now = Engine::nowMs();
+    const QString toKey = nickKey(m.to);
+    sv::Whisper w;
+    w.from = s->nick;
+    w.to = m.to;
+    w.text = text;
+    w.ts = now;
+    // Dedup as locally: (sender, id) -> hash of target and text.
+    const size_t key = m.id.isEmpty() ? 0 : qHash(s->key + QChar(0x1f) + m.id, size_t(0x5eed));
+    const size_t print = qHash(toKey + QChar(0x1f) + text, size_t(0x5eed));
+    if (key) {
+        const auto it = m_whisperSeen.constFind(key);
+        if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs
+            && it->fingerprint == print) {
+            // Its first copy again (the recipient's nick as the holder spelled it then is not
+            // kept: the copy names it as the resend does).
+            w.ts = it->ts;
+            w.re = m.id;
+            w.dup = true;
+            e.send(p, w);
+            return;
+        }
+    }
+    const quint64 peerId = p->id();
+    const QString re = m.id;
+    e.redis->whisperElsewhere(
+        toKey, w, [this, peerId, re, w, key, print](const RedisRoomBroker::WhisperResult &r) {
+            Peer *sender = e.find(peerId);
+            if (!sender || !sender->session || sender->closing())
+                return; // the sender went away meanwhile: as a local whisper to a gone peer
+            if (!r.delivered) {
+                e.sendError(sender, r.code, re, r.message);
+                return;
+            }
+            if (key)
+                m_whisperSeen.insert(key, WhisperSeen {print, w.ts});
+            sv::Whisper copy = w;
+            copy.to = r.nick;
+            copy.re = re;
+            e.send(sender, copy);
+        });
+}
+
+} // namespace duplex::server
