@@ -302,7 +302,7 @@ void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &
         WhisperResult result;
         result.code = holder.isEmpty() ? proto::ErrorCode::NoSuchUser : proto::ErrorCode::Internal;
         if (!holder.isEmpty())
-            result.message = tr("the server lost its connection to Redis");
+            result.message = QStringLiteral("the server lost its connection to Redis");
         QTimer::singleShot(0, this, [done, result] { done(result); });
         return;
     }
@@ -323,7 +323,7 @@ void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &
         const WhisperDone cb = std::move(it->second.done);
         m_whispers.erase(it);
         WhisperResult result;
-        result.message = tr("the server holding that nickname did not answer");
+        result.message = QStringLiteral("the server holding that nickname did not answer");
         cb(result);
     });
 }

@@ -72,7 +72,7 @@ public:
     {
         // Another server's client: greyed (only kick, ban and mute apply to it).
         if (role == Qt::ForegroundRole && index.data(ClientModel::RemoteRole).toBool())
-            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+            return QApplication::palette().color(QPalette::PlaceholderText);
         return QSortFilterProxyModel::data(index, role);
     }
 
