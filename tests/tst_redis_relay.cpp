@@ -144,6 +144,7 @@ void TestRedisRelay::muteAndJoinCodeHoldOnEveryServer()
     auto bob = b->client(QStringLiteral("bob"));
     auto ada = a->client(QStringLiteral("ada"));
     QVERIFY(bob && ada);
+    QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(b, QStringLiteral("ada")) != 0, 10000); // B knows her
     // Muted on A: B refuses his messages and whispers.
     a->chat->setMuted(QStringLiteral("Bob"), true);
     QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
@@ -333,9 +334,13 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
     QCOMPARE(view->index(bobRow, ClientModel::NickColumn).data(Qt::ForegroundRole).value<QColor>(),
              QApplication::palette().color(QPalette::PlaceholderText));
 
-    // Selected: a private notice does not apply (greyed), mute and kick do.
+    // Selected: a private notice does not apply (greyed), mute and kick do; the push bar and
+    // the timeline are told that no client of this server is selected.
+    QSignalSpy selected(&panel, &ClientsPanel::selectionChanged);
     table->selectRow(bobRow);
     QVERIFY(panel.selectedIsRemote());
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.constFirst().at(0).value<quint64>(), quint64(0));
     QVERIFY(!panel.findChild<QToolButton *>(QStringLiteral("noticeClientButton"))->isEnabled());
     QVERIFY(panel.findChild<QToolButton *>(QStringLiteral("kickButton"))->isEnabled());
     QVERIFY(panel.muteAction()->isEnabled());

@@ -340,12 +340,19 @@ void RedisRoomBroker::relayTyping(const QString &room, const QString &nick, bool
 void RedisRoomBroker::flushTyping()
 {
     const qint64 now = Engine::nowMs();
+    // An "on" older than the repeat interval suppresses nothing any more.
+    for (auto it = m_typingSent.begin(); it != m_typingSent.end();) {
+        if (now - it->sentMs >= TypingRepeatMs)
+            it = m_typingSent.erase(it);
+        else
+            ++it;
+    }
     QJsonArray batch;
     for (const auto &[key, t] : m_typingQueue) {
         if (!t.on) {
-            // Off always goes (once): the next "on" goes at once again.
-            if (m_typingSent.remove(key))
-                batch.append(QJsonArray {t.room, t.nick, false});
+            // Off always goes: the next "on" goes at once again.
+            m_typingSent.remove(key);
+            batch.append(QJsonArray {t.room, t.nick, false});
             continue;
         }
         TypingState &sent = m_typingSent[key];

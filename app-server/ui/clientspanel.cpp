@@ -273,7 +273,11 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         showDetail();
         updateActions();
-        Q_EMIT selectionChanged(selectedClientId(), selectedClientNick());
+        // Another server's client: nothing here for the push bar or the timeline to use.
+        if (selectedIsRemote())
+            Q_EMIT selectionChanged(0, QString());
+        else
+            Q_EMIT selectionChanged(selectedClientId(), selectedClientNick());
     });
     auto recount = [this] {
         int remote = 0;

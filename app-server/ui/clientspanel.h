@@ -53,6 +53,7 @@ public:
     QWidget *handshakePane() const { return m_detailBox; }
 
 Q_SIGNALS:
+    /// A client of this server was selected (0 and "" for none or another server's).
     void selectionChanged(quint64 clientId, const QString &nick);
 
 private:
