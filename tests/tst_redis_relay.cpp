@@ -38,6 +38,7 @@ private Q_SLOTS:
     void kickOnOneServerOfAClientOnAnother();
     void muteAndJoinCodeHoldOnEveryServer();
     void whisperAcrossServers();
+    void recipientsWhisperLimitHoldsAcrossServers();
     void typingAcrossServers();
     void windowListsAndKicksAnotherServersClient();
 };
@@ -152,6 +153,15 @@ void TestRedisRelay::muteAndJoinCodeHoldOnEveryServer()
     QCOMPARE(bob->takeError(QStringLiteral("muted")).value("re").toString(), QStringLiteral("m1"));
     bob->send(whisper(QStringLiteral("w1"), QStringLiteral("ada"), QStringLiteral("psst")));
     QCOMPARE(bob->takeError(QStringLiteral("muted")).value("re").toString(), QStringLiteral("w1"));
+    // A new nick does not shake it off, on any server.
+    bob->send(obj({{"type", "nick"}, {"id", "n"}, {"nick", "bobby"}}));
+    QVERIFY(!bob->take("presence").isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(a->chat->isMuted(QStringLiteral("bobby")), 10000);
+    QVERIFY(!a->chat->isMuted(QStringLiteral("bob")));
+    QVERIFY(b->chat->isMuted(QStringLiteral("bobby")));
+    bob->send(obj({{"type", "nick"}, {"id", "n2"}, {"nick", "bob"}}));
+    QVERIFY(!bob->take("presence").isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(a->chat->isMuted(QStringLiteral("bob")), 10000);
     // A server started later knows the mute.
     TestServer *c = cluster.add();
     QVERIFY(c);
@@ -214,10 +224,11 @@ void TestRedisRelay::whisperAcrossServers()
     QCOMPARE(ada->take("whisper", 10000).value("text").toString(), QStringLiteral("hi back"));
     QCOMPARE(bob->take("whisper", 10000).value("re").toString(), QStringLiteral("w2"));
     // A resend of w1 is answered from Ada's server alone (dup), Bob gets nothing more.
-    ada->send(whisper(QStringLiteral("w1"), QStringLiteral("bob"), QStringLiteral("psst")));
+    ada->send(whisper(QStringLiteral("w1"), QStringLiteral("Bob"), QStringLiteral("psst")));
     const QJsonObject dup = ada->take("whisper", 10000);
     QCOMPARE(dup.value("re").toString(), QStringLiteral("w1"));
     QVERIFY(dup.value("dup").toBool());
+    QCOMPARE(dup.value("to").toString(), QStringLiteral("bob"));
     // Nobody in the cluster has that nick: no_such_user, at once.
     ada->send(whisper(QStringLiteral("w3"), QStringLiteral("nobody"), QStringLiteral("?")));
     QCOMPARE(ada->takeError(QStringLiteral("no_such_user")).value("re").toString(),
@@ -231,6 +242,35 @@ void TestRedisRelay::whisperAcrossServers()
     ada->send(whisper(QStringLiteral("w4"), QStringLiteral("bob"), QStringLiteral("there?")));
     QCOMPARE(ada->takeError(QStringLiteral("no_such_user"), 10000).value("re").toString(),
              QStringLiteral("w4"));
+}
+
+void TestRedisRelay::recipientsWhisperLimitHoldsAcrossServers()
+{
+    // Bob's server limits what one user receives (its rate and burst); whispers from Ada on
+    // the other server count against it like local ones.
+    Cluster cluster;
+    QVERIFY(cluster.redis.start());
+    TestServer *a = cluster.add();
+    ServerConfig limited = named(QStringLiteral("B"));
+    limited.ratePerSec = 1;
+    limited.burst = 2;
+    TestServer *b = cluster.add(limited);
+    QVERIFY(a && b);
+    auto ada = a->client(QStringLiteral("ada"));
+    auto bob = b->client(QStringLiteral("bob"));
+    QVERIFY(ada && bob);
+    QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(a, QStringLiteral("bob")) != 0, 10000);
+    for (int i = 0; i < 10; ++i)
+        ada->send(
+            whisper(QStringLiteral("r%1").arg(i), QStringLiteral("bob"), QStringLiteral("x")));
+    const QJsonObject refused = ada->takeError(QStringLiteral("rate_limited"), 10000);
+    QVERIFY(!refused.isEmpty());
+    QCOMPARE(refused.value("message").toString(), QStringLiteral("bob receives too many whispers"));
+    // Every one has its answer: a copy for each Bob got, an error for the rest.
+    QTRY_COMPARE_WITH_TIMEOUT(ada->count("whisper") + ada->count("error") + 1, 10, 10000);
+    QVERIFY(bob->barrier());
+    QCOMPARE(bob->count("whisper"), ada->count("whisper"));
+    QVERIFY(bob->count("whisper") >= 2);
 }
 
 void TestRedisRelay::typingAcrossServers()
@@ -334,14 +374,14 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
     QCOMPARE(view->index(bobRow, ClientModel::NickColumn).data(Qt::ForegroundRole).value<QColor>(),
              QApplication::palette().color(QPalette::PlaceholderText));
 
-    // Selected: a private notice does not apply (greyed), mute and kick do; the push bar and
-    // the timeline are told that no client of this server is selected.
+    // Selected: a private notice, mute and kick apply; the push bar and the timeline are told
+    // that no client of this server is selected.
     QSignalSpy selected(&panel, &ClientsPanel::selectionChanged);
     table->selectRow(bobRow);
     QVERIFY(panel.selectedIsRemote());
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.constFirst().at(0).value<quint64>(), quint64(0));
-    QVERIFY(!panel.findChild<QToolButton *>(QStringLiteral("noticeClientButton"))->isEnabled());
+    QVERIFY(panel.findChild<QToolButton *>(QStringLiteral("noticeClientButton"))->isEnabled());
     QVERIFY(panel.findChild<QToolButton *>(QStringLiteral("kickButton"))->isEnabled());
     QVERIFY(panel.muteAction()->isEnabled());
     const QString dir = qEnvironmentVariable("DUPLEX_SCREENSHOT_DIR");
@@ -352,6 +392,14 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
         panel.grab().save(dir + QStringLiteral("/server-cluster-clients.png"));
         table->selectRow(bobRow);
     }
+
+    // A private notice from this window: Bob gets it as for him alone, Ada nothing.
+    QCOMPARE(panel.noticeToSelected(QStringLiteral("see me after class")), 1);
+    const QJsonObject notice = bob->take("notice", 10000);
+    QCOMPARE(notice.value("text").toString(), QStringLiteral("see me after class"));
+    QCOMPARE(notice.value("to").toString(), QStringLiteral("bob"));
+    QVERIFY(ada->barrier());
+    QCOMPARE(ada->count("notice"), 0);
 
     // Mute from this window: Bob's server refuses his messages.
     panel.muteAction()->trigger();
@@ -365,7 +413,7 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
     QVERIFY(bob->waitDisconnected(10000));
     QCOMPARE(bob->closeCode, 4001);
     QCOMPARE(bob->closeReason, QStringLiteral("phones away"));
-    QTRY_COMPARE_WITH_TIMEOUT(host.refreshClassControl().bans.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(host.classControl().bans.size(), 1, 10000); // the window is told
     QCOMPARE(host.classControl().bans.constFirst().nick, QStringLiteral("bob"));
     // Gone from the list with B's next state.
     QTRY_VERIFY_WITH_TIMEOUT(

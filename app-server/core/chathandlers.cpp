@@ -361,8 +361,11 @@ void ChatHandlers::operator()(Peer *p, const client::Nick &m)
     if (refuseNick(p, nick, key, m.id, s->key))
         return;
     const QString old = s->nick;
+    const QString oldKey = s->key;
     e.control.renamed(s->key, key);
     e.sessions.rename(s, nick, key);
+    if (e.redis && oldKey != key && e.control.isMuted(key))
+        e.redis->shareMuteRename(oldKey, key, old, nick); // muted on every server under it
 
     sv::Presence presence;
     presence.event = sv::PresenceEvent::Nick;

@@ -29,7 +29,10 @@ void ChatHandlers::whisperElsewhere(Peer *p, const client::Whisper &m)
     const QString toKey = nickKey(m.to);
     sv::Whisper w;
     w.from = s->nick;
-    w.to = m.to;
+    // As its server spells it (a resend's copy too; the first copy takes the holder's word).
+    w.to = e.redis->remoteNick(toKey);
+    if (w.to.isEmpty())
+        w.to = m.to;
     w.text = text;
     w.ts = now;
     // Dedup as locally: (sender, id) -> hash of target and text.
@@ -39,8 +42,6 @@ void ChatHandlers::whisperElsewhere(Peer *p, const client::Whisper &m)
         const auto it = m_whisperSeen.constFind(key);
         if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs
             && it->fingerprint == print) {
-            // Its first copy again (the recipient's nick as the holder spelled it then is not
-            // kept: the copy names it as the resend does).
             w.ts = it->ts;
             w.re = m.id;
             w.dup = true;

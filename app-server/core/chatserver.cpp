@@ -403,6 +403,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         break;
     }
     case NoticeTarget::Kind::Client: {
+        if (e.redis && RedisRoomBroker::isRemoteId(target.clientId))
+            return e.redis->noticeRemote(target.clientId, n) ? 1 : 0; // its server delivers
         Peer *p = e.find(target.clientId);
         if (!p)
             return 0;

@@ -199,8 +199,9 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole && remote) {
-        return tr("Connected to another server of the cluster. Kick, ban and mute reach it "
-                  "through Redis; its counters and handshake are in that server's window.");
+        return tr("Connected to another server of the cluster. Kick, ban, mute and a private "
+                  "notice reach it through Redis; its counters and handshake are in that "
+                  "server's window.");
     }
     if (role == Qt::ToolTipRole) {
         // Tool tips guess rich text: never put peer text in them. Explain the column instead.

@@ -84,6 +84,14 @@ public:
     /// A ban lifted here: lifted in Redis and on every process.
     void shareLift(quint64 banId);
     void shareMute(const QString &nickKey, const QString &nick, bool muted);
+    /// A muted student changed nick here: muted under the new nick on every process.
+    void shareMuteRename(const QString &oldKey, const QString &newKey, const QString &oldNick,
+                         const QString &newNick);
+    /// The nick of that key as another process's state spells it (empty: unknown).
+    QString remoteNick(const QString &nickKey) const;
+    /// A private notice to another process's client (remoteClients() id): its server
+    /// delivers it as its own private notice. False when the id is unknown or Redis down.
+    bool noticeRemote(quint64 id, const proto::server::Notice &notice);
     /// The join code is the cluster's: set here, it holds on every process.
     void shareJoinCode(const QString &code);
     /// How a whisper to another process ended: delivered (nick: the recipient's nick as
@@ -188,6 +196,8 @@ private:
     void applyBan(const QString &uid, const QJsonObject &ban, const QString &from);
     void flushTyping();
     QString processName(const QByteArray &origin) const;
+    /// The process and nick of a remoteClients() id (false: not listed any more).
+    bool findRemote(quint64 id, QByteArray *origin, QString *nick) const;
 
     std::unique_ptr<RedisLink> m_link;
     std::unique_ptr<LocalRoomBroker> m_local;

@@ -138,28 +138,63 @@ QList<ClientInfo> RedisRoomBroker::remoteClients() const
 
 // --- kicks, bans, mutes, the join code ------------------------------------------------------
 
-bool RedisRoomBroker::kickRemote(quint64 id, const QString &reason, qint64 banMs)
+bool RedisRoomBroker::findRemote(quint64 id, QByteArray *origin, QString *nick) const
 {
-    if (!m_link->isUp() || !m_engine)
-        return false;
-    for (const auto &[origin, r] : m_remotes) {
+    for (const auto &[o, r] : m_remotes) {
         for (const RemoteClientEntry &e : r.clientList) {
-            const QString key = proto::nickKey(e.nick);
-            if (m_remoteIds.value(QString::fromLatin1(origin) + QChar(0x1f) + key) != id)
-                continue;
-            QJsonObject o;
-            o.insert(QLatin1String("to"), QString::fromLatin1(origin));
-            o.insert(QLatin1String("k"), key);
-            o.insert(QLatin1String("reason"), reason);
-            o.insert(QLatin1String("ban"), banMs);
-            sendControl("kick", compact(o));
-            m_engine->recorder.event(
-                QStringLiteral("redis"), EventKind::Kick,
-                tr("Server %1 is asked to kick \u201c%2\u201d.").arg(processName(origin), e.nick));
-            return true;
+            const QString key = QString::fromLatin1(o) + QChar(0x1f) + proto::nickKey(e.nick);
+            if (m_remoteIds.value(key) == id) {
+                *origin = o;
+                *nick = e.nick;
+                return true;
+            }
         }
     }
     return false;
+}
+
+QString RedisRoomBroker::remoteNick(const QString &nickKey) const
+{
+    for (const auto &[o, r] : m_remotes) {
+        for (const RemoteClientEntry &e : r.clientList) {
+            if (proto::nickKey(e.nick) == nickKey)
+                return e.nick;
+        }
+    }
+    return {};
+}
+
+bool RedisRoomBroker::kickRemote(quint64 id, const QString &reason, qint64 banMs)
+{
+    QByteArray origin;
+    QString nick;
+    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
+        return false;
+    QJsonObject o;
+    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
+    o.insert(QLatin1String("k"), proto::nickKey(nick));
+    o.insert(QLatin1String("reason"), reason);
+    o.insert(QLatin1String("ban"), banMs);
+    sendControl("kick", compact(o));
+    m_engine->recorder.event(
+        QStringLiteral("redis"), EventKind::Kick,
+        tr("Server %1 is asked to kick \u201c%2\u201d.").arg(processName(origin), nick));
+    return true;
+}
+
+bool RedisRoomBroker::noticeRemote(quint64 id, const sv::Notice &notice)
+{
+    QByteArray origin;
+    QString nick;
+    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
+        return false;
+    QJsonObject o;
+    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
+    o.insert(QLatin1String("k"), proto::nickKey(nick));
+    o.insert(QLatin1String("text"), notice.text);
+    o.insert(QLatin1String("ts"), notice.ts);
+    sendControl("pnotice", compact(o));
+    return true;
 }
 
 void RedisRoomBroker::shareBan(quint64 banId)
@@ -227,6 +262,20 @@ void RedisRoomBroker::shareMute(const QString &nickKey, const QString &nick, boo
     o.insert(QLatin1String("k"), nickKey);
     o.insert(QLatin1String("n"), nick);
     o.insert(QLatin1String("on"), muted);
+    sendControl("mute", compact(o));
+}
+
+void RedisRoomBroker::shareMuteRename(const QString &oldKey, const QString &newKey,
+                                      const QString &oldNick, const QString &newNick)
+{
+    m_link->command({"SREM", MutedKey, oldKey.toUtf8()}, {});
+    m_link->command({"SADD", MutedKey, newKey.toUtf8()}, {});
+    QJsonObject o;
+    o.insert(QLatin1String("k"), newKey);
+    o.insert(QLatin1String("n"), newNick);
+    o.insert(QLatin1String("on"), true);
+    o.insert(QLatin1String("ok"), oldKey);
+    o.insert(QLatin1String("on0"), oldNick);
     sendControl("mute", compact(o));
 }
 
@@ -415,6 +464,19 @@ void RedisRoomBroker::onRelay(const QByteArray &payload)
     } else if (kind == "mute") {
         const QString key = o.value(QLatin1String("k")).toString();
         const bool on = o.value(QLatin1String("on")).toBool();
+        const QString oldKey = o.value(QLatin1String("ok")).toString();
+        if (!oldKey.isEmpty()) {
+            // A muted student changed nick on that server: still muted, under the new nick.
+            e.control.renamed(oldKey, key);
+            e.control.setMuted(key, true);
+            e.recorder.event(QStringLiteral("redis"), EventKind::Control,
+                             tr("Server %1: the muted \u201c%2\u201d is now \u201c%3\u201d and "
+                                "stays muted.")
+                                 .arg(from, o.value(QLatin1String("on0")).toString(),
+                                      o.value(QLatin1String("n")).toString()));
+            Q_EMIT e.events->classControlChanged();
+            return;
+        }
         if (e.control.isMuted(key) == on)
             return;
         e.control.setMuted(key, on);
@@ -436,6 +498,20 @@ void RedisRoomBroker::onRelay(const QByteArray &payload)
                 : tr("Server %1 set the join code \u201c%2\u201d: it holds here too.")
                       .arg(from, code));
         Q_EMIT e.events->classControlChanged();
+    } else if (kind == "pnotice" && forUs) {
+        // A private notice from another server's window: as this server's own.
+        const Session *s = e.sessions.byNick(o.value(QLatin1String("k")).toString());
+        if (!s || !s->peer || s->peer->closing())
+            return;
+        sv::Notice n;
+        n.text = o.value(QLatin1String("text")).toString();
+        n.ts = qint64(o.value(QLatin1String("ts")).toDouble());
+        n.to = s->nick;
+        const Frame f(proto::ServerMessage {n});
+        if (s->peer->deliver(f)) {
+            e.recorder.out(s->peer, 1, f);
+            e.recordEvent(RoomEvent::Kind::Notice, QString(), QString(), n.text, n.to);
+        }
     } else if (kind == "whisper" && forUs) {
         // Exactly what a local whisper does for its recipient.
         Session *target = e.sessions.byNick(o.value(QLatin1String("k")).toString());

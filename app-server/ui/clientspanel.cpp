@@ -327,8 +327,7 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
         QMenu menu(this);
         menu.addAction(uiIcon(QStringLiteral("notice")),
                        tr("Push a notice to %1…").arg(selectedClientNick()), this,
-                       [this] { askNotice(); })
-            ->setEnabled(!selectedIsRemote()); // private notices stay on one server
+                       [this] { askNotice(); });
         if (!selectedClientNick().isEmpty())
             menu.addAction(m_muteAction);
         menu.addAction(uiIcon(QStringLiteral("kick")), tr("Kick %1…").arg(selectedClientNick()),
@@ -395,7 +394,7 @@ QString ClientsPanel::selectedClientNick() const
 void ClientsPanel::updateActions()
 {
     const bool any = selectedClientId() != 0;
-    m_noticeButton->setEnabled(any && !selectedIsRemote());
+    m_noticeButton->setEnabled(any);
     m_kickButton->setEnabled(any);
     const QString nick = selectedClientNick();
     const bool muted
@@ -417,8 +416,8 @@ void ClientsPanel::showDetail()
     if (!c->server.isEmpty()) {
         m_detail->setPlainText(
             tr("%1 from %2 is connected to the server %3 of the cluster, not to this one. Its "
-               "opening handshake is in that server's window. Kick, ban and mute from here "
-               "reach it through Redis.")
+               "opening handshake is in that server's window. Kick, ban, mute and a private "
+               "notice from here reach it through Redis.")
                 .arg(c->nick, c->address.toString(), c->server));
         return;
     }
@@ -453,7 +452,7 @@ bool ClientsPanel::selectedIsRemote() const
 int ClientsPanel::noticeToSelected(const QString &text)
 {
     const quint64 id = selectedClientId();
-    if (id == 0 || text.trimmed().isEmpty() || selectedIsRemote())
+    if (id == 0 || text.trimmed().isEmpty())
         return 0;
     NoticeTarget target;
     target.kind = NoticeTarget::Kind::Client;

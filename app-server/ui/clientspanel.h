@@ -29,8 +29,8 @@ public:
     /// 0 when nothing is selected.
     quint64 selectedClientId() const;
     QString selectedClientNick() const;
-    /// The selected client is another server's (--redis): kick, ban and mute apply to it,
-    /// a private notice and the handshake do not.
+    /// The selected client is another server's (--redis): kick, ban, mute and a private
+    /// notice reach it through Redis; its handshake and counters are that server's.
     bool selectedIsRemote() const;
     QTableView *table() const { return m_table; }
 

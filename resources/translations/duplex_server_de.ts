@@ -857,7 +857,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+149"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -1269,11 +1269,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Connected to another server of the cluster. Kick, ban and mute reach it through Redis; its counters and handshake are in that server&apos;s window.</source>
-        <translation>Mit einem anderen Server des Verbunds verbunden. Hinauswerfen, Sperren und Stummschalten erreichen ihn über Redis; Zähler und Handshake zeigt das Fenster jenes Servers.</translation>
+        <source>Connected to another server of the cluster. Kick, ban, mute and a private notice reach it through Redis; its counters and handshake are in that server&apos;s window.</source>
+        <translation>Mit einem anderen Server des Verbunds verbunden. Hinauswerfen, Sperren, Stummschalten und eine private Mitteilung erreichen ihn über Redis; Zähler und Handshake zeigt das Fenster jenes Servers.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Nick</source>
         <translation>Spitzname</translation>
     </message>
@@ -1428,12 +1428,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <source>&amp;Mute</source>
         <translation>&amp;Stummschalten</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-202"/>
         <source>Muted: the selected student&apos;s messages and whispers are refused (error muted); joining and reading still work (Ctrl+M).</source>
         <translation>Stummgeschaltet: Nachrichten und Flüstern des ausgewählten Schülers werden abgelehnt (Fehler muted); Beitreten und Lesen gehen weiterhin (Strg+M).</translation>
     </message>
@@ -1444,18 +1444,18 @@
     </message>
     <message>
         <location line="+27"/>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>Pop out</source>
         <translation>Abkoppeln</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+124"/>
+        <location line="-126"/>
+        <location line="+127"/>
         <source>Show the handshake in a window of its own; closing that window puts it back here.</source>
         <translation>Zeigt den Handshake in einem eigenen Fenster; wird es geschlossen, kehrt er hierher zurück.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-87"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
@@ -1480,7 +1480,7 @@
         <translation>Mitteilung an %1 pushen…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Kick %1…</source>
         <translation>%1 hinauswerfen…</translation>
     </message>
@@ -1501,8 +1501,8 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>%1 from %2 is connected to the server %3 of the cluster, not to this one. Its opening handshake is in that server&apos;s window. Kick, ban and mute from here reach it through Redis.</source>
-        <translation>%1 von %2 ist mit dem Server %3 des Verbunds verbunden, nicht mit diesem. Den Eröffnungs-Handshake zeigt das Fenster jenes Servers. Hinauswerfen, Sperren und Stummschalten von hier aus erreichen ihn über Redis.</translation>
+        <source>%1 from %2 is connected to the server %3 of the cluster, not to this one. Its opening handshake is in that server&apos;s window. Kick, ban, mute and a private notice from here reach it through Redis.</source>
+        <translation>%1 von %2 ist mit dem Server %3 des Verbunds verbunden, nicht mit diesem. Den Eröffnungs-Handshake zeigt das Fenster jenes Servers. Hinauswerfen, Sperren, Stummschalten und eine private Mitteilung von hier aus erreichen ihn über Redis.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2769,17 +2769,17 @@ Erstellt mit Qt %1.</translation>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+158"/>
+        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+181"/>
         <source>Server %1 is asked to kick “%2”.</source>
         <translation>Server %1 wird gebeten, „%2“ hinauszuwerfen.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>Server %1 banned %2 until %3: refused here too.</source>
         <translation>Server %1 hat %2 bis %3 gesperrt: auch hier abgewiesen.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>The cluster needs no join code: neither does this server.</source>
         <translation>Der Verbund braucht keinen Beitrittscode, also auch dieser Server nicht.</translation>
     </message>
@@ -2789,12 +2789,17 @@ Erstellt mit Qt %1.</translation>
         <translation>Der Beitrittscode des Verbunds „%1“ gilt auch hier.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Server %1 lifted the ban of %2.</source>
         <translation>Server %1 hat die Sperre von %2 aufgehoben.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Server %1: the muted “%2” is now “%3” and stays muted.</source>
+        <translation>Server %1: Die stummgeschaltete Person „%2“ heißt jetzt „%3“ und bleibt stumm.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Server %1 muted “%2”: muted here too.</source>
         <translation>Server %1 hat „%2“ stummgeschaltet: auch hier stumm.</translation>
     </message>
