@@ -19,6 +19,32 @@ namespace sv = proto::server;
 
 void ChatHandlers::whisperElsewhere(Peer *p, const client::Whisper &m)
 {
+    // Locally `no_such_user` comes before muted and a bad text: when this side would refuse,
+    // the holder is only asked whether the recipient is there (a probe, nothing delivered).
+    if (e.control.isMuted(p->session->key) || textProblem(sanitizeText(m.text), e.config.maxText)) {
+        sv::Whisper probe;
+        probe.from = p->session->nick;
+        const quint64 peerId = p->id();
+        const client::Whisper request = m;
+        e.redis->whisperElsewhere(
+            nickKey(m.to), probe,
+            [this, peerId, request](const RedisRoomBroker::WhisperResult &r) {
+                Peer *sender = e.find(peerId);
+                if (!sender || !sender->session || sender->closing())
+                    return;
+                if (!r.delivered) {
+                    e.sendError(sender, r.code, request.id, r.message);
+                    return;
+                }
+                if (refuseMuted(sender, request.id))
+                    return;
+                QString text;
+                if (admitText(sender, request.text, request.id, &text))
+                    whisperElsewhere(sender, request); // unmuted meanwhile: a real whisper
+            },
+            true);
+        return;
+    }
     if (refuseMuted(p, m.id))
         return;
     QString text;

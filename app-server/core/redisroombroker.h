@@ -105,8 +105,10 @@ public:
     };
     using WhisperDone = std::function<void(const WhisperResult &)>;
     /// Hands a whisper to the process holding the nick key (nickTakenElsewhere()); done is
-    /// called once, later (never synchronously), with how it ended.
-    void whisperElsewhere(const QString &toKey, const proto::server::Whisper &w, WhisperDone done);
+    /// called once, later (never synchronously), with how it ended. probe: only ask whether
+    /// the recipient is there (delivered = yes), deliver nothing, take no inbox token.
+    void whisperElsewhere(const QString &toKey, const proto::server::Whisper &w, WhisperDone done,
+                          bool probe = false);
     /// A typing signal for the room's members on the other processes (coalesced: one batch
     /// per 100 ms, a repeated "on" at most every 2 s per member).
     void relayTyping(const QString &room, const QString &nick, bool on);

@@ -340,7 +340,8 @@ void RedisRoomBroker::loadShared()
 
 // --- whispers and typing --------------------------------------------------------------------
 
-void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &w, WhisperDone done)
+void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &w, WhisperDone done,
+                                       bool probe)
 {
     QByteArray holder;
     for (const auto &[origin, r] : m_remotes) {
@@ -364,6 +365,8 @@ void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &
     o.insert(QLatin1String("f"), w.from);
     o.insert(QLatin1String("t"), w.text);
     o.insert(QLatin1String("ts"), w.ts);
+    if (probe)
+        o.insert(QLatin1String("probe"), true);
     sendControl("whisper", compact(o));
     QTimer::singleShot(WhisperAnswerMs, this, [this, q] {
         const auto it = m_whispers.find(q);
@@ -520,6 +523,8 @@ void RedisRoomBroker::onRelay(const QByteArray &payload)
         answer.insert(QLatin1String("q"), o.value(QLatin1String("q")));
         if (!target || !target->peer || target->peer->closing()) {
             answer.insert(QLatin1String("e"), proto::errorCodeName(proto::ErrorCode::NoSuchUser));
+        } else if (o.value(QLatin1String("probe")).toBool()) {
+            answer.insert(QLatin1String("n"), target->nick); // there; the sender refuses itself
         } else if (!target->inbox.take(Engine::nowMs())) {
             ++e.shared.counters.rateLimited;
             answer.insert(QLatin1String("e"), proto::errorCodeName(proto::ErrorCode::RateLimited));
