@@ -265,6 +265,10 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
 void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
 {
     Session *target = e.sessions.byNick(nickKey(m.to));
+    if (!target && e.redis && e.redis->nickTakenElsewhere(nickKey(m.to))) {
+        whisperElsewhere(p, m); // held on another server of the cluster
+        return;
+    }
     if (!target || !target->peer || target->peer->closing()) {
         e.sendError(p, ErrorCode::NoSuchUser, m.id);
         return;
@@ -327,6 +331,8 @@ void ChatHandlers::operator()(Peer *p, const client::Typing &m)
     t.on = m.on;
     const Frame f(ServerMessage {t});
     e.recorder.out(nullptr, e.rooms->publish(m.room, f, p), f);
+    if (e.redis)
+        e.redis->relayTyping(m.room, t.nick, m.on); // the room's members on other servers
 }
 
 void ChatHandlers::operator()(Peer *p, const client::History &m)
@@ -355,8 +361,11 @@ void ChatHandlers::operator()(Peer *p, const client::Nick &m)
     if (refuseNick(p, nick, key, m.id, s->key))
         return;
     const QString old = s->nick;
+    const QString oldKey = s->key;
     e.control.renamed(s->key, key);
     e.sessions.rename(s, nick, key);
+    if (e.redis && oldKey != key && e.control.isMuted(key))
+        e.redis->shareMuteRename(oldKey, key, old, nick); // muted on every server under it
 
     sv::Presence presence;
     presence.event = sv::PresenceEvent::Nick;

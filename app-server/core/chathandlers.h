@@ -51,6 +51,8 @@ private:
     bool admitText(Peer *p, const QString &raw, const QString &re, QString *out);
     /// Resumes (or takes over) a session; false when the token is unknown.
     bool resume(Peer *p, const proto::client::Hello &m);
+    /// A whisper to a nick another server of the cluster holds (chathandlers_relay.cpp).
+    void whisperElsewhere(Peer *p, const proto::client::Whisper &m);
 
     // Class control (chathandlers_class.cpp). Each returns true when it refused (the peer
     // was told, and closed where the contract says so).

@@ -403,6 +403,8 @@ int ChatServer::sendNotice(const QString &text, const NoticeTarget &target)
         break;
     }
     case NoticeTarget::Kind::Client: {
+        if (e.redis && RedisRoomBroker::isRemoteId(target.clientId))
+            return e.redis->noticeRemote(target.clientId, n) ? 1 : 0; // its server delivers
         Peer *p = e.find(target.clientId);
         if (!p)
             return 0;
@@ -433,6 +435,8 @@ QList<ClientInfo> ChatServer::clients() const
     out.reserve(qsizetype(d->engine.peers.size()));
     for (const auto &[id, p] : d->engine.peers)
         out.append(p->snapshot());
+    if (d->engine.redis)
+        out += d->engine.redis->remoteClients(); // the other servers' (ids with RemoteIdBit)
     std::sort(out.begin(), out.end(),
               [](const ClientInfo &a, const ClientInfo &b) { return a.id < b.id; });
     return out;
@@ -442,6 +446,12 @@ std::optional<ClientInfo> ChatServer::client(quint64 clientId) const
 {
     if (const Peer *p = d->engine.find(clientId))
         return p->snapshot();
+    if (d->engine.redis && RedisRoomBroker::isRemoteId(clientId)) {
+        for (const ClientInfo &c : d->engine.redis->remoteClients()) {
+            if (c.id == clientId)
+                return c;
+        }
+    }
     return std::nullopt;
 }
 

@@ -25,6 +25,8 @@ QString minutesText(qint64 ms)
 bool ChatServer::kick(quint64 clientId, const QString &reason, qint64 banMs)
 {
     Engine &e = d->engine;
+    if (e.redis && RedisRoomBroker::isRemoteId(clientId))
+        return e.redis->kickRemote(clientId, reason, banMs); // its server kicks it as here
     Peer *p = e.find(clientId);
     if (!p || p->closing())
         return false;
@@ -36,8 +38,11 @@ bool ChatServer::kick(quint64 clientId, const QString &reason, qint64 banMs)
         const bool spare = p->info.address.isLoopback() && !e.config.limitLoopback;
         const QString address = spare ? QString() : ClassControl::addressKey(p->info.address);
         const qint64 until = Engine::nowMs() + banMs;
-        if (!nick.isEmpty() || !address.isEmpty())
-            e.control.ban(nick, nickKey(nick), address, until, reason);
+        if (!nick.isEmpty() || !address.isEmpty()) {
+            const quint64 id = e.control.ban(nick, nickKey(nick), address, until, reason);
+            if (e.redis)
+                e.redis->shareBan(id); // every server of the cluster refuses it too
+        }
         text += QLatin1Char(' ')
             + tr("Banned for %1 min (until %2).")
                   .arg(minutesText(banMs),
@@ -55,6 +60,8 @@ void ChatServer::setJoinCode(const QString &code)
     if (ClassControl::normalizedCode(code) == ClassControl::normalizedCode(joinCode()))
         return;
     d->engine.control.setJoinCode(code);
+    if (d->engine.redis)
+        d->engine.redis->shareJoinCode(code); // the cluster's code (server-engine.md)
     d->engine.recorder.event(
         nullptr, EventKind::Control,
         code.trimmed().isEmpty()
@@ -92,6 +99,8 @@ bool ChatServer::liftBan(quint64 banId)
         if (b.id != banId)
             continue;
         e.control.liftBan(banId);
+        if (e.redis)
+            e.redis->shareLift(banId);
         const QString who = b.nick.isEmpty() ? b.address
             : b.address.isEmpty()            ? b.nick
                                              : QStringLiteral("%1 (%2)").arg(b.nick, b.address);
@@ -108,6 +117,8 @@ void ChatServer::setMuted(const QString &nick, bool muted)
     if (d->engine.control.isMuted(key) == muted)
         return;
     d->engine.control.setMuted(key, muted);
+    if (d->engine.redis)
+        d->engine.redis->shareMute(key, nick, muted);
     d->engine.recorder.event(nullptr, EventKind::Control,
                              muted ? tr("\u201c%1\u201d is muted.").arg(nick)
                                    : tr("\u201c%1\u201d is no longer muted.").arg(nick));

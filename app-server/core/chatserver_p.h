@@ -45,6 +45,11 @@ public:
         if (redis) {
             engine.redis = redis.get();
             redis->attach(&engine);
+            // Another server's window kicks one of ours (redisroombroker_relay.cpp).
+            QObject::connect(redis.get(), &RedisRoomBroker::kickRequested, owner,
+                             [this](quint64 id, const QString &reason, qint64 banMs) {
+                                 q->kick(id, reason, banMs);
+                             });
         }
         taps.setTapAll(engine.config.tapAll);
         Listener::Config lc;

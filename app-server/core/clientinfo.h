@@ -71,6 +71,9 @@ struct ClientInfo {
     EndKind end = EndKind::Open;
     int closeCode = 0;
     QString closeReason;
+    /// Empty: a connection of this server. Otherwise the name of the other server of the
+    /// cluster (--redis) that holds it: only nick, address, rooms and since are known.
+    QString server;
 };
 
 /// One room, as the rooms panel shows it.

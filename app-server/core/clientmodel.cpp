@@ -130,8 +130,11 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
     const ClientInfo &c = m_rows.at(index.row());
     if (role == IdRole)
         return QVariant::fromValue(c.id);
+    const bool remote = !c.server.isEmpty();
+    if (role == RemoteRole)
+        return remote;
     if (role == Qt::TextAlignmentRole) {
-        if (index.column() >= ConnectedColumn)
+        if (index.column() >= ConnectedColumn && index.column() <= RttColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
@@ -153,8 +156,22 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
         case BytesInColumn: return c.bytesIn;
         case BytesOutColumn: return c.bytesOut;
         case RttColumn: return c.rttMs;
+        case ServerColumn: return c.server.toCaseFolded();
         }
         return {};
+    }
+    if (role == Qt::DisplayRole && remote) {
+        // Another server's client: its state says who, where from, which rooms and since
+        // when; the counters, agent and port are that server's to show.
+        switch (index.column()) {
+        case NickColumn: return c.nick;
+        case AddressColumn: return c.address.toString();
+        case RoomsColumn: return c.rooms.join(QStringLiteral(", "));
+        case ConnectedColumn: return formatDuration(connectedSecs());
+        case AgentColumn: return QString();
+        case ServerColumn: return c.server;
+        }
+        return QStringLiteral("–");
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
@@ -177,8 +194,14 @@ QVariant ClientModel::data(const QModelIndex &index, int role) const
         case BytesInColumn: return formatBytes(c.bytesIn);
         case BytesOutColumn: return formatBytes(c.bytesOut);
         case RttColumn: return c.rttMs < 0 ? QStringLiteral("–") : tr("%1 ms").arg(c.rttMs);
+        case ServerColumn: return tr("here");
         }
         return {};
+    }
+    if (role == Qt::ToolTipRole && remote) {
+        return tr("Connected to another server of the cluster. Kick, ban, mute and a private "
+                  "notice reach it through Redis; its counters and handshake are in that "
+                  "server's window.");
     }
     if (role == Qt::ToolTipRole) {
         // Tool tips guess rich text: never put peer text in them. Explain the column instead.
@@ -203,6 +226,7 @@ QVariant ClientModel::headerData(int section, Qt::Orientation orientation, int r
         case BytesInColumn: return tr("Bytes in");
         case BytesOutColumn: return tr("Bytes out");
         case RttColumn: return tr("RTT");
+        case ServerColumn: return tr("Server");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -221,6 +245,9 @@ QVariant ClientModel::headerData(int section, Qt::Orientation orientation, int r
         case BytesOutColumn: return tr("Bytes sent to this client.");
         case RttColumn:
             return tr("Round-trip time of the last WebSocket ping/pong, in milliseconds.");
+        case ServerColumn:
+            return tr("Which server of the cluster (--redis) the client is connected to: "
+                      "\u201chere\u201d is this one.");
         }
     }
     return QAbstractTableModel::headerData(section, orientation, role);

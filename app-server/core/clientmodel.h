@@ -29,11 +29,13 @@ public:
         BytesInColumn,
         BytesOutColumn,
         RttColumn,
+        ServerColumn, ///< with --redis: which server of the cluster holds the client
         ColumnCount
     };
     enum Role {
         IdRole = Qt::UserRole + 1, ///< quint64 client id
         SortRole,                  ///< a value that sorts naturally (numbers as numbers)
+        RemoteRole, ///< bool: a client of another server of the cluster (ClientInfo::server)
     };
 
     explicit ClientModel(QObject *parent = nullptr);

@@ -111,6 +111,7 @@ void RedisRoomBroker::attach(Engine *engine)
         Q_EMIT stateChanged(true);
     });
     startCluster();
+    startRelay();
     m_link->start();
 }
 

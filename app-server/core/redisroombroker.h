@@ -13,16 +13,21 @@
 #include <protocol.h>
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 
 namespace duplex::server {
 
 class Engine;
+struct ClientInfo;
 struct Session;
 
 class RedisRoomBroker final : public QObject, public RoomBroker
@@ -64,6 +69,50 @@ public:
     /// This process and every other one seen within the keep-alive time.
     QList<Process> processes() const;
 
+    // --- class control and private traffic across processes (redisroombroker_relay.cpp) --
+    /// Ids of other processes' clients (remoteClients()) have this bit; local ids never do.
+    static constexpr quint64 RemoteIdBit = quint64(1) << 62;
+    static bool isRemoteId(quint64 id) { return (id & RemoteIdBit) != 0; }
+    /// The connected clients of the other processes, as their last state listed them (nick,
+    /// address, rooms, since; ClientInfo::server names the process), for the window.
+    QList<ClientInfo> remoteClients() const;
+    /// Asks the process holding that remote client to kick it (and ban it for banMs) exactly
+    /// like a local kick there. False when the id is unknown (gone) or Redis is down.
+    bool kickRemote(quint64 id, const QString &reason, qint64 banMs);
+    /// A ban made here (ClassControl id): stored in Redis and applied on every process.
+    void shareBan(quint64 banId);
+    /// A ban lifted here: lifted in Redis and on every process.
+    void shareLift(quint64 banId);
+    void shareMute(const QString &nickKey, const QString &nick, bool muted);
+    /// A muted student changed nick here: muted under the new nick on every process.
+    void shareMuteRename(const QString &oldKey, const QString &newKey, const QString &oldNick,
+                         const QString &newNick);
+    /// The nick of that key as another process's state spells it (empty: unknown).
+    QString remoteNick(const QString &nickKey) const;
+    /// A private notice to another process's client (remoteClients() id): its server
+    /// delivers it as its own private notice. False when the id is unknown or Redis down.
+    bool noticeRemote(quint64 id, const proto::server::Notice &notice);
+    /// The join code is the cluster's: set here, it holds on every process.
+    void shareJoinCode(const QString &code);
+    /// How a whisper to another process ended: delivered (nick: the recipient's nick as
+    /// it is there), or refused with code and message (no_such_user, rate_limited, or
+    /// internal when Redis is down or the holder did not answer).
+    struct WhisperResult {
+        bool delivered = false;
+        proto::ErrorCode code = proto::ErrorCode::Internal;
+        QString message;
+        QString nick;
+    };
+    using WhisperDone = std::function<void(const WhisperResult &)>;
+    /// Hands a whisper to the process holding the nick key (nickTakenElsewhere()); done is
+    /// called once, later (never synchronously), with how it ended. probe: only ask whether
+    /// the recipient is there (delivered = yes), deliver nothing, take no inbox token.
+    void whisperElsewhere(const QString &toKey, const proto::server::Whisper &w, WhisperDone done,
+                          bool probe = false);
+    /// A typing signal for the room's members on the other processes (coalesced: one batch
+    /// per 100 ms, a repeated "on" at most every 2 s per member).
+    void relayTyping(const QString &room, const QString &nick, bool on);
+
     // RoomBroker: members are this process's (the local broker); counts, member lists and
     // the room list add the other processes' members.
     void ensure(const QString &room) override { m_local->ensure(room); }
@@ -90,6 +139,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(bool up);
+    /// Another process's window kicks this process's client (ChatServer::kick does it).
+    void kickRequested(quint64 clientId, const QString &reason, qint64 banMs);
 
 private:
     struct Incoming {
@@ -112,6 +163,13 @@ private:
     void backfill(const QString &room);
     void deliver(const QString &room, const Incoming &in);
 
+    /// A connected client another process listed in its state (field "a").
+    struct RemoteClientEntry {
+        QString nick;
+        QString address;
+        QStringList rooms;
+        qint64 sinceMs = 0;
+    };
     /// What another process last said about itself.
     struct Remote {
         QString name;
@@ -119,6 +177,7 @@ private:
         qint64 messagesViaRedis = 0;
         QSet<QString> keys;                  ///< nick keys of its sessions
         QHash<QString, QStringList> members; ///< room -> member nicks
+        QList<RemoteClientEntry> clientList; ///< its connected clients (with addresses)
         qint64 seenMs = 0;
     };
     void startCluster();
@@ -128,6 +187,19 @@ private:
     void stateSoon();
     void sendState();
     void presence(const QString &room, const QString &nick, bool joined);
+
+    // redisroombroker_relay.cpp
+    void startRelay();
+    /// Our connected clients for the state (field "a"): [nick, address, since ms].
+    QJsonArray clientsForState() const;
+    static void readClients(Remote &r, const QJsonValue &list);
+    void onRelay(const QByteArray &payload);
+    void loadShared();
+    void applyBan(const QString &uid, const QJsonObject &ban, const QString &from);
+    void flushTyping();
+    QString processName(const QByteArray &origin) const;
+    /// The process and nick of a remoteClients() id (false: not listed any more).
+    bool findRemote(quint64 id, QByteArray *origin, QString *nick) const;
 
     std::unique_ptr<RedisLink> m_link;
     std::unique_ptr<LocalRoomBroker> m_local;
@@ -147,6 +219,31 @@ private:
     QHash<QString, RemoteSession> m_sessions;
     QTimer m_beat;
     bool m_stateQueued = false;
+
+    // redisroombroker_relay.cpp
+    mutable QHash<QString, quint64> m_remoteIds; ///< origin \x1f nick key -> window id
+    mutable quint64 m_nextRemoteId = 1;
+    QHash<quint64, QString> m_banUid; ///< ClassControl ban id -> cluster id (origin:id)
+    QHash<QString, quint64> m_banByUid;
+    struct PendingWhisper {
+        WhisperDone done;
+        QByteArray holder;
+    };
+    std::map<quint64, PendingWhisper> m_whispers;
+    quint64 m_nextWhisper = 1;
+    struct TypingState {
+        bool on = false;
+        qint64 sentMs = 0;
+    };
+    QHash<QString, TypingState> m_typingSent; ///< room \x1f nick -> last relayed
+    struct TypingQueued {
+        QString room;
+        QString nick;
+        bool on = false;
+    };
+    std::map<QString, TypingQueued> m_typingQueue; ///< room \x1f nick -> the latest
+
+    QTimer m_typingFlush;
 };
 
 } // namespace duplex::server

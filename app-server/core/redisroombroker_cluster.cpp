@@ -96,6 +96,7 @@ void RedisRoomBroker::sendState()
             sessions.append(QJsonArray {s->token, s->nick, toArray(s->rooms)});
     }
     state.insert(QLatin1String("s"), sessions);
+    state.insert(QLatin1String("a"), clientsForState()); // for the windows (relay.cpp)
     sendControl("state", QJsonDocument(state).toJson(QJsonDocument::Compact));
 }
 
@@ -122,6 +123,7 @@ void RedisRoomBroker::onControl(const QByteArray &payload)
         const QJsonObject rooms = o.value(QLatin1String("r")).toObject();
         for (auto it = rooms.begin(); it != rooms.end(); ++it)
             r.members.insert(it.key(), toList(it.value()));
+        readClients(r, o.value(QLatin1String("a")));
         const qint64 expires = r.seenMs + m_engine->config.resumeGraceMs;
         QSet<QString> listed;
         for (const QJsonValue &v : o.value(QLatin1String("s")).toArray()) {

@@ -11,6 +11,7 @@
 #include <names.h>
 #include <serverhost.h>
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -62,8 +63,17 @@ public:
         case ClientModel::BytesInColumn: return cmp(a.bytesIn, b.bytesIn);
         case ClientModel::BytesOutColumn: return cmp(a.bytesOut, b.bytesOut);
         case ClientModel::RttColumn: return cmp(a.rttMs, b.rttMs);
+        case ClientModel::ServerColumn: return a.server.compare(b.server, Qt::CaseInsensitive);
         default: return 0;
         }
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        // Another server's client: greyed (only kick, ban and mute apply to it).
+        if (role == Qt::ForegroundRole && index.data(ClientModel::RemoteRole).toBool())
+            return QApplication::palette().color(QPalette::PlaceholderText);
+        return QSortFilterProxyModel::data(index, role);
     }
 
 protected:
@@ -158,7 +168,10 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
         fit(ClientModel::FramesOutColumn, QStringLiteral("99,999"));
         fit(ClientModel::BytesInColumn, QStringLiteral("999.9 KiB"));
         fit(ClientModel::BytesOutColumn, QStringLiteral("999.9 KiB"));
+        fit(ClientModel::RttColumn, QStringLiteral("999 ms"));
     }
+    // Several servers (--redis): the other servers' clients are listed too, with their server.
+    m_table->setColumnHidden(ClientModel::ServerColumn, m_server->config().redisUrl.isEmpty());
     m_table->setToolTip(tr("Every open WebSocket connection. Click a client to see its handshake; "
                            "right-click to push a notice or kick."));
 
@@ -260,9 +273,20 @@ ClientsPanel::ClientsPanel(ServerHost *server, ClientModel *model, QWidget *pare
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         showDetail();
         updateActions();
-        Q_EMIT selectionChanged(selectedClientId(), selectedClientNick());
+        // Another server's client: nothing here for the push bar or the timeline to use.
+        if (selectedIsRemote())
+            Q_EMIT selectionChanged(0, QString());
+        else
+            Q_EMIT selectionChanged(selectedClientId(), selectedClientNick());
     });
-    auto recount = [this] { m_count->setText(tr("(%1 connected)").arg(m_model->rowCount())); };
+    auto recount = [this] {
+        int remote = 0;
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            remote += m_model->index(r, 0).data(ClientModel::RemoteRole).toBool() ? 1 : 0;
+        m_count->setText(remote == 0 ? tr("(%1 connected)").arg(m_model->rowCount() - remote)
+                                     : tr("(%1 connected, %n on other servers)", nullptr, remote)
+                                           .arg(m_model->rowCount() - remote));
+    };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, recount);
     auto pace = [this] {
         m_proxy->setDynamicSortFilter(m_model->rowCount() <= ClientModel::quietThreshold());
@@ -389,6 +413,14 @@ void ClientsPanel::showDetail()
     const ClientInfo *c = m_model->clientAt(m_model->rowForId(id));
     if (!c)
         return;
+    if (!c->server.isEmpty()) {
+        m_detail->setPlainText(
+            tr("%1 from %2 is connected to the server %3 of the cluster, not to this one. Its "
+               "opening handshake is in that server's window. Kick, ban, mute and a private "
+               "notice from here reach it through Redis.")
+                .arg(c->nick, c->address.toString(), c->server));
+        return;
+    }
     QString head = tr("%1 from %2")
                        .arg(c->welcomed ? c->nick : tr("(no hello yet)"),
                             m_model->index(m_model->rowForId(id), ClientModel::AddressColumn)
@@ -409,6 +441,12 @@ bool ClientsPanel::kickSelected(const QString &reason, qint64 banMs)
 {
     const quint64 id = selectedClientId();
     return id != 0 && m_server->kick(id, reason, banMs);
+}
+
+bool ClientsPanel::selectedIsRemote() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return !rows.isEmpty() && rows.first().data(ClientModel::RemoteRole).toBool();
 }
 
 int ClientsPanel::noticeToSelected(const QString &text)

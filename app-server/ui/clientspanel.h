@@ -29,6 +29,9 @@ public:
     /// 0 when nothing is selected.
     quint64 selectedClientId() const;
     QString selectedClientNick() const;
+    /// The selected client is another server's (--redis): kick, ban, mute and a private
+    /// notice reach it through Redis; its handshake and counters are that server's.
+    bool selectedIsRemote() const;
     QTableView *table() const { return m_table; }
 
     /// Kicks the selected client with this reason (the Kick button asks for it first).
@@ -50,6 +53,7 @@ public:
     QWidget *handshakePane() const { return m_detailBox; }
 
 Q_SIGNALS:
+    /// A client of this server was selected (0 and "" for none or another server's).
     void selectionChanged(quint64 clientId, const QString &nick);
 
 private:

@@ -721,7 +721,7 @@
         <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_p.h" line="+83"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+88"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+149"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -889,7 +889,7 @@
         <translation>Der Server ist ausgelastet (%1 Bytes warten auf das Senden): neue Nachrichten werden abgelehnt, bis er aufgeholt hat.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_class.cpp" line="+32"/>
+        <location filename="../../app-server/core/chatserver_class.cpp" line="+34"/>
         <source>%1 was kicked.</source>
         <translation>%1 wurde hinausgeworfen.</translation>
     </message>
@@ -899,12 +899,12 @@
         <translation>%1 wurde hinausgeworfen: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Banned for %1 min (until %2).</source>
         <translation>Für %1 min gesperrt (bis %2).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No join code needed any more.</source>
         <translation>Kein Beitrittscode mehr nötig.</translation>
     </message>
@@ -914,12 +914,12 @@
         <translation>Neue Sitzungen brauchen den Beitrittscode „%1“.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>The ban of %1 was lifted.</source>
         <translation>Die Sperre von %1 wurde aufgehoben.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>“%1” is muted.</source>
         <translation>„%1“ ist stummgeschaltet.</translation>
     </message>
@@ -1253,7 +1253,7 @@
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+55"/>
         <source>(no hello yet)</source>
         <translation>(noch kein hello)</translation>
     </message>
@@ -1261,6 +1261,16 @@
         <location line="+18"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>here</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected to another server of the cluster. Kick, ban, mute and a private notice reach it through Redis; its counters and handshake are in that server&apos;s window.</source>
+        <translation>Mit einem anderen Server des Verbunds verbunden. Hinauswerfen, Sperren, Stummschalten und eine private Mitteilung erreichen ihn über Redis; Zähler und Handshake zeigt das Fenster jenes Servers.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1313,6 +1323,11 @@
         <translation>RTT</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>The nickname the client chose in its hello.</source>
         <translation>Der Spitzname, den der Client in seinem hello gewählt hat.</translation>
@@ -1362,12 +1377,17 @@
         <source>Round-trip time of the last WebSocket ping/pong, in milliseconds.</source>
         <translation>Umlaufzeit des letzten WebSocket-Ping/Pong, in Millisekunden.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Which server of the cluster (--redis) the client is connected to: “here” is this one.</source>
+        <translation>Mit welchem Server des Verbunds (--redis) der Client verbunden ist: „hier“ ist dieser.</translation>
+    </message>
 </context>
 <context>
     <name>duplex::server::ClientsPanel</name>
     <message>
-        <location filename="../../app-server/ui/clientspanel.cpp" line="+92"/>
-        <location line="+136"/>
+        <location filename="../../app-server/ui/clientspanel.cpp" line="+102"/>
+        <location line="+139"/>
         <source>Opening handshake</source>
         <translation>Eröffnungs-Handshake</translation>
     </message>
@@ -1408,12 +1428,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+196"/>
+        <location line="+207"/>
         <source>&amp;Mute</source>
         <translation>&amp;Stummschalten</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-202"/>
         <source>Muted: the selected student&apos;s messages and whispers are refused (error muted); joining and reading still work (Ctrl+M).</source>
         <translation>Stummgeschaltet: Nachrichten und Flüstern des ausgewählten Schülers werden abgelehnt (Fehler muted); Beitreten und Lesen gehen weiterhin (Strg+M).</translation>
     </message>
@@ -1424,23 +1444,31 @@
     </message>
     <message>
         <location line="+27"/>
-        <location line="+116"/>
+        <location line="+127"/>
         <source>Pop out</source>
         <translation>Abkoppeln</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+116"/>
+        <location line="-126"/>
+        <location line="+127"/>
         <source>Show the handshake in a window of its own; closing that window puts it back here.</source>
         <translation>Zeigt den Handshake in einem eigenen Fenster; wird es geschlossen, kehrt er hierher zurück.</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>(%1 connected)</source>
         <translation>(%1 verbunden)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>(%1 connected, %n on other servers)</source>
+        <translation>
+            <numerusform>(%1 verbunden, %n auf einem anderen Server)</numerusform>
+            <numerusform>(%1 verbunden, %n auf anderen Servern)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>
 (This client has disconnected.)</source>
         <translation>
@@ -1472,7 +1500,12 @@
         <translation>Stummschaltung &amp;aufheben</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>%1 from %2 is connected to the server %3 of the cluster, not to this one. Its opening handshake is in that server&apos;s window. Kick, ban, mute and a private notice from here reach it through Redis.</source>
+        <translation>%1 von %2 ist mit dem Server %3 des Verbunds verbunden, nicht mit diesem. Den Eröffnungs-Handshake zeigt das Fenster jenes Servers. Hinauswerfen, Sperren, Stummschalten und eine private Mitteilung von hier aus erreichen ihn über Redis.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 from %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -1487,7 +1520,7 @@
         <translation>, Agent: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Private notice to %1 (nobody else sees it):</source>
         <translation>Private Mitteilung an %1 (niemand sonst sieht sie):</translation>
     </message>
@@ -2711,7 +2744,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Mit Redis unter %1 verbunden.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Room &quot;%1&quot; starts epoch %2 in Redis after seq %3.</source>
         <translation>Raum „%1“ beginnt in Redis die Epoche %2 nach seq %3.</translation>
     </message>
@@ -2734,6 +2767,56 @@ Erstellt mit Qt %1.</translation>
         <location line="+26"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+181"/>
+        <source>Server %1 is asked to kick “%2”.</source>
+        <translation>Server %1 wird gebeten, „%2“ hinauszuwerfen.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Server %1 banned %2 until %3: refused here too.</source>
+        <translation>Server %1 hat %2 bis %3 gesperrt: auch hier abgewiesen.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>The cluster needs no join code: neither does this server.</source>
+        <translation>Der Verbund braucht keinen Beitrittscode, also auch dieser Server nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cluster&apos;s join code “%1” holds here too.</source>
+        <translation>Der Beitrittscode des Verbunds „%1“ gilt auch hier.</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Server %1 lifted the ban of %2.</source>
+        <translation>Server %1 hat die Sperre von %2 aufgehoben.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Server %1: the muted “%2” is now “%3” and stays muted.</source>
+        <translation>Server %1: Die stummgeschaltete Person „%2“ heißt jetzt „%3“ und bleibt stumm.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Server %1 muted “%2”: muted here too.</source>
+        <translation>Server %1 hat „%2“ stummgeschaltet: auch hier stumm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server %1 lifted the mute of “%2”.</source>
+        <translation>Server %1 hat die Stummschaltung von „%2“ aufgehoben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Server %1 removed the join code: no code needed here either.</source>
+        <translation>Server %1 hat den Beitrittscode entfernt: Auch hier ist keiner mehr nötig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server %1 set the join code “%2”: it holds here too.</source>
+        <translation>Server %1 hat den Beitrittscode „%2“ gesetzt: Er gilt auch hier.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 The Duplex authors
+// RedisRoomBroker: class control and private traffic across processes (issue 17). On the
+// control channel next to `state`, `presence` and `notice`:
+//   kick         a window asks the process holding a nick to kick it (like a local kick)
+//   ban / unban  a ban made or lifted anywhere (also kept in the hash duplex:bans)
+//   mute         a mute set or lifted anywhere (also kept in the set duplex:muted)
+//   code         the join code set in a window (also kept in duplex:joincode)
+//   whisper      a whisper to a nick another process holds; whisper-re is its answer
+//   typing       typing signals, batched every 100 ms
+// A process that connects (or reconnects) to Redis reads the bans, mutes and join code.
+#include "redisroombroker.h"
+
+#include "clientinfo.h"
+#include "engine.h"
+#include "frame.h"
+
+#include <names.h>
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace duplex::server {
+
+namespace sv = proto::server;
+
+namespace {
+
+constexpr char ControlChannel[] = "duplex:ctl";
+constexpr char BansKey[] = "duplex:bans";         // hash: origin:id -> ban JSON
+constexpr char MutedKey[] = "duplex:muted";       // set of nick keys
+constexpr char JoinCodeKey[] = "duplex:joincode"; // string ("" = no code)
+constexpr int TypingBatchMs = 100;
+constexpr qint64 TypingRepeatMs = 2000;
+constexpr int WhisperAnswerMs = 5000;
+
+// Stores one ban and keeps the hash alive until its last ban ends.
+// KEYS: 1 the hash; ARGV: 1 field, 2 JSON, 3 ms until that ban ends
+constexpr char BanScript[] = R"lua(
+redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
+local ttl = redis.call('pttl', KEYS[1])
+if ttl >= 0 and ttl < tonumber(ARGV[3]) or ttl == -1 then
+  redis.call('pexpire', KEYS[1], ARGV[3])
+end
+return 1
+)lua";
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm"));
+}
+
+} // namespace
+
+void RedisRoomBroker::startRelay()
+{
+    m_link->addScript("ban", BanScript);
+    connect(m_link.get(), &RedisLink::message, this,
+            [this](const QByteArray &channel, const QByteArray &payload) {
+                if (channel == ControlChannel)
+                    onRelay(payload);
+            });
+    connect(m_link.get(), &RedisLink::up, this, [this] { loadShared(); });
+    m_typingFlush.setSingleShot(true);
+    m_typingFlush.setInterval(TypingBatchMs);
+    connect(&m_typingFlush, &QTimer::timeout, this, [this] { flushTyping(); });
+}
+
+QString RedisRoomBroker::processName(const QByteArray &origin) const
+{
+    const auto it = m_remotes.find(origin);
+    if (it != m_remotes.end() && !it->second.name.isEmpty())
+        return it->second.name;
+    return QString::fromLatin1(origin);
+}
+
+// --- the clients of the other processes ----------------------------------------------------
+
+QJsonArray RedisRoomBroker::clientsForState() const
+{
+    QJsonArray out;
+    if (!m_engine)
+        return out;
+    for (const auto &[id, p] : m_engine->peers) {
+        if (!p->session || p->closing())
+            continue;
+        out.append(QJsonArray {p->session->nick, ClassControl::addressKey(p->info.address),
+                               p->info.connectedSince.toMSecsSinceEpoch()});
+    }
+    return out;
+}
+
+void RedisRoomBroker::readClients(Remote &r, const QJsonValue &list)
+{
+    r.clientList.clear();
+    for (const QJsonValue &v : list.toArray()) {
+        const QJsonArray a = v.toArray();
+        RemoteClientEntry c;
+        c.nick = a.at(0).toString();
+        c.address = a.at(1).toString();
+        c.sinceMs = qint64(a.at(2).toDouble());
+        for (auto it = r.members.cbegin(); it != r.members.cend(); ++it) {
+            if (it.value().contains(c.nick))
+                c.rooms.append(it.key());
+        }
+        c.rooms.sort();
+        r.clientList.append(c);
+    }
+}
+
+QList<ClientInfo> RedisRoomBroker::remoteClients() const
+{
+    QList<ClientInfo> out;
+    for (const auto &[origin, r] : m_remotes) {
+        for (const RemoteClientEntry &e : r.clientList) {
+            const QString key = QString::fromLatin1(origin) + QChar(0x1f) + proto::nickKey(e.nick);
+            quint64 &id = m_remoteIds[key];
+            if (!id)
+                id = RemoteIdBit | m_nextRemoteId++;
+            ClientInfo c;
+            c.id = id;
+            c.nick = e.nick;
+            c.address = QHostAddress(e.address);
+            c.rooms = e.rooms;
+            c.connectedSince = QDateTime::fromMSecsSinceEpoch(e.sinceMs);
+            c.welcomed = true;
+            c.server = r.name.isEmpty() ? QString::fromLatin1(origin) : r.name;
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+// --- kicks, bans, mutes, the join code ------------------------------------------------------
+
+bool RedisRoomBroker::findRemote(quint64 id, QByteArray *origin, QString *nick) const
+{
+    for (const auto &[o, r] : m_remotes) {
+        for (const RemoteClientEntry &e : r.clientList) {
+            const QString key = QString::fromLatin1(o) + QChar(0x1f) + proto::nickKey(e.nick);
+            if (m_remoteIds.value(key) == id) {
+                *origin = o;
+                *nick = e.nick;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+QString RedisRoomBroker::remoteNick(const QString &nickKey) const
+{
+    for (const auto &[o, r] : m_remotes) {
+        for (const RemoteClientEntry &e : r.clientList) {
+            if (proto::nickKey(e.nick) == nickKey)
+                return e.nick;
+        }
+    }
+    return {};
+}
+
+bool RedisRoomBroker::kickRemote(quint64 id, const QString &reason, qint64 banMs)
+{
+    QByteArray origin;
+    QString nick;
+    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
+        return false;
+    QJsonObject o;
+    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
+    o.insert(QLatin1String("k"), proto::nickKey(nick));
+    o.insert(QLatin1String("reason"), reason);
+    o.insert(QLatin1String("ban"), banMs);
+    sendControl("kick", compact(o));
+    m_engine->recorder.event(
+        QStringLiteral("redis"), EventKind::Kick,
+        tr("Server %1 is asked to kick \u201c%2\u201d.").arg(processName(origin), nick));
+    return true;
+}
+
+bool RedisRoomBroker::noticeRemote(quint64 id, const sv::Notice &notice)
+{
+    QByteArray origin;
+    QString nick;
+    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
+        return false;
+    QJsonObject o;
+    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
+    o.insert(QLatin1String("k"), proto::nickKey(nick));
+    o.insert(QLatin1String("text"), notice.text);
+    o.insert(QLatin1String("ts"), notice.ts);
+    sendControl("pnotice", compact(o));
+    return true;
+}
+
+void RedisRoomBroker::shareBan(quint64 banId)
+{
+    if (!m_engine)
+        return;
+    const qint64 now = Engine::nowMs();
+    for (const BanInfo &b : m_engine->control.bans(now)) {
+        if (b.id != banId)
+            continue;
+        const QString uid
+            = QString::fromLatin1(m_origin) + QLatin1Char(':') + QString::number(b.id);
+        m_banUid.insert(b.id, uid);
+        m_banByUid.insert(uid, b.id);
+        QJsonObject o;
+        o.insert(QLatin1String("n"), b.nick);
+        o.insert(QLatin1String("k"), proto::nickKey(b.nick));
+        o.insert(QLatin1String("a"), b.address);
+        o.insert(QLatin1String("u"), b.untilMs);
+        o.insert(QLatin1String("r"), b.reason);
+        const QByteArray json = compact(o);
+        m_link->eval("ban", {BansKey}, {uid.toUtf8(), json, QByteArray::number(b.untilMs - now)},
+                     {});
+        o.insert(QLatin1String("id"), uid);
+        sendControl("ban", compact(o));
+        return;
+    }
+}
+
+void RedisRoomBroker::applyBan(const QString &uid, const QJsonObject &o, const QString &from)
+{
+    const qint64 until = qint64(o.value(QLatin1String("u")).toDouble());
+    if (m_banByUid.contains(uid) || until <= Engine::nowMs())
+        return;
+    const QString nick = o.value(QLatin1String("n")).toString();
+    const QString address = o.value(QLatin1String("a")).toString();
+    const quint64 id = m_engine->control.ban(nick, o.value(QLatin1String("k")).toString(), address,
+                                             until, o.value(QLatin1String("r")).toString());
+    m_banUid.insert(id, uid);
+    m_banByUid.insert(uid, id);
+    const QString who = nick.isEmpty() ? address
+        : address.isEmpty()            ? nick
+                                       : QStringLiteral("%1 (%2)").arg(nick, address);
+    m_engine->recorder.event(
+        QStringLiteral("redis"), EventKind::Control,
+        tr("Server %1 banned %2 until %3: refused here too.").arg(from, who, timeText(until)));
+}
+
+void RedisRoomBroker::shareLift(quint64 banId)
+{
+    const QString uid = m_banUid.take(banId);
+    if (uid.isEmpty())
+        return;
+    m_banByUid.remove(uid);
+    m_link->command({"HDEL", BansKey, uid.toUtf8()}, {});
+    QJsonObject o;
+    o.insert(QLatin1String("id"), uid);
+    sendControl("unban", compact(o));
+}
+
+void RedisRoomBroker::shareMute(const QString &nickKey, const QString &nick, bool muted)
+{
+    m_link->command({muted ? "SADD" : "SREM", MutedKey, nickKey.toUtf8()}, {});
+    QJsonObject o;
+    o.insert(QLatin1String("k"), nickKey);
+    o.insert(QLatin1String("n"), nick);
+    o.insert(QLatin1String("on"), muted);
+    sendControl("mute", compact(o));
+}
+
+void RedisRoomBroker::shareMuteRename(const QString &oldKey, const QString &newKey,
+                                      const QString &oldNick, const QString &newNick)
+{
+    m_link->command({"SREM", MutedKey, oldKey.toUtf8()}, {});
+    m_link->command({"SADD", MutedKey, newKey.toUtf8()}, {});
+    QJsonObject o;
+    o.insert(QLatin1String("k"), newKey);
+    o.insert(QLatin1String("n"), newNick);
+    o.insert(QLatin1String("on"), true);
+    o.insert(QLatin1String("ok"), oldKey);
+    o.insert(QLatin1String("on0"), oldNick);
+    sendControl("mute", compact(o));
+}
+
+void RedisRoomBroker::shareJoinCode(const QString &code)
+{
+    m_link->command({"SET", JoinCodeKey, code.trimmed().toUtf8()}, {});
+    QJsonObject o;
+    o.insert(QLatin1String("c"), code.trimmed());
+    sendControl("code", compact(o));
+}
+
+void RedisRoomBroker::loadShared()
+{
+    if (!m_engine)
+        return;
+    m_link->command({"HGETALL", BansKey}, [this](const RedisValue &v) {
+        const qint64 now = Engine::nowMs();
+        const int before = int(m_engine->control.bans(now).size());
+        for (qsizetype i = 0; i + 1 < v.elements.size(); i += 2) {
+            const QString uid = QString::fromUtf8(v.elements.at(i).str);
+            const QJsonObject o = QJsonDocument::fromJson(v.elements.at(i + 1).str).object();
+            if (qint64(o.value(QLatin1String("u")).toDouble()) <= now)
+                m_link->command({"HDEL", BansKey, uid.toUtf8()}, {}); // ended
+            else
+                applyBan(uid, o, processName(uid.section(QLatin1Char(':'), 0, 0).toLatin1()));
+        }
+        if (m_engine->control.bans(now).size() != before)
+            Q_EMIT m_engine->events->classControlChanged();
+    });
+    m_link->command({"SMEMBERS", MutedKey}, [this](const RedisValue &v) {
+        bool changed = false;
+        for (const RedisValue &k : v.elements) {
+            const QString key = QString::fromUtf8(k.str);
+            if (!m_engine->control.isMuted(key)) {
+                m_engine->control.setMuted(key, true);
+                changed = true;
+            }
+        }
+        if (changed)
+            Q_EMIT m_engine->events->classControlChanged();
+    });
+    m_link->command({"GET", JoinCodeKey}, [this](const RedisValue &v) {
+        ClassControl &c = m_engine->control;
+        if (v.type != RedisValue::Type::String) {
+            // The cluster has none yet: ours (--join-code) becomes the cluster's.
+            if (v.type == RedisValue::Type::Nil && v.str.isEmpty() && c.codeRequired())
+                shareJoinCode(c.joinCode());
+            return;
+        }
+        const QString code = QString::fromUtf8(v.str);
+        if (ClassControl::normalizedCode(code) == ClassControl::normalizedCode(c.joinCode()))
+            return;
+        c.setJoinCode(code);
+        m_engine->recorder.event(
+            QStringLiteral("redis"), EventKind::Control,
+            code.isEmpty()
+                ? tr("The cluster needs no join code: neither does this server.")
+                : tr("The cluster's join code \u201c%1\u201d holds here too.").arg(code));
+        Q_EMIT m_engine->events->classControlChanged();
+    });
+}
+
+// --- whispers and typing --------------------------------------------------------------------
+
+void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &w, WhisperDone done,
+                                       bool probe)
+{
+    QByteArray holder;
+    for (const auto &[origin, r] : m_remotes) {
+        if (r.keys.contains(toKey))
+            holder = origin;
+    }
+    if (holder.isEmpty() || !m_link->isUp()) {
+        WhisperResult result;
+        result.code = holder.isEmpty() ? proto::ErrorCode::NoSuchUser : proto::ErrorCode::Internal;
+        if (!holder.isEmpty())
+            result.message = QStringLiteral("the server lost its connection to Redis");
+        QTimer::singleShot(0, this, [done, result] { done(result); });
+        return;
+    }
+    const quint64 q = m_nextWhisper++;
+    m_whispers[q] = {std::move(done), holder};
+    QJsonObject o;
+    o.insert(QLatin1String("to"), QString::fromLatin1(holder));
+    o.insert(QLatin1String("q"), qint64(q));
+    o.insert(QLatin1String("k"), toKey);
+    o.insert(QLatin1String("f"), w.from);
+    o.insert(QLatin1String("t"), w.text);
+    o.insert(QLatin1String("ts"), w.ts);
+    if (probe)
+        o.insert(QLatin1String("probe"), true);
+    sendControl("whisper", compact(o));
+    QTimer::singleShot(WhisperAnswerMs, this, [this, q] {
+        const auto it = m_whispers.find(q);
+        if (it == m_whispers.end())
+            return;
+        const WhisperDone cb = std::move(it->second.done);
+        m_whispers.erase(it);
+        WhisperResult result;
+        result.message = QStringLiteral("the server holding that nickname did not answer");
+        cb(result);
+    });
+}
+
+void RedisRoomBroker::relayTyping(const QString &room, const QString &nick, bool on)
+{
+    if (!m_link->isUp())
+        return;
+    m_typingQueue[room + QChar(0x1f) + nick] = {room, nick, on};
+    if (!m_typingFlush.isActive())
+        m_typingFlush.start();
+}
+
+void RedisRoomBroker::flushTyping()
+{
+    const qint64 now = Engine::nowMs();
+    // An "on" older than the repeat interval suppresses nothing any more.
+    for (auto it = m_typingSent.begin(); it != m_typingSent.end();) {
+        if (now - it->sentMs >= TypingRepeatMs)
+            it = m_typingSent.erase(it);
+        else
+            ++it;
+    }
+    QJsonArray batch;
+    for (const auto &[key, t] : m_typingQueue) {
+        if (!t.on) {
+            // Off always goes: the next "on" goes at once again.
+            m_typingSent.remove(key);
+            batch.append(QJsonArray {t.room, t.nick, false});
+            continue;
+        }
+        TypingState &sent = m_typingSent[key];
+        if (sent.on && now - sent.sentMs < TypingRepeatMs)
+            continue; // said less than 2 s ago: the others' clients still show it
+        sent = {true, now};
+        batch.append(QJsonArray {t.room, t.nick, true});
+    }
+    m_typingQueue.clear();
+    if (batch.isEmpty())
+        return;
+    QJsonObject o;
+    o.insert(QLatin1String("l"), batch);
+    sendControl("typing", compact(o));
+}
+
+// --- what the others send -------------------------------------------------------------------
+
+void RedisRoomBroker::onRelay(const QByteArray &payload)
+{
+    const qsizetype a = payload.indexOf('\n');
+    const qsizetype b = a < 0 ? -1 : payload.indexOf('\n', a + 1);
+    if (b < 0 || !m_engine)
+        return;
+    const QByteArray origin = payload.left(a);
+    const QByteArray kind = payload.mid(a + 1, b - a - 1);
+    if (origin == m_origin || kind == "state" || kind == "presence" || kind == "notice")
+        return; // ours, or the cluster view's (redisroombroker_cluster.cpp)
+    const QJsonObject o = QJsonDocument::fromJson(payload.mid(b + 1)).object();
+    const bool forUs = o.value(QLatin1String("to")).toString().toLatin1() == m_origin;
+    Engine &e = *m_engine;
+    const QString from = processName(origin);
+
+    if (kind == "kick" && forUs) {
+        const Session *s = e.sessions.byNick(o.value(QLatin1String("k")).toString());
+        if (s && s->peer && !s->peer->closing())
+            Q_EMIT kickRequested(s->peer->id(), o.value(QLatin1String("reason")).toString(),
+                                 qint64(o.value(QLatin1String("ban")).toDouble()));
+    } else if (kind == "ban") {
+        applyBan(o.value(QLatin1String("id")).toString(), o, from);
+        Q_EMIT e.events->classControlChanged();
+    } else if (kind == "unban") {
+        const QString uid = o.value(QLatin1String("id")).toString();
+        const auto it = m_banByUid.constFind(uid);
+        if (it == m_banByUid.constEnd())
+            return;
+        const quint64 id = it.value();
+        m_banByUid.erase(it);
+        m_banUid.remove(id);
+        QString who;
+        for (const BanInfo &ban : e.control.bans(Engine::nowMs())) {
+            if (ban.id == id)
+                who = ban.nick.isEmpty() ? ban.address : ban.nick;
+        }
+        if (e.control.liftBan(id)) {
+            e.recorder.event(QStringLiteral("redis"), EventKind::Control,
+                             tr("Server %1 lifted the ban of %2.").arg(from, who));
+            Q_EMIT e.events->classControlChanged();
+        }
+    } else if (kind == "mute") {
+        const QString key = o.value(QLatin1String("k")).toString();
+        const bool on = o.value(QLatin1String("on")).toBool();
+        const QString oldKey = o.value(QLatin1String("ok")).toString();
+        if (!oldKey.isEmpty()) {
+            // A muted student changed nick on that server: still muted, under the new nick.
+            e.control.renamed(oldKey, key);
+            e.control.setMuted(key, true);
+            e.recorder.event(QStringLiteral("redis"), EventKind::Control,
+                             tr("Server %1: the muted \u201c%2\u201d is now \u201c%3\u201d and "
+                                "stays muted.")
+                                 .arg(from, o.value(QLatin1String("on0")).toString(),
+                                      o.value(QLatin1String("n")).toString()));
+            Q_EMIT e.events->classControlChanged();
+            return;
+        }
+        if (e.control.isMuted(key) == on)
+            return;
+        e.control.setMuted(key, on);
+        const QString nick = o.value(QLatin1String("n")).toString();
+        e.recorder.event(QStringLiteral("redis"), EventKind::Control,
+                         on ? tr("Server %1 muted \u201c%2\u201d: muted here too.").arg(from, nick)
+                            : tr("Server %1 lifted the mute of \u201c%2\u201d.").arg(from, nick));
+        Q_EMIT e.events->classControlChanged();
+    } else if (kind == "code") {
+        const QString code = o.value(QLatin1String("c")).toString();
+        if (ClassControl::normalizedCode(code)
+            == ClassControl::normalizedCode(e.control.joinCode()))
+            return;
+        e.control.setJoinCode(code);
+        e.recorder.event(
+            QStringLiteral("redis"), EventKind::Control,
+            code.isEmpty()
+                ? tr("Server %1 removed the join code: no code needed here either.").arg(from)
+                : tr("Server %1 set the join code \u201c%2\u201d: it holds here too.")
+                      .arg(from, code));
+        Q_EMIT e.events->classControlChanged();
+    } else if (kind == "pnotice" && forUs) {
+        // A private notice from another server's window: as this server's own.
+        const Session *s = e.sessions.byNick(o.value(QLatin1String("k")).toString());
+        if (!s || !s->peer || s->peer->closing())
+            return;
+        sv::Notice n;
+        n.text = o.value(QLatin1String("text")).toString();
+        n.ts = qint64(o.value(QLatin1String("ts")).toDouble());
+        n.to = s->nick;
+        const Frame f(proto::ServerMessage {n});
+        if (s->peer->deliver(f)) {
+            e.recorder.out(s->peer, 1, f);
+            e.recordEvent(RoomEvent::Kind::Notice, QString(), QString(), n.text, n.to);
+        }
+    } else if (kind == "whisper" && forUs) {
+        // Exactly what a local whisper does for its recipient.
+        Session *target = e.sessions.byNick(o.value(QLatin1String("k")).toString());
+        QJsonObject answer;
+        answer.insert(QLatin1String("to"), QString::fromLatin1(origin));
+        answer.insert(QLatin1String("q"), o.value(QLatin1String("q")));
+        if (!target || !target->peer || target->peer->closing()) {
+            answer.insert(QLatin1String("e"), proto::errorCodeName(proto::ErrorCode::NoSuchUser));
+        } else if (o.value(QLatin1String("probe")).toBool()) {
+            answer.insert(QLatin1String("n"), target->nick); // there; the sender refuses itself
+        } else if (!target->inbox.take(Engine::nowMs())) {
+            ++e.shared.counters.rateLimited;
+            answer.insert(QLatin1String("e"), proto::errorCodeName(proto::ErrorCode::RateLimited));
+            answer.insert(QLatin1String("m"),
+                          QStringLiteral("%1 receives too many whispers").arg(target->nick));
+        } else {
+            sv::Whisper w;
+            w.from = o.value(QLatin1String("f")).toString();
+            w.to = target->nick;
+            w.text = o.value(QLatin1String("t")).toString();
+            w.ts = qint64(o.value(QLatin1String("ts")).toDouble());
+            e.send(target->peer, w);
+            answer.insert(QLatin1String("n"), target->nick);
+        }
+        sendControl("whisper-re", compact(answer));
+    } else if (kind == "whisper-re" && forUs) {
+        const auto it = m_whispers.find(quint64(o.value(QLatin1String("q")).toDouble()));
+        if (it == m_whispers.end())
+            return;
+        const WhisperDone done = std::move(it->second.done);
+        m_whispers.erase(it);
+        WhisperResult result;
+        const QString code = o.value(QLatin1String("e")).toString();
+        result.delivered = code.isEmpty();
+        result.code = proto::errorCodeFromName(code).value_or(proto::ErrorCode::Internal);
+        result.message = o.value(QLatin1String("m")).toString();
+        result.nick = o.value(QLatin1String("n")).toString();
+        done(result);
+    } else if (kind == "typing") {
+        for (const QJsonValue &v : o.value(QLatin1String("l")).toArray()) {
+            const QJsonArray t = v.toArray();
+            sv::Typing typing;
+            typing.room = t.at(0).toString();
+            typing.nick = t.at(1).toString();
+            typing.on = t.at(2).toBool();
+            if (m_local->count(typing.room) == 0 || isLarge(count(typing.room)))
+                continue; // nobody here, or a large room (typing is not relayed there)
+            const Frame f(proto::ServerMessage {typing});
+            e.recorder.out(nullptr, m_local->publish(typing.room, f, nullptr), f);
+        }
+    }
+}
+
+} // namespace duplex::server
