@@ -13,12 +13,15 @@
 #include <protocol.h>
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 
 namespace duplex::server {
 
@@ -88,6 +91,18 @@ public:
     QList<QPair<QString, int>> roomCounts() const override;
     void tick(qint64 nowMs) override;
 
+    // --- history from the room's stream (redisroombroker_history.cpp) ---------------------
+    /// `history` read from `duplex:stream:ROOM` (XRANGE / XREVRANGE), merged with this
+    /// process's SQLite copy (the only source while Redis is down). Everything else for the
+    /// peer waits behind the answer, in order; a member gets it once this process has
+    /// delivered every message up to the newest one read, and the live messages the answer
+    /// of a join holds already are not sent again.
+    bool answerHistory(Peer *peer, const QString &room, const QString &re,
+                       std::optional<qint64> before, std::optional<qint64> after, int limit,
+                       bool join) override;
+    /// History answers not sent yet (waiting for Redis or for this process to catch up).
+    int historiesWaiting() const;
+
 Q_SIGNALS:
     void stateChanged(bool up);
 
@@ -100,7 +115,8 @@ private:
         QByteArray body;
     };
     struct Order {
-        qint64 last = -1; ///< the highest seq delivered here (-1: not read yet)
+        qint64 last = -1;  ///< the highest seq delivered here (-1: not read yet)
+        qint64 target = 0; ///< read from the stream up to here even with nothing pending
         QByteArray epoch;
         bool backfilling = false;
         std::map<qint64, Incoming> pending; ///< arrived ahead of a gap
@@ -111,6 +127,23 @@ private:
     void drain(const QString &room);
     void backfill(const QString &room);
     void deliver(const QString &room, const Incoming &in);
+    /// One stream entry (XRANGE) as a publication.
+    static Incoming incomingOf(const RedisValue &entry);
+    /// A message of the room from a stream entry's or publication's body (`d`).
+    static proto::server::Message messageOf(const QString &room, qint64 seq,
+                                            const QJsonObject &body);
+
+    // history (redisroombroker_history.cpp)
+    struct HistoryStep;
+    struct Outbox;
+    void startHistory();
+    void readHistory(quint64 peer, const std::shared_ptr<HistoryStep> &step);
+    /// Sends what the peer's outbox can send now, in order; forgets it when empty.
+    void pumpOutbox(quint64 peer);
+    void pumpOutboxes();
+    void finishStep(Peer *p, Outbox &box, const HistoryStep &step);
+    /// Rooms with more in Redis than in this process's copy are read (their copy filled).
+    void catchUp(const QByteArray &cursor);
 
     /// What another process last said about itself.
     struct Remote {
@@ -147,6 +180,8 @@ private:
     QHash<QString, RemoteSession> m_sessions;
     QTimer m_beat;
     bool m_stateQueued = false;
+    /// Peers waiting for a history answer from Redis, by id.
+    std::unordered_map<quint64, std::shared_ptr<Outbox>> m_outboxes;
 };
 
 } // namespace duplex::server
