@@ -413,6 +413,8 @@ void TestRedisHistory::pipelinedRequestsKeepTheirOrder()
         obj({{"type", "history"}, {"id", "5"}, {"room", "general"}, {"after", 0}}),
         obj({{"type", "rooms"}, {"id", "6"}}),
         obj({{"type", "join"}, {"id", "7"}, {"room", "general"}}),
+        obj({{"type", "history"}, {"id", "7h"}, {"room", "later"}}),
+        obj({{"type", "join"}, {"id", "7j"}, {"room", "later"}}),
         obj({{"type", "ping"}, {"id", "8"}}),
     };
     for (const QJsonObject &r : requests)
@@ -427,7 +429,8 @@ void TestRedisHistory::pipelinedRequestsKeepTheirOrder()
     QCOMPARE(replies,
              QStringList({"1 welcome ", "1 joined general", "1 history general", "2 joined side",
                           "2 history side", "3 history general", "4 pong ", "5 history general",
-                          "6 rooms ", "7 joined general", "7 history general", "8 pong "}));
+                          "6 rooms ", "7 joined general", "7 history general", "7h history later",
+                          "7j joined later", "7j history later", "8 pong "}));
     // And each history holds what it was asked for.
     QList<QJsonObject> histories;
     for (const QJsonObject &f : std::as_const(bob.frames)) {
@@ -451,8 +454,8 @@ void TestRedisHistory::pipelinedRequestsKeepTheirOrder()
     for (const QJsonObject &f : std::as_const(again.frames))
         resumed.append(f.value("type").toString() + ' ' + f.value("room").toString());
     QCOMPARE(resumed,
-             QStringList(
-                 {"welcome ", "joined general", "history general", "joined side", "history side"}));
+             QStringList({"welcome ", "joined general", "history general", "joined side",
+                          "history side", "joined later", "history later"}));
 }
 
 void TestRedisHistory::redisDownAnswersFromTheLocalCopy()

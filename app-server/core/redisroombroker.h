@@ -100,8 +100,6 @@ public:
     bool answerHistory(Peer *peer, const QString &room, const QString &re,
                        std::optional<qint64> before, std::optional<qint64> after, int limit,
                        bool join) override;
-    /// History answers not sent yet (waiting for Redis or for this process to catch up).
-    int historiesWaiting() const;
 
 Q_SIGNALS:
     void stateChanged(bool up);

@@ -27,6 +27,8 @@ namespace {
 
 constexpr char StreamKeyPrefix[] = "duplex:stream:";
 constexpr char SeqKeyPrefix[] = "duplex:seq:";
+/// The cut of an answer to someone outside the room: none.
+constexpr qint64 NoCut = qint64(1) << 60;
 /// Keys per SCAN step when looking for rooms this process has not caught up with.
 constexpr int ScanCount = 500;
 
@@ -59,6 +61,7 @@ struct RedisRoomBroker::HistoryStep {
     std::optional<qint64> after;
     int limit = proto::limits::HistoryDefault;
     bool join = false;   ///< the history after `joined`
+    bool member = false; ///< the peer was in the room when it asked (gets its live messages)
     bool read = false;   ///< Redis answered (or could not)
     bool noWait = false; ///< Redis went away: answer with what this process has
     /// The answer covers seq <= cut (the newest read, or what was delivered here when it
@@ -138,7 +141,11 @@ bool RedisRoomBroker::answerHistory(Peer *peer, const QString &room, const QStri
     step->after = after;
     step->limit = std::clamp(limit, 1, proto::limits::HistoryMax);
     step->join = join;
-    step->cut = order(room).last;
+    // For a member, what this process has delivered in the room; someone who only asks
+    // about a room gets no live messages of it, so nothing needs cutting (and no Order or
+    // cache entry is made for whatever room name a client asks about).
+    step->member = m_local->contains(room, peer);
+    step->cut = step->member ? order(room).last : NoCut;
     std::shared_ptr<Outbox> &box = m_outboxes[peer->id()];
     if (!box) {
         box = std::make_shared<Outbox>();
@@ -238,7 +245,7 @@ void RedisRoomBroker::pumpOutbox(quint64 peer)
             return;
         // A member waits until this process has delivered up to the cut (its live messages
         // continue right after the answer). Redis gone: no waiting.
-        if (!step->noWait && m_local->contains(step->room, p) && order(step->room).last < step->cut)
+        if (!step->noWait && step->member && order(step->room).last < step->cut)
             return;
         box->items.pop_front();
         finishStep(p, *box, *step);
@@ -298,16 +305,6 @@ void RedisRoomBroker::finishStep(Peer *p, Outbox &box, const HistoryStep &step)
             ++it;
         }
     }
-}
-
-int RedisRoomBroker::historiesWaiting() const
-{
-    int n = 0;
-    for (const auto &[id, box] : m_outboxes) {
-        for (const Outbox::Item &item : box->items)
-            n += std::holds_alternative<std::shared_ptr<HistoryStep>>(item) ? 1 : 0;
-    }
-    return n;
 }
 
 void RedisRoomBroker::catchUp(const QByteArray &cursor)
