@@ -9,6 +9,7 @@
 
 #include "chattestclient.h"
 #include "clusterfixture.h"
+#include "polltestclient.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void historyAndLiveFitUnderConcurrentSenders();
     void pipelinedRequestsKeepTheirOrder();
     void redisDownAnswersFromTheLocalCopy();
+    void pollingClientGetsTheStreamHistory();
     void cleanupTestCase();
 
 private:
@@ -485,6 +487,31 @@ void TestRedisHistory::redisDownAnswersFromTheLocalCopy()
              QList<qint64>({1, 2, 3, 4, 5}));
     QVERIFY(ada->barrier() && bob->barrier() && cleo->barrier());
     QVERIFY(!ada->disconnected && !bob->disconnected && !cleo->disconnected);
+}
+
+void TestRedisHistory::pollingClientGetsTheStreamHistory()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(1));
+    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    for (int i = 1; i <= 3; ++i)
+        ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("hi %1").arg(i)));
+    QTRY_COMPARE_WITH_TIMEOUT(ada->count("message"), 3, 10000);
+    // Over HTTP polling, on a server started afterwards: welcome, joined, then the history
+    // with all three (it comes in a later poll), then the next message.
+    TestServer *later = cluster.add();
+    QVERIFY(later);
+    duplex::test::PollTestClient bob(later->port());
+    QVERIFY(bob.hello(QStringLiteral("bob")));
+    const QJsonObject history = bob.take("history", 10000);
+    QCOMPARE(seqsOf(history.value("messages").toArray()), QList<qint64>({1, 2, 3}));
+    ada->send(say("a4", "hi 4"));
+    QCOMPARE(bob.take("message", 10000).value("seq").toInteger(), 4);
+    QStringList order;
+    for (const QJsonObject &f : std::as_const(bob.all))
+        order.append(f.value("type").toString());
+    QCOMPARE(order, QStringList({"welcome", "joined", "history", "message"}));
 }
 
 void TestRedisHistory::cleanupTestCase()
