@@ -15,6 +15,8 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <csignal>
+
 #include <memory>
 #include <vector>
 
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void pipelinedRequestsKeepTheirOrder();
     void redisDownAnswersFromTheLocalCopy();
     void pollingClientGetsTheStreamHistory();
+    void kickedWhileWaitingGetsWhatWasHeld();
     void cleanupTestCase();
 
 private:
@@ -512,6 +515,37 @@ void TestRedisHistory::pollingClientGetsTheStreamHistory()
     for (const QJsonObject &f : std::as_const(bob.all))
         order.append(f.value("type").toString());
     QCOMPARE(order, QStringList({"welcome", "joined", "history", "message"}));
+}
+
+void TestRedisHistory::kickedWhileWaitingGetsWhatWasHeld()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(1));
+    TestServer *s = cluster.at(0);
+    auto ada = s->client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    // Redis stops answering (SIGSTOP: the connection stays up), so Ada's `history` waits,
+    // and the pong of her next request waits behind it.
+    const auto redisPid = pid_t(cluster.redis.process.processId());
+    QCOMPARE(::kill(redisPid, SIGSTOP), 0);
+    ada->send(obj({{"type", "history"}, {"id", "h"}, {"room", "general"}}));
+    ada->send(obj({{"type", "ping"}, {"id", "p"}}));
+    // Once the server has handled both (hello, history, ping: three frames)...
+    auto framesIn = [s] {
+        for (const ClientInfo &c : s->chat->clients()) {
+            if (c.nick == QLatin1String("ada"))
+                return c.framesIn;
+        }
+        return qint64(-1);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(framesIn(), qint64(3), 10000);
+    QCOMPARE(ada->count("pong"), 0);
+    // ...the teacher kicks her: what was held for her still goes out before the close.
+    QVERIFY(s->chat->kick(s->idOf(QStringLiteral("ada")), QStringLiteral("enough")));
+    QVERIFY(ada->waitDisconnected(10000));
+    QCOMPARE(ada->closeCode, 4001);
+    QCOMPARE(ada->count("pong"), 1);
+    QCOMPARE(::kill(redisPid, SIGCONT), 0);
 }
 
 void TestRedisHistory::cleanupTestCase()

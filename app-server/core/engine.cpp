@@ -191,6 +191,10 @@ void Engine::closePeer(Peer *p, int code, const QString &reason)
     if (p->end().kind != EndKind::Open || p->hasEnded())
         return;
     detachSession(p, true);
+    if (PeerHold *held = p->hold()) { // what waited behind a history answer goes out first
+        for (const Frame &f : held->takeHeld())
+            p->deliverNow(f);
+    }
     p->close(code, reason);
 }
 
