@@ -337,6 +337,8 @@ void ChatHandlers::operator()(Peer *p, const client::Typing &m)
 
 void ChatHandlers::operator()(Peer *p, const client::History &m)
 {
+    if (e.rooms->answerHistory(p, m.room, m.id, m.before, m.after, m.limit, false))
+        return; // from Redis, costed the same way when it is sent
     sv::History h;
     h.re = m.id;
     h.room = m.room;

@@ -115,6 +115,10 @@ void Engine::moveUndelivered(Peer *from, Peer *to)
 {
     for (const QByteArray &json : from->takeUndelivered())
         to->deliver(Frame(json, peekType(json)));
+    if (PeerHold *held = from->hold()) { // what waited behind a history answer from Redis
+        for (const Frame &f : held->takeHeld())
+            to->deliver(f);
+    }
 }
 
 bool Engine::enterRoom(Peer *p, const QString &room)
@@ -156,6 +160,8 @@ void Engine::sendJoined(Peer *p, const QString &room, const QString &re)
     if (!rooms->isLarge(j.count))
         j.members = rooms->memberNicks(room, j.count);
     send(p, j);
+    if (rooms->answerHistory(p, room, re, std::nullopt, std::nullopt, limits::JoinHistory, true))
+        return; // from Redis (redisroombroker_history.cpp)
     sv::History h;
     h.re = re;
     h.room = room;
@@ -185,6 +191,10 @@ void Engine::closePeer(Peer *p, int code, const QString &reason)
     if (p->end().kind != EndKind::Open || p->hasEnded())
         return;
     detachSession(p, true);
+    if (PeerHold *held = p->hold()) { // what waited behind a history answer goes out first
+        for (const Frame &f : held->takeHeld())
+            p->deliverNow(f);
+    }
     p->close(code, reason);
 }
 

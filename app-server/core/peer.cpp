@@ -30,6 +30,15 @@ Peer::~Peer() = default;
 
 bool Peer::deliver(const Frame &frame)
 {
+    if (m_hold && !m_closing) {
+        m_hold->hold(frame);
+        return true;
+    }
+    return deliverNow(frame);
+}
+
+bool Peer::deliverNow(const Frame &frame)
+{
     if (m_closing || !enqueue(frame))
         return false;
     const qint64 n = frame.json().size();

@@ -29,6 +29,21 @@ struct AddressLimits {
 
 class Peer;
 
+/// Holds a peer's frames for a while, in order (the Redis broker, while the peer waits for a
+/// `history` read from Redis: everything else for that peer goes out after it). Shared by
+/// the peer and its holder, so neither outlives what it points to.
+class PeerHold
+{
+public:
+    virtual ~PeerHold() = default;
+    /// Takes a frame that deliver() would have queued (the holder sends it later, with
+    /// Peer::deliverNow, or drops it when the history it waits behind has it already).
+    virtual void hold(const Frame &frame) = 0;
+    /// What it holds and has not sent, in order, and forgets it (a takeover moves it to the
+    /// new connection).
+    virtual QList<Frame> takeHeld() = 0;
+};
+
 /// What a transport reports to the engine. A plain interface rather than signals: a signal
 /// connection costs every connection ~100 bytes and a QObject ~150 more, and the engine
 /// has thousands of them. A transport calls it and never calls into sessions or rooms.
@@ -87,6 +102,11 @@ public:
     /// closes the peer from inside (a fan-out may be iterating): a peer over its queue cap
     /// stops taking frames and reports it later (PeerObserver::peerStalled).
     bool deliver(const Frame &frame);
+    /// deliver() past a hold (the holder sending what it held, in order).
+    bool deliverNow(const Frame &frame);
+    /// While set, deliver() hands every frame to the hold instead of queuing it.
+    void setHold(std::shared_ptr<PeerHold> hold) { m_hold = std::move(hold); }
+    PeerHold *hold() const { return m_hold.get(); }
     /// Closes from our side with a code and reason (kick, flood, takeover, shutdown...).
     /// What was queued before goes out first. The peer reports its end later.
     virtual void close(int code, const QString &reason) = 0;
@@ -158,6 +178,7 @@ protected:
 
 private:
     quint64 m_id;
+    std::shared_ptr<PeerHold> m_hold;
     End m_end;
     bool m_ended = false;
 };

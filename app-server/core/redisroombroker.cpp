@@ -112,6 +112,7 @@ void RedisRoomBroker::attach(Engine *engine)
     });
     startCluster();
     startRelay();
+    startHistory();
     m_link->start();
 }
 
@@ -243,15 +244,17 @@ void RedisRoomBroker::drain(const QString &room)
             o.last = node.key();
         }
     }
-    if (!o.pending.empty() && !o.backfilling)
+    if ((!o.pending.empty() || o.target > o.last) && !o.backfilling)
         backfill(room);
+    if (!m_outboxes.empty())
+        pumpOutboxes(); // history answers waiting for this process to catch up
 }
 
 void RedisRoomBroker::backfill(const QString &room)
 {
     Order &o = m_order[room];
     const qint64 from = o.last + 1;
-    const qint64 to = o.pending.empty() ? from : o.pending.begin()->first - 1;
+    const qint64 to = o.pending.empty() ? qMax(from, o.target) : o.pending.begin()->first - 1;
     o.backfilling = true;
     const QByteArray roomKey = room.toUtf8();
     m_link->command(
@@ -263,25 +266,12 @@ void RedisRoomBroker::backfill(const QString &room)
             if (v.type != RedisValue::Type::Array)
                 return; // Redis down: tried again when it is back
             for (const RedisValue &entry : v.elements) {
-                if (entry.elements.size() != 2)
-                    continue;
-                Incoming in;
-                in.seq = entry.elements[0].str.split('-').value(0).toLongLong();
-                const QList<RedisValue> &f = entry.elements[1].elements;
-                for (qsizetype i = 0; i + 1 < f.size(); i += 2) {
-                    const QByteArray &name = f[i].str;
-                    if (name == "e")
-                        in.epoch = f[i + 1].str;
-                    else if (name == "o")
-                        in.origin = f[i + 1].str;
-                    else if (name == "p")
-                        in.peer = f[i + 1].str.toULongLong();
-                    else if (name == "d")
-                        in.body = f[i + 1].str;
-                }
+                Incoming in = incomingOf(entry);
                 if (in.seq > o.last)
                     o.pending.emplace(in.seq, std::move(in));
             }
+            if (v.elements.isEmpty() && o.pending.empty())
+                o.target = o.last; // nothing more to read up to the target
             if (o.last + 1 == from && !o.pending.empty() && o.pending.begin()->first > o.last + 1) {
                 // Not in the stream any more (trimmed, or a Redis that lost its data):
                 // the gap cannot be filled, go on after it.
@@ -297,16 +287,43 @@ void RedisRoomBroker::backfill(const QString &room)
         });
 }
 
+RedisRoomBroker::Incoming RedisRoomBroker::incomingOf(const RedisValue &entry)
+{
+    Incoming in;
+    if (entry.elements.size() != 2)
+        return in;
+    in.seq = entry.elements[0].str.split('-').value(0).toLongLong();
+    const QList<RedisValue> &f = entry.elements[1].elements;
+    for (qsizetype i = 0; i + 1 < f.size(); i += 2) {
+        const QByteArray &name = f[i].str;
+        if (name == "e")
+            in.epoch = f[i + 1].str;
+        else if (name == "o")
+            in.origin = f[i + 1].str;
+        else if (name == "p")
+            in.peer = f[i + 1].str.toULongLong();
+        else if (name == "d")
+            in.body = f[i + 1].str;
+    }
+    return in;
+}
+
+sv::Message RedisRoomBroker::messageOf(const QString &room, qint64 seq, const QJsonObject &body)
+{
+    sv::Message m;
+    m.room = room;
+    m.seq = seq;
+    m.from = body.value(QLatin1String("f")).toString();
+    m.text = body.value(QLatin1String("t")).toString();
+    m.ts = qint64(body.value(QLatin1String("ts")).toDouble());
+    return m;
+}
+
 void RedisRoomBroker::deliver(const QString &room, const Incoming &in)
 {
     Engine &e = *m_engine;
     const QJsonObject body = QJsonDocument::fromJson(in.body).object();
-    sv::Message m;
-    m.room = room;
-    m.seq = in.seq;
-    m.from = body.value(QLatin1String("f")).toString();
-    m.text = body.value(QLatin1String("t")).toString();
-    m.ts = qint64(body.value(QLatin1String("ts")).toDouble());
+    sv::Message m = messageOf(room, in.seq, body);
     const QString id = body.value(QLatin1String("i")).toString();
     // The local copy keeps --transcript and `history` working.
     if (!e.store->insert(m, body.value(QLatin1String("k")).toString(), id))

@@ -23,6 +23,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 
 namespace duplex::server {
 
@@ -137,6 +139,16 @@ public:
     QList<QPair<QString, int>> roomCounts() const override;
     void tick(qint64 nowMs) override;
 
+    // --- history from the room's stream (redisroombroker_history.cpp) ---------------------
+    /// `history` read from `duplex:stream:ROOM` (XRANGE / XREVRANGE), merged with this
+    /// process's SQLite copy (the only source while Redis is down). Everything else for the
+    /// peer waits behind the answer, in order; a member gets it once this process has
+    /// delivered every message up to the newest one read, and the live messages the answer
+    /// of a join holds already are not sent again.
+    bool answerHistory(Peer *peer, const QString &room, const QString &re,
+                       std::optional<qint64> before, std::optional<qint64> after, int limit,
+                       bool join) override;
+
 Q_SIGNALS:
     void stateChanged(bool up);
     /// Another process's window kicks this process's client (ChatServer::kick does it).
@@ -151,7 +163,8 @@ private:
         QByteArray body;
     };
     struct Order {
-        qint64 last = -1; ///< the highest seq delivered here (-1: not read yet)
+        qint64 last = -1;  ///< the highest seq delivered here (-1: not read yet)
+        qint64 target = 0; ///< read from the stream up to here even with nothing pending
         QByteArray epoch;
         bool backfilling = false;
         std::map<qint64, Incoming> pending; ///< arrived ahead of a gap
@@ -162,6 +175,23 @@ private:
     void drain(const QString &room);
     void backfill(const QString &room);
     void deliver(const QString &room, const Incoming &in);
+    /// One stream entry (XRANGE) as a publication.
+    static Incoming incomingOf(const RedisValue &entry);
+    /// A message of the room from a stream entry's or publication's body (`d`).
+    static proto::server::Message messageOf(const QString &room, qint64 seq,
+                                            const QJsonObject &body);
+
+    // history (redisroombroker_history.cpp)
+    struct HistoryStep;
+    struct Outbox;
+    void startHistory();
+    void readHistory(quint64 peer, const std::shared_ptr<HistoryStep> &step);
+    /// Sends what the peer's outbox can send now, in order; forgets it when empty.
+    void pumpOutbox(quint64 peer);
+    void pumpOutboxes();
+    void finishStep(Peer *p, Outbox &box, const HistoryStep &step);
+    /// Rooms with more in Redis than in this process's copy are read (their copy filled).
+    void catchUp(const QByteArray &cursor);
 
     /// A connected client another process listed in its state (field "a").
     struct RemoteClientEntry {
@@ -244,6 +274,9 @@ private:
     std::map<QString, TypingQueued> m_typingQueue; ///< room \x1f nick -> the latest
 
     QTimer m_typingFlush;
+
+    /// Peers waiting for a history answer from Redis, by id.
+    std::unordered_map<quint64, std::shared_ptr<Outbox>> m_outboxes;
 };
 
 } // namespace duplex::server

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace duplex::server {
 
 class Frame;
@@ -49,6 +51,17 @@ public:
 
     /// Housekeeping once a second or so: the large rooms' `count` presences.
     virtual void tick(qint64 nowMs) = 0;
+
+    /// Answers a `history` request itself, later (a broker that reads it from a store shared
+    /// by several processes: Redis); `join`: the history that follows `joined`. False: the
+    /// caller answers from its own store, now.
+    virtual bool answerHistory(Peer *peer, const QString &room, const QString &re,
+                               std::optional<qint64> before, std::optional<qint64> after, int limit,
+                               bool join)
+    {
+        (void)peer, (void)room, (void)re, (void)before, (void)after, (void)limit, (void)join;
+        return false;
+    }
 };
 
 } // namespace duplex::server

@@ -815,7 +815,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+279"/>
+        <location filename="../../app-server/core/engine.cpp" line="+289"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -2744,7 +2744,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Mit Redis unter %1 verbunden.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Room &quot;%1&quot; starts epoch %2 in Redis after seq %3.</source>
         <translation>Raum „%1“ beginnt in Redis die Epoche %2 nach seq %3.</translation>
     </message>
@@ -2759,12 +2759,12 @@ Erstellt mit Qt %1.</translation>
         <translation>Raum „%1“ geht in einer neuen Epoche bei seq %2 weiter (Redis hat seine Daten verloren).</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+54"/>
         <source>Room &quot;%1&quot;: messages %2 to %3 are not in Redis any more.</source>
         <translation>Raum „%1“: Die Nachrichten %2 bis %3 sind nicht mehr in Redis.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+53"/>
         <source>Could not store a message from %1: %2</source>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
@@ -2789,7 +2789,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Der Beitrittscode des Verbunds „%1“ gilt auch hier.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Server %1 lifted the ban of %2.</source>
         <translation>Server %1 hat die Sperre von %2 aufgehoben.</translation>
     </message>
@@ -2817,6 +2817,11 @@ Erstellt mit Qt %1.</translation>
         <location line="+1"/>
         <source>Server %1 set the join code “%2”: it holds here too.</source>
         <translation>Server %1 hat den Beitrittscode „%2“ gesetzt: Er gilt auch hier.</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/redisroombroker_history.cpp" line="+185"/>
+        <source>Redis did not answer a history read of &quot;%1&quot;: %2</source>
+        <translation>Redis hat das Lesen des Verlaufs von „%1“ nicht beantwortet: %2</translation>
     </message>
 </context>
 <context>
