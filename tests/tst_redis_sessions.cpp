@@ -11,6 +11,7 @@
 #include "chattestclient.h"
 #include "clusterfixture.h"
 
+#include <clientsession.h>
 #include <websocket.h>
 
 #include <QElapsedTimer>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void resumeOnAnotherServerTakesTheSessionOver();
     void pipelinedHelloJoinSayOnARedisNode();
     void redisDownDuringHello();
+    void clientRetriesWhileRedisIsDown();
 };
 
 namespace {
@@ -330,6 +332,51 @@ void TestRedisSessions::redisDownDuringHello()
     TestServer *other = cluster.add();
     QVERIFY(other);
     QVERIFY(!welcomedAs(other->port(), QStringLiteral("ada")));
+}
+
+void TestRedisSessions::clientRetriesWhileRedisIsDown()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(1));
+    TestServer *node = cluster.at(0);
+    const quint16 redisPort = cluster.redis.port;
+    cluster.redis.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!node->chat->clusterState().up, 10000);
+
+    // The Qt client's first hello gets `internal`: not a refusal. It does not give up (no
+    // failure dialog), it tries again with its backoff and says why.
+    duplex::client::ClientSession::Config config;
+    config.backoffInitialMs = 200;
+    config.backoffMaxMs = 1000;
+    config.agent = QStringLiteral("tst_redis_sessions");
+    duplex::client::ClientSession session(config);
+    QSignalSpy failed(&session, &duplex::client::ClientSession::connectionFailed);
+    QSignalSpy states(&session, &duplex::client::ClientSession::stateChanged);
+    session.open(QList<QUrl> {node->url()}, QStringLiteral("ada"));
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), duplex::client::ClientSession::State::Reconnecting,
+                              10000);
+    QVERIFY2(session.retryReason().contains(QLatin1String("Redis")),
+             qPrintable(session.retryReason()));
+    // Again and again (each try is answered the same way), never Disconnected.
+    const auto tries = [&] {
+        int n = 0;
+        for (const QList<QVariant> &args : std::as_const(states))
+            n += args.at(0).value<duplex::client::ClientSession::State>()
+                    == duplex::client::ClientSession::State::Handshaking
+                ? 1
+                : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(tries() >= 3, 15000);
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(session.state() != duplex::client::ClientSession::State::Disconnected);
+
+    // Redis back: the next try is welcomed.
+    QVERIFY(cluster.redis.start(redisPort));
+    QTRY_VERIFY_WITH_TIMEOUT(session.isSynchronized(), 20000);
+    QCOMPARE(session.nick(), QStringLiteral("ada"));
+    QVERIFY(session.retryReason().isEmpty());
+    QCOMPARE(failed.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRedisSessions)

@@ -583,7 +583,11 @@ void MainWindow::refreshStatus()
                                : tr("%1 \u2013 %2").arg(session->serverName(), where));
     const bool reconnecting = state == ClientSession::State::Reconnecting;
     m_countdownLabel->setVisible(reconnecting);
-    if (reconnecting)
+    if (reconnecting && !session->retryReason().isEmpty())
+        m_countdownLabel->setText(
+            tr("Reconnecting in %n s: %1", nullptr, session->reconnectSecondsLeft())
+                .arg(session->retryReason()));
+    else if (reconnecting)
         m_countdownLabel->setText(
             tr("Reconnecting in %n s", nullptr, session->reconnectSecondsLeft()));
     m_reconnectButton->setVisible(
