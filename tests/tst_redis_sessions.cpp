@@ -11,11 +11,17 @@
 #include "chattestclient.h"
 #include "clusterfixture.h"
 
+#include <chatstate.h>
 #include <clientsession.h>
+#include <mainwindow.h>
 #include <websocket.h>
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QSettings>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -344,19 +350,32 @@ void TestRedisSessions::clientRetriesWhileRedisIsDown()
     QTRY_VERIFY_WITH_TIMEOUT(!node->chat->clusterState().up, 10000);
 
     // The Qt client's first hello gets `internal`: not a refusal. It does not give up (no
-    // failure dialog), it tries again with its backoff and says why.
+    // failure dialog), it tries again with its backoff and its status bar says why.
     duplex::client::ClientSession::Config config;
     config.backoffInitialMs = 200;
     config.backoffMaxMs = 1000;
     config.agent = QStringLiteral("tst_redis_sessions");
     duplex::client::ClientSession session(config);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("client.ini")), QSettings::IniFormat);
+    duplex::client::ChatState state(&session);
+    duplex::client::MainWindow window(&state, &settings);
+    window.resize(900, 500);
+    window.show();
     QSignalSpy failed(&session, &duplex::client::ClientSession::connectionFailed);
     QSignalSpy states(&session, &duplex::client::ClientSession::stateChanged);
-    session.open(QList<QUrl> {node->url()}, QStringLiteral("ada"));
+    window.connectTo(QList<QUrl> {node->url()}, QStringLiteral("ada"));
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), duplex::client::ClientSession::State::Reconnecting,
                               10000);
     QVERIFY2(session.retryReason().contains(QLatin1String("Redis")),
              qPrintable(session.retryReason()));
+    auto *reconnect = window.findChild<QLabel *>(QStringLiteral("reconnectLabel"));
+    QVERIFY(reconnect);
+    QTRY_VERIFY2(reconnect->isVisible() && reconnect->text().contains(QLatin1String("Redis")),
+                 qPrintable(reconnect->text()));
+    if (const QByteArray shots = qgetenv("DUPLEX_SCREENSHOT_DIR"); !shots.isEmpty())
+        window.grab().save(
+            QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("client-redis-down.png")));
     // Again and again (each try is answered the same way), never Disconnected.
     const auto tries = [&] {
         int n = 0;
@@ -379,5 +398,5 @@ void TestRedisSessions::clientRetriesWhileRedisIsDown()
     QCOMPARE(failed.count(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestRedisSessions)
+QTEST_MAIN(TestRedisSessions)
 #include "tst_redis_sessions.moc"

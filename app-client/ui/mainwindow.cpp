@@ -590,6 +590,7 @@ void MainWindow::refreshStatus()
     else if (reconnecting)
         m_countdownLabel->setText(
             tr("Reconnecting in %n s", nullptr, session->reconnectSecondsLeft()));
+    m_countdownLabel->setToolTip(reconnecting ? session->retryReason() : QString());
     m_reconnectButton->setVisible(
         reconnecting || (state == ClientSession::State::Disconnected && session->url().isValid()));
     if (session->rttMs() < 0 || state != ClientSession::State::Online)

@@ -89,8 +89,7 @@ void ChatHandlers::sendRedisDown(Peer *p, const QString &re)
 {
     sendError(p,
               makeError(ErrorCode::Internal, re,
-                        QStringLiteral("the server cannot reach Redis right now: try again "
-                                       "in a moment")));
+                        QStringLiteral("the server cannot reach Redis")));
 }
 
 void ChatHandlers::helloFromCluster(Peer *p, const client::Hello &m)

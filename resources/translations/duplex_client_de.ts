@@ -1002,12 +1002,12 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+475"/>
+        <location line="+476"/>
         <source>Round-trip time of the last WebSocket ping (sent every 5 s)</source>
         <translation>Umlaufzeit des letzten WebSocket-Pings (alle 5 s gesendet)</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-474"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
@@ -1048,13 +1048,13 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+421"/>
+        <location line="+422"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-403"/>
         <source>The server switched this client to: %1</source>
         <translation>Der Server hat diesen Client umgestellt auf: %1</translation>
     </message>
@@ -1154,7 +1154,7 @@ Grund: %3</translation>
         <translation>Server, in dieser Reihenfolge versucht, wenn einer ausfällt: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reconnecting in %n s: %1</source>
         <translation>
             <numerusform>Neuer Verbindungsversuch in %n s: %1</numerusform>
@@ -1187,7 +1187,7 @@ Grund: %3</translation>
         <translation type="vanished">Ctrl+W</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-364"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1270,7 +1270,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation type="vanished">RTT –</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
         <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>
