@@ -88,8 +88,7 @@ bool ChatHandlers::heldFrame(Peer *p, bool binary, const QByteArray &data)
 void ChatHandlers::sendRedisDown(Peer *p, const QString &re)
 {
     sendError(p,
-              makeError(ErrorCode::Internal, re,
-                        QStringLiteral("the server cannot reach Redis")));
+              makeError(ErrorCode::Internal, re, QStringLiteral("the server cannot reach Redis")));
 }
 
 void ChatHandlers::helloFromCluster(Peer *p, const client::Hello &m)
