@@ -43,6 +43,7 @@ private Q_SLOTS:
     void killedProcessesNickComesFree();
     void laterServerResumesKilledServersClient();
     void resumeOnAnotherServerTakesTheSessionOver();
+    void stoppedServersClientsResumeElsewhere();
     void pipelinedHelloJoinSayOnARedisNode();
     void redisDownDuringHello();
     void clientRetriesWhileRedisIsDown();
@@ -253,6 +254,31 @@ void TestRedisSessions::resumeOnAnotherServerTakesTheSessionOver()
     QVERIFY(!welcomedAs(two->port(), QStringLiteral("ada")));
     moved.send(duplex::test::sayRequest("s1", "still me", "lab"));
     QCOMPARE(moved.take("message").value("re").toString(), QStringLiteral("s1"));
+}
+
+void TestRedisSessions::stoppedServersClientsResumeElsewhere()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
+    auto ada = one->client(QStringLiteral("ada"));
+    QVERIFY(ada);
+    const QString token = ada->welcome.value("session").toString();
+    ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
+    QCOMPARE(ada->take("joined").value("room").toString(), QStringLiteral("lab"));
+    // Server one stops on purpose (1001 to everyone): its sessions stay resumable on the
+    // others, with their rooms, as after a drop.
+    one->chat->stop();
+    QVERIFY(ada->waitDisconnected(10000));
+    QCOMPARE(ada->closeCode, 1001);
+    ChatTestClient again;
+    QVERIFY(again.open(two->port()));
+    QVERIFY(again.hello(QStringLiteral("ada"), token));
+    QCOMPARE(again.welcome.value("session").toString(), token);
+    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("general"));
+    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("lab"));
+    // Her nick went with her session: nobody else gets it.
+    QVERIFY(!welcomedAs(two->port(), QStringLiteral("ada")));
 }
 
 void TestRedisSessions::pipelinedHelloJoinSayOnARedisNode()

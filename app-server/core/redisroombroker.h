@@ -164,7 +164,8 @@ private:
     /// (a Redis that lost its data).
     void reassertSessions();
     void flushSessions();
-    void writeSession(const Session *s);
+    /// The token's key (`put`); ttlMs 0: as the session is now (sessionTtlMs).
+    void writeSession(const Session *s, qint64 ttlMs = 0);
     /// A `forget` from the process that took one of our sessions over.
     void onForget(const QString &token);
     qint64 sessionTtlMs(const Session *s) const;

@@ -255,7 +255,7 @@ void RedisRoomBroker::flushSessions()
     }
 }
 
-void RedisRoomBroker::writeSession(const Session *s)
+void RedisRoomBroker::writeSession(const Session *s, qint64 ttlMs)
 {
     if (!m_link->isUp())
         return; // written again when Redis is back (reassertSessions)
@@ -264,13 +264,21 @@ void RedisRoomBroker::writeSession(const Session *s)
     body.insert(QLatin1String("r"), QJsonArray::fromStringList(s->rooms));
     const QByteArray value = m_origin + '\n' + s->key.toUtf8() + '\n'
         + QJsonDocument(body).toJson(QJsonDocument::Compact);
-    m_link->eval("put", {sessionKeyOf(s->token)},
-                 {m_origin, value, QByteArray::number(sessionTtlMs(s)), ProcPrefix}, {});
+    m_link->eval(
+        "put", {sessionKeyOf(s->token)},
+        {m_origin, value, QByteArray::number(ttlMs > 0 ? ttlMs : sessionTtlMs(s)), ProcPrefix}, {});
 }
 
 void RedisRoomBroker::sessionRemoved(Session *s)
 {
     m_dirty.remove(s->token);
+    if (m_engine && m_engine->shuttingDown && m_link->isUp()) {
+        // This server stops (1001 to its clients): their sessions stay in Redis for the
+        // grace, as if dropped, and resume on another server (the lease has their token).
+        writeSession(s, m_engine->config.resumeGraceMs);
+        m_link->flush();
+        return;
+    }
     const QByteArray lease = nickKeyOf(s->key);
     const QByteArray ours = m_origin + '\n' + s->token.toUtf8();
     const QByteArray key = sessionKeyOf(s->token);
