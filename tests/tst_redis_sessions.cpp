@@ -10,6 +10,7 @@
 
 #include "chattestclient.h"
 #include "clusterfixture.h"
+#include "polltestclient.h"
 
 #include <chatstate.h>
 #include <clientsession.h>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void resumeOnAnotherServerTakesTheSessionOver();
     void stoppedServersClientsResumeElsewhere();
     void pipelinedHelloJoinSayOnARedisNode();
+    void pipelinedHelloOverPollingOnARedisNode();
     void redisDownDuringHello();
     void clientRetriesWhileRedisIsDown();
 };
@@ -320,6 +322,32 @@ void TestRedisSessions::pipelinedHelloJoinSayOnARedisNode()
     const QJsonObject m = bob->take("message", 10000);
     QCOMPARE(m.value("from").toString(), QStringLiteral("eager"));
     QCOMPARE(m.value("text").toString(), QStringLiteral("first words"));
+}
+
+void TestRedisSessions::pipelinedHelloOverPollingOnARedisNode()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    auto bob = cluster.at(1)->client(QStringLiteral("bob"));
+    QVERIFY(bob);
+    // hello, join and say in one poll's `send`: the same waiting, over HTTP; the welcome and
+    // the replies come with the following polls, in order.
+    duplex::test::PollTestClient pat(cluster.at(0)->port());
+    pat.poll(QJsonArray {obj({{"type", "hello"}, {"id", "h"}, {"nick", "pat"}, {"agent", "tst"}}),
+                         obj({{"type", "join"}, {"id", "j"}, {"room", "general"}}),
+                         duplex::test::sayRequest("s1", "polled words")});
+    QCOMPARE(pat.take("welcome", 10000).value("nick").toString(), QStringLiteral("pat"));
+    const QJsonObject ack = pat.take(
+        [](const QJsonObject &o) {
+            return o.value("type").toString() == "message" && o.value("re").toString() == "s1";
+        },
+        10000);
+    QCOMPARE(ack.value("text").toString(), QStringLiteral("polled words"));
+    for (const QJsonObject &f : std::as_const(pat.all))
+        QVERIFY2(f.value("type").toString() != "error", qPrintable(QJsonDocument(f).toJson()));
+    const QJsonObject heard = bob->take("message", 10000);
+    QCOMPARE(heard.value("from").toString(), QStringLiteral("pat"));
+    QCOMPARE(heard.value("text").toString(), QStringLiteral("polled words"));
 }
 
 void TestRedisSessions::redisDownDuringHello()

@@ -14,6 +14,8 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
+
 namespace duplex::server {
 
 class Engine;
@@ -35,6 +37,14 @@ public:
     void onBinary(Peer *p, const QByteArray &data);
     /// Forgets whisper dedup entries older than the dedup window.
     void prune(qint64 nowMs);
+    /// With --redis: the peer's hello (or nick change) waits for Redis.
+    bool waiting(quint64 peerId) const { return m_held.contains(peerId); }
+    /// Runs fn once the peer no longer waits (its held frames handled) or is gone. A
+    /// polling client's first poll is answered so, with its session token.
+    void afterAnswer(quint64 peerId, std::function<void()> fn)
+    {
+        m_held[peerId].after.append(std::move(fn));
+    }
 
     void operator()(Peer *p, const proto::client::Hello &m);
     void operator()(Peer *p, const proto::client::Join &m);
@@ -106,6 +116,7 @@ private:
         QList<QPair<bool, QByteArray>> frames; ///< binary?, payload
         qint64 bytes = 0;
         bool waiting = true;
+        QList<std::function<void()>> after; ///< afterAnswer()
     };
 
     Engine &e;

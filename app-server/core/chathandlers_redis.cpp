@@ -45,11 +45,12 @@ void ChatHandlers::unhold(quint64 id)
     if (it == m_held.end() || it->waiting)
         return;
     QList<QPair<bool, QByteArray>> queue = std::move(it->frames);
+    QList<std::function<void()>> after = std::move(it->after);
     m_held.erase(it);
     while (!queue.isEmpty()) {
         Peer *p = e.find(id);
         if (!p || p->closing())
-            return;
+            break;
         const auto [binary, data] = queue.takeFirst();
         if (binary)
             onBinary(p, data);
@@ -60,9 +61,12 @@ void ChatHandlers::unhold(quint64 id)
             for (const auto &f : std::as_const(queue))
                 again->bytes += f.second.size();
             again->frames = std::move(queue);
+            again->after = std::move(after) + again->after;
             return;
         }
     }
+    for (const auto &fn : std::as_const(after))
+        fn();
 }
 
 bool ChatHandlers::heldFrame(Peer *p, bool binary, const QByteArray &data)
