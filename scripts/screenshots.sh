@@ -213,6 +213,13 @@ if [ "$what" = all ] || [ "$what" = client ]; then
     timeout 60 "$build/tests/tst_clientfailover" windowShowsTheSwitchAndRemembersTheList >/dev/null
   echo "screenshots: wrote $out/client-failover.png"
 fi
+# A cluster server without Redis (issue 17): the window retrying, the status bar saying why
+# (a real redis-server, stopped by the test).
+if [ "$what" = all ] || [ "$what" = client ]; then
+  DUPLEX_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 \
+    timeout 60 "$build/tests/tst_redis_sessions" clientRetriesWhileRedisIsDown >/dev/null
+  echo "screenshots: wrote $out/client-redis-down.png"
+fi
 
 # --- browser client (issue 12) ---
 # tests/browser/layout.test.mjs chats at 360 px and at desktop width in Debian's chromium

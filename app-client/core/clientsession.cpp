@@ -201,6 +201,7 @@ void ClientSession::open(const QList<QUrl> &urls, const QString &nick)
     m_failedBeforeWelcome = 0;
     m_nick = nick;
     m_userClosed = false;
+    m_retryReason.clear();
     m_everWelcomed = false;
     m_fatal = false;
     m_reconnectBackoff.reset();
@@ -448,6 +449,10 @@ void ClientSession::onLinkLost(int code, const QString &reason)
         Q_EMIT connectionEnded(code, text);
         return;
     }
+    if (std::exchange(m_helloRetry, false)) {
+        scheduleReconnect(); // the server answered, but could not take the hello yet
+        return;
+    }
     if (!m_everWelcomed && !m_config.retryBeforeFirstWelcome) {
         // Several addresses: each gets its chance before the dialog says it failed (a
         // full server, too: another one of the cluster may have room).
@@ -638,6 +643,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         m_limits = w->limits;
         m_outbox.setServerRate(m_limits.ratePerSec);
         m_everWelcomed = true;
+        m_retryReason.clear();
         m_reconnectBackoff.reset();
         m_handshakeTimer.stop();
         // Catch up from what we had seen when the connection was made, not from what the
@@ -763,6 +769,28 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
         const std::optional<Request> kind
             = request == m_requests.cend() ? std::nullopt : std::optional<Request>(request->kind);
         const bool toHello = kind == Request::Hello;
+        if (toHello && m_state == State::Handshaking && e->code == proto::ErrorCode::Internal) {
+            // Not a refusal: the server cannot take a hello right now (a cluster server
+            // that lost Redis). Close and try again with the backoff, saying why; never
+            // give up on it, not even before the first welcome.
+            m_helloRetry = true;
+            m_retryReason = describeError(*e);
+            m_lastError = m_retryReason;
+            Q_EMIT errorReceived(*e);
+            if (m_socket) {
+                m_socket->setProperty("duplexSentClose", true);
+                logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
+                         FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, {}));
+                m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+            } else if (m_poll) {
+                retirePoll();
+                QTimer::singleShot(0, this, [this] {
+                    if (!m_poll && !m_socket && m_helloRetry)
+                        onLinkLost(0, {});
+                });
+            }
+            return;
+        }
         const bool classRefusal = e->code == proto::ErrorCode::BadCode
             || e->code == proto::ErrorCode::Banned || e->code == proto::ErrorCode::Locked;
         if (toHello && m_state == State::Handshaking

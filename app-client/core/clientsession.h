@@ -89,6 +89,9 @@ public:
     /// The nick (the server's answer once welcomed, else the requested one).
     QString nick() const { return m_nick; }
     QString serverName() const { return m_serverName; }
+    /// Why the session is waiting to try again although the server answered (it could not
+    /// take the hello: `internal`, e.g. a cluster server without Redis); empty otherwise.
+    QString retryReason() const { return m_retryReason; }
     QString sessionToken() const { return m_token; }
     proto::server::Limits limits() const { return m_limits; }
     /// Last measured round trip in ms (-1 before the first pong).
@@ -285,6 +288,8 @@ private:
     bool m_userClosed = false;
     bool m_everWelcomed = false;
     bool m_fatal = false;
+    bool m_helloRetry = false; ///< the hello got `internal`: reconnect with the backoff
+    QString m_retryReason;
     bool m_serverFull = false;
     int m_fatalCode = 0;
     QString m_fatalReason;

@@ -583,9 +583,14 @@ void MainWindow::refreshStatus()
                                : tr("%1 \u2013 %2").arg(session->serverName(), where));
     const bool reconnecting = state == ClientSession::State::Reconnecting;
     m_countdownLabel->setVisible(reconnecting);
-    if (reconnecting)
+    if (reconnecting && !session->retryReason().isEmpty())
+        m_countdownLabel->setText(
+            tr("Reconnecting in %n s: %1", nullptr, session->reconnectSecondsLeft())
+                .arg(session->retryReason()));
+    else if (reconnecting)
         m_countdownLabel->setText(
             tr("Reconnecting in %n s", nullptr, session->reconnectSecondsLeft()));
+    m_countdownLabel->setToolTip(reconnecting ? session->retryReason() : QString());
     m_reconnectButton->setVisible(
         reconnecting || (state == ClientSession::State::Disconnected && session->url().isValid()));
     if (session->rttMs() < 0 || state != ClientSession::State::Online)

@@ -18,6 +18,8 @@ namespace sv = proto::server;
 
 void ChatHandlers::onText(Peer *p, const QByteArray &json)
 {
+    if (!m_held.isEmpty() && heldFrame(p, false, json))
+        return; // after its hello or nick change, which waits for Redis
     ++p->info.framesIn;
     p->info.bytesIn += json.size();
     ++e.shared.counters.framesIn;
@@ -47,6 +49,8 @@ void ChatHandlers::onText(Peer *p, const QByteArray &json)
 
 void ChatHandlers::onBinary(Peer *p, const QByteArray &data)
 {
+    if (!m_held.isEmpty() && heldFrame(p, true, data))
+        return;
     ++p->info.framesIn;
     p->info.bytesIn += data.size();
     ++e.shared.counters.framesIn;
@@ -59,8 +63,6 @@ void ChatHandlers::onBinary(Peer *p, const QByteArray &data)
 bool ChatHandlers::resume(Peer *p, const client::Hello &m)
 {
     Session *s = e.sessions.byToken(m.resume); // unknown or expired: a new session
-    if (!s && e.redis && !m.resume.isEmpty())
-        s = e.redis->adoptSession(m.resume, m.agent); // from a server of the cluster
     if (!s)
         return false;
     Peer *old = s->peer;
@@ -90,6 +92,7 @@ bool ChatHandlers::resume(Peer *p, const client::Hello &m)
             if (e.rooms->join(room, p, s->nick))
                 e.recordEvent(RoomEvent::Kind::Join, room, s->nick);
         }
+        e.sessions.changed(s);
     }
     return true;
 }
@@ -102,24 +105,40 @@ void ChatHandlers::operator()(Peer *p, const client::Hello &m)
     }
     if (refuseStruckOut(p, m))
         return;
-    const bool resumed = resume(p, m);
-    if (!resumed) {
-        if (refuseNewSession(p, m))
-            return;
-        // Kept composed (NFC): "e" + U+0301 + "mile" is shown and stored as "émile".
-        const QString nick = normalizedNick(m.nick);
-        if (const auto problem = nickProblem(nick)) {
-            e.sendError(p, ErrorCode::BadNick, m.id, *problem);
-            return;
-        }
-        const QString key = nickKey(nick);
-        if (refuseNick(p, nick, key, m.id))
-            return;
-        Session *s = e.sessions.create(nick, key, m.agent);
-        s->inbox = TokenBucket(e.config.ratePerSec, e.config.burst, Engine::nowMs());
-        s->peer = p;
-        p->session = s;
+    if (resume(p, m))
+        welcome(p, m, true);
+    else if (e.redis && !m.resume.isEmpty())
+        helloFromCluster(p, m); // the token may be another process's: ask Redis
+    else
+        helloNew(p, m);
+}
+
+void ChatHandlers::helloNew(Peer *p, const client::Hello &m)
+{
+    if (refuseNewSession(p, m))
+        return;
+    // Kept composed (NFC): "e" + U+0301 + "mile" is shown and stored as "émile".
+    const QString nick = normalizedNick(m.nick);
+    if (const auto problem = nickProblem(nick)) {
+        e.sendError(p, ErrorCode::BadNick, m.id, *problem);
+        return;
     }
+    const QString key = nickKey(nick);
+    if (refuseNick(p, nick, key, m.id))
+        return;
+    if (e.redis) {
+        claimNewSession(p, m, nick, key); // unique across the cluster: a lease in Redis
+        return;
+    }
+    Session *s = e.sessions.create(nick, key, m.agent);
+    s->inbox = TokenBucket(e.config.ratePerSec, e.config.burst, Engine::nowMs());
+    s->peer = p;
+    p->session = s;
+    welcome(p, m, false);
+}
+
+void ChatHandlers::welcome(Peer *p, const client::Hello &m, bool resumed)
+{
     Session *s = p->session;
     e.attachActivity(p);
 
@@ -265,7 +284,7 @@ void ChatHandlers::operator()(Peer *p, const client::Say &m)
 void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
 {
     Session *target = e.sessions.byNick(nickKey(m.to));
-    if (!target && e.redis && e.redis->nickTakenElsewhere(nickKey(m.to))) {
+    if (!target && e.redis && !e.redis->holderOf(nickKey(m.to)).isEmpty()) {
         whisperElsewhere(p, m); // held on another server of the cluster
         return;
     }
@@ -362,6 +381,17 @@ void ChatHandlers::operator()(Peer *p, const client::Nick &m)
     const QString key = nickKey(nick);
     if (refuseNick(p, nick, key, m.id, s->key))
         return;
+    if (e.redis && key != s->key) {
+        claimNickChange(p, m, nick, key); // the new nick's lease first
+        return;
+    }
+    applyNick(p, m, nick, key);
+}
+
+void ChatHandlers::applyNick(Peer *p, const client::Nick &m, const QString &nick,
+                             const QString &key)
+{
+    Session *s = p->session;
     const QString old = s->nick;
     const QString oldKey = s->key;
     e.control.renamed(s->key, key);

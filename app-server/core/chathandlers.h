@@ -10,7 +10,11 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QList>
+#include <QPair>
 #include <QString>
+
+#include <functional>
 
 namespace duplex::server {
 
@@ -33,6 +37,14 @@ public:
     void onBinary(Peer *p, const QByteArray &data);
     /// Forgets whisper dedup entries older than the dedup window.
     void prune(qint64 nowMs);
+    /// With --redis: the peer's hello (or nick change) waits for Redis.
+    bool waiting(quint64 peerId) const { return m_held.contains(peerId); }
+    /// Runs fn once the peer no longer waits (its held frames handled) or is gone. A
+    /// polling client's first poll is answered so, with its session token.
+    void afterAnswer(quint64 peerId, std::function<void()> fn)
+    {
+        m_held[peerId].after.append(std::move(fn));
+    }
 
     void operator()(Peer *p, const proto::client::Hello &m);
     void operator()(Peer *p, const proto::client::Join &m);
@@ -53,6 +65,33 @@ private:
     bool resume(Peer *p, const proto::client::Hello &m);
     /// A whisper to a nick another server of the cluster holds (chathandlers_relay.cpp).
     void whisperElsewhere(Peer *p, const proto::client::Whisper &m);
+    /// A hello that is not a resume of a session of this process: checks, then a new
+    /// session (with --redis once Redis gave it the nick).
+    void helloNew(Peer *p, const proto::client::Hello &m);
+    /// The peer has its session: welcome, joined + history of its rooms.
+    void welcome(Peer *p, const proto::client::Hello &m, bool resumed);
+    /// Renames the session (the new nick is free and, with --redis, leased).
+    void applyNick(Peer *p, const proto::client::Nick &m, const QString &nick, const QString &key);
+
+    // With --redis (chathandlers_redis.cpp): a hello or nick change waits for Redis (the
+    // nick lease, or the session of a resume token that another process had); the peer's
+    // frames that come meanwhile wait in order and are handled after the answer.
+    /// A resume token unknown here: the session from Redis, or a new one.
+    void helloFromCluster(Peer *p, const proto::client::Hello &m);
+    void claimNewSession(Peer *p, const proto::client::Hello &m, const QString &nick,
+                         const QString &key);
+    void claimNickChange(Peer *p, const proto::client::Nick &m, const QString &nick,
+                         const QString &key);
+    /// The peer waits for Redis: its next frames are held.
+    void hold(Peer *p);
+    /// Redis answered for that peer: the peer if it is still open (null when gone).
+    Peer *answered(quint64 id);
+    /// Handles the held frames in order, until one of them waits for Redis again.
+    void unhold(quint64 id);
+    /// Keeps the frame if the peer waits (true); closes it 1008 past the bound.
+    bool heldFrame(Peer *p, bool binary, const QByteArray &data);
+    /// `internal` for a request that needed Redis.
+    void sendRedisDown(Peer *p, const QString &re);
 
     // Class control (chathandlers_class.cpp). Each returns true when it refused (the peer
     // was told, and closed where the contract says so).
@@ -75,8 +114,16 @@ private:
         qint64 ts = 0;
     };
 
+    struct Held {
+        QList<QPair<bool, QByteArray>> frames; ///< binary?, payload
+        qint64 bytes = 0;
+        bool waiting = true;
+        QList<std::function<void()>> after; ///< afterAnswer()
+    };
+
     Engine &e;
     QHash<size_t, WhisperSeen> m_whisperSeen; // hash of nickKey + '\x1f' + id
+    QHash<quint64, Held> m_held;              // peer id -> frames waiting for Redis
 };
 
 } // namespace duplex::server

@@ -6,7 +6,6 @@
 #include "chathandlers.h"
 
 #include "engine.h"
-#include "redisroombroker.h"
 
 #include <codec.h>
 #include <names.h>
@@ -117,11 +116,9 @@ bool ChatHandlers::refuseNick(Peer *p, const QString &nick, const QString &key, 
     }
     if (key == ownKey)
         return false;
+    // Here only; with --redis the other servers' sessions answer through the nick's lease
+    // (ChatHandlers::claimNewSession, claimNickChange).
     const Session *holder = e.sessions.byNick(key);
-    if (!holder && e.redis && e.redis->nickTakenElsewhere(key)) {
-        sendError(p, makeError(ErrorCode::NickTaken, re)); // on another server of the cluster
-        return true;
-    }
     if (!holder)
         return false;
     if (holder->peer) {

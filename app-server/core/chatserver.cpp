@@ -298,6 +298,7 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
     }
     if (!d->listener->listen(address, port))
         return false;
+    d->engine.shuttingDown = false;
     for (const QString &room : d->engine.store->rooms())
         d->engine.rooms->ensure(room);
     d->lastPingMs = Engine::nowMs();
@@ -323,6 +324,8 @@ void ChatServer::stop()
     // frames to clients that are going anyway.
     for (const auto &[id, p] : d->engine.peers)
         p->stopDelivery();
+    // With --redis the sessions ended below stay resumable on the other servers.
+    d->engine.shuttingDown = true;
     for (quint64 id : ids) {
         if (Peer *p = d->engine.find(id))
             d->engine.closePeer(p, close::GoingAway, tr("server shutting down"));

@@ -152,6 +152,24 @@ void ChatServer::Private::onPoll(const http::Request &request, QByteArrayView bo
     }
     Q_EMIT q->clientUpdated(peer->id());
 
+    if (!peer->session && handlers.waiting(peer->id())) {
+        // Its hello waits for Redis (--redis): this poll is answered when it was, with the
+        // session's token (or with why not).
+        handlers.afterAnswer(peer->id(), [this, id = peer->id(), reply, requestBytes, taken, mode] {
+            auto *p = static_cast<PollPeer *>(engine.find(id));
+            if (!p || p->closing() || !p->session) {
+                if (p) {
+                    p->answer(reply, QString(), requestBytes, taken);
+                    p->close(close::PolicyViolation, QStringLiteral("no hello"));
+                } else {
+                    countRefused(engine.shared, mode, requestBytes, reply(sessionGone()));
+                }
+                return;
+            }
+            p->answer(reply, p->session->token, requestBytes, taken);
+        });
+        return;
+    }
     if (!peer->session) {
         // Not (or no longer) welcomed: this poll is its whole life. Its answer says why
         // (not_welcomed, bad_nick, rate_limited...), then it ends.

@@ -129,6 +129,7 @@ bool Engine::enterRoom(Peer *p, const QString &room)
     recordEvent(RoomEvent::Kind::Join, room, s->nick);
     if (!s->rooms.contains(room))
         s->rooms.append(room);
+    sessions.changed(s);
     return true;
 }
 
@@ -136,6 +137,8 @@ void Engine::exitRoom(Peer *p, const QString &room, const QString &nick)
 {
     if (rooms->leave(room, p, nick, true))
         recordEvent(RoomEvent::Kind::Leave, room, nick);
+    if (p->session)
+        sessions.changed(p->session);
 }
 
 void Engine::recordEvent(RoomEvent::Kind kind, const QString &room, const QString &nick,
@@ -179,10 +182,12 @@ void Engine::detachSession(Peer *p, bool endSession)
     for (const QString &room : std::as_const(s->rooms))
         exitRoom(p, room, s->nick);
     s->peer = nullptr;
-    if (endSession)
+    if (endSession) {
         sessions.remove(s);
-    else
+    } else {
         s->detachedAtMs = nowMs();
+        sessions.changed(s);
+    }
     Q_EMIT events->roomsChanged();
 }
 

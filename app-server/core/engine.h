@@ -54,7 +54,9 @@ public:
     /// Every open peer by id (not owned: the lifecycle code creates and deletes them).
     std::unordered_map<quint64, Peer *> peers;
     quint64 nextId = 1;
-    bool shuttingDown = false; ///< stop(): no leave presences while everyone is closed
+    /// stop(): everyone is being closed (with --redis their sessions stay resumable on the
+    /// other servers of the cluster).
+    bool shuttingDown = false;
     bool busyReported = false; ///< one event per busy streak
     /// What the teacher chose for the class (protocol-v1-http.md): told to every client.
     ClassTransport classTransport;

@@ -378,6 +378,12 @@ void RedisLink::eval(const QByteArray &name, const QList<QByteArray> &keys,
     });
 }
 
+void RedisLink::flush()
+{
+    if (redisAsyncContext *ac = m_conn[0]->ac; ac && m_conn[0]->ready)
+        redisAsyncHandleWrite(ac);
+}
+
 void RedisLink::addPattern(const QByteArray &pattern)
 {
     m_patterns.append(pattern);

@@ -60,6 +60,9 @@ public:
     /// and retries once.
     void eval(const QByteArray &name, const QList<QByteArray> &keys, const QList<QByteArray> &args,
               Callback cb);
+    /// Writes what the command connection has queued now, not on the next pass of the event
+    /// loop (a release that must reach Redis before whatever happens next).
+    void flush();
     /// Patterns subscribed on every connect of the subscription connection.
     void addPattern(const QByteArray &pattern);
 

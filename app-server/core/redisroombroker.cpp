@@ -78,6 +78,7 @@ RedisRoomBroker::RedisRoomBroker(const QUrl &url, QObject *parent)
     , m_origin(randomHex(6))
 {
     m_link->addScript("say", SayScript);
+    addSessionScripts();
     m_link->addPattern(QByteArray(ChannelPrefix) + '*');
     connect(m_link.get(), &RedisLink::message, this, &RedisRoomBroker::onMessage);
 }
@@ -110,6 +111,7 @@ void RedisRoomBroker::attach(Engine *engine)
         }
         Q_EMIT stateChanged(true);
     });
+    engine->sessions.setObserver(this);
     startCluster();
     startRelay();
     startHistory();

@@ -9,6 +9,7 @@
 
 #include "localroombroker.h"
 #include "redislink.h"
+#include "sessionregistry.h"
 
 #include <protocol.h>
 
@@ -32,7 +33,7 @@ class Engine;
 struct ClientInfo;
 struct Session;
 
-class RedisRoomBroker final : public QObject, public RoomBroker
+class RedisRoomBroker final : public QObject, public RoomBroker, public SessionRegistry::Observer
 {
     Q_OBJECT
 public:
@@ -52,13 +53,39 @@ public:
     /// copy again (dup); Redis down or an error: `internal`.
     void say(Peer *p, const QString &room, const QString &id, const QString &text, qint64 now);
 
+    // --- sessions and nick leases (redisroombroker_sessions.cpp) ------------------------
+    bool isUp() const { return m_link->isUp(); }
+    enum class Claim {
+        Ok,     ///< the lease on the nick key is this session's
+        Taken,  ///< a session of a live process holds it
+        Failed, ///< Redis down or an error: nothing is known
+    };
+    /// Asks Redis for the lease on a nick key for the session with that token (atomic: of
+    /// two processes claiming one key at once, one gets Ok, the other Taken). `done` is
+    /// called later, never from inside this call.
+    void claimNick(const QString &key, const QString &token, std::function<void(Claim)> done);
+    /// Gives the lease back (if it is still that session's here).
+    void releaseNick(const QString &key, const QString &token);
+    /// A session found in Redis by its resume token and moved to this process (its lease
+    /// and key say so now): where it was, whether that process is alive.
+    struct Taken {
+        Claim result = Claim::Failed; ///< Ok: found and moved; Taken: unknown or its nick held
+        QString nick;
+        QString key;
+        QStringList rooms;
+        QByteArray origin; ///< the process that had it
+        bool originAlive = false;
+    };
+    /// Looks the resume token up in Redis and, in one script, moves the session here.
+    void takeSession(const QString &token, std::function<void(const Taken &)> done);
+    /// Tells the process that had the session to let go of it (close its connection with
+    /// 4000 if it still has one, forget it).
+    void forgetElsewhere(const QString &token, const QByteArray &origin);
+    // SessionRegistry::Observer: the session's key and lease in Redis follow it.
+    void sessionChanged(Session *s) override;
+    void sessionRemoved(Session *s) override;
+
     // --- the cluster (redisroombroker_cluster.cpp) ----------------------------------------
-    /// Another process holds a session with that nick key (as of its last state).
-    bool nickTakenElsewhere(const QString &key) const;
-    /// A resume token of a session another server announced (it may have died since): a
-    /// local session with that token, nick and rooms, detached, for the caller to resume;
-    /// null when unknown, expired, or its nick is held here.
-    Session *adoptSession(const QString &token, const QString &agent);
     /// A notice to everyone or a room: the other processes deliver it to their clients.
     void relayNotice(const proto::server::Notice &notice);
     struct Process {
@@ -106,7 +133,10 @@ public:
         QString nick;
     };
     using WhisperDone = std::function<void(const WhisperResult &)>;
-    /// Hands a whisper to the process holding the nick key (nickTakenElsewhere()); done is
+    /// The process another one of whose connected clients has that nick key (as of its last
+    /// state), or empty.
+    QByteArray holderOf(const QString &nickKey) const;
+    /// Hands a whisper to the process holding the nick key (holderOf()); done is
     /// called once, later (never synchronously), with how it ended. probe: only ask whether
     /// the recipient is there (delivered = yes), deliver nothing, take no inbox token.
     void whisperElsewhere(const QString &toKey, const proto::server::Whisper &w, WhisperDone done,
@@ -196,6 +226,7 @@ private:
     /// A connected client another process listed in its state (field "a").
     struct RemoteClientEntry {
         QString nick;
+        QString key; ///< nickKey(nick)
         QString address;
         QStringList rooms;
         qint64 sinceMs = 0;
@@ -205,9 +236,9 @@ private:
         QString name;
         int clients = 0;
         qint64 messagesViaRedis = 0;
-        QSet<QString> keys;                  ///< nick keys of its sessions
         QHash<QString, QStringList> members; ///< room -> member nicks
         QList<RemoteClientEntry> clientList; ///< its connected clients (with addresses)
+        QHash<QString, int> byKey;           ///< nick key -> index in clientList
         qint64 seenMs = 0;
     };
     void startCluster();
@@ -231,6 +262,21 @@ private:
     /// The process and nick of a remoteClients() id (false: not listed any more).
     bool findRemote(quint64 id, QByteArray *origin, QString *nick) const;
 
+    // Sessions (redisroombroker_sessions.cpp).
+    void addSessionScripts();
+    /// Once a second: this process's liveness key, and a tenth of the sessions' keys and
+    /// leases kept alive.
+    void sessionBeat();
+    /// After a (re)connect: liveness, then every session's lease and key written again
+    /// (a Redis that lost its data).
+    void reassertSessions();
+    void flushSessions();
+    /// The token's key (`put`); ttlMs 0: as the session is now (sessionTtlMs).
+    void writeSession(const Session *s, qint64 ttlMs = 0);
+    /// A `forget` from the process that took one of our sessions over.
+    void onForget(const QString &token);
+    qint64 sessionTtlMs(const Session *s) const;
+
     std::unique_ptr<RedisLink> m_link;
     std::unique_ptr<LocalRoomBroker> m_local;
     Engine *m_engine = nullptr;
@@ -238,15 +284,6 @@ private:
     std::map<QString, Order> m_order;
     qint64 m_viaRedis = 0;
     std::map<QByteArray, Remote> m_remotes;
-    /// Resume tokens other servers announced, kept for the resume grace after their
-    /// server last listed them (a crashed server's clients resume here).
-    struct RemoteSession {
-        QByteArray origin;
-        QString nick;
-        QStringList rooms;
-        qint64 expiresMs = 0;
-    };
-    QHash<QString, RemoteSession> m_sessions;
     QTimer m_beat;
     bool m_stateQueued = false;
 
@@ -277,6 +314,12 @@ private:
 
     /// Peers waiting for a history answer from Redis, by id.
     std::unordered_map<quint64, std::shared_ptr<Outbox>> m_outboxes;
+
+    QSet<QString> m_dirty; ///< tokens whose key is written on the next turn
+    bool m_flushQueued = false;
+    quint64 m_beats = 0;
+    /// Releases (key, "still ours" prefix) that waited for Redis to come back.
+    QList<QPair<QByteArray, QByteArray>> m_unreleased;
 };
 
 } // namespace duplex::server

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 // RedisRoomBroker: the other processes. Each process publishes its state (name, clients,
-// nick keys, room members) on one control channel once a second and whenever its members
-// change; the others keep the last state of each process for the keep-alive time, so a
-// nick is unique across the cluster, counts and member lists are the cluster's, and a
-// crashed process's members disappear. Presence and notices travel the same channel.
+// room members) on one control channel once a second and whenever its members change; the
+// others keep the last state of each process for the keep-alive time, so counts and member
+// lists are the cluster's and a crashed process's members disappear. Presence, notices and
+// `forget` (a session taken over elsewhere) travel the same channel. Nicks and sessions are
+// keys in Redis (redisroombroker_sessions.cpp).
 #include "redisroombroker.h"
 
 #include "engine.h"
@@ -51,9 +52,15 @@ void RedisRoomBroker::startCluster()
                 if (channel == ControlChannel)
                     onControl(payload);
             });
-    connect(m_link.get(), &RedisLink::up, this, [this] { stateSoon(); });
+    connect(m_link.get(), &RedisLink::up, this, [this] {
+        reassertSessions();
+        stateSoon();
+    });
     m_beat.setInterval(BeatMs);
-    connect(&m_beat, &QTimer::timeout, this, [this] { sendState(); });
+    connect(&m_beat, &QTimer::timeout, this, [this] {
+        sessionBeat();
+        sendState();
+    });
     m_beat.start();
 }
 
@@ -85,17 +92,7 @@ void RedisRoomBroker::sendState()
     state.insert(QLatin1String("n"), m_engine->config.name);
     state.insert(QLatin1String("c"), int(m_engine->peers.size()));
     state.insert(QLatin1String("m"), m_viaRedis);
-    state.insert(QLatin1String("k"), toArray(m_engine->sessions.nickKeys()));
     state.insert(QLatin1String("r"), rooms);
-    // Resume tokens and their rooms: a client of this server resumes on another one if this
-    // one dies (the control channel is as private as Redis itself).
-    QJsonArray sessions;
-    for (const QString &key : m_engine->sessions.nickKeys()) {
-        const Session *s = m_engine->sessions.byNick(key);
-        if (s)
-            sessions.append(QJsonArray {s->token, s->nick, toArray(s->rooms)});
-    }
-    state.insert(QLatin1String("s"), sessions);
     state.insert(QLatin1String("a"), clientsForState()); // for the windows (relay.cpp)
     sendControl("state", QJsonDocument(state).toJson(QJsonDocument::Compact));
 }
@@ -117,37 +114,21 @@ void RedisRoomBroker::onControl(const QByteArray &payload)
         r.name = o.value(QLatin1String("n")).toString();
         r.clients = o.value(QLatin1String("c")).toInt();
         r.messagesViaRedis = qint64(o.value(QLatin1String("m")).toDouble());
-        const QStringList keys = toList(o.value(QLatin1String("k")));
-        r.keys = QSet<QString>(keys.begin(), keys.end());
         r.members.clear();
         const QJsonObject rooms = o.value(QLatin1String("r")).toObject();
         for (auto it = rooms.begin(); it != rooms.end(); ++it)
             r.members.insert(it.key(), toList(it.value()));
         readClients(r, o.value(QLatin1String("a")));
-        const qint64 expires = r.seenMs + m_engine->config.resumeGraceMs;
-        QSet<QString> listed;
-        for (const QJsonValue &v : o.value(QLatin1String("s")).toArray()) {
-            const QJsonArray a = v.toArray();
-            const QString token = a.at(0).toString();
-            listed.insert(token);
-            m_sessions.insert(token, {origin, a.at(1).toString(), toList(a.at(2)), expires});
-        }
-        for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-            if (it->origin == origin && !listed.contains(it.key()))
-                it = m_sessions.erase(it); // ended there (or resumed elsewhere)
-            else
-                ++it;
-        }
+    } else if (kind == "forget") {
+        onForget(o.value(QLatin1String("t")).toString());
     } else if (kind == "presence") {
         const QString room = o.value(QLatin1String("room")).toString();
         const QString nick = o.value(QLatin1String("nick")).toString();
         const bool joined = o.value(QLatin1String("join")).toBool();
         QStringList &members = r.members[room];
         members.removeAll(nick);
-        if (joined) {
+        if (joined)
             members.append(nick);
-            r.keys.insert(proto::nickKey(nick));
-        }
         // Our members of the room see it like a local join or leave (not in large rooms:
         // their counts come with the next state).
         const int here = m_local->count(room);
@@ -195,33 +176,6 @@ void RedisRoomBroker::relayNotice(const sv::Notice &notice)
     o.insert(QLatin1String("room"), notice.room);
     o.insert(QLatin1String("ts"), notice.ts);
     sendControl("notice", QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-Session *RedisRoomBroker::adoptSession(const QString &token, const QString &agent)
-{
-    const auto it = m_sessions.constFind(token);
-    if (it == m_sessions.constEnd() || it->expiresMs < Engine::nowMs() || !m_engine)
-        return nullptr;
-    const QString key = proto::nickKey(it->nick);
-    if (m_engine->sessions.byNick(key) || m_engine->sessions.byToken(token))
-        return nullptr;
-    Session *s = m_engine->sessions.adopt(token, it->nick, key, agent);
-    s->rooms = it->rooms;
-    s->inbox = TokenBucket(m_engine->config.ratePerSec, m_engine->config.burst, Engine::nowMs());
-    // Its server no longer holds it for us: the nick is this server's now.
-    for (auto &[origin, r] : m_remotes) {
-        if (origin == it->origin)
-            r.keys.remove(key);
-    }
-    m_sessions.erase(it);
-    stateSoon();
-    return s;
-}
-
-bool RedisRoomBroker::nickTakenElsewhere(const QString &key) const
-{
-    return std::any_of(m_remotes.begin(), m_remotes.end(),
-                       [&key](const auto &r) { return r.second.keys.contains(key); });
 }
 
 bool RedisRoomBroker::exists(const QString &room) const
@@ -293,12 +247,6 @@ void RedisRoomBroker::tick(qint64 nowMs)
     for (auto it = m_remotes.begin(); it != m_remotes.end();) {
         if (nowMs - it->second.seenMs > keepAlive)
             it = m_remotes.erase(it);
-        else
-            ++it;
-    }
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it->expiresMs < nowMs)
-            it = m_sessions.erase(it);
         else
             ++it;
     }

@@ -97,20 +97,41 @@ QJsonArray RedisRoomBroker::clientsForState() const
 
 void RedisRoomBroker::readClients(Remote &r, const QJsonValue &list)
 {
+    // Each client's rooms from the state's member lists (one pass over them, not one per
+    // client), and its nick key (the skeleton is not cheap: kept from the last state).
+    QHash<QString, QStringList> roomsOf;
+    for (auto it = r.members.cbegin(); it != r.members.cend(); ++it) {
+        for (const QString &nick : it.value())
+            roomsOf[nick].append(it.key());
+    }
+    QHash<QString, QString> keys;
+    for (const RemoteClientEntry &c : std::as_const(r.clientList))
+        keys.insert(c.nick, c.key);
     r.clientList.clear();
+    r.byKey.clear();
     for (const QJsonValue &v : list.toArray()) {
         const QJsonArray a = v.toArray();
         RemoteClientEntry c;
         c.nick = a.at(0).toString();
+        c.key = keys.value(c.nick);
+        if (c.key.isEmpty())
+            c.key = proto::nickKey(c.nick);
         c.address = a.at(1).toString();
         c.sinceMs = qint64(a.at(2).toDouble());
-        for (auto it = r.members.cbegin(); it != r.members.cend(); ++it) {
-            if (it.value().contains(c.nick))
-                c.rooms.append(it.key());
-        }
+        c.rooms = roomsOf.value(c.nick);
         c.rooms.sort();
+        r.byKey.insert(c.key, int(r.clientList.size()));
         r.clientList.append(c);
     }
+}
+
+QByteArray RedisRoomBroker::holderOf(const QString &nickKey) const
+{
+    for (const auto &[origin, r] : m_remotes) {
+        if (r.byKey.contains(nickKey))
+            return origin;
+    }
+    return {};
 }
 
 QList<ClientInfo> RedisRoomBroker::remoteClients() const
@@ -118,7 +139,7 @@ QList<ClientInfo> RedisRoomBroker::remoteClients() const
     QList<ClientInfo> out;
     for (const auto &[origin, r] : m_remotes) {
         for (const RemoteClientEntry &e : r.clientList) {
-            const QString key = QString::fromLatin1(origin) + QChar(0x1f) + proto::nickKey(e.nick);
+            const QString key = QString::fromLatin1(origin) + QChar(0x1f) + e.key;
             quint64 &id = m_remoteIds[key];
             if (!id)
                 id = RemoteIdBit | m_nextRemoteId++;
@@ -142,7 +163,7 @@ bool RedisRoomBroker::findRemote(quint64 id, QByteArray *origin, QString *nick) 
 {
     for (const auto &[o, r] : m_remotes) {
         for (const RemoteClientEntry &e : r.clientList) {
-            const QString key = QString::fromLatin1(o) + QChar(0x1f) + proto::nickKey(e.nick);
+            const QString key = QString::fromLatin1(o) + QChar(0x1f) + e.key;
             if (m_remoteIds.value(key) == id) {
                 *origin = o;
                 *nick = e.nick;
@@ -156,10 +177,9 @@ bool RedisRoomBroker::findRemote(quint64 id, QByteArray *origin, QString *nick) 
 QString RedisRoomBroker::remoteNick(const QString &nickKey) const
 {
     for (const auto &[o, r] : m_remotes) {
-        for (const RemoteClientEntry &e : r.clientList) {
-            if (proto::nickKey(e.nick) == nickKey)
-                return e.nick;
-        }
+        const int i = r.byKey.value(nickKey, -1);
+        if (i >= 0)
+            return r.clientList.at(i).nick;
     }
     return {};
 }
@@ -343,11 +363,7 @@ void RedisRoomBroker::loadShared()
 void RedisRoomBroker::whisperElsewhere(const QString &toKey, const sv::Whisper &w, WhisperDone done,
                                        bool probe)
 {
-    QByteArray holder;
-    for (const auto &[origin, r] : m_remotes) {
-        if (r.keys.contains(toKey))
-            holder = origin;
-    }
+    const QByteArray holder = holderOf(toKey);
     if (holder.isEmpty() || !m_link->isUp()) {
         WhisperResult result;
         result.code = holder.isEmpty() ? proto::ErrorCode::NoSuchUser : proto::ErrorCode::Internal;

@@ -6,9 +6,7 @@
 
 namespace duplex::server {
 
-namespace {
-
-QString newToken()
+QString SessionRegistry::newToken()
 {
     quint32 words[4];
     QRandomGenerator::system()->fillRange(words);
@@ -16,20 +14,20 @@ QString newToken()
         QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
 
-} // namespace
-
-Session *SessionRegistry::create(const QString &nick, const QString &key, const QString &agent)
+Session *SessionRegistry::create(const QString &nick, const QString &key, const QString &agent,
+                                 const QString &token)
 {
     auto s = std::make_shared<Session>();
     s->id = m_nextId++;
-    do {
+    s->token = token;
+    while (s->token.isEmpty() || m_byToken.contains(s->token))
         s->token = newToken();
-    } while (m_byToken.contains(s->token));
     s->nick = nick;
     s->key = key;
     s->agent = agent;
     m_byToken.insert(s->token, s);
     m_byNick.insert(key, s.get());
+    changed(s.get());
     return s.get();
 }
 
@@ -37,12 +35,14 @@ Session *SessionRegistry::adopt(const QString &token, const QString &nick, const
                                 const QString &agent)
 {
     auto s = std::make_shared<Session>();
+    s->id = m_nextId++;
     s->token = token;
     s->nick = nick;
     s->key = key;
     s->agent = agent;
     m_byToken.insert(s->token, s);
     m_byNick.insert(key, s.get());
+    changed(s.get());
     return s.get();
 }
 
@@ -61,10 +61,13 @@ void SessionRegistry::rename(Session *s, const QString &nick, const QString &key
     s->nick = nick;
     s->key = key;
     m_byNick.insert(key, s);
+    changed(s);
 }
 
 void SessionRegistry::remove(Session *s)
 {
+    if (m_observer)
+        m_observer->sessionRemoved(s);
     if (m_byNick.value(s->key) == s)
         m_byNick.remove(s->key);
     m_byToken.remove(s->token); // last owner: s is gone after this line
@@ -80,8 +83,21 @@ QList<Session *> SessionRegistry::expired(qint64 nowMs, qint64 graceMs) const
     return out;
 }
 
+QList<Session *> SessionRegistry::all() const
+{
+    QList<Session *> out;
+    out.reserve(m_byToken.size());
+    for (const auto &s : m_byToken)
+        out.append(s.get());
+    return out;
+}
+
 void SessionRegistry::clear()
 {
+    if (m_observer) {
+        for (const auto &s : std::as_const(m_byToken))
+            m_observer->sessionRemoved(s.get());
+    }
     m_byToken.clear();
     m_byNick.clear();
 }

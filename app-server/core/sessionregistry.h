@@ -39,8 +39,27 @@ struct Session {
 class SessionRegistry
 {
 public:
-    /// A new session holding the nick (the caller checked that it is free).
-    Session *create(const QString &nick, const QString &key, const QString &agent);
+    /// Told about every session that changes or ends (the Redis broker keeps the session's
+    /// key and nick lease in Redis from it). Not owned.
+    class Observer
+    {
+    public:
+        /// Its nick, rooms or attachment changed (called as it happens; coalesce).
+        virtual void sessionChanged(Session *s) = 0;
+        /// It is about to be forgotten (its token void, its nick free).
+        virtual void sessionRemoved(Session *s) = 0;
+
+    protected:
+        ~Observer() = default;
+    };
+    void setObserver(Observer *observer) { m_observer = observer; }
+    /// A fresh resume token (random, 128 bits, hex).
+    static QString newToken();
+
+    /// A new session holding the nick (the caller checked that it is free); with `token`
+    /// (one taken from newToken() for a lease asked for before) instead of a new one.
+    Session *create(const QString &nick, const QString &key, const QString &agent,
+                    const QString &token = {});
     /// A session resumed from another server of the cluster: its token comes with it (the
     /// caller checked that token and nick are free here).
     Session *adopt(const QString &token, const QString &nick, const QString &key,
@@ -54,17 +73,26 @@ public:
     QStringList nickKeys() const { return m_byNick.keys(); }
     /// Moves the session to a new nick (the caller checked that it is free).
     void rename(Session *s, const QString &nick, const QString &key);
+    /// Its rooms or attachment changed: tells the observer.
+    void changed(Session *s)
+    {
+        if (m_observer)
+            m_observer->sessionChanged(s);
+    }
     /// Forgets the session: its token is void and its nick free.
     void remove(Session *s);
     /// Detached sessions whose grace period is over at `nowMs`.
     QList<Session *> expired(qint64 nowMs, qint64 graceMs) const;
     void clear();
     int size() const { return int(m_byToken.size()); }
+    /// Every session (connected or waiting for resume), in no order.
+    QList<Session *> all() const;
 
 private:
     QHash<QString, std::shared_ptr<Session>> m_byToken; // owns the sessions
     quint64 m_nextId = 1;
     QHash<QString, Session *> m_byNick; // nickKey -> session (incl. detached)
+    Observer *m_observer = nullptr;
 };
 
 } // namespace duplex::server

@@ -395,7 +395,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
@@ -417,12 +417,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+42"/>
-        <location line="+412"/>
+        <location line="+439"/>
         <source>You were removed from this server for a while.</source>
         <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-438"/>
         <source>The teacher has locked the server: nobody new can join right now.</source>
         <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten.</translation>
     </message>
@@ -438,17 +438,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+599"/>
+        <location line="+626"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-607"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuch es in einer Minute noch einmal oder bitte die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+314"/>
+        <location line="+337"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wähl einen anderen. (%2)</translation>
     </message>
@@ -1002,12 +1002,12 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+471"/>
+        <location line="+476"/>
         <source>Round-trip time of the last WebSocket ping (sent every 5 s)</source>
         <translation>Umlaufzeit des letzten WebSocket-Pings (alle 5 s gesendet)</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-474"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
@@ -1048,13 +1048,13 @@ Grund: %3</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+417"/>
+        <location line="+422"/>
         <location line="+51"/>
         <source>Duplex Client</source>
         <translation>Duplex Client</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-403"/>
         <source>The server switched this client to: %1</source>
         <translation>Der Server hat diesen Client umgestellt auf: %1</translation>
     </message>
@@ -1153,8 +1153,16 @@ Grund: %3</translation>
         <source>Servers, tried in this order when one stops: %1</source>
         <translation>Server, in dieser Reihenfolge versucht, wenn einer ausfällt: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Reconnecting in %n s: %1</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch in %n s: %1</numerusform>
+            <numerusform>Neuer Verbindungsversuch in %n s: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>RTT —</source>
         <translation>RTT –</translation>
     </message>
@@ -1179,7 +1187,7 @@ Grund: %3</translation>
         <translation type="vanished">Ctrl+W</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-364"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1250,7 +1258,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Reconnecting in %n s</source>
         <translation>
             <numerusform>Neuer Verbindungsversuch in %n s</numerusform>
@@ -1262,7 +1270,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
         <translation type="vanished">RTT –</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Type a message – Enter sends, Shift+Enter for a new line, /help for commands</source>
         <translation>Nachricht eingeben – Eingabe sendet, Umschalt+Eingabe für eine neue Zeile, /help für Befehle</translation>
     </message>

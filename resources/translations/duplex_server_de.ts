@@ -815,7 +815,7 @@
         <translation>Die Sitzung lässt sich %1 s lang fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/engine.cpp" line="+289"/>
+        <location filename="../../app-server/core/engine.cpp" line="+294"/>
         <source>%1 kept flooding past %2 refused messages: closed with 1008.</source>
         <translation>%1 hat trotz %2 abgewiesener Nachrichten weiter geflutet: mit 1008 geschlossen.</translation>
     </message>
@@ -825,7 +825,7 @@
         <translation>%1 sendet zu schnell (über %2/s, Burst %3): Nachrichten verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers.cpp" line="+82"/>
+        <location filename="../../app-server/core/chathandlers.cpp" line="+84"/>
         <source>%1: a new connection resumed this session; the old one is closed with 4000.</source>
         <translation>%1: eine neue Verbindung hat diese Sitzung fortgesetzt; die alte wird mit 4000 geschlossen.</translation>
     </message>
@@ -834,7 +834,7 @@
         <translation type="vanished">%1 hat seine Sitzung als „%2“ fortgesetzt (%3 Räume).</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+75"/>
         <source>%1 resumed its session as &quot;%2&quot; (1 room).</source>
         <translation>%1 hat seine Sitzung als „%2“ fortgesetzt (1 Raum).</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+162"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -878,7 +878,7 @@
     </message>
     <message>
         <location line="-214"/>
-        <location line="+298"/>
+        <location line="+301"/>
         <location filename="../../app-server/core/chatserver_poll.cpp" line="+40"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
@@ -1001,7 +1001,7 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+71"/>
         <source>%1: poll session expired.</source>
         <translation>%1: Polling-Sitzung abgelaufen.</translation>
     </message>
@@ -1015,7 +1015,7 @@
         <translation type="vanished">%1 abgewiesen: Der Server ist voll (%2 Clients).</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chathandlers_class.cpp" line="+50"/>
+        <location filename="../../app-server/core/chathandlers_class.cpp" line="+49"/>
         <source>Too many wrong join codes from your address: wait a minute.</source>
         <translation>Zu viele falsche Beitrittscodes von deiner Adresse: Warte eine Minute.</translation>
     </message>
@@ -1066,7 +1066,7 @@
         <translation>Der Spitzname „%1“ ist auf diesem Server reserviert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>The nickname “%1” belongs to a connection that dropped: your previous connection is still held; reconnecting resumes it. Otherwise it is free in %2 s, or the teacher can free it.</source>
         <translation>Der Spitzname „%1“ gehört zu einer abgebrochenen Verbindung: Deine vorige Verbindung wird noch gehalten; neu verbinden setzt sie fort. Sonst ist er in %2 s frei, oder die Lehrkraft gibt ihn frei.</translation>
     </message>
@@ -1079,6 +1079,11 @@
         <location line="+12"/>
         <source>Slow mode in #%1: one message every %2 s. Wait %3 s.</source>
         <translation>Langsamer Modus in #%1: eine Nachricht alle %2 s. Warte %3 s.</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/chathandlers_redis.cpp" line="+82"/>
+        <source>%1 sent too much before its hello was answered: closed with 1008.</source>
+        <translation>%1 hat zu viel gesendet, bevor die Anmeldung (hello) beantwortet war: mit 1008 geschlossen.</translation>
     </message>
 </context>
 <context>
@@ -2734,7 +2739,7 @@ Erstellt mit Qt %1.</translation>
 <context>
     <name>duplex::server::RedisRoomBroker</name>
     <message>
-        <location filename="../../app-server/core/redisroombroker.cpp" line="+97"/>
+        <location filename="../../app-server/core/redisroombroker.cpp" line="+98"/>
         <source>Redis at %1 is unreachable (%2): messages are refused until it is back.</source>
         <translation>Redis unter %1 ist nicht erreichbar (%2): Nachrichten werden abgelehnt, bis Redis wieder da ist.</translation>
     </message>
@@ -2744,7 +2749,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Mit Redis unter %1 verbunden.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Room &quot;%1&quot; starts epoch %2 in Redis after seq %3.</source>
         <translation>Raum „%1“ beginnt in Redis die Epoche %2 nach seq %3.</translation>
     </message>
@@ -2769,7 +2774,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+181"/>
+        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+201"/>
         <source>Server %1 is asked to kick “%2”.</source>
         <translation>Server %1 wird gebeten, „%2“ hinauszuwerfen.</translation>
     </message>
@@ -2789,7 +2794,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Der Beitrittscode des Verbunds „%1“ gilt auch hier.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+124"/>
         <source>Server %1 lifted the ban of %2.</source>
         <translation>Server %1 hat die Sperre von %2 aufgehoben.</translation>
     </message>
@@ -2822,6 +2827,21 @@ Erstellt mit Qt %1.</translation>
         <location filename="../../app-server/core/redisroombroker_history.cpp" line="+185"/>
         <source>Redis did not answer a history read of &quot;%1&quot;: %2</source>
         <translation>Redis hat das Lesen des Verlaufs von „%1“ nicht beantwortet: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app-server/core/redisroombroker_sessions.cpp" line="+225"/>
+        <source>%1: the session was resumed on another server; this connection is closed with 4000.</source>
+        <translation>%1: die Sitzung wurde auf einem anderen Server fortgesetzt; diese Verbindung wird mit 4000 geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The session of &quot;%1&quot; was resumed on another server.</source>
+        <translation>Die Sitzung von „%1“ wurde auf einem anderen Server fortgesetzt.</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The nickname &quot;%1&quot; was taken on another server while Redis was unreachable: two clients use it now.</source>
+        <translation>Der Spitzname „%1“ wurde auf einem anderen Server vergeben, während Redis nicht erreichbar war: jetzt nutzen ihn zwei Clients.</translation>
     </message>
 </context>
 <context>

@@ -354,7 +354,9 @@ export class Connection extends EventTarget {
       this.setState('ended', { code, reason: why });
       return;
     }
-    if (!this.everWelcomed) {
+    const retryReason = this.retryReason;
+    this.retryReason = '';
+    if (!this.everWelcomed && !retryReason) {
       // The very first attempt: tell the form what to check instead of retrying forever.
       this.failed(this.refusal || 'Could not reach the chat server. Check the address, and that the server is running.');
       return;
@@ -365,7 +367,7 @@ export class Connection extends EventTarget {
       this.url = this.urls[(this.urls.indexOf(this.url) + 1) % this.urls.length];
     }
     const delay = this.backoff.next();
-    this.setState('reconnecting', { inMs: delay, code });
+    this.setState('reconnecting', retryReason ? { inMs: delay, code, reason: retryReason } : { inMs: delay, code });
     this.timers.reconnect = setTimeout(() => this.open(), delay);
   }
 
@@ -455,6 +457,19 @@ export class Connection extends EventTarget {
   onError(m, raw = {}) {
     // Class control's optional fields travel with the error (describeError reads them).
     for (const k of ['until', 'retryAfter', 'held']) if (raw[k] !== undefined) m[k] = raw[k];
+    if (m.re && m.re === this.helloId && this.state !== 'online' && m.code === 'internal') {
+      // Not a refusal: the server cannot take a hello right now (a cluster server that lost
+      // Redis). Keep the token, close, and try again with the backoff, saying why.
+      this.retryReason = m.message || 'the server could not take the hello';
+      this.emit('message', m);
+      if (this.socket) this.socket.close(1000, 'retry');
+      if (this.poll) {
+        this.poll.stop();
+        this.poll = null;
+        this.onClosed(1000, 'retry');
+      }
+      return;
+    }
     if (m.re && m.re === this.helloId && this.state !== 'online') {
       // The hello was refused (nick taken, bad nick, server full...): back to the form.
       this.refusal = describeError(m, raw);

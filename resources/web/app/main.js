@@ -370,7 +370,9 @@ function onState(d) {
       if (d.resumed) addEvent(state.active || roomKey(defaultRoom), { text: 'Reconnected: you are back in your rooms.' });
       break;
     case 'reconnecting':
-      status.textContent = `Connection lost: trying again in ${Math.ceil(d.inMs / 1000)} s…`;
+      status.textContent = d.reason
+        ? `The server cannot take you in right now (${d.reason}): trying again in ${Math.ceil(d.inMs / 1000)} s…`
+        : `Connection lost: trying again in ${Math.ceil(d.inMs / 1000)} s…`;
       $('rtt').textContent = '';
       break;
     case 'failed':
