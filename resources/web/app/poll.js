@@ -81,7 +81,15 @@ export class PollLink {
     this.out.clear();
   }
 
-  /** Before another transport takes over: drop the held poll, acknowledge what came. */
+  /**
+   * Before another transport takes over: drop the held poll, acknowledge what came.
+   * The last poll only acknowledges: what its answer carries is not handed over, because
+   * it stays unacknowledged and the server moves every unacknowledged message to the next
+   * transport when its hello resumes the session (Engine::moveUndelivered). Handed over
+   * here as well, a whisper, notice or presence line that arrived just before the switch
+   * showed twice (room messages were merged by seq; the rest has none). What an aborted
+   * held poll was bringing is unacknowledged too, so it comes over the next transport once.
+   */
   finish(done) {
     if (this.stopped) { done(); return; }
     this.finishing = true;
@@ -118,7 +126,9 @@ export class PollLink {
     const wait = withSends || this.finishing ? 0 : this.waitMs;
     body.wait = wait;
     const text = JSON.stringify(body);
-    const r = { controller: new AbortController(), started: performance.now(), wait };
+    // The last poll before another transport takes over: it acknowledges, it does not take.
+    const last = this.finishing;
+    const r = { controller: new AbortController(), started: performance.now(), wait, last };
     this.out.add(r);
     if (withSends) this.sendOut = r;
     else {
@@ -161,7 +171,7 @@ export class PollLink {
         dir: 'in', text: answer, bytes: utf8.encode(head).length + utf8.encode(answer).length,
         head: utf8.encode(head).length, status: response.status, messages: messages.length,
         what: response.status !== 200 ? `poll: HTTP ${response.status}`
-          : messages.length ? `poll: ${messages.length} message${messages.length === 1 ? '' : 's'}` : 'poll: empty',
+          : messages.length ? `poll: ${messages.length} message${messages.length === 1 ? '' : 's'}${r.last ? ', left for the next transport' : ''}` : 'poll: empty',
       });
     }
     if (this.stopped) return;
@@ -184,7 +194,7 @@ export class PollLink {
     }
     if (r.wait === 0) this.onRtt(Math.round(performance.now() - r.started));
     if (typeof object.session === 'string' && object.session) this.session = object.session;
-    for (const e of messages) {
+    for (const e of r.last ? [] : messages) {
       if (e && Number.isInteger(e.n) && e.n > this.lastN && e.m && typeof e.m === 'object') {
         this.buffer.set(e.n, JSON.stringify(e.m));
       }
