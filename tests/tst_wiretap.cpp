@@ -112,6 +112,7 @@ private slots:
     void bytesTheReaderDidNotTakeAreNotShown();
     void keptAliveConnectionShowsEveryHead();
     void keptAliveHeadsAreBounded();
+    void pingBetweenFragmentsInTheOrderRead();
     void memoryBoundUnderFlood();
     void recordFileMatchesTheContract();
     void recordOptionIsParsed();
@@ -700,6 +701,42 @@ void TstWireTap::keptAliveHeadsAreBounded()
     QVERIFY2(held <= limits.bytesPerClient, qPrintable(QString::number(held)));
     QVERIFY(s.log.evicted() > quint64(Count));
     QVERIFY(s.records(conn, true, WireRecord::Kind::Http).last().wire.startsWith("HTTP/1.1 404"));
+}
+
+void TstWireTap::pingBetweenFragmentsInTheOrderRead()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    // A hello in two fragments with a ping between them, all in one write: the reader
+    // answers the ping before the message is complete.
+    const QByteArray first = clientFrame(0x1, R"({"type":"hello",)", false);
+    const QByteArray ping = clientFrame(0x9, "mid");
+    const QByteArray last = clientFrame(0x0, R"("nick":"gil"})", true, 0x0A0B0C0D);
+    raw.tcp.write(first + ping + last);
+    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("gil"));
+    QTRY_VERIFY(hasRecord(s, id, true, 0xA, "mid"));
+    QTRY_VERIFY(hasRecord(s, id, true, 0x1, R"({"type":"welcome")"));
+    // In the log, in the order the server read and reacted: each frame in before what it
+    // caused out (the ping before its pong, the last fragment before the welcome).
+    QStringList order;
+    for (const WireRecord &r : s.log.recordsFor(id)) {
+        if (r.kind != WireRecord::Kind::Ws)
+            continue;
+        if (!r.out)
+            order << QStringLiteral("in %1").arg(r.header.opcode);
+        else if (r.header.opcode == 0xA || r.payload().startsWith(R"({"type":"welcome")"))
+            order << QStringLiteral("out %1").arg(r.header.opcode);
+    }
+    QCOMPARE(order, (QStringList {"in 1", "in 9", "out 10", "in 0", "out 1"}));
+    const auto in = s.records(id, false);
+    QCOMPARE(in.at(0).wire, first);
+    QCOMPARE(in.at(1).wire, ping);
+    QCOMPARE(in.at(2).wire, last);
 }
 
 void TstWireTap::memoryBoundUnderFlood()
