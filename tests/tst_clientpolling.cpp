@@ -277,6 +277,7 @@ private Q_SLOTS:
     void pollAndPushInOneRoomBothWays();
     void switchingWithTrafficExactlyOnce();
     void messageOnItsWayDuringASwitchIsReportedLive();
+    void whisperWaitingWhenLeavingPollingComesOnce();
     void serverTransportMessageSwitches();
     void sessionGoneResumesWithHello();
     void inspectorShowsEmptyPolls();
@@ -501,6 +502,37 @@ void TestClientPolling::messageOnItsWayDuringASwitchIsReportedLive()
     // And the next one comes live over polling.
     talker.state->sendText(general, QStringLiteral("after"));
     QTRY_COMPARE_WITH_TIMEOUT(switcher.liveSeqs, range(1, 3), 15000);
+}
+
+void TestClientPolling::whisperWaitingWhenLeavingPollingComesOnce()
+{
+    // The switch poll -> push with a whisper waiting in the mailbox (polling every 10 s):
+    // the last poll brings it unacknowledged, and the server moves every unacknowledged
+    // message to the WebSocket that resumes the session. Reported from both, it came twice
+    // (a whisper has no seq to merge by). The browser page had the same race.
+    TestServer server(TestServer::unlimited());
+    QVERIFY(server.start());
+    REQUIRE_POLLING_SERVER(server);
+    Peer switcher, talker;
+    switcher.session->open(server.url(), QStringLiteral("switcher"));
+    talker.session->open(server.url(), QStringLiteral("talker"));
+    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(talker.session->isSynchronized(), 15000);
+    switcher.session->setTransport(ClientSession::Transport::Poll, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
+    QStringList whispers;
+    connect(switcher.session.get(), &ClientSession::whisperReceived, this,
+            [&](const proto::server::Whisper &w) { whispers.append(w.text); });
+    QSignalSpy echoed(talker.session.get(), &ClientSession::whisperReceived);
+    talker.session->whisper(QStringLiteral("switcher"), QStringLiteral("psst"));
+    QTRY_COMPARE_WITH_TIMEOUT(echoed.count(), 1, 15000); // in the switcher's mailbox now
+
+    switcher.session->setTransport(ClientSession::Transport::Push, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
+    // A whisper after the switch: the moved one, if any, comes before it on the WebSocket.
+    talker.session->whisper(QStringLiteral("switcher"), QStringLiteral("after"));
+    QTRY_VERIFY_WITH_TIMEOUT(whispers.contains(QStringLiteral("after")), 15000);
+    QCOMPARE(whispers, (QStringList {QStringLiteral("psst"), QStringLiteral("after")}));
 }
 
 void TestClientPolling::serverTransportMessageSwitches()

@@ -82,13 +82,14 @@ export class PollLink {
   }
 
   /**
-   * Before another transport takes over: drop the held poll, acknowledge what came.
-   * The last poll only acknowledges: what its answer carries is not handed over, because
-   * it stays unacknowledged and the server moves every unacknowledged message to the next
-   * transport when its hello resumes the session (Engine::moveUndelivered). Handed over
-   * here as well, a whisper, notice or presence line that arrived just before the switch
-   * showed twice (room messages were merged by seq; the rest has none). What an aborted
-   * held poll was bringing is unacknowledged too, so it comes over the next transport once.
+   * Before another transport takes over: drop the held poll, then one last poll
+   * acknowledges what came; when that poll brings messages, they are handed over and one
+   * more poll acknowledges them. That one's answer is not handed over: it stays
+   * unacknowledged, and the server moves every unacknowledged message to the next
+   * transport when its hello resumes the session (Engine::moveUndelivered), as it does
+   * with what an aborted held poll was bringing. Before, the last poll's answer was handed
+   * over and left unacknowledged: a whisper, notice or join line that arrived just before
+   * the switch showed twice (room messages were merged by seq; the rest has none).
    */
   finish(done) {
     if (this.stopped) { done(); return; }
@@ -117,7 +118,8 @@ export class PollLink {
     if (this.waitMs > 0 || this.due) this.post(false);
   }
 
-  async post(withSends) {
+  /** last: the poll that only acknowledges before another transport takes over. */
+  async post(withSends, last = false) {
     const body = {};
     if (this.session) body.session = this.session;
     const sends = withSends ? this.queue.splice(0) : [];
@@ -126,8 +128,6 @@ export class PollLink {
     const wait = withSends || this.finishing ? 0 : this.waitMs;
     body.wait = wait;
     const text = JSON.stringify(body);
-    // The last poll before another transport takes over: it acknowledges, it does not take.
-    const last = this.finishing;
     const r = { controller: new AbortController(), started: performance.now(), wait, last };
     this.out.add(r);
     if (withSends) this.sendOut = r;
@@ -208,6 +208,10 @@ export class PollLink {
       if (!this.finalPosted) {
         this.finalPosted = true;
         this.post(false);
+        return;
+      }
+      if (!r.last && messages.length) {
+        this.post(false, true); // acknowledges what that one brought
         return;
       }
       this.stop();
