@@ -2,9 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
-// The Qt client as the tests open it, without widgets (tst_clientsession, tst_clientrejoin;
-// clientwindowfixture.h adds the window on top): quick reconnects, a session and the models
-// fed by it, and what a student would read in a room. Header-only; tests only.
+// The Qt client as the tests open it, without widgets (tst_clientsession, tst_clientrejoin,
+// tst_clientpolling; clientwindowfixture.h adds the window on top): quick reconnects, a
+// session and the models fed by it, and what a student would read in a room. Header-only;
+// tests only.
 
 #include <chatstate.h>
 #include <clientsession.h>
