@@ -91,7 +91,7 @@ qsizetype FrameReader::feed(QByteArrayView bytes, FrameSink &sink, WireSink *wir
         const qsizetype take
             = qsizetype(qMin<quint64>(m_header.payloadLength - m_frameHave, quint64(bytes.size())));
         const QByteArrayView piece = bytes.first(take);
-        if (wire)
+        if (wire && take > 0) // none when a feed ended right after a header
             wire->wireRead(piece, false);
         if (m_header.isControl()) {
             unmaskInto(m_control, piece);

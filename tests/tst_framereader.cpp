@@ -92,10 +92,10 @@ struct TapLog final : WireSink, FrameSink {
     QByteArray consumed;
     QByteArray frame;
     qsizetype frameEnd = 0; ///< the current frame's size once its header is known
-    bool badStart = false;
+    bool badStart = false;  ///< a frame start where none is, none where one is, an empty piece
     void wireRead(QByteArrayView bytes, bool frameStart) override
     {
-        if (frameStart != frame.isEmpty())
+        if (frameStart != frame.isEmpty() || bytes.isEmpty())
             badStart = true;
         consumed += bytes;
         frame += bytes;
