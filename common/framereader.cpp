@@ -57,7 +57,7 @@ bool isValidReceivedCloseCode(int code)
         || (code >= 3000 && code <= 4999);
 }
 
-qsizetype FrameReader::feed(QByteArrayView bytes, FrameSink &sink)
+qsizetype FrameReader::feed(QByteArrayView bytes, FrameSink &sink, WireSink *wire)
 {
     const qsizetype total = bytes.size();
     while (!m_stopped && !bytes.isEmpty()) {
@@ -68,10 +68,14 @@ qsizetype FrameReader::feed(QByteArrayView bytes, FrameSink &sink)
             std::memcpy(m_head + m_headHave, bytes.data(), size_t(take));
             const auto header = decodeHeader(QByteArrayView(m_head, m_headHave + take));
             if (!header) {
+                if (wire)
+                    wire->wireRead(bytes.first(take), m_headHave == 0);
                 m_headHave = quint8(m_headHave + take);
                 bytes = bytes.sliced(take);
                 continue;
             }
+            if (wire)
+                wire->wireRead(bytes.first(header->headerLength - m_headHave), m_headHave == 0);
             bytes = bytes.sliced(header->headerLength - m_headHave);
             m_headHave = 0;
             m_header = *header;
@@ -87,6 +91,8 @@ qsizetype FrameReader::feed(QByteArrayView bytes, FrameSink &sink)
         const qsizetype take
             = qsizetype(qMin<quint64>(m_header.payloadLength - m_frameHave, quint64(bytes.size())));
         const QByteArrayView piece = bytes.first(take);
+        if (wire && take > 0) // none when a feed ended right after a header
+            wire->wireRead(piece, false);
         if (m_header.isControl()) {
             unmaskInto(m_control, piece);
         } else {

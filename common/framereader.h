@@ -36,6 +36,19 @@ protected:
     ~FrameSink() = default;
 };
 
+/// Sees the bytes a FrameReader consumes, exactly as it consumes them, before it acts on
+/// them (the wire tap): what it shows is what the reader parsed, frame boundaries included.
+class WireSink
+{
+public:
+    /// `bytes` are the next ones the reader took; `frameStart`: they begin a frame's header.
+    /// Called before the FrameSink hears of the frame they complete.
+    virtual void wireRead(QByteArrayView bytes, bool frameStart) = 0;
+
+protected:
+    ~WireSink() = default;
+};
+
 /// Incremental UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing past
 /// U+10FFFF): a character may be split across any two feeds.
 class Utf8Validator
@@ -69,8 +82,9 @@ public:
     }
 
     /// Reads the next bytes, calling the sink for everything they complete. Returns the
-    /// bytes consumed: all of them, unless the reader stopped on the way.
-    qsizetype feed(QByteArrayView bytes, FrameSink &sink);
+    /// bytes consumed: all of them, unless the reader stopped on the way. `wire` (may be
+    /// null) is handed every piece consumed, in order, before the sink acts on it.
+    qsizetype feed(QByteArrayView bytes, FrameSink &sink, WireSink *wire = nullptr);
     /// Reads nothing more (an error, the peer's close, or the caller is closing).
     void stop() { m_stopped = true; }
     bool stopped() const { return m_stopped; }

@@ -3,8 +3,11 @@
 #pragma once
 
 // The chat window tests' fixture, written once (tst_clientwindow, tst_clientux): a
-// ClientSession with quick reconnects, a headless peer (another student), and the real
-// MainWindow with a settings file of its own, driven with QTest. Header-only; tests only.
+// ClientSession with quick reconnects (clientfixture.h), a headless peer (another student),
+// and the real MainWindow with a settings file of its own, driven with QTest. Header-only;
+// tests only.
+
+#include "clientfixture.h"
 
 #include <chatinput.h>
 #include <chatstate.h>
@@ -23,19 +26,6 @@
 #include <optional>
 
 namespace duplex::test {
-
-/// Quick reconnects: the first retry after backoffMs, never more than 4x that; the
-/// session's own jitter unless told (0: every wait exactly as long).
-inline client::ClientSession::Config fastClientConfig(int backoffMs,
-                                                      std::optional<double> jitter = {})
-{
-    client::ClientSession::Config c;
-    c.backoffInitialMs = backoffMs;
-    c.backoffMaxMs = backoffMs * 4;
-    if (jitter)
-        c.jitter = *jitter;
-    return c;
-}
 
 /// A headless peer (another student): connects at once.
 struct HeadlessPeer {

@@ -8,6 +8,7 @@
 // push -> poll -> long-poll -> push with traffic flowing (every message exactly once, in
 // order), the server's `transport` message, and recovery from 409.
 
+#include "clientfixture.h"
 #include "testserver.h"
 
 #include <chatserver.h>
@@ -35,6 +36,7 @@
 
 using namespace duplex;
 using namespace duplex::client;
+using duplex::test::range;
 using duplex::test::TestServer;
 
 namespace {
@@ -183,21 +185,14 @@ QByteArray entries(const QList<std::pair<int, QString>> &list)
         .toJson(QJsonDocument::Compact);
 }
 
-/// A client as the window sees it: a session and the models fed by it.
-struct Peer {
-    std::unique_ptr<ClientSession> session;
-    std::unique_ptr<ChatState> state;
+/// A client as the window sees it (clientfixture.h), long polls held 3 s, and every
+/// message it was told of live in general.
+struct Peer : test::ClientPeer {
     QList<qint64> liveSeqs; ///< every messageReceived in general, in arrival order
 
     Peer()
+        : ClientPeer(config())
     {
-        ClientSession::Config c;
-        c.backoffInitialMs = 50;
-        c.backoffMaxMs = 200;
-        c.agent = QStringLiteral("tst_clientpolling");
-        c.longPollWaitMs = 3000;
-        session = std::make_unique<ClientSession>(c);
-        state = std::make_unique<ChatState>(session.get());
         if (qEnvironmentVariableIsSet("POLL_DEBUG"))
             QObject::connect(session.get(), &ClientSession::frameLogged, session.get(),
                              [s = session.get()](const FrameRecord &r) {
@@ -220,30 +215,15 @@ struct Peer {
                                  liveSeqs.append(m.seq);
                          });
     }
-    ConversationModel *room() const
+    static ClientSession::Config config()
     {
-        return state->conversation(ChatState::roomKey(QStringLiteral("general")));
+        ClientSession::Config c = test::fastClientConfig(50);
+        c.agent = QStringLiteral("tst_clientpolling");
+        c.longPollWaitMs = 3000;
+        return c;
     }
     QList<qint64> seqs() const { return room() ? room()->seqs() : QList<qint64> {}; }
-    QStringList texts() const
-    {
-        QStringList out;
-        const ConversationModel *c = room();
-        for (int i = 0; c && i < c->rowCount(); ++i) {
-            if (c->line(i).kind == ChatLine::Kind::Message)
-                out.append(c->line(i).text);
-        }
-        return out;
-    }
 };
-
-QList<qint64> range(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
-    return out;
-}
 
 /// True when the server answers POST /v1/poll (the server side of issue 13 is there).
 bool serverPolls(const QUrl &wsUrl)
@@ -277,6 +257,7 @@ private Q_SLOTS:
     void pollAndPushInOneRoomBothWays();
     void switchingWithTrafficExactlyOnce();
     void messageOnItsWayDuringASwitchIsReportedLive();
+    void whisperWaitingWhenLeavingPollingComesOnce();
     void serverTransportMessageSwitches();
     void sessionGoneResumesWithHello();
     void inspectorShowsEmptyPolls();
@@ -501,6 +482,37 @@ void TestClientPolling::messageOnItsWayDuringASwitchIsReportedLive()
     // And the next one comes live over polling.
     talker.state->sendText(general, QStringLiteral("after"));
     QTRY_COMPARE_WITH_TIMEOUT(switcher.liveSeqs, range(1, 3), 15000);
+}
+
+void TestClientPolling::whisperWaitingWhenLeavingPollingComesOnce()
+{
+    // The switch poll -> push with a whisper waiting in the mailbox (polling every 10 s):
+    // the last poll brings it unacknowledged, and the server moves every unacknowledged
+    // message to the WebSocket that resumes the session. Reported from both, it came twice
+    // (a whisper has no seq to merge by). The browser page had the same race.
+    TestServer server(TestServer::unlimited());
+    QVERIFY(server.start());
+    REQUIRE_POLLING_SERVER(server);
+    Peer switcher, talker;
+    switcher.session->open(server.url(), QStringLiteral("switcher"));
+    talker.session->open(server.url(), QStringLiteral("talker"));
+    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(talker.session->isSynchronized(), 15000);
+    switcher.session->setTransport(ClientSession::Transport::Poll, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
+    QStringList whispers;
+    connect(switcher.session.get(), &ClientSession::whisperReceived, this,
+            [&](const proto::server::Whisper &w) { whispers.append(w.text); });
+    QSignalSpy echoed(talker.session.get(), &ClientSession::whisperReceived);
+    talker.session->whisper(QStringLiteral("switcher"), QStringLiteral("psst"));
+    QTRY_COMPARE_WITH_TIMEOUT(echoed.count(), 1, 15000); // in the switcher's mailbox now
+
+    switcher.session->setTransport(ClientSession::Transport::Push, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
+    // A whisper after the switch: the moved one, if any, comes before it on the WebSocket.
+    talker.session->whisper(QStringLiteral("switcher"), QStringLiteral("after"));
+    QTRY_VERIFY_WITH_TIMEOUT(whispers.contains(QStringLiteral("after")), 15000);
+    QCOMPARE(whispers, (QStringList {QStringLiteral("psst"), QStringLiteral("after")}));
 }
 
 void TestClientPolling::serverTransportMessageSwitches()

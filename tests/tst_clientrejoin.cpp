@@ -7,6 +7,7 @@
 // the server answers. Real ChatServer on 127.0.0.1, settings in a QTemporaryDir.
 
 #include "chattestclient.h"
+#include "clientfixture.h"
 #include "testserver.h"
 
 #include <chatserver.h>
@@ -23,29 +24,29 @@
 
 using namespace duplex;
 using namespace duplex::client;
+using duplex::test::range;
 using duplex::test::TestServer;
 using State = ClientSession::State;
 
 namespace {
 
-/// One run of the client program: session, models and the rejoin memory on a settings
-/// file that outlives it (the next run opens the same file).
-struct Run {
+/// One run of the client program: session and models (clientfixture.h) and the rejoin
+/// memory on a settings file that outlives it (the next run opens the same file).
+struct Run : test::ClientPeer {
     QSettings settings;
-    std::unique_ptr<ClientSession> session;
-    std::unique_ptr<ChatState> state;
     std::unique_ptr<SessionMemory> memory;
 
     explicit Run(const QString &settingsFile)
-        : settings(settingsFile, QSettings::IniFormat)
+        : ClientPeer(config())
+        , settings(settingsFile, QSettings::IniFormat)
+        , memory(std::make_unique<SessionMemory>(session.get(), &settings))
     {
-        ClientSession::Config c;
-        c.backoffInitialMs = 50;
-        c.backoffMaxMs = 200;
+    }
+    static ClientSession::Config config()
+    {
+        ClientSession::Config c = test::fastClientConfig(50);
         c.agent = QStringLiteral("tst_clientrejoin");
-        session = std::make_unique<ClientSession>(c);
-        state = std::make_unique<ChatState>(session.get());
-        memory = std::make_unique<SessionMemory>(session.get(), &settings);
+        return c;
     }
     /// What the window's connectTo does.
     void open(const QUrl &url, const QString &nick)
@@ -60,39 +61,7 @@ struct Run {
         state.reset();
         session.reset();
     }
-    ConversationModel *room(const QString &name) const
-    {
-        return state ? state->conversation(ChatState::roomKey(name)) : nullptr;
-    }
-    QStringList texts(const QString &name) const
-    {
-        QStringList out;
-        const ConversationModel *c = room(name);
-        for (int i = 0; c && i < c->rowCount(); ++i) {
-            if (c->line(i).kind == ChatLine::Kind::Message)
-                out.append(c->line(i).text);
-        }
-        return out;
-    }
-    QStringList systemLines(const QString &name) const
-    {
-        QStringList out;
-        const ConversationModel *c = room(name);
-        for (int i = 0; c && i < c->rowCount(); ++i) {
-            if (c->line(i).kind == ChatLine::Kind::System)
-                out.append(c->line(i).text);
-        }
-        return out;
-    }
 };
-
-QList<qint64> range(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
-    return out;
-}
 
 /// bob says `n` numbered lines in room.
 void say(test::ChatTestClient &bob, const QString &room, const QString &prefix, int n)

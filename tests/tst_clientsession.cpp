@@ -5,6 +5,7 @@
 // on the same database while others keep talking (every message exactly once, in order),
 // catch-up paging, nick_taken, a refused connection, typing and RTT.
 
+#include "clientfixture.h"
 #include "testserver.h"
 
 #include <chatserver.h>
@@ -20,49 +21,26 @@
 
 using namespace duplex;
 using namespace duplex::client;
+using duplex::test::range;
 using duplex::test::TestServer;
 using State = ClientSession::State;
 
 namespace {
 
-/// A client as the window sees it: a session and the models fed by it.
-struct Peer {
-    std::unique_ptr<ClientSession> session;
-    std::unique_ptr<ChatState> state;
-
+/// A client as the window sees it (clientfixture.h), pinging every pingMs.
+struct Peer : test::ClientPeer {
     explicit Peer(int backoffMs = 50, int pingMs = 5000)
+        : ClientPeer(config(backoffMs, pingMs))
     {
-        ClientSession::Config c;
-        c.backoffInitialMs = backoffMs;
-        c.backoffMaxMs = backoffMs * 4;
+    }
+    static ClientSession::Config config(int backoffMs, int pingMs)
+    {
+        ClientSession::Config c = test::fastClientConfig(backoffMs);
         c.pingIntervalMs = pingMs;
         c.agent = QStringLiteral("tst_clientsession");
-        session = std::make_unique<ClientSession>(c);
-        state = std::make_unique<ChatState>(session.get());
-    }
-    ConversationModel *room(const QString &name = QStringLiteral("general")) const
-    {
-        return state->conversation(ChatState::roomKey(name));
-    }
-    QStringList texts(const QString &roomName = QStringLiteral("general")) const
-    {
-        QStringList out;
-        const ConversationModel *c = room(roomName);
-        for (int i = 0; c && i < c->rowCount(); ++i) {
-            if (c->line(i).kind == ChatLine::Kind::Message)
-                out.append(c->line(i).text);
-        }
-        return out;
+        return c;
     }
 };
-
-QList<qint64> range(qint64 from, qint64 to)
-{
-    QList<qint64> out;
-    for (qint64 s = from; s <= to; ++s)
-        out.append(s);
-    return out;
-}
 
 } // namespace
 

@@ -84,6 +84,47 @@ QString hex(QByteArrayView b)
     return QString::fromLatin1(b.toByteArray().toHex());
 }
 
+/// The wire tap's view of a reader (ws::WireSink) and of its sink, in one order: each
+/// frame's bytes as one line ("bytes HEX") when its last piece came, each sink call as the
+/// Log writes it. Pieces are checked to start frames exactly where frames start.
+struct TapLog final : WireSink, FrameSink {
+    QStringList lines;
+    QByteArray consumed;
+    QByteArray frame;
+    qsizetype frameEnd = 0; ///< the current frame's size once its header is known
+    bool badStart = false;  ///< a frame start where none is, none where one is, an empty piece
+    void wireRead(QByteArrayView bytes, bool frameStart) override
+    {
+        if (frameStart != frame.isEmpty() || bytes.isEmpty())
+            badStart = true;
+        consumed += bytes;
+        frame += bytes;
+        if (frameEnd == 0) {
+            if (const auto h = decodeHeader(frame))
+                frameEnd = h->headerLength + qsizetype(h->payloadLength);
+        }
+        if (frameEnd > 0 && frame.size() == frameEnd) {
+            lines << QStringLiteral("bytes %1").arg(hex(frame));
+            frame.clear();
+            frameEnd = 0;
+        }
+    }
+    void frameMessage(bool text, QByteArray &&payload, qint64) override
+    {
+        lines << QStringLiteral("%1 %2").arg(text ? "text" : "binary", hex(payload));
+    }
+    void framePing(QByteArray &&payload) override { lines << "ping " + hex(payload); }
+    void framePong(QByteArray &&payload) override { lines << "pong " + hex(payload); }
+    void frameClose(int code, QString &&) override
+    {
+        lines << QStringLiteral("close %1").arg(code);
+    }
+    void frameError(int code, const QString &) override
+    {
+        lines << QStringLiteral("error %1").arg(code);
+    }
+};
+
 } // namespace
 
 class TestFrameReader : public QObject
@@ -98,6 +139,8 @@ private Q_SLOTS:
     void closeFrames();
     void sizeLimitPerFrameAndMessage();
     void keepsNothingBetweenMessages();
+    void wireSinkGetsWhatWasConsumed_data();
+    void wireSinkGetsWhatWasConsumed();
     void utf8Validator_data();
     void utf8Validator();
 };
@@ -134,6 +177,60 @@ void TestFrameReader::aConversationInAnyPieces()
         QStringLiteral("close 1000 bye"),
     };
     QCOMPARE(log.lines, expected);
+}
+
+void TestFrameReader::wireSinkGetsWhatWasConsumed_data()
+{
+    QTest::addColumn<qsizetype>("step");
+    for (qsizetype step : {0, 1, 2, 5, 13})
+        QTest::newRow(qPrintable(QStringLiteral("pieces of %1").arg(step))) << step;
+}
+
+// The wire tap's hand-off (docs/server-engine.md, "The wire tap"): the pieces are exactly
+// the bytes consumed, in order, frame starts marked; each frame's last piece comes before
+// the sink hears of it; nothing after a close frame or an error is handed over.
+void TestFrameReader::wireSinkGetsWhatWasConsumed()
+{
+    QFETCH(qsizetype, step);
+    const QByteArray first = clientFrame(0x1, "hel", false);
+    const QByteArray ping = clientFrame(0x9, "p");
+    const QByteArray last = clientFrame(0x0, "lo");
+    const QByteArray big = clientFrame(0x2, QByteArray(300, 'x'));
+    const QByteArray close = clientFrame(0x8, closePayload(1000));
+    const QByteArray after = clientFrame(0x1, "never read");
+    const QByteArray wire = first + ping + last + big + close + after;
+    FrameReader reader;
+    TapLog log;
+    QByteArrayView rest(wire);
+    qsizetype used = 0;
+    while (!rest.isEmpty() && !reader.stopped()) {
+        const qsizetype n = step == 0 ? rest.size() : qMin(step, rest.size());
+        used += reader.feed(rest.first(n), log, &log);
+        rest = rest.sliced(n);
+    }
+    QVERIFY(!log.badStart);
+    QCOMPARE(log.consumed, wire.first(used));
+    QCOMPARE(log.consumed, first + ping + last + big + close);
+    const QStringList expected {
+        "bytes " + hex(first),
+        "bytes " + hex(ping),
+        "ping " + hex("p"),
+        "bytes " + hex(last),
+        "text " + hex("hello"),
+        "bytes " + hex(big),
+        "binary " + hex(QByteArray(300, 'x')),
+        "bytes " + hex(close),
+        QStringLiteral("close 1000"),
+    };
+    QCOMPARE(log.lines, expected);
+
+    // A refused frame: its header is handed over (what the reader read), then the error.
+    FrameReader strict(100);
+    TapLog refused;
+    const QByteArray tooBig = clientFrame(0x2, QByteArray(101, 'z'));
+    strict.feed(tooBig, refused, &refused);
+    QCOMPARE(refused.consumed, tooBig.first(decodeHeader(tooBig)->headerLength));
+    QCOMPARE(refused.lines, QStringList {QStringLiteral("error 1009")});
 }
 
 void TestFrameReader::brokenRules_data()

@@ -108,6 +108,11 @@ private slots:
     void pingPongCloseBothWays();
     void frameArrivingByteByByte();
     void switchedOnForOneClientMidStream();
+    void switchedOnInTheMiddleOfAFrame();
+    void bytesTheReaderDidNotTakeAreNotShown();
+    void keptAliveConnectionShowsEveryHead();
+    void keptAliveHeadsAreBounded();
+    void pingBetweenFragmentsInTheOrderRead();
     void memoryBoundUnderFlood();
     void recordFileMatchesTheContract();
     void recordOptionIsParsed();
@@ -520,6 +525,218 @@ void TstWireTap::switchedOnForOneClientMidStream()
     // The pong to that ping is the sign the server read both frames.
     QTRY_VERIFY((raw.inbox += raw.tcp.readAll()).contains(QByteArray("\x8a\x01x", 3)));
     QCOMPARE(s.log.size(), before);
+}
+
+void TstWireTap::switchedOnInTheMiddleOfAFrame()
+{
+    Server s;
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"ida"})"));
+    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("ida"));
+    // A binary frame of 200 bytes, of which the first half arrives first.
+    QByteArray payload(200, Qt::Uninitialized);
+    for (int i = 0; i < payload.size(); ++i)
+        payload[i] = char(0x80 + i % 50);
+    const QByteArray frame = clientFrame(0x2, payload);
+    const qsizetype half = frame.size() / 2;
+    s.chat->setWireTap(id, true);
+    const quint64 base = s.chat->wireTapStats().bytesIn;
+    raw.tcp.write(frame.first(half));
+    raw.tcp.flush();
+    // The server read it (the tap was handed it): its reader is now inside the frame. The
+    // teacher switches the X-ray off and on again right now.
+    QTRY_COMPARE(s.chat->wireTapStats().bytesIn, base + quint64(half));
+    s.chat->setWireTap(id, false);
+    s.chat->setWireTap(id, true);
+    const QByteArray ping = clientFrame(0x9, "after");
+    raw.tcp.write(frame.sliced(half) + ping);
+    QTRY_VERIFY(hasRecord(s, id, true, 0xA, "after")); // the server read both
+    // The first tap ended inside the frame (what it saw, cut); the second one waited for
+    // the reader's next frame start instead of reading the rest of the payload as a header.
+    QTRY_COMPARE(s.records(id, false).size(), 2);
+    const auto in = s.records(id, false);
+    QVERIFY(in.at(0).cut);
+    QCOMPARE(in.at(0).length, qint64(payload.size()));
+    QCOMPARE(in.at(0).wire, frame.first(half));
+    QCOMPARE(in.at(1).wire, ping);
+    QVERIFY(!in.at(1).cut);
+}
+
+void TstWireTap::bytesTheReaderDidNotTakeAreNotShown()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    // A close frame and, in the same write, a frame after it: the reader stops at the close
+    // (RFC 6455 5.5.1), so the X-ray shows the close and nothing after it.
+    const QByteArray close = clientFrame(0x8, closePayload(1000, "bye"));
+    raw.tcp.write(close + clientFrame(0x1, R"({"type":"hello","nick":"late"})"));
+    QTRY_VERIFY(hasRecord(s, id, true, 0x8, closePayload(1000, {})));
+    QTRY_COMPARE(s.chat->clientCount(), 0);
+    QTRY_COMPARE(raw.tcp.state(), QAbstractSocket::UnconnectedState);
+    QTRY_COMPARE(s.chat->wireTapStats().taps, 0); // the socket and its tap are gone
+    const auto in = s.records(id, false);
+    QCOMPARE(in.size(), 1);
+    QCOMPARE(in.first().wire, close);
+}
+
+namespace {
+
+/// Reads a kept-alive connection until `count` answers (heads and their bodies) are in,
+/// HEAD answers without a body. Returns the answers, each exactly as it came.
+QList<QByteArray> readAnswers(QTcpSocket &http, QByteArray &stream, const QList<bool> &headOnly)
+{
+    QList<QByteArray> answers;
+    [[maybe_unused]] const bool all = QTest::qWaitFor(
+        [&] {
+            stream += http.readAll();
+            while (answers.size() < headOnly.size()) {
+                const qsizetype end = stream.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return false;
+                static const QRegularExpression length(
+                    QStringLiteral("\r\nContent-Length: (\\d+)\r\n"),
+                    QRegularExpression::CaseInsensitiveOption);
+                const auto m = length.match(QString::fromLatin1(stream.first(end + 2)));
+                const qsizetype body
+                    = headOnly.at(answers.size()) || !m.hasMatch() ? 0 : m.captured(1).toLongLong();
+                if (stream.size() < end + 4 + body)
+                    return false;
+                answers.append(stream.first(end + 4 + body));
+                stream.remove(0, end + 4 + body);
+            }
+            return true;
+        },
+        10000);
+    return answers;
+}
+
+} // namespace
+
+void TstWireTap::keptAliveConnectionShowsEveryHead()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    QTcpSocket http;
+    http.connectToHost(QHostAddress::LocalHost, s.port());
+    QVERIFY(http.waitForConnected(5000));
+    // Four requests on one connection, one after the other: a 404, a HEAD (its answer has a
+    // Content-Length and no body), a POST whose body looks like a request head, and a last
+    // GET. Each is answered before the next is sent, as a polling client does.
+    const QByteArray fakeHead = "GET /fake HTTP/1.1\r\nHost: x\r\n\r\n";
+    const QList<QByteArray> requests {
+        "GET /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "POST /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+            + QByteArray::number(fakeHead.size()) + "\r\n\r\n",
+        "GET /last HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    };
+    QByteArray stream;
+    QList<QByteArray> answers;
+    for (const QByteArray &request : requests) {
+        http.write(request.startsWith("POST") ? request + fakeHead : request);
+        answers += readAnswers(http, stream, {request.startsWith("HEAD")});
+        QCOMPARE(http.state(), QAbstractSocket::ConnectedState); // kept alive
+    }
+    QCOMPARE(answers.size(), 4);
+    QVERIFY(answers.at(1).startsWith("HTTP/1.1 200"));
+    // Every head both ways, under the connection's one id, in order; no body is a head.
+    QTRY_COMPARE(s.log.clients().size(), 1);
+    const quint64 conn = s.log.clients().first();
+    QTRY_COMPARE(s.records(conn, true, WireRecord::Kind::Http).size(), 4);
+    const auto in = s.records(conn, false, WireRecord::Kind::Http);
+    const auto out = s.records(conn, true, WireRecord::Kind::Http);
+    QCOMPARE(in.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(in.at(i).wire, requests.at(i));
+        QCOMPARE(in.at(i).length, requests.at(i).size());
+        QVERIFY(answers.at(i).startsWith(out.at(i).wire));
+        QVERIFY(out.at(i).wire.endsWith("\r\n\r\n"));
+        QCOMPARE(out.at(i).length, out.at(i).wire.size());
+    }
+    QCOMPARE(s.log.recordsFor(conn).size(), 8); // nothing else: no body, no frame
+}
+
+void TstWireTap::keptAliveHeadsAreBounded()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    WireLog::Limits limits;
+    limits.bytesPerClient = 8 * 1024;
+    Server s(config, limits);
+    QVERIFY(s.listen());
+    QTcpSocket http;
+    http.connectToHost(QHostAddress::LocalHost, s.port());
+    QVERIFY(http.waitForConnected(5000));
+    // 200 requests on one connection, pipelined in 10 writes: ~90 KB of heads, both ways.
+    constexpr int Count = 200;
+    QByteArray stream;
+    int answered = 0;
+    for (int i = 0; i < Count; i += 20) {
+        QByteArray batch;
+        for (int j = i; j < i + 20; ++j)
+            batch += "GET /n" + QByteArray::number(j) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        http.write(batch);
+        answered += int(readAnswers(http, stream, QList<bool>(20, false)).size());
+    }
+    QCOMPARE(answered, Count);
+    const quint64 conn = s.log.clients().first();
+    QTRY_VERIFY(!s.records(conn, true, WireRecord::Kind::Http).isEmpty()
+                && s.records(conn, false, WireRecord::Kind::Http)
+                       .last()
+                       .wire.startsWith("GET /n" + QByteArray::number(Count - 1) + " "));
+    // The newest are kept, the oldest went: within the per-client limit.
+    qint64 held = 0;
+    for (const WireRecord &r : s.log.recordsFor(conn))
+        held += r.wire.size();
+    QVERIFY2(held <= limits.bytesPerClient, qPrintable(QString::number(held)));
+    QVERIFY(s.log.evicted() > quint64(Count));
+    QVERIFY(s.records(conn, true, WireRecord::Kind::Http).last().wire.startsWith("HTTP/1.1 404"));
+}
+
+void TstWireTap::pingBetweenFragmentsInTheOrderRead()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    Server s(config);
+    QVERIFY(s.listen());
+    RawWsClient raw;
+    QVERIFY(connectRaw(raw, s));
+    const quint64 id = s.onlyClient();
+    // A hello in two fragments with a ping between them, all in one write: the reader
+    // answers the ping before the message is complete.
+    const QByteArray first = clientFrame(0x1, R"({"type":"hello",)", false);
+    const QByteArray ping = clientFrame(0x9, "mid");
+    const QByteArray last = clientFrame(0x0, R"("nick":"gil"})", true, 0x0A0B0C0D);
+    raw.tcp.write(first + ping + last);
+    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("gil"));
+    QTRY_VERIFY(hasRecord(s, id, true, 0xA, "mid"));
+    QTRY_VERIFY(hasRecord(s, id, true, 0x1, R"({"type":"welcome")"));
+    // In the log, in the order the server read and reacted: each frame in before what it
+    // caused out (the ping before its pong, the last fragment before the welcome).
+    QStringList order;
+    for (const WireRecord &r : s.log.recordsFor(id)) {
+        if (r.kind != WireRecord::Kind::Ws)
+            continue;
+        if (!r.out)
+            order << QStringLiteral("in %1").arg(r.header.opcode);
+        else if (r.header.opcode == 0xA || r.payload().startsWith(R"({"type":"welcome")"))
+            order << QStringLiteral("out %1").arg(r.header.opcode);
+    }
+    QCOMPARE(order, (QStringList {"in 1", "in 9", "out 10", "in 0", "out 1"}));
+    const auto in = s.records(id, false);
+    QCOMPARE(in.at(0).wire, first);
+    QCOMPARE(in.at(1).wire, ping);
+    QCOMPARE(in.at(2).wire, last);
 }
 
 void TstWireTap::memoryBoundUnderFlood()

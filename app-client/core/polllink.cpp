@@ -18,6 +18,8 @@ namespace {
 constexpr int GraceMs = 15000;
 const char *const StartedProperty = "duplexPollStarted";
 const char *const WaitProperty = "duplexPollWait";
+/// The poll that only acknowledges before another transport takes over.
+const char *const LastProperty = "duplexPollLast";
 } // namespace
 
 PollLink::PollLink(QNetworkAccessManager *nam, const QUrl &pollUrl, QObject *parent)
@@ -173,7 +175,7 @@ QByteArray PollLink::responseHead(QNetworkReply *reply)
     return head;
 }
 
-void PollLink::post(bool withSends)
+void PollLink::post(bool withSends, bool last)
 {
     QJsonObject body;
     if (!m_session.isEmpty())
@@ -222,6 +224,8 @@ void PollLink::post(bool withSends)
     clock.start();
     reply->setProperty(StartedProperty, clock.msecsSinceReference());
     reply->setProperty(WaitProperty, wait);
+    if (last)
+        reply->setProperty(LastProperty, true);
     m_replies.insert(reply);
     if (withSends)
         m_sendReply = reply;
@@ -295,7 +299,11 @@ void PollLink::onFinished(QNetworkReply *reply)
     const QString session = object.value(QStringLiteral("session")).toString();
     if (!session.isEmpty())
         m_session = session;
-    for (const QJsonValue &v : messages) {
+    // The acknowledging poll's answer stays unacknowledged, and the server moves every
+    // unacknowledged message to the transport whose hello resumes the session: taken here
+    // as well, a whisper or notice that arrived just before the switch came twice.
+    const bool last = reply->property(LastProperty).toBool();
+    for (const QJsonValue &v : last ? QJsonArray() : messages) {
         const QJsonObject entry = v.toObject();
         const qint64 n = entry.value(QStringLiteral("n")).toInteger();
         if (n > m_lastN && entry.value(QStringLiteral("m")).isObject())
@@ -320,6 +328,10 @@ void PollLink::onFinished(QNetworkReply *reply)
         if (!m_finalPosted) {
             m_finalPosted = true;
             post(false);
+            return;
+        }
+        if (!last && !messages.isEmpty()) {
+            post(false, true); // acknowledges what that one brought
             return;
         }
         m_finishing = false;

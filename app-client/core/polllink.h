@@ -67,8 +67,11 @@ public:
     void stop();
     /// Ends the link politely before another transport takes the session over: no new
     /// sends, the held poll is abandoned, and one last `wait: 0` poll acknowledges what was
-    /// handed over (so the server does not deliver it again on the new transport). Calls
-    /// done when that poll returned or failed; messages it brings are still handed over.
+    /// handed over (so the server does not deliver it again on the new transport). When
+    /// that poll brings messages, they are handed over and one more poll acknowledges
+    /// them; what that one brings is not handed over: unacknowledged, the server moves it
+    /// to the new transport (handed over here too, it came twice). Calls done when the
+    /// last poll returned or failed.
     void finish(std::function<void()> done);
 
     QString session() const { return m_session; }
@@ -97,7 +100,8 @@ Q_SIGNALS:
 
 private:
     void pump();
-    void post(bool withSends);
+    /// last: the poll that only acknowledges before another transport takes over.
+    void post(bool withSends, bool last = false);
     void onFinished(QNetworkReply *reply);
     void deliver(bool all);
 

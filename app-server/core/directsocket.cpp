@@ -50,12 +50,6 @@ void DirectTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    // The first readyRead connection, so that it runs before every reader connected later
-    // (the Listener's head peek, Qt's handshake and frame readers): a wire tap switched on
-    // in the middle of a connection still sees new bytes before they are consumed. Qt's
-    // frame reader is a direct connection made at the upgrade: a slot connected after it
-    // sees only what it left. A member function: no functor object.
-    connect(socket, &QTcpSocket::readyRead, socket, &DirectTcpSocket::onReadyRead);
     addPendingConnection(socket);
 }
 

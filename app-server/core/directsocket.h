@@ -2,20 +2,25 @@
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 #pragma once
 
+#include <framereader.h>
+
 #include <QByteArray>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 namespace duplex::server {
 
-/// Sees every byte written to a DirectTcpSocket, in order, and hears of arriving bytes
-/// before anyone else on the socket reads them (the wire tap).
-class WireObserver
+/// The wire tap's hand-off points. Out: every byte written to a DirectTcpSocket, in order
+/// (writeData). In: only what our readers consume, as they consume it: the Listener's HTTP
+/// heads and bodies, and WsConnection's frame reader (ws::WireSink, one piece at a time,
+/// frame boundaries marked). Nothing reads the socket a second time for it.
+class WireObserver : public ws::WireSink
 {
 public:
     virtual void bytesSent(const char *data, qint64 size) = 0;
-    /// New bytes are in the socket's buffer; nobody has read them yet.
-    virtual void bytesArrived() = 0;
+    /// The Listener consumed an HTTP request head (whole, or as much of a refused one as it
+    /// looked at) and `bodyBytes` of body after it.
+    virtual void httpRead(QByteArrayView head, qint64 bodyBytes) = 0;
 
 protected:
     ~WireObserver() = default;
@@ -40,9 +45,16 @@ public:
     /// The HTTP response head written first on this socket (empty if none yet).
     QByteArray takeResponseHead() { return std::exchange(m_responseHead, {}); }
 
-    /// Who sees the bytes from now on (null: nobody; a null test per write and readyRead).
+    /// Who sees the bytes from now on (null: nobody; a null test per write and per read).
     void setWireObserver(WireObserver *observer) { m_observer = observer; }
     WireObserver *wireObserver() const { return m_observer; }
+
+    /// The observer of `socket` (a DirectTcpSocket), or null.
+    static WireObserver *observerOf(QTcpSocket *socket)
+    {
+        auto *direct = dynamic_cast<DirectTcpSocket *>(socket);
+        return direct ? direct->m_observer : nullptr;
+    }
 
 protected:
     qint64 writeData(const char *data, qint64 size) override;
@@ -51,12 +63,6 @@ private:
     QByteArray m_responseHead;
     WireObserver *m_observer = nullptr;
 
-    friend class DirectTcpServer;
-    void onReadyRead()
-    {
-        if (m_observer)
-            m_observer->bytesArrived();
-    }
     bool m_firstWrite = true;
 };
 

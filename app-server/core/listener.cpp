@@ -31,6 +31,21 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+/// The wire tap's hand-off (the X-ray): a request head as the Listener took it (or refused
+/// it), and how many body bytes it read after it. Every request on a kept-alive connection.
+void handToTap(QTcpSocket *socket, QByteArrayView head, qint64 bodyBytes = 0)
+{
+    if (WireObserver *tap = DirectTcpSocket::observerOf(socket))
+        tap->httpRead(head, bodyBytes);
+}
+
+/// A refused head as far as it came (up to its blank line, if it has one).
+QByteArrayView refusedHead(const QByteArray &bytes)
+{
+    const qsizetype end = bytes.indexOf("\r\n\r\n");
+    return end < 0 ? QByteArrayView(bytes) : QByteArrayView(bytes).first(end + 4);
+}
+
 } // namespace
 
 Listener::Listener(Config config, QObject *parent)
@@ -168,12 +183,14 @@ void Listener::onReadyRead(QTcpSocket *socket)
         switch (http::parseHead(bytes, &p.request, &headBytes, m_config.maxHeadBytes)) {
         case http::ParseResult::Incomplete: return; // the deadline runs
         case http::ParseResult::Malformed:
+            handToTap(socket, refusedHead(bytes));
             answer(p, socket,
                    http::Response::error(400, "bad_request",
                                          QStringLiteral("The request is malformed.")),
                    firstLine);
             return;
         case http::ParseResult::HeadTooLarge:
+            handToTap(socket, refusedHead(bytes));
             answer(p, socket,
                    http::Response::error(431, "head_too_large",
                                          QStringLiteral("The request head is over %1 bytes.")
@@ -196,6 +213,7 @@ void Listener::route(Pending &p, QTcpSocket *socket)
     const QByteArray requestLine = request.method + ' ' + request.target + ' ' + request.version;
     if (request.isWebSocketUpgrade()) {
         if (!http::originAllowed(request, m_config.allowedOrigins)) {
+            handToTap(socket, p.head);
             answer(p, socket,
                    http::Response::error(403, "forbidden_origin",
                                          QStringLiteral("Pages from %1 may not connect to this "
@@ -208,6 +226,7 @@ void Listener::route(Pending &p, QTcpSocket *socket)
         return;
     }
     if (request.contentLength > m_config.maxBodyBytes) {
+        handToTap(socket, p.head);
         answer(p, socket,
                http::Response::error(
                    413, "too_large",
@@ -219,6 +238,7 @@ void Listener::route(Pending &p, QTcpSocket *socket)
         return; // the body is still on its way
     socket->skip(p.head.size());
     const QByteArray body = socket->read(request.contentLength);
+    handToTap(socket, p.head, body.size());
     // The answer may come later (a held poll): until then the request waits here, with a
     // deadline past the longest hold, and its answer finds it again by the socket.
     p.held = true;
@@ -328,6 +348,7 @@ void Listener::upgrade(Pending &p, QTcpSocket *socket, const QByteArray &request
     // RFC 6455 4.2.1: GET (checked by isWebSocketUpgrade, with Upgrade and Connection),
     // HTTP/1.1 or later, version 13, a key that is 16 bytes in base64.
     const auto refuse = [&](int status, const QString &message, http::HeaderList extra = {}) {
+        handToTap(socket, p.head);
         http::Response r = http::Response::error(status, "bad_handshake", message);
         r.headers += extra;
         answer(p, socket, r, requestLine, false);
@@ -373,6 +394,7 @@ void Listener::upgrade(Pending &p, QTcpSocket *socket, const QByteArray &request
     // Only the head: what follows (frames a client sent without waiting for the 101) stays
     // in the socket for the connection's frame reader.
     socket->skip(p.head.size());
+    handToTap(socket, p.head);
     QObject::disconnect(socket, nullptr, this, nullptr);
     // From now on the connection decides when the socket goes.
     QObject::disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

@@ -10,7 +10,7 @@ namespace {
 
 /// Bytes of each frame or head kept (the contract: `wire` may be cut after 4 KiB).
 constexpr qsizetype KeepBytes = 4096;
-/// Records kept back before the connection has an id (its HTTP heads: two at most).
+/// Records kept back before the connection has an id (its first HTTP heads: two at most).
 constexpr qsizetype MaxHeld = 8;
 /// The record file is written when this much is buffered, and at least once a second.
 constexpr qsizetype FileBufferBytes = 64 * 1024;
@@ -103,12 +103,11 @@ WireTap::WireTap(DirectTcpSocket *socket, WireTaps *hub, bool fromStart, quint64
     hub->m_taps.insert(this);
     socket->setWireObserver(this);
     connect(socket, &QAbstractSocket::disconnected, this, &WireTap::flushPartial);
-    m_known = socket->bytesAvailable();
     if (!fromStart) {
         // In the middle of a WebSocket stream: out is at a frame boundary between two
-        // writes; in is too once Qt's reader has emptied the buffer.
+        // writes; in waits for the reader's next frame start (it may be inside a frame).
         m_out.mode = Mode::Frames;
-        m_in.mode = m_known == 0 ? Mode::Frames : Mode::Resync;
+        m_in.mode = Mode::Resync;
         bind(clientId);
     }
 }
@@ -120,15 +119,14 @@ WireTap::~WireTap()
         m_socket->setWireObserver(nullptr);
     if (m_hub) {
         if (!m_held.isEmpty() && m_id == 0)
-            bind(m_hub->newId()); // plain HTTP: the exchange gets an id of its own
+            bind(m_hub->newId()); // never answered: the request gets an id of its own
         m_hub->m_taps.erase(this);
     }
 }
 
 WireTap *WireTap::of(QTcpSocket *socket)
 {
-    auto *direct = dynamic_cast<DirectTcpSocket *>(socket);
-    return direct ? dynamic_cast<WireTap *>(direct->wireObserver()) : nullptr;
+    return dynamic_cast<WireTap *>(DirectTcpSocket::observerOf(socket));
 }
 
 void WireTap::bind(quint64 id)
@@ -140,39 +138,35 @@ void WireTap::bind(quint64 id)
             m_hub->record(std::move(r));
     }
     m_held.clear();
-    if (!m_afterLinked && m_socket) {
-        m_afterLinked = true;
-        // Connected after QWebSocket's own (direct) reader: it runs right after Qt took
-        // what it could, and learns what Qt left. Our own context: the Listener disconnects
-        // its slots by context at the upgrade.
-        connect(m_socket, &QTcpSocket::readyRead, this, &WireTap::afterReader);
-        m_known = m_socket->bytesAvailable();
-    }
 }
 
-void WireTap::bytesArrived()
+void WireTap::httpRead(QByteArrayView head, qint64 bodyBytes)
 {
-    if (!m_socket)
+    if (m_hub)
+        m_hub->m_stats.bytesIn += quint64(head.size() + bodyBytes);
+    if (m_in.mode != Mode::HttpHead)
         return;
-    const qint64 available = m_socket->bytesAvailable();
-    if (available > m_known) {
-        if (m_hub)
-            m_hub->m_stats.bytesIn += quint64(available - m_known);
-        const QByteArray bytes = m_socket->peek(available);
-        feed(m_in, false, QByteArrayView(bytes).sliced(qMin<qsizetype>(m_known, bytes.size())));
-    }
-    m_known = available;
+    m_headRequest = head.startsWith("HEAD ");
+    WireRecord r;
+    r.timeMs = nowMs();
+    r.out = false;
+    r.kind = WireRecord::Kind::Http;
+    r.length = head.size();
+    r.cut = head.size() > KeepBytes;
+    r.wire = head.first(qMin<qsizetype>(head.size(), KeepBytes)).toByteArray();
+    emitRecord(std::move(r));
 }
 
-void WireTap::afterReader()
+void WireTap::wireRead(QByteArrayView bytes, bool frameStart)
 {
-    if (!m_socket)
-        return;
-    m_known = m_socket->bytesAvailable();
-    if (m_in.mode == Mode::Resync && m_known == 0) {
+    if (m_hub)
+        m_hub->m_stats.bytesIn += quint64(bytes.size());
+    if (m_in.mode == Mode::Resync && frameStart) {
         m_in.mode = Mode::Frames;
         m_in.frames.reset();
     }
+    if (m_in.mode == Mode::Frames)
+        feedFrames(m_in, false, bytes);
 }
 
 void WireTap::flushPartial()
@@ -197,17 +191,31 @@ void WireTap::bytesSent(const char *data, qint64 size)
 {
     if (m_hub)
         m_hub->m_stats.bytesOut += quint64(size);
-    feed(m_out, true, QByteArrayView(data, size));
+    feedOut(QByteArrayView(data, size));
 }
 
-void WireTap::feed(Direction &d, bool out, QByteArrayView bytes)
+void WireTap::feedOut(QByteArrayView bytes)
 {
-    switch (d.mode) {
-    case Mode::HttpHead: feedHead(d, out, bytes); return;
-    case Mode::Ignore:
-    case Mode::Resync: return;
-    case Mode::Frames: break;
+    while (!bytes.isEmpty()) {
+        switch (m_out.mode) {
+        case Mode::Ignore:
+        case Mode::Resync: return;
+        case Mode::Frames: feedFrames(m_out, true, bytes); return;
+        case Mode::Body: {
+            const qsizetype skip = qsizetype(qMin<qint64>(m_out.bodyLeft, bytes.size()));
+            bytes = bytes.sliced(skip);
+            m_out.bodyLeft -= skip;
+            if (m_out.bodyLeft == 0)
+                m_out.mode = Mode::HttpHead; // the next answer on a kept-alive connection
+            break;
+        }
+        case Mode::HttpHead: bytes = bytes.sliced(feedHead(m_out, true, bytes)); break;
+        }
     }
+}
+
+void WireTap::feedFrames(Direction &d, bool out, QByteArrayView bytes)
+{
     if (d.frames.pending() == 0)
         d.startMs = nowMs();
     d.frames.feed(bytes, [&](ws::WireFrame &&f) {
@@ -224,7 +232,27 @@ void WireTap::feed(Direction &d, bool out, QByteArrayView bytes)
     });
 }
 
-void WireTap::feedHead(Direction &d, bool out, QByteArrayView bytes)
+namespace {
+
+/// The Content-Length of a response head (0 when it has none).
+qint64 contentLength(const QByteArray &head)
+{
+    static constexpr QByteArrayView Name("\r\ncontent-length:");
+    for (qsizetype at = head.indexOf("\r\n"); at >= 0; at = head.indexOf("\r\n", at + 2)) {
+        if (head.mid(at, Name.size()).compare(Name, Qt::CaseInsensitive) != 0)
+            continue;
+        const qsizetype from = at + Name.size();
+        const qsizetype end = head.indexOf("\r\n", from);
+        bool ok = false;
+        const qint64 n = head.mid(from, end < 0 ? -1 : end - from).trimmed().toLongLong(&ok);
+        return ok && n > 0 ? n : 0;
+    }
+    return 0;
+}
+
+} // namespace
+
+qsizetype WireTap::feedHead(Direction &d, bool out, QByteArrayView bytes)
 {
     if (d.headLength == 0)
         d.startMs = nowMs();
@@ -246,7 +274,7 @@ void WireTap::feedHead(Direction &d, bool out, QByteArrayView bytes)
     d.head.append(part.first(qMin(part.size(), qMax<qsizetype>(0, KeepBytes - d.head.size()))));
     d.headLength += part.size();
     if (end < 0)
-        return;
+        return bytes.size();
     WireRecord r;
     r.timeMs = d.startMs;
     r.out = out;
@@ -254,17 +282,26 @@ void WireTap::feedHead(Direction &d, bool out, QByteArrayView bytes)
     r.length = d.headLength;
     r.cut = d.headLength > d.head.size();
     r.wire = std::exchange(d.head, {});
-    const bool switching = out && r.wire.startsWith("HTTP/1.1 101");
-    emitRecord(std::move(r));
     d.headLength = 0;
-    // After a 101 both ways carry frames (a correct client sends none before it reads the
-    // 101); after any other head, the rest (a body) is not ours to show.
-    d.mode = Mode::Ignore;
+    const bool switching = r.wire.startsWith("HTTP/1.1 101");
+    // A kept-alive answer is followed by its body (none for HEAD), then the next answer;
+    // a cut head may hide its length: the rest is not ours to show.
+    const qint64 body = r.cut ? -1 : m_headRequest ? 0 : contentLength(r.wire);
+    emitRecord(std::move(r));
     if (switching) {
+        // After a 101 both ways carry frames (a correct client sends none before it reads
+        // the 101; the reader hands over only what follows the request head anyway).
         m_out.mode = Mode::Frames;
         m_in.mode = Mode::Frames;
-        feed(m_out, true, bytes.sliced(end));
+    } else {
+        d.mode = body < 0 ? Mode::Ignore : body > 0 ? Mode::Body : Mode::HttpHead;
+        d.bodyLeft = qMax<qint64>(0, body);
+        // A plain HTTP connection (or a refused upgrade): its id from its first answer on,
+        // so that the heads of a long kept-alive one go to the log as they come.
+        if (m_id == 0 && m_hub)
+            bind(m_hub->newId());
     }
+    return end;
 }
 
 void WireTap::emitRecord(WireRecord &&record)

@@ -5,14 +5,14 @@
 // The wire tap: the exact bytes of every frame and HTTP head on a connection, in and out,
 // parsed as a stream (a write may carry several frames, a frame may arrive in pieces).
 // Off by default; when off there is no tap object, no slot and no per-byte work: the only
-// cost is one null pointer test per socket write.
+// cost is one null pointer test per socket write and per read.
 //
-// Out: DirectTcpSocket's writeData sees everything (ours, Qt's 101, ping, pong, close).
-// In: QTcpSocket is buffered, so readData sees nothing (Qt 6.4). DirectTcpSocket's own
-// readyRead slot, connected before any reader, tells the tap (bytesArrived) while the new
-// bytes are still in the buffer; a slot connected after Qt's frame reader (a direct
-// connection made at the upgrade) learns how many bytes Qt left, so that the next peek
-// knows which bytes are new.
+// Out: DirectTcpSocket's writeData sees everything (ours: 101 and other HTTP answers,
+// frames, ping, pong, close). In: the tap never reads the socket itself; it is handed what
+// our readers consume, when they consume it (WireObserver): each HTTP request head the
+// Listener took (every one on a kept-alive connection), and each piece WsConnection's frame
+// reader took, with the frame starts marked. So the X-ray shows exactly what the server
+// parsed, frame boundaries included; bytes nobody read (after a close frame) are not in it.
 
 #include "directsocket.h"
 #include "wirelog.h"
@@ -60,37 +60,42 @@ class WireTap final : public QObject, public WireObserver
 {
 public:
     /// fromStart: attached at accept (the HTTP head comes first); otherwise in the middle
-    /// of a WebSocket stream (inbound waits for a frame boundary before it parses).
+    /// of a WebSocket stream (inbound waits for the reader's next frame start).
     WireTap(DirectTcpSocket *socket, WireTaps *hub, bool fromStart, quint64 clientId);
     ~WireTap() override;
 
     /// The tap of this socket, or null.
     static WireTap *of(QTcpSocket *socket);
 
-    /// The WebSocket upgrade is done and the connection is client `id`: records kept back
-    /// until now get the id, and the slot after Qt's reader is connected.
+    /// The connection is client (or plain HTTP connection) `id`: records kept back until
+    /// now get the id.
     void bind(quint64 id);
     quint64 clientId() const { return m_id; }
     void forgetHub() { m_hub = nullptr; }
 
     void bytesSent(const char *data, qint64 size) override;
-    void bytesArrived() override;
+    void httpRead(QByteArrayView head, qint64 bodyBytes) override;
+    void wireRead(QByteArrayView bytes, bool frameStart) override;
 
 private:
-    enum class Mode : quint8 { HttpHead, Frames, Ignore, Resync };
+    /// Body: an HTTP answer's body is going out (skipped, then the next head).
+    enum class Mode : quint8 { HttpHead, Body, Frames, Ignore, Resync };
     struct Direction {
         Mode mode = Mode::HttpHead;
         ws::FrameStream frames;
         QByteArray head; ///< an HTTP head so far (at most the keep limit)
         qint64 headLength = 0;
+        qint64 bodyLeft = 0; ///< Body: bytes of it still to go
         qint64 startMs = 0;
     };
 
-    void afterReader();
     /// The connection ended: frames it ended in the middle of, as far as they came.
     void flushPartial();
-    void feed(Direction &d, bool out, QByteArrayView bytes);
-    void feedHead(Direction &d, bool out, QByteArrayView bytes);
+    void feedFrames(Direction &d, bool out, QByteArrayView bytes);
+    /// Out: heads, bodies and frames, as written.
+    void feedOut(QByteArrayView bytes);
+    /// Returns the bytes of `bytes` that belong to the head; a record when it is complete.
+    qsizetype feedHead(Direction &d, bool out, QByteArrayView bytes);
     void emitRecord(WireRecord &&record);
 
     QPointer<DirectTcpSocket> m_socket;
@@ -98,9 +103,8 @@ private:
     quint64 m_id = 0;
     Direction m_in;
     Direction m_out;
-    qint64 m_known = 0;       ///< bytes at the front of the socket's buffer already seen
-    QList<WireRecord> m_held; ///< before bind(): the HTTP heads (a few records at most)
-    bool m_afterLinked = false;
+    QList<WireRecord> m_held;   ///< before bind(): the HTTP heads (a few records at most)
+    bool m_headRequest = false; ///< the request being answered is a HEAD: no body comes
 };
 
 /// The engine's taps: which connections are tapped, and where records go (the WireLog the

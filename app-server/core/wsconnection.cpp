@@ -235,11 +235,32 @@ void WsConnection::refuse(QTcpSocket *tcp, int code, const QString &reason,
         QTimer::singleShot(CloseGraceMs, guard, [guard] { guard->abort(); });
 }
 
+namespace {
+
+/// The wire tap's hand-off (X-ray): the reader's pieces go to the socket's tap as the reader
+/// consumes them. Looked up again for every piece: a handler may end the socket (and its
+/// tap) in the middle of a chunk. On the stack: an untapped connection pays nothing for it.
+struct TapHandOff final : ws::WireSink {
+    explicit TapHandOff(const QPointer<QTcpSocket> &tcp)
+        : tcp(tcp)
+    {
+    }
+    void wireRead(QByteArrayView bytes, bool frameStart) override
+    {
+        if (WireObserver *tap = DirectTcpSocket::observerOf(tcp))
+            tap->wireRead(bytes, frameStart);
+    }
+    const QPointer<QTcpSocket> &tcp;
+};
+
+} // namespace
+
 void WsConnection::onReadyRead()
 {
     QTcpSocket *tcp = m_tcp;
     if (!tcp)
         return;
+    TapHandOff handOff(m_tcp);
     // A read of all that is buffered is, after one read event, exactly Qt's read chunk: it
     // is handed over, not copied, and freed with `chunk` (docs/qt-notes.md, "A socket keeps
     // a 16 KiB read chunk"). The reader keeps copies of what it needs, of their own size.
@@ -247,7 +268,7 @@ void WsConnection::onReadyRead()
         const QByteArray chunk = tcp->read(tcp->bytesAvailable());
         if (chunk.isEmpty())
             break;
-        m_reader.feed(chunk, *this);
+        m_reader.feed(chunk, *this, DirectTcpSocket::observerOf(tcp) ? &handOff : nullptr);
         if (!m_tcp)
             return; // the socket went while its frames were handled
     }

@@ -3,7 +3,8 @@
 // The page on the HTTP polling transport (issue 13): switched from push to polling, long
 // polling and back while chatting with a Qt client on WebSocket, every message arrives
 // exactly once and in the same order on both sides; the poll requests (empty ones too) are
-// in the frames inspector; and a server that puts the class on polling moves the page there.
+// in the frames inspector; a server that puts the class on polling moves the page there; and
+// a whisper that arrives just as the page leaves polling for the WebSocket shows once.
 // With DUPLEX_SCREENSHOT_DIR set it writes browser-polling.png (scripts/screenshots.sh).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -113,5 +114,70 @@ test('the page obeys the server\'s transport message', async (t) => {
   await page.getByRole('log', { name: 'Conversation' }).locator('.message .text', { hasText: 'answer while polling' }).waitFor();
   assert.ok(polls.length >= 2);
   await qt.quit();
+  await page.close();
+});
+
+/** Another student on HTTP polling, straight from node (fetch): hello, then poll(send). */
+async function pollClient(origin, nick) {
+  let session = '';
+  let ack = 0;
+  const got = [];
+  const poll = async (send = [], wait = 0) => {
+    const body = { ack, wait };
+    if (session) body.session = session;
+    if (send.length) body.send = send;
+    const r = await fetch(`${origin}/v1/poll`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const o = await r.json();
+    if (o.session) session = o.session;
+    for (const e of o.messages || []) {
+      if (e.n > ack) {
+        ack = e.n;
+        got.push(e.m);
+      }
+    }
+  };
+  await poll([{ type: 'hello', id: 'h1', nick }]);
+  return {
+    poll,
+    /** Polls (held up to 2 s each) until a message passing test came. */
+    async until(test) {
+      for (;;) {
+        const m = got.find(test);
+        if (m) return m;
+        await poll([], 2000);
+      }
+    },
+  };
+}
+
+test('a whisper that arrives as the page leaves polling shows once', async (t) => {
+  const server = await startServer();
+  servers.push(server);
+  if (!await serverPolls(server)) { t.skip('this server does not answer POST /v1/poll'); return; }
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  // Polling every 10 s from the start: a whisper waits in the page's mailbox until a poll.
+  await page.goto(server.origin);
+  await page.evaluate(() => localStorage.setItem('duplex.transport', JSON.stringify({ mode: 'poll', interval: 10000 })));
+  await joinAs(page, server.origin, 'pia');
+  await page.locator('#status[data-state="online"]', { hasText: 'Polling every 10000 ms' }).waitFor();
+  const zed = await pollClient(server.origin, 'zed');
+  await zed.poll([{ type: 'whisper', id: 'w1', to: 'pia', text: 'psst' }]);
+  await zed.until((m) => m.type === 'whisper' && m.re === 'w1'); // in pia's mailbox now
+  // The switch: the page's last poll brings the whisper, unacknowledged, and the server
+  // moves it to the WebSocket that resumes the session. Shown from both, it was doubled.
+  await page.getByLabel('Transport').selectOption('push');
+  await page.locator('#status[data-state="online"]', { hasText: 'Push (WebSocket)' }).waitFor();
+  // A whisper after the switch: the moved one, if any, comes before it on the WebSocket.
+  await zed.poll([{ type: 'whisper', id: 'w2', to: 'pia', text: 'after the switch' }]);
+  await page.locator('#rooms').getByRole('button', { name: /zed/ }).click();
+  const log = page.getByRole('log', { name: 'Conversation' });
+  await log.locator('.whisper', { hasText: 'after the switch' }).waitFor();
+  assert.equal(await log.locator('.whisper', { hasText: 'psst' }).count(), 1, 'the whisper shows once');
+  // A send right after the switch is not lost either: it reaches zed once.
+  await send(page, 'back on push');
+  await zed.until((m) => ['message', 'whisper'].includes(m.type) && m.text === 'back on push');
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -4,8 +4,9 @@
 // byte stream after the 101, cut into pieces (the first byte chooses how); it is read once
 // at once and once in pieces, and both reads must report the same things. Checked: every
 // message is within the size limit, every text message is valid UTF-8 (Qt's strict decoder
-// agrees), control payloads are at most 125 bytes, nothing follows an error or a close, and
-// the reader holds nothing once it is between messages.
+// agrees), control payloads are at most 125 bytes, nothing follows an error or a close, the
+// reader holds nothing once it is between messages, and the wire tap's hand-off (WireSink)
+// gets exactly the bytes consumed, with frame starts where a frame stream finds them.
 
 #include <framereader.h>
 
@@ -84,15 +85,37 @@ struct Record final : ws::FrameSink {
     }
 };
 
+/// The wire tap's side: what the reader hands over, parsed again as a stream of frames.
+struct Tap final : ws::WireSink {
+    QByteArray handed;
+    ws::FrameStream stream {14};
+    void wireRead(QByteArrayView bytes, bool frameStart) override
+    {
+        if (bytes.isEmpty())
+            fail("an empty piece handed to the tap");
+        if (frameStart != (stream.pending() == 0))
+            fail("a frame start handed to the tap where a frame stream is not at a boundary "
+                 "(or none where it is)");
+        handed += bytes;
+        stream.feed(bytes, [](ws::WireFrame &&) {});
+    }
+};
+
 Record read(QByteArrayView bytes, quint8 step)
 {
     ws::FrameReader reader(MaxBytes);
     Record r;
+    Tap tap;
+    const QByteArrayView all = bytes;
+    qsizetype consumed = 0;
     int i = 0;
     while (!bytes.isEmpty() && !reader.stopped()) {
         const qsizetype n
             = step == 0 ? bytes.size() : qMin<qsizetype>(bytes.size(), (step * ++i) % 61 + 1);
-        const qsizetype used = reader.feed(bytes.first(n), r);
+        const qsizetype used = reader.feed(bytes.first(n), r, &tap);
+        consumed += used;
+        if (tap.handed != all.first(consumed))
+            fail("the tap was handed other bytes than the reader consumed");
         if (used != n && !reader.stopped())
             fail("the reader left bytes without stopping");
         if (used > n)

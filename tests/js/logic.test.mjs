@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: 2026 The Duplex authors
 // The browser client's pure logic: history merged by seq exactly once, events and pending
-// messages where they belong, the outbox (same ids, rate_limited pacing) and the backoff.
+// messages where they belong, the outbox (same ids, rate_limited pacing), the backoff, and
+// the poll link's hand-over to the next transport (nothing shown twice).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Backoff } from '../../resources/web/app/backoff.js';
@@ -168,4 +169,94 @@ test('joins and leaves in a run collapse into one line; a message or a pause end
   assert.equal(c.addPresence('join', 'hal', t0 + 11000 + 121000).updated, false, 'so does a pause');
   assert.equal(c.items.length, 4);
   assert.deepEqual(presenceText([], ['zoe']), { text: 'zoe left', title: '' });
+});
+
+/**
+ * A fake POST /v1/poll for PollLink: answers each poll from `script` (a function of the
+ * parsed body returning {messages}), records the bodies; `hold` keeps a wait > 0 poll
+ * pending until it is aborted.
+ */
+function fakePollServer(script) {
+  const bodies = [];
+  const fetch = (url, init) => new Promise((resolve, reject) => {
+    const body = JSON.parse(init.body);
+    bodies.push(body);
+    const answer = () => ({
+      status: 200, statusText: 'OK', headers: new Map([['content-type', 'application/json']]),
+      text: async () => JSON.stringify({ session: 's1', ...script(body) }),
+    });
+    if (body.wait > 0) {
+      init.signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
+      return;
+    }
+    queueMicrotask(() => resolve(answer()));
+  });
+  return { fetch, bodies };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+test('poll -> WebSocket: what the last polls bring is handed over once and acknowledged; the rest is left to the next transport', async () => {
+  const { PollLink } = await import('../../resources/web/app/poll.js');
+  // The mailbox: n 1 is delivered by the first poll; n 2 (a whisper, no seq) arrives just
+  // before the switch, while a long poll is held; n 3 arrives during the switch.
+  const mailbox = [{ n: 1, m: { type: 'welcome' } }];
+  const server = fakePollServer((body) => ({ messages: mailbox.filter((e) => e.n > body.ack) }));
+  const link = new PollLink({ url: 'http://127.0.0.1/v1/poll', fetch: server.fetch, waitMs: 25000 });
+  const got = [];
+  link.onMessage = (text) => {
+    got.push(JSON.parse(text).type);
+    if (got.length === 2) mailbox.push({ n: 3, m: { type: 'notice', text: 'during the switch' } });
+  };
+  link.start();
+  link.send({ type: 'hello' });
+  await settle();
+  assert.deepEqual(got, ['welcome']);
+  assert.ok(link.held, 'a long poll is held');
+  mailbox.push({ n: 2, m: { type: 'whisper', from: 'zed', text: 'psst' } });
+  const exchanges = [];
+  link.onExchange = (x) => exchanges.push(x);
+  let done = false;
+  link.finish(() => { done = true; });
+  for (let i = 0; i < 5; i++) await settle();
+  assert.ok(done, 'the next transport may open');
+  // The held poll was aborted; the last poll (ack 1) brought the whisper: handed over, and
+  // acknowledged by one more poll (ack 2), whose answer (the notice) stays unacknowledged:
+  // the server moves it to the WebSocket that resumes the session. Handed over here too, it
+  // would show twice (before: the whisper did).
+  assert.deepEqual(server.bodies.slice(-2).map((b) => [b.ack, b.wait]), [[1, 0], [2, 0]]);
+  assert.deepEqual(got, ['welcome', 'whisper']);
+  assert.match(exchanges.at(-1).what, /1 message, left for the next transport/);
+});
+
+test('poll -> WebSocket with a send out: its answer is handed over and acknowledged first', async () => {
+  const { PollLink } = await import('../../resources/web/app/poll.js');
+  const mailbox = [{ n: 1, m: { type: 'welcome' } }];
+  let release;
+  const server = fakePollServer((body) => ({ messages: mailbox.filter((e) => e.n > body.ack) }));
+  const fetch = (url, init) => {
+    const body = JSON.parse(init.body);
+    if (!body.send?.some((m) => m.type === 'say')) return server.fetch(url, init);
+    // The send's answer comes after finish() was called, with the echo of the say.
+    server.bodies.push(body);
+    return new Promise((resolve) => { release = resolve; });
+  };
+  const link = new PollLink({ url: 'http://127.0.0.1/v1/poll', fetch, waitMs: 0, intervalMs: 60000 });
+  const got = [];
+  link.onMessage = (text) => got.push(JSON.parse(text).type);
+  link.start();
+  link.send({ type: 'hello' });
+  await settle();
+  link.send({ type: 'say', id: 'a1', text: 'hi' });
+  await settle();
+  let done = false;
+  link.finish(() => { done = true; });
+  mailbox.push({ n: 2, m: { type: 'message', re: 'a1' } });
+  const answer = JSON.stringify({ messages: mailbox.filter((e) => e.n > 1) });
+  release({ status: 200, statusText: 'OK', headers: new Map(), text: async () => answer });
+  for (let i = 0; i < 5; i++) await settle();
+  assert.ok(done);
+  assert.deepEqual(got, ['welcome', 'message'], 'the send\'s answer is handed over once');
+  assert.equal(server.bodies.at(-1).ack, 2, 'and acknowledged by the last poll');
+  assert.equal(server.bodies.filter((b) => b.ack === 2).length, 1, 'which brought nothing: no more polls');
 });

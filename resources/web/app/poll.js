@@ -81,7 +81,16 @@ export class PollLink {
     this.out.clear();
   }
 
-  /** Before another transport takes over: drop the held poll, acknowledge what came. */
+  /**
+   * Before another transport takes over: drop the held poll, then one last poll
+   * acknowledges what came; when that poll brings messages, they are handed over and one
+   * more poll acknowledges them. That one's answer is not handed over: it stays
+   * unacknowledged, and the server moves every unacknowledged message to the next
+   * transport when its hello resumes the session (Engine::moveUndelivered), as it does
+   * with what an aborted held poll was bringing. Before, the last poll's answer was handed
+   * over and left unacknowledged: a whisper, notice or join line that arrived just before
+   * the switch showed twice (room messages were merged by seq; the rest has none).
+   */
   finish(done) {
     if (this.stopped) { done(); return; }
     this.finishing = true;
@@ -109,7 +118,8 @@ export class PollLink {
     if (this.waitMs > 0 || this.due) this.post(false);
   }
 
-  async post(withSends) {
+  /** last: the poll that only acknowledges before another transport takes over. */
+  async post(withSends, last = false) {
     const body = {};
     if (this.session) body.session = this.session;
     const sends = withSends ? this.queue.splice(0) : [];
@@ -118,7 +128,7 @@ export class PollLink {
     const wait = withSends || this.finishing ? 0 : this.waitMs;
     body.wait = wait;
     const text = JSON.stringify(body);
-    const r = { controller: new AbortController(), started: performance.now(), wait };
+    const r = { controller: new AbortController(), started: performance.now(), wait, last };
     this.out.add(r);
     if (withSends) this.sendOut = r;
     else {
@@ -161,7 +171,7 @@ export class PollLink {
         dir: 'in', text: answer, bytes: utf8.encode(head).length + utf8.encode(answer).length,
         head: utf8.encode(head).length, status: response.status, messages: messages.length,
         what: response.status !== 200 ? `poll: HTTP ${response.status}`
-          : messages.length ? `poll: ${messages.length} message${messages.length === 1 ? '' : 's'}` : 'poll: empty',
+          : messages.length ? `poll: ${messages.length} message${messages.length === 1 ? '' : 's'}${r.last ? ', left for the next transport' : ''}` : 'poll: empty',
       });
     }
     if (this.stopped) return;
@@ -184,7 +194,7 @@ export class PollLink {
     }
     if (r.wait === 0) this.onRtt(Math.round(performance.now() - r.started));
     if (typeof object.session === 'string' && object.session) this.session = object.session;
-    for (const e of messages) {
+    for (const e of r.last ? [] : messages) {
       if (e && Number.isInteger(e.n) && e.n > this.lastN && e.m && typeof e.m === 'object') {
         this.buffer.set(e.n, JSON.stringify(e.m));
       }
@@ -198,6 +208,10 @@ export class PollLink {
       if (!this.finalPosted) {
         this.finalPosted = true;
         this.post(false);
+        return;
+      }
+      if (!r.last && messages.length) {
+        this.post(false, true); // acknowledges what that one brought
         return;
       }
       this.stop();
