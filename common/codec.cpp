@@ -647,6 +647,8 @@ ServerDecodeResult decodeServerObject(const QJsonObject &object)
             || !r.string("room", &m.room, false) || !r.string("to", &m.to, false)
             || !r.integer("ts", &m.ts, 0, Int64Max))
             return r.error;
+        if (m.from.isEmpty()) // absent or "": the server (encode() leaves "" out)
+            m.from = QString::fromLatin1(ServerSender);
         return m;
     }
     case ServerType::Error: {

@@ -998,6 +998,14 @@ void TstProtocol::serverLenient()
     QVERIFY(std::holds_alternative<ServerMessage>(notice));
     QCOMPARE(std::get<server::Notice>(std::get<ServerMessage>(notice)).from,
              QStringLiteral("server"));
+    // ... and so does an empty one (encode() leaves an empty `from` out, so it must read back
+    // the same: found by fuzz_codec, a notice with "from":"").
+    const auto blank
+        = decodeServer(QByteArray(R"({"type":"notice","text":"hi","from":"","ts":2})"));
+    QVERIFY(std::holds_alternative<ServerMessage>(blank));
+    const auto &blankNotice = std::get<server::Notice>(std::get<ServerMessage>(blank));
+    QCOMPARE(blankNotice.from, QStringLiteral("server"));
+    QVERIFY(encode(std::get<ServerMessage>(blank)).contains(R"("from":"server")"));
 
     // The unknown-type error names the type, so the client can log and ignore it.
     const auto unknown = decodeServer(QByteArray(R"({"type":"reaction","re":"x"})"));
