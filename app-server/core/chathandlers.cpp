@@ -304,21 +304,9 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
     w.to = target->nick;
     w.text = text;
     w.ts = now;
-    // Dedup keeps a fingerprint, not the whisper: (sender, id) -> hash of target and text.
-    // A resend matches only the same target and text, and its copy is rebuilt from itself.
-    const size_t key = m.id.isEmpty() ? 0 : qHash(s->key + QChar(0x1f) + m.id, size_t(0x5eed));
-    const size_t print = qHash(target->key + QChar(0x1f) + text, size_t(0x5eed));
-    if (key) {
-        const auto it = m_whisperSeen.constFind(key);
-        if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs
-            && it->fingerprint == print) {
-            w.ts = it->ts;
-            w.re = m.id;
-            w.dup = true;
-            e.send(p, w);
-            return;
-        }
-    }
+    const WhisperKeys dedup = whisperKeys(s, m.id, target->key, text);
+    if (resentWhisper(p, m.id, dedup, w, now))
+        return;
     if (target->peer != p) {
         // What one user receives is limited like what one user sends: ten classmates
         // whispering at once cannot push a student on a slow link past its queue cap.
@@ -330,10 +318,38 @@ void ChatHandlers::operator()(Peer *p, const client::Whisper &m)
         }
         e.send(target->peer, w);
     }
-    if (key)
-        m_whisperSeen.insert(key, WhisperSeen {print, now});
+    if (dedup.key)
+        m_whisperSeen.insert(dedup.key, WhisperSeen {dedup.print, now});
     w.re = m.id;
     e.send(p, w);
+}
+
+ChatHandlers::WhisperKeys ChatHandlers::whisperKeys(const Session *sender, const QString &id,
+                                                    const QString &toKey, const QString &text)
+{
+    // Dedup keeps a fingerprint, not the whisper: (sender, id) -> hash of target and text.
+    // A resend matches only the same target and text, and its copy is rebuilt from itself.
+    WhisperKeys k;
+    if (!id.isEmpty())
+        k.key = qHash(sender->key + QChar(0x1f) + id, size_t(0x5eed));
+    k.print = qHash(toKey + QChar(0x1f) + text, size_t(0x5eed));
+    return k;
+}
+
+bool ChatHandlers::resentWhisper(Peer *p, const QString &id, const WhisperKeys &k,
+                                 proto::server::Whisper w, qint64 now)
+{
+    if (!k.key)
+        return false;
+    const auto it = m_whisperSeen.constFind(k.key);
+    if (it == m_whisperSeen.constEnd() || now - it->ts >= e.config.dedupWindowMs
+        || it->fingerprint != k.print)
+        return false;
+    w.ts = it->ts;
+    w.re = id;
+    w.dup = true;
+    e.send(p, w);
+    return true;
 }
 
 void ChatHandlers::operator()(Peer *p, const client::Typing &m)

@@ -20,6 +20,7 @@ namespace duplex::server {
 
 class Engine;
 class Peer;
+struct Session;
 
 class ChatHandlers
 {
@@ -113,6 +114,18 @@ private:
         size_t fingerprint = 0; ///< hash of the target's nick key and the text
         qint64 ts = 0;
     };
+    /// Whisper dedup: `key` names (sender, id) (0: no id, no dedup), `print` the target's
+    /// nick key and the text.
+    struct WhisperKeys {
+        size_t key = 0;
+        size_t print = 0;
+    };
+    static WhisperKeys whisperKeys(const Session *sender, const QString &id, const QString &toKey,
+                                   const QString &text);
+    /// A resend of a whisper accepted within the dedup window: the sender gets `w` again
+    /// with `dup` and its first time (true); false when it is new.
+    bool resentWhisper(Peer *p, const QString &id, const WhisperKeys &k, proto::server::Whisper w,
+                       qint64 now);
 
     struct Held {
         QList<QPair<bool, QByteArray>> frames; ///< binary?, payload

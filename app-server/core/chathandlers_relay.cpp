@@ -61,24 +61,13 @@ void ChatHandlers::whisperElsewhere(Peer *p, const client::Whisper &m)
         w.to = m.to;
     w.text = text;
     w.ts = now;
-    // Dedup as locally: (sender, id) -> hash of target and text.
-    const size_t key = m.id.isEmpty() ? 0 : qHash(s->key + QChar(0x1f) + m.id, size_t(0x5eed));
-    const size_t print = qHash(toKey + QChar(0x1f) + text, size_t(0x5eed));
-    if (key) {
-        const auto it = m_whisperSeen.constFind(key);
-        if (it != m_whisperSeen.constEnd() && now - it->ts < e.config.dedupWindowMs
-            && it->fingerprint == print) {
-            w.ts = it->ts;
-            w.re = m.id;
-            w.dup = true;
-            e.send(p, w);
-            return;
-        }
-    }
+    const WhisperKeys dedup = whisperKeys(s, m.id, toKey, text); // as locally
+    if (resentWhisper(p, m.id, dedup, w, now))
+        return;
     const quint64 peerId = p->id();
     const QString re = m.id;
     e.redis->whisperElsewhere(
-        toKey, w, [this, peerId, re, w, key, print](const RedisRoomBroker::WhisperResult &r) {
+        toKey, w, [this, peerId, re, w, dedup](const RedisRoomBroker::WhisperResult &r) {
             Peer *sender = e.find(peerId);
             if (!sender || !sender->session || sender->closing())
                 return; // the sender went away meanwhile: as a local whisper to a gone peer
@@ -86,8 +75,8 @@ void ChatHandlers::whisperElsewhere(Peer *p, const client::Whisper &m)
                 e.sendError(sender, r.code, re, r.message);
                 return;
             }
-            if (key)
-                m_whisperSeen.insert(key, WhisperSeen {print, w.ts});
+            if (dedup.key)
+                m_whisperSeen.insert(dedup.key, WhisperSeen {dedup.print, w.ts});
             sv::Whisper copy = w;
             copy.to = r.nick;
             copy.re = re;
