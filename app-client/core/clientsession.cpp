@@ -242,6 +242,23 @@ void ClientSession::close()
     setState(State::Disconnected);
 }
 
+void ClientSession::closeAfterHelloError(bool ClientSession::*why)
+{
+    // We close (1000): the link's loss then goes through onLinkLost, which reads `why`.
+    if (m_socket) {
+        m_socket->setProperty("duplexSentClose", true);
+        logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
+                 FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, {}));
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+    } else if (m_poll) {
+        retirePoll();
+        QTimer::singleShot(0, this, [this, why] {
+            if (!m_poll && !m_socket && this->*why)
+                onLinkLost(0, {});
+        });
+    }
+}
+
 void ClientSession::retirePoll()
 {
     m_heldBack.clear(); // what it brought is not handled any more either
@@ -777,18 +794,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
             m_retryReason = describeError(*e);
             m_lastError = m_retryReason;
             Q_EMIT errorReceived(*e);
-            if (m_socket) {
-                m_socket->setProperty("duplexSentClose", true);
-                logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
-                         FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, {}));
-                m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-            } else if (m_poll) {
-                retirePoll();
-                QTimer::singleShot(0, this, [this] {
-                    if (!m_poll && !m_socket && m_helloRetry)
-                        onLinkLost(0, {});
-                });
-            }
+            closeAfterHelloError(&ClientSession::m_helloRetry);
             return;
         }
         const bool classRefusal = e->code == proto::ErrorCode::BadCode
@@ -804,18 +810,7 @@ void ClientSession::dispatch(const proto::ServerMessage &message)
                       .arg(m_nick, e->message)
                 : tr("The server refused the nickname \u201c%1\u201d: %2").arg(m_nick, e->message);
             Q_EMIT errorReceived(*e);
-            if (m_socket) {
-                m_socket->setProperty("duplexSentClose", true);
-                logFrame(FrameRecord::Direction::Out, FrameRecord::Kind::Close,
-                         FrameLogModel::closePayload(QWebSocketProtocol::CloseCodeNormal, {}));
-                m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-            } else if (m_poll) {
-                retirePoll();
-                QTimer::singleShot(0, this, [this] {
-                    if (!m_poll && !m_socket && m_fatal)
-                        onLinkLost(0, {});
-                });
-            }
+            closeAfterHelloError(&ClientSession::m_fatal);
             return;
         }
         if (e->code == proto::ErrorCode::ServerFull)

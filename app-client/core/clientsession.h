@@ -237,6 +237,9 @@ private:
     /// The old WebSocket is gone: what the new link brought meanwhile is handled now.
     void releaseHeldBack();
     void retirePoll();
+    /// After a refused hello: closes the link; `why` (m_fatal or m_helloRetry) tells
+    /// onLinkLost what to do next.
+    void closeAfterHelloError(bool ClientSession::*why);
     void onTextFrame(QWebSocket *socket, const QString &text);
     void onSynced();
     void scheduleReconnect();
