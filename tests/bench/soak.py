@@ -234,7 +234,9 @@ async def student(port, idx, stats, stop, slow_share):
 
 
 def svg_plot(rows, path, title):
-    """Two panels (RSS MiB; fds and clients), plain SVG, no plotting library needed."""
+    """Two panels (RSS MiB; fds and clients), and with the allocators' figures a third
+    (KiB: anonymous RSS, malloc in use, free inside the heap); plain SVG, no plotting
+    library needed."""
     w, h, pad = 900, 260, 50
     t = [r[0] for r in rows]
     series = [
@@ -242,11 +244,19 @@ def svg_plot(rows, path, title):
         ("open fds", [r[2] for r in rows], "#d62728", 1),
         ("clients", [r[3] for r in rows], "#2ca02c", 1),
     ]
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{2 * h + 40}" '
+    panels = 2
+    if len(rows[0]) > 12 and any(r[7] for r in rows):
+        panels = 3
+        series += [
+            ("anonymous RSS (KiB)", [r[11] for r in rows], "#9467bd", 2),
+            ("malloc in use (KiB)", [r[7] / 1024 for r in rows], "#ff7f0e", 2),
+            ("free in the heap (KiB)", [r[8] / 1024 for r in rows], "#8c564b", 2),
+        ]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{panels * h + 40}" '
            'font-family="sans-serif" font-size="12">',
            f'<text x="{pad}" y="16" font-size="14">{title}</text>']
     tmax = max(t) or 1
-    for panel in (0, 1):
+    for panel in range(panels):
         y0 = 30 + panel * h
         ss = [s for s in series if s[3] == panel]
         vmax = max(max(s[1]) for s in ss) * 1.1 or 1
@@ -265,8 +275,8 @@ def svg_plot(rows, path, title):
                            f"{y0 + (h - 40) * (1 - v / vmax):.1f}" for ti, v in zip(t, vals))
             out.append(f'<polyline fill="none" stroke="{color}" stroke-width="1.2" '
                        f'points="{pts}"/>')
-            out.append(f'<text x="{pad + 10 + 110 * j}" y="{y0 + 15}" fill="{color}">'
-                       f'{name}</text>')
+            out.append(f'<text x="{pad + 10 + (170 if panel == 2 else 110) * j}" '
+                       f'y="{y0 + 15}" fill="{color}">{name}</text>')
     out.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(out))
@@ -293,7 +303,17 @@ async def main():
                          'fds are sampled from the server process itself)')
     ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                     help="an extra variable for the server (repeatable)")
+    ap.add_argument("--replot", metavar="CSV", help="only draw the SVG of an earlier run's CSV "
+                    "(the server argument is then its title)")
     a = ap.parse_args()
+    if a.replot:
+        with open(a.replot) as f:
+            rows = [[float(v) for v in line.split(",")] for line in f.read().splitlines()[1:]
+                    if line]
+        svg = os.path.splitext(a.replot)[0] + ".svg"
+        svg_plot(rows, svg, a.server)
+        print(f"plot {svg}")
+        return
     out = a.out or tempfile.mkdtemp(prefix="duplex-soak-")
     os.makedirs(out, exist_ok=True)
     db = os.path.join(out, "soak.sqlite")
