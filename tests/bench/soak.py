@@ -7,11 +7,14 @@ sampling the server's RSS, open descriptors and queue totals every second.
 Clients join, chat in a few rooms, whisper, drop without a close frame and resume with their
 token, close cleanly and come back under a new nick, and some stop reading for a while (slow
 readers). Every second one CSV row: seconds, RSS (KiB), open fds, clients, bytes queued in
-the server, messages stored, lingering closes (from the server's DUPLEX_STATS_MS line).
-At the end: a summary (start/end, drift of the second half) and an SVG plot.
+the server, messages stored, lingering closes, glibc's heap in use / free / mmapped,
+SQLite's bytes (from the server's DUPLEX_STATS_MS line), RSS anonymous / file / shmem, heap
+trims and the last one's microseconds. At the end: a summary (start/end, drift of the second
+half, fits over minutes 5 to the end, the mappings that grew) and an SVG plot.
 
 Usage: soak.py PATH/TO/duplex-server [--minutes 30] [--clients 200] [--out DIR]
               [--wrap "heaptrack -o FILE"] [--env NAME=VALUE ...]
+       soak.py TITLE --replot DIR/soak.csv       (redraws DIR/soak.svg)
 A bench, not a test (not in CTest, not in CI). Loopback only; every socket bounded in time.
 Only the Python standard library (a minimal RFC 6455 client of its own).
 """
