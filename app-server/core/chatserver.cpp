@@ -249,6 +249,13 @@ void ChatServer::Private::houseTick()
     handlers.prune(now);
     engine.pruneAddresses(now);
     engine.control.prune(now);
+    // After churn the heap holds free pages that no one uses (fragmentation, not a leak):
+    // back to the kernel once a minute, on this quiet tick, never in a fan-out.
+    ServerCounters &k = engine.shared.counters;
+    if (heapTrimmer.tick(now, k.connectionsTotal - quint64(engine.peers.size()))) {
+        k.heapTrims = heapTrimmer.trims();
+        k.heapTrimUs = heapTrimmer.lastTrimUs();
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "chathandlers.h"
 #include "chatserver.h"
 #include "engine.h"
+#include "heaptrim.h"
 #include "listener.h"
 #include "pollpeer.h"
 #include "redisroombroker.h"
@@ -117,6 +118,7 @@ public:
     Listener *listener = nullptr;
     QTimer pingTimer;
     QTimer houseTimer;
+    HeapTrimmer heapTrimmer {engine.config.heapTrimMs};
     qint64 lastPingMs = 0;
     qint64 lastTickMs = 0;
     /// Peers that ended, deleted on the next pass (we may be inside their own call).

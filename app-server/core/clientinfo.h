@@ -104,6 +104,8 @@ struct ServerCounters {
     quint64 closesUnanswered = 0;
     int closesPending = 0;  ///< still waiting for the peer to close its side
     qint64 queuedBytes = 0; ///< bytes queued for every client together (ours, not Qt's)
+    quint64 heapTrims = 0;  ///< free heap pages handed back to the kernel (heaptrim.h)
+    qint64 heapTrimUs = 0;  ///< how long the last of them took (microseconds)
 };
 
 } // namespace duplex::server

@@ -3,6 +3,7 @@
 #include "headless.h"
 
 #include "chatserver.h"
+#include "heaptrim.h"
 #include "historystore.h"
 
 #include <unixsignalwatcher.h>
@@ -63,7 +64,11 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         return 1;
     }
 
-    ChatServer server(serverConfigFrom(options), &store, nullptr);
+    ServerConfig config = serverConfigFrom(options);
+    // A bench knob (tests/bench/soak.py): DUPLEX_HEAP_TRIM_MS=0 never trims the heap.
+    if (qEnvironmentVariableIsSet("DUPLEX_HEAP_TRIM_MS"))
+        config.heapTrimMs = qEnvironmentVariableIntValue("DUPLEX_HEAP_TRIM_MS");
+    ChatServer server(std::move(config), &store, nullptr);
     // A LAN server by default; every test and script passes --bind 127.0.0.1.
     const QHostAddress bind = options.bindGiven ? options.bind : QHostAddress(QHostAddress::Any);
     if (!server.listen(bind, options.port)) {
@@ -128,17 +133,27 @@ int runHeadless(QCoreApplication &app, const ServerOptions &options)
         drain.start();
     });
 
-    // DUPLEX_STATS_MS=N (benches: tests/bench/soak.py): a line of totals every N ms.
+    // DUPLEX_STATS_MS=N (benches: tests/bench/soak.py): a line of totals every N ms, with
+    // the allocators' view (heap in use, free inside the heap, SQLite's own count).
     QTimer statsTimer;
     if (const int statsMs = qEnvironmentVariableIntValue("DUPLEX_STATS_MS"); statsMs > 0) {
         QObject::connect(&statsTimer, &QTimer::timeout, &server, [&server] {
             const ServerCounters c = server.counters();
+            const HeapFigures heap = heapFigures();
             printLine(stdout,
                       QStringLiteral("[stats] clients=%1 queued=%2 stored=%3 lingering=%4")
-                          .arg(c.clients)
-                          .arg(c.queuedBytes)
-                          .arg(c.messagesStored)
-                          .arg(c.closesPending));
+                              .arg(c.clients)
+                              .arg(c.queuedBytes)
+                              .arg(c.messagesStored)
+                              .arg(c.closesPending)
+                          + QStringLiteral(" heap_used=%1 heap_free=%2 heap_mmap=%3 sqlite=%4"
+                                           " trims=%5 trim_us=%6")
+                                .arg(heap.used)
+                                .arg(heap.free)
+                                .arg(heap.mmapped)
+                                .arg(heap.sqlite)
+                                .arg(c.heapTrims)
+                                .arg(c.heapTrimUs));
         });
         statsTimer.start(statsMs);
     }

@@ -39,6 +39,9 @@ struct ServerConfig {
     /// per socket on top of maxQueuedBytesPerClient).
     int socketSendBufferBytes = 0;
     int dedupWindowMs = proto::limits::DedupWindowMs;
+    /// At most this often, and only after connections ended, the free pages of the heap go
+    /// back to the kernel (heaptrim.h; the soak's RSS drift, issue 16). 0 = never.
+    int heapTrimMs = 60000;
     /// Server busy: when every client's queue together holds more than this (and more than
     /// twice maxQueuedBytesPerClient, so one slow reader alone never counts), `say` and
     /// `whisper` are refused with rate_limited "server busy" instead of queueing more for

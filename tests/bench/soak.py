@@ -7,10 +7,14 @@ sampling the server's RSS, open descriptors and queue totals every second.
 Clients join, chat in a few rooms, whisper, drop without a close frame and resume with their
 token, close cleanly and come back under a new nick, and some stop reading for a while (slow
 readers). Every second one CSV row: seconds, RSS (KiB), open fds, clients, bytes queued in
-the server, messages stored, lingering closes (from the server's DUPLEX_STATS_MS line).
-At the end: a summary (start/end, drift of the second half) and an SVG plot.
+the server, messages stored, lingering closes, glibc's heap in use / free / mmapped,
+SQLite's bytes (from the server's DUPLEX_STATS_MS line), RSS anonymous / file / shmem, heap
+trims and the last one's microseconds. At the end: a summary (start/end, drift of the second
+half, fits over minutes 5 to the end, the mappings that grew) and an SVG plot.
 
 Usage: soak.py PATH/TO/duplex-server [--minutes 30] [--clients 200] [--out DIR]
+              [--wrap "heaptrack -o FILE"] [--env NAME=VALUE ...]
+       soak.py TITLE --replot DIR/soak.csv       (redraws DIR/soak.svg)
 A bench, not a test (not in CTest, not in CI). Loopback only; every socket bounded in time.
 Only the Python standard library (a minimal RFC 6455 client of its own).
 """
@@ -21,6 +25,8 @@ import base64
 import json
 import os
 import random
+import shlex
+import signal
 import struct
 import subprocess
 import sys
@@ -31,15 +37,60 @@ ROOMS = ["general", "maths", "physics", "art", "music", "lab", "team-a", "team-b
 
 
 def rss_kib(pid):
+    return rss_parts(pid)[0]
+
+
+def rss_parts(pid):
+    """VmRSS and its parts, KiB: anonymous (heap, stacks), file-backed (libraries, the
+    database's -shm), shared memory."""
+    want = {"VmRSS:": 0, "RssAnon:": 1, "RssFile:": 2, "RssShmem:": 3}
+    out = [0, 0, 0, 0]
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+            key = line.split(":", 1)[0] + ":"
+            if key in want:
+                out[want[key]] = int(line.split()[1])
+    return out
+
+
+def smaps_by_mapping(pid):
+    """Resident KiB per mapping name ([heap], [anon], a library, the -shm file)."""
+    out = {}
+    name = "?"
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                head = line.split()
+                if not head:
+                    continue
+                if "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+                    name = head[5] if len(head) > 5 else "[anon]"
+                elif head[0] == "Rss:":
+                    out[name] = out.get(name, 0) + int(head[1])
+    except OSError:
+        pass
+    return out
 
 
 def fd_count(pid):
     return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def find_server(root, exe):
+    """The pid of `exe` among `root` and its descendants (a --wrap command such as heaptrack
+    starts the server as a child of its own shell script)."""
+    want = os.path.realpath(exe)
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") == want:
+                return pid
+            with open(f"/proc/{pid}/task/{pid}/children") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return None
 
 
 def frame(opcode, payload):
@@ -186,7 +237,9 @@ async def student(port, idx, stats, stop, slow_share):
 
 
 def svg_plot(rows, path, title):
-    """Two panels (RSS MiB; fds and clients), plain SVG, no plotting library needed."""
+    """Two panels (RSS MiB; fds and clients), and with the allocators' figures a third
+    (KiB: anonymous RSS, malloc in use, free inside the heap); plain SVG, no plotting
+    library needed."""
     w, h, pad = 900, 260, 50
     t = [r[0] for r in rows]
     series = [
@@ -194,11 +247,19 @@ def svg_plot(rows, path, title):
         ("open fds", [r[2] for r in rows], "#d62728", 1),
         ("clients", [r[3] for r in rows], "#2ca02c", 1),
     ]
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{2 * h + 40}" '
+    panels = 2
+    if len(rows[0]) > 12 and any(r[7] for r in rows):
+        panels = 3
+        series += [
+            ("anonymous RSS (KiB)", [r[11] for r in rows], "#9467bd", 2),
+            ("malloc in use (KiB)", [r[7] / 1024 for r in rows], "#ff7f0e", 2),
+            ("free in the heap (KiB)", [r[8] / 1024 for r in rows], "#8c564b", 2),
+        ]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{panels * h + 40}" '
            'font-family="sans-serif" font-size="12">',
            f'<text x="{pad}" y="16" font-size="14">{title}</text>']
     tmax = max(t) or 1
-    for panel in (0, 1):
+    for panel in range(panels):
         y0 = 30 + panel * h
         ss = [s for s in series if s[3] == panel]
         vmax = max(max(s[1]) for s in ss) * 1.1 or 1
@@ -217,8 +278,8 @@ def svg_plot(rows, path, title):
                            f"{y0 + (h - 40) * (1 - v / vmax):.1f}" for ti, v in zip(t, vals))
             out.append(f'<polyline fill="none" stroke="{color}" stroke-width="1.2" '
                        f'points="{pts}"/>')
-            out.append(f'<text x="{pad + 10 + 110 * j}" y="{y0 + 15}" fill="{color}">'
-                       f'{name}</text>')
+            out.append(f'<text x="{pad + 10 + (170 if panel == 2 else 110) * j}" '
+                       f'y="{y0 + 15}" fill="{color}">{name}</text>')
     out.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(out))
@@ -240,7 +301,22 @@ async def main():
     ap.add_argument("--clients", type=int, default=200)
     ap.add_argument("--slow-share", type=float, default=0.05)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--wrap", default="",
+                    help='a command the server runs under, e.g. "heaptrack -o FILE" (RSS, '
+                         'fds are sampled from the server process itself)')
+    ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                    help="an extra variable for the server (repeatable)")
+    ap.add_argument("--replot", metavar="CSV", help="only draw the SVG of an earlier run's CSV "
+                    "(the server argument is then its title)")
     a = ap.parse_args()
+    if a.replot:
+        with open(a.replot) as f:
+            rows = [[float(v) for v in line.split(",")] for line in f.read().splitlines()[1:]
+                    if line]
+        svg = os.path.splitext(a.replot)[0] + ".svg"
+        svg_plot(rows, svg, a.server)
+        print(f"plot {svg}")
+        return
     out = a.out or tempfile.mkdtemp(prefix="duplex-soak-")
     os.makedirs(out, exist_ok=True)
     db = os.path.join(out, "soak.sqlite")
@@ -248,9 +324,13 @@ async def main():
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     env = dict(os.environ, DUPLEX_STATS_MS="1000")
-    proc = subprocess.Popen([a.server, "--headless", "--bind", "127.0.0.1", "--port", "0",
-                             "--db", db], stdout=subprocess.PIPE, text=True, bufsize=1, env=env)
-    latest = {"clients": 0, "queued": 0, "stored": 0, "lingering": 0}
+    env.update(kv.split("=", 1) for kv in a.env)
+    proc = subprocess.Popen(shlex.split(a.wrap) + [a.server, "--headless", "--bind", "127.0.0.1",
+                                                   "--port", "0", "--db", db],
+                            stdout=subprocess.PIPE, text=True, bufsize=1, env=env)
+    latest = {"clients": 0, "queued": 0, "stored": 0, "lingering": 0, "heap_used": 0,
+              "heap_free": 0, "heap_mmap": 0, "sqlite": 0, "trims": 0,
+              "trim_us": 0}
     port = None
     while port is None:
         line = proc.stdout.readline()
@@ -258,6 +338,10 @@ async def main():
             sys.exit("soak: the server did not start")
         if line.startswith("listening on 127.0.0.1:"):
             port = int(line.strip().rsplit(":", 1)[1])
+    # The process to sample (and to stop): the server itself, not a wrapper's launcher.
+    spid = find_server(proc.pid, a.server) if a.wrap else proc.pid
+    if spid is None:
+        sys.exit("soak: the server process was not found under the wrapper")
     loop = asyncio.get_running_loop()
 
     def pump_log():
@@ -275,9 +359,13 @@ async def main():
     csv_path = os.path.join(out, "soak.csv")
     started = time.monotonic()
     tasks = []
+    maps_at_5 = None  # resident KiB per mapping at minute 5, against the end
+    maps_at_end = {}
     try:
         with open(csv_path, "w") as csv:
-            csv.write("seconds,rss_kib,fds,clients,queued_bytes,stored,lingering\n")
+            csv.write("seconds,rss_kib,fds,clients,queued_bytes,stored,lingering,"
+                      "heap_used,heap_free,heap_mmap,sqlite_bytes,rss_anon_kib,rss_file_kib,"
+                      "rss_shmem_kib,heap_trims,last_trim_us\n")
             for i in range(a.clients):
                 tasks.append(asyncio.create_task(student(port, i, stats, stop, a.slow_share)))
                 if i % 20 == 19:
@@ -285,12 +373,19 @@ async def main():
             end = started + a.minutes * 60
             while time.monotonic() < end and proc.poll() is None:
                 await asyncio.sleep(1)
-                row = (round(time.monotonic() - started, 1), rss_kib(proc.pid),
-                       fd_count(proc.pid), latest["clients"], latest["queued"],
-                       latest["stored"], latest["lingering"])
+                rss = rss_parts(spid)
+                row = (round(time.monotonic() - started, 1), rss[0],
+                       fd_count(spid), latest["clients"], latest["queued"],
+                       latest["stored"], latest["lingering"], latest["heap_used"],
+                       latest["heap_free"], latest["heap_mmap"], latest["sqlite"],
+                       rss[1], rss[2], rss[3], latest["trims"],
+                       latest["trim_us"])
+                if maps_at_5 is None and row[0] >= 300:
+                    maps_at_5 = smaps_by_mapping(spid)
                 rows.append(row)
                 csv.write(",".join(str(v) for v in row) + "\n")
                 csv.flush()
+        maps_at_end = smaps_by_mapping(spid)
     finally:
         stop.set()
         await asyncio.sleep(1)
@@ -300,10 +395,10 @@ async def main():
         for w in list(stats.open):
             w.transport.abort()  # everyone gone at once (drops: the sessions wait 120 s)
         await asyncio.sleep(5)
-        after = (rss_kib(proc.pid), fd_count(proc.pid)) if proc.poll() is None else (0, 0)
-        proc.terminate()
+        after = (rss_kib(spid), fd_count(spid)) if proc.poll() is None else (0, 0)
+        os.kill(spid, signal.SIGTERM)  # the server; a wrapper then finishes its output
         try:
-            proc.wait(10)
+            proc.wait(120 if a.wrap else 10)
         except subprocess.TimeoutExpired:
             proc.kill()
     if not rows:
@@ -320,6 +415,27 @@ async def main():
     print(f"fds: at 1 min {warm[0][2]}, end {rows[-1][2]}, max {max(r[2] for r in rows)}; "
           f"second-half drift {slope_per_min([r[0] for r in half], [r[2] for r in half]):.2f}"
           f"/min; after the clients left {after[1]}")
+    late = [r for r in rows if r[0] >= 300] or rows  # minutes 5 to the end
+    xs = [r[0] for r in late]
+    print(f"fit over minutes 5-{rows[-1][0] / 60:.0f}: RSS "
+          f"{slope_per_min(xs, [r[1] for r in late]):+.1f} KiB/min; malloc in use "
+          f"{slope_per_min(xs, [r[7] / 1024 for r in late]):+.1f}, free in the heap "
+          f"{slope_per_min(xs, [r[8] / 1024 for r in late]):+.1f}, mmapped "
+          f"{slope_per_min(xs, [r[9] / 1024 for r in late]):+.1f}, SQLite "
+          f"{slope_per_min(xs, [r[10] / 1024 for r in late]):+.1f} KiB/min")
+    print(f"RSS parts, fit over minutes 5-end: anonymous "
+          f"{slope_per_min(xs, [r[11] for r in late]):+.1f}, file-backed "
+          f"{slope_per_min(xs, [r[12] for r in late]):+.1f}, shared memory "
+          f"{slope_per_min(xs, [r[13] for r in late]):+.1f} KiB/min")
+    if maps_at_5:
+        grown = sorted(((maps_at_end.get(k, 0) - maps_at_5.get(k, 0), k)
+                        for k in set(maps_at_5) | set(maps_at_end)), reverse=True)
+        print("resident KiB per mapping, minute 5 -> end (largest changes): " + "; ".join(
+            f"{os.path.basename(k)} {maps_at_5.get(k, 0)} -> {maps_at_end.get(k, 0)}"
+            for d, k in sorted(grown, key=lambda g: -abs(g[0]))[:8] if d))
+    print(f"at the end: malloc in use {rows[-1][7] // 1024} KiB, free in the heap "
+          f"{rows[-1][8] // 1024} KiB, mmapped {rows[-1][9] // 1024} KiB, SQLite "
+          f"{rows[-1][10] // 1024} KiB")
     print(f"queued bytes: max {max(r[4] for r in rows)}, end {rows[-1][4]}; "
           f"messages stored {rows[-1][5]}")
     svg = os.path.join(out, "soak.svg")
