@@ -41,6 +41,7 @@ private Q_SLOTS:
     void recipientsWhisperLimitHoldsAcrossServers();
     void typingAcrossServers();
     void windowListsAndKicksAnotherServersClient();
+    void classControlWhileRedisIsAwayIsSharedWhenItIsBack();
 };
 
 namespace {
@@ -432,6 +433,45 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
         }(),
         10000);
     QCOMPARE(count->text(), QStringLiteral("(1 connected)"));
+}
+
+void TestRedisRelay::classControlWhileRedisIsAwayIsSharedWhenItIsBack()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *a = cluster.at(0), *b = cluster.at(1);
+    auto bob = b->client(QStringLiteral("bob"));
+    auto carl = a->client(QStringLiteral("carl"));
+    QVERIFY(bob && carl);
+    quint64 carlId = 0;
+    for (const ClientInfo &c : a->chat->clients()) {
+        if (c.nick == QLatin1String("carl") && c.server.isEmpty())
+            carlId = c.id;
+    }
+    QVERIFY(carlId);
+
+    // Redis goes away; the teacher at A mutes Bob, kicks Carl with a ban and sets a code.
+    const quint16 port = cluster.redis.port;
+    cluster.redis.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!a->chat->clusterState().up && !b->chat->clusterState().up, 10000);
+    a->chat->setMuted(QStringLiteral("bob"), true);
+    QVERIFY(a->chat->kick(carlId, QStringLiteral("out"), 60000));
+    QVERIFY(carl->waitDisconnected());
+    a->chat->setJoinCode(QStringLiteral("Red Owl"));
+    QVERIFY(!b->chat->isMuted(QStringLiteral("bob"))); // B cannot know yet
+
+    // Back (empty): what A did meanwhile reaches B.
+    QVERIFY(cluster.redis.start(port));
+    QTRY_VERIFY_WITH_TIMEOUT(a->chat->clusterState().up && b->chat->clusterState().up, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(b->chat->joinCode(), QStringLiteral("Red Owl"), 10000);
+    bob->send(duplex::test::sayRequest(QStringLiteral("m1"), QStringLiteral("hello?")));
+    QCOMPARE(bob->takeError(QStringLiteral("muted")).value("re").toString(), QStringLiteral("m1"));
+    ChatTestClient again;
+    QCOMPARE(helloAnswer(again, b->port(), QStringLiteral("carl"), QStringLiteral("red owl"))
+                 .value("code")
+                 .toString(),
+             QStringLiteral("banned"));
 }
 
 QTEST_MAIN(TestRedisRelay)

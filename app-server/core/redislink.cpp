@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QSocketNotifier>
 
+#include <utility>
 #include <vector>
 
 namespace duplex::server {
@@ -332,8 +333,22 @@ void RedisLink::updateUp()
     if (up) {
         m_backoffMs = 0;
         m_reportedDown = false;
+        const std::deque<std::function<void()>> waiting = std::exchange(m_whenUp, {});
+        for (const auto &f : waiting)
+            f();
         Q_EMIT this->up();
     }
+}
+
+void RedisLink::whenUp(std::function<void()> f)
+{
+    if (m_up) {
+        f();
+        return;
+    }
+    if (m_whenUp.size() >= MaxWhenUp)
+        m_whenUp.pop_front();
+    m_whenUp.push_back(std::move(f));
 }
 
 void RedisLink::command(const QList<QByteArray> &args, Callback cb)

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -46,6 +47,11 @@ public:
     void start();
     /// Both connections are up (the patterns subscribed).
     bool isUp() const { return m_up; }
+    /// Runs `f` now when the link is up, else when it is up again, before up() is emitted
+    /// (so what it sends goes ahead of what up()'s handlers send), in the order given; at
+    /// most MaxWhenUp wait (the oldest are dropped).
+    void whenUp(std::function<void()> f);
+    static constexpr int MaxWhenUp = 1024;
     QString address() const;
 
     /// Done with the reply, or with a Nil-typed value with `str` saying why when the
@@ -95,6 +101,7 @@ private:
     QTimer m_retry;
     int m_backoffMs = 0;
     bool m_up = false;
+    std::deque<std::function<void()>> m_whenUp; ///< whenUp() while down
     bool m_wasUp = false;
     bool m_reportedDown = false;
     bool m_stopping = false;

@@ -219,29 +219,32 @@ bool RedisRoomBroker::noticeRemote(quint64 id, const sv::Notice &notice)
 
 void RedisRoomBroker::shareBan(quint64 banId)
 {
-    if (!m_engine)
-        return;
-    const qint64 now = Engine::nowMs();
-    for (const BanInfo &b : m_engine->control.bans(now)) {
-        if (b.id != banId)
-            continue;
-        const QString uid
-            = QString::fromLatin1(m_origin) + QLatin1Char(':') + QString::number(b.id);
-        m_banUid.insert(b.id, uid);
-        m_banByUid.insert(uid, b.id);
-        QJsonObject o;
-        o.insert(QLatin1String("n"), b.nick);
-        o.insert(QLatin1String("k"), proto::nickKey(b.nick));
-        o.insert(QLatin1String("a"), b.address);
-        o.insert(QLatin1String("u"), b.untilMs);
-        o.insert(QLatin1String("r"), b.reason);
-        const QByteArray json = compact(o);
-        m_link->eval("ban", {BansKey}, {uid.toUtf8(), json, QByteArray::number(b.untilMs - now)},
-                     {});
-        o.insert(QLatin1String("id"), uid);
-        sendControl("ban", compact(o));
-        return;
-    }
+    // Made while Redis is away: shared when it is back (if the ban still holds then).
+    m_link->whenUp([this, banId] {
+        if (!m_engine)
+            return;
+        const qint64 now = Engine::nowMs();
+        for (const BanInfo &b : m_engine->control.bans(now)) {
+            if (b.id != banId)
+                continue;
+            const QString uid
+                = QString::fromLatin1(m_origin) + QLatin1Char(':') + QString::number(b.id);
+            m_banUid.insert(b.id, uid);
+            m_banByUid.insert(uid, b.id);
+            QJsonObject o;
+            o.insert(QLatin1String("n"), b.nick);
+            o.insert(QLatin1String("k"), proto::nickKey(b.nick));
+            o.insert(QLatin1String("a"), b.address);
+            o.insert(QLatin1String("u"), b.untilMs);
+            o.insert(QLatin1String("r"), b.reason);
+            const QByteArray json = compact(o);
+            m_link->eval("ban", {BansKey},
+                         {uid.toUtf8(), json, QByteArray::number(b.untilMs - now)}, {});
+            o.insert(QLatin1String("id"), uid);
+            sendControl("ban", compact(o));
+            return;
+        }
+    });
 }
 
 void RedisRoomBroker::applyBan(const QString &uid, const QJsonObject &o, const QString &from)
@@ -269,42 +272,46 @@ void RedisRoomBroker::shareLift(quint64 banId)
     if (uid.isEmpty())
         return;
     m_banByUid.remove(uid);
-    m_link->command({"HDEL", BansKey, uid.toUtf8()}, {});
-    QJsonObject o;
-    o.insert(QLatin1String("id"), uid);
-    sendControl("unban", compact(o));
+    m_link->whenUp([this, uid] {
+        m_link->command({"HDEL", BansKey, uid.toUtf8()}, {});
+        sendControl("unban", compact(QJsonObject {{QLatin1String("id"), uid}}));
+    });
 }
 
 void RedisRoomBroker::shareMute(const QString &nickKey, const QString &nick, bool muted)
 {
-    m_link->command({muted ? "SADD" : "SREM", MutedKey, nickKey.toUtf8()}, {});
-    QJsonObject o;
-    o.insert(QLatin1String("k"), nickKey);
-    o.insert(QLatin1String("n"), nick);
-    o.insert(QLatin1String("on"), muted);
-    sendControl("mute", compact(o));
+    m_link->whenUp([this, nickKey, nick, muted] {
+        m_link->command({muted ? "SADD" : "SREM", MutedKey, nickKey.toUtf8()}, {});
+        QJsonObject o;
+        o.insert(QLatin1String("k"), nickKey);
+        o.insert(QLatin1String("n"), nick);
+        o.insert(QLatin1String("on"), muted);
+        sendControl("mute", compact(o));
+    });
 }
 
 void RedisRoomBroker::shareMuteRename(const QString &oldKey, const QString &newKey,
                                       const QString &oldNick, const QString &newNick)
 {
-    m_link->command({"SREM", MutedKey, oldKey.toUtf8()}, {});
-    m_link->command({"SADD", MutedKey, newKey.toUtf8()}, {});
-    QJsonObject o;
-    o.insert(QLatin1String("k"), newKey);
-    o.insert(QLatin1String("n"), newNick);
-    o.insert(QLatin1String("on"), true);
-    o.insert(QLatin1String("ok"), oldKey);
-    o.insert(QLatin1String("on0"), oldNick);
-    sendControl("mute", compact(o));
+    m_link->whenUp([=] {
+        m_link->command({"SREM", MutedKey, oldKey.toUtf8()}, {});
+        m_link->command({"SADD", MutedKey, newKey.toUtf8()}, {});
+        QJsonObject o;
+        o.insert(QLatin1String("k"), newKey);
+        o.insert(QLatin1String("n"), newNick);
+        o.insert(QLatin1String("on"), true);
+        o.insert(QLatin1String("ok"), oldKey);
+        o.insert(QLatin1String("on0"), oldNick);
+        sendControl("mute", compact(o));
+    });
 }
 
 void RedisRoomBroker::shareJoinCode(const QString &code)
 {
-    m_link->command({"SET", JoinCodeKey, code.trimmed().toUtf8()}, {});
-    QJsonObject o;
-    o.insert(QLatin1String("c"), code.trimmed());
-    sendControl("code", compact(o));
+    m_link->whenUp([this, code = code.trimmed()] {
+        m_link->command({"SET", JoinCodeKey, code.toUtf8()}, {});
+        sendControl("code", compact(QJsonObject {{QLatin1String("c"), code}}));
+    });
 }
 
 void RedisRoomBroker::loadShared()
