@@ -251,6 +251,8 @@ private:
 
     // redisroombroker_relay.cpp
     void startRelay();
+    /// redisroombroker_control.cpp: its Lua scripts.
+    void addControlScripts();
     /// Our connected clients for the state (field "a"): [nick, address, since ms].
     QJsonArray clientsForState() const;
     static void readClients(Remote &r, const QJsonValue &list);

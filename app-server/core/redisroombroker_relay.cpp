@@ -8,7 +8,7 @@
 //   code         the join code set in a window (also kept in duplex:joincode)
 //   whisper      a whisper to a nick another process holds; whisper-re is its answer
 //   typing       typing signals, batched every 100 ms
-// A process that connects (or reconnects) to Redis reads the bans, mutes and join code.
+// Bans, mutes and the join code kept in Redis: redisroombroker_control.cpp.
 #include "redisroombroker.h"
 
 #include "clientinfo.h"
@@ -27,39 +27,20 @@ namespace sv = proto::server;
 namespace {
 
 constexpr char ControlChannel[] = "duplex:ctl";
-constexpr char BansKey[] = "duplex:bans";         // hash: origin:id -> ban JSON
-constexpr char MutedKey[] = "duplex:muted";       // set of nick keys
-constexpr char JoinCodeKey[] = "duplex:joincode"; // string ("" = no code)
 constexpr int TypingBatchMs = 100;
 constexpr qint64 TypingRepeatMs = 2000;
 constexpr int WhisperAnswerMs = 5000;
-
-// Stores one ban and keeps the hash alive until its last ban ends.
-// KEYS: 1 the hash; ARGV: 1 field, 2 JSON, 3 ms until that ban ends
-constexpr char BanScript[] = R"lua(
-redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
-local ttl = redis.call('pttl', KEYS[1])
-if ttl >= 0 and ttl < tonumber(ARGV[3]) or ttl == -1 then
-  redis.call('pexpire', KEYS[1], ARGV[3])
-end
-return 1
-)lua";
 
 QByteArray compact(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QString timeText(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm"));
-}
-
 } // namespace
 
 void RedisRoomBroker::startRelay()
 {
-    m_link->addScript("ban", BanScript);
+    addControlScripts();
     connect(m_link.get(), &RedisLink::message, this,
             [this](const QByteArray &channel, const QByteArray &payload) {
                 if (channel == ControlChannel)
@@ -155,214 +136,6 @@ QList<ClientInfo> RedisRoomBroker::remoteClients() const
         }
     }
     return out;
-}
-
-// --- kicks, bans, mutes, the join code ------------------------------------------------------
-
-bool RedisRoomBroker::findRemote(quint64 id, QByteArray *origin, QString *nick) const
-{
-    for (const auto &[o, r] : m_remotes) {
-        for (const RemoteClientEntry &e : r.clientList) {
-            const QString key = QString::fromLatin1(o) + QChar(0x1f) + e.key;
-            if (m_remoteIds.value(key) == id) {
-                *origin = o;
-                *nick = e.nick;
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-QString RedisRoomBroker::remoteNick(const QString &nickKey) const
-{
-    for (const auto &[o, r] : m_remotes) {
-        const int i = r.byKey.value(nickKey, -1);
-        if (i >= 0)
-            return r.clientList.at(i).nick;
-    }
-    return {};
-}
-
-bool RedisRoomBroker::kickRemote(quint64 id, const QString &reason, qint64 banMs)
-{
-    QByteArray origin;
-    QString nick;
-    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
-        return false;
-    QJsonObject o;
-    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
-    o.insert(QLatin1String("k"), proto::nickKey(nick));
-    o.insert(QLatin1String("reason"), reason);
-    o.insert(QLatin1String("ban"), banMs);
-    sendControl("kick", compact(o));
-    m_engine->recorder.event(
-        QStringLiteral("redis"), EventKind::Kick,
-        tr("Server %1 is asked to kick \u201c%2\u201d.").arg(processName(origin), nick));
-    return true;
-}
-
-bool RedisRoomBroker::noticeRemote(quint64 id, const sv::Notice &notice)
-{
-    QByteArray origin;
-    QString nick;
-    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
-        return false;
-    QJsonObject o;
-    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
-    o.insert(QLatin1String("k"), proto::nickKey(nick));
-    o.insert(QLatin1String("text"), notice.text);
-    o.insert(QLatin1String("ts"), notice.ts);
-    sendControl("pnotice", compact(o));
-    return true;
-}
-
-void RedisRoomBroker::shareBan(quint64 banId)
-{
-    // Made while Redis is away: shared when it is back (if the ban still holds then).
-    m_link->whenUp([this, banId] {
-        if (!m_engine)
-            return;
-        const qint64 now = Engine::nowMs();
-        for (const BanInfo &b : m_engine->control.bans(now)) {
-            if (b.id != banId)
-                continue;
-            const QString uid
-                = QString::fromLatin1(m_origin) + QLatin1Char(':') + QString::number(b.id);
-            m_banUid.insert(b.id, uid);
-            m_banByUid.insert(uid, b.id);
-            QJsonObject o;
-            o.insert(QLatin1String("n"), b.nick);
-            o.insert(QLatin1String("k"), proto::nickKey(b.nick));
-            o.insert(QLatin1String("a"), b.address);
-            o.insert(QLatin1String("u"), b.untilMs);
-            o.insert(QLatin1String("r"), b.reason);
-            const QByteArray json = compact(o);
-            m_link->eval("ban", {BansKey},
-                         {uid.toUtf8(), json, QByteArray::number(b.untilMs - now)}, {});
-            o.insert(QLatin1String("id"), uid);
-            sendControl("ban", compact(o));
-            return;
-        }
-    });
-}
-
-void RedisRoomBroker::applyBan(const QString &uid, const QJsonObject &o, const QString &from)
-{
-    const qint64 until = qint64(o.value(QLatin1String("u")).toDouble());
-    if (m_banByUid.contains(uid) || until <= Engine::nowMs())
-        return;
-    const QString nick = o.value(QLatin1String("n")).toString();
-    const QString address = o.value(QLatin1String("a")).toString();
-    const quint64 id = m_engine->control.ban(nick, o.value(QLatin1String("k")).toString(), address,
-                                             until, o.value(QLatin1String("r")).toString());
-    m_banUid.insert(id, uid);
-    m_banByUid.insert(uid, id);
-    const QString who = nick.isEmpty() ? address
-        : address.isEmpty()            ? nick
-                                       : QStringLiteral("%1 (%2)").arg(nick, address);
-    m_engine->recorder.event(
-        QStringLiteral("redis"), EventKind::Control,
-        tr("Server %1 banned %2 until %3: refused here too.").arg(from, who, timeText(until)));
-}
-
-void RedisRoomBroker::shareLift(quint64 banId)
-{
-    const QString uid = m_banUid.take(banId);
-    if (uid.isEmpty())
-        return;
-    m_banByUid.remove(uid);
-    m_link->whenUp([this, uid] {
-        m_link->command({"HDEL", BansKey, uid.toUtf8()}, {});
-        sendControl("unban", compact(QJsonObject {{QLatin1String("id"), uid}}));
-    });
-}
-
-void RedisRoomBroker::shareMute(const QString &nickKey, const QString &nick, bool muted)
-{
-    m_link->whenUp([this, nickKey, nick, muted] {
-        m_link->command({muted ? "SADD" : "SREM", MutedKey, nickKey.toUtf8()}, {});
-        QJsonObject o;
-        o.insert(QLatin1String("k"), nickKey);
-        o.insert(QLatin1String("n"), nick);
-        o.insert(QLatin1String("on"), muted);
-        sendControl("mute", compact(o));
-    });
-}
-
-void RedisRoomBroker::shareMuteRename(const QString &oldKey, const QString &newKey,
-                                      const QString &oldNick, const QString &newNick)
-{
-    m_link->whenUp([=] {
-        m_link->command({"SREM", MutedKey, oldKey.toUtf8()}, {});
-        m_link->command({"SADD", MutedKey, newKey.toUtf8()}, {});
-        QJsonObject o;
-        o.insert(QLatin1String("k"), newKey);
-        o.insert(QLatin1String("n"), newNick);
-        o.insert(QLatin1String("on"), true);
-        o.insert(QLatin1String("ok"), oldKey);
-        o.insert(QLatin1String("on0"), oldNick);
-        sendControl("mute", compact(o));
-    });
-}
-
-void RedisRoomBroker::shareJoinCode(const QString &code)
-{
-    m_link->whenUp([this, code = code.trimmed()] {
-        m_link->command({"SET", JoinCodeKey, code.toUtf8()}, {});
-        sendControl("code", compact(QJsonObject {{QLatin1String("c"), code}}));
-    });
-}
-
-void RedisRoomBroker::loadShared()
-{
-    if (!m_engine)
-        return;
-    m_link->command({"HGETALL", BansKey}, [this](const RedisValue &v) {
-        const qint64 now = Engine::nowMs();
-        const int before = int(m_engine->control.bans(now).size());
-        for (qsizetype i = 0; i + 1 < v.elements.size(); i += 2) {
-            const QString uid = QString::fromUtf8(v.elements.at(i).str);
-            const QJsonObject o = QJsonDocument::fromJson(v.elements.at(i + 1).str).object();
-            if (qint64(o.value(QLatin1String("u")).toDouble()) <= now)
-                m_link->command({"HDEL", BansKey, uid.toUtf8()}, {}); // ended
-            else
-                applyBan(uid, o, processName(uid.section(QLatin1Char(':'), 0, 0).toLatin1()));
-        }
-        if (m_engine->control.bans(now).size() != before)
-            Q_EMIT m_engine->events->classControlChanged();
-    });
-    m_link->command({"SMEMBERS", MutedKey}, [this](const RedisValue &v) {
-        bool changed = false;
-        for (const RedisValue &k : v.elements) {
-            const QString key = QString::fromUtf8(k.str);
-            if (!m_engine->control.isMuted(key)) {
-                m_engine->control.setMuted(key, true);
-                changed = true;
-            }
-        }
-        if (changed)
-            Q_EMIT m_engine->events->classControlChanged();
-    });
-    m_link->command({"GET", JoinCodeKey}, [this](const RedisValue &v) {
-        ClassControl &c = m_engine->control;
-        if (v.type != RedisValue::Type::String) {
-            // The cluster has none yet: ours (--join-code) becomes the cluster's.
-            if (v.type == RedisValue::Type::Nil && v.str.isEmpty() && c.codeRequired())
-                shareJoinCode(c.joinCode());
-            return;
-        }
-        const QString code = QString::fromUtf8(v.str);
-        if (ClassControl::normalizedCode(code) == ClassControl::normalizedCode(c.joinCode()))
-            return;
-        c.setJoinCode(code);
-        m_engine->recorder.event(
-            QStringLiteral("redis"), EventKind::Control,
-            code.isEmpty()
-                ? tr("The cluster needs no join code: neither does this server.")
-                : tr("The cluster's join code \u201c%1\u201d holds here too.").arg(code));
-        Q_EMIT m_engine->events->classControlChanged();
-    });
 }
 
 // --- whispers and typing --------------------------------------------------------------------
