@@ -69,6 +69,17 @@ struct RedisServer {
         process.waitForFinished(10000);
     }
     QString url() const { return QStringLiteral("redis://127.0.0.1:%1").arg(port); }
+    /// One command in Redis's inline form (`SREM duplex:muted bob`), its raw reply (RESP);
+    /// empty when there was none within 5 s.
+    QByteArray command(const QByteArray &line) const
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        if (!s.waitForConnected(5000))
+            return {};
+        s.write(line + "\r\n");
+        return s.waitForReadyRead(5000) ? s.readAll() : QByteArray();
+    }
 
     static quint16 freePort()
     {

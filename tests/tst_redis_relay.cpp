@@ -42,6 +42,7 @@ private Q_SLOTS:
     void typingAcrossServers();
     void windowListsAndKicksAnotherServersClient();
     void classControlWhileRedisIsAwayIsSharedWhenItIsBack();
+    void redisThatLostItsDataGetsTheMutesBackAndRemovalsAreReadBack();
 };
 
 namespace {
@@ -472,6 +473,31 @@ void TestRedisRelay::classControlWhileRedisIsAwayIsSharedWhenItIsBack()
                  .value("code")
                  .toString(),
              QStringLiteral("banned"));
+}
+
+void TestRedisRelay::redisThatLostItsDataGetsTheMutesBackAndRemovalsAreReadBack()
+{
+    Cluster cluster;
+    QVERIFY(cluster.start(2));
+    TestServer *a = cluster.at(0), *b = cluster.at(1);
+    a->chat->setMuted(QStringLiteral("bob"), true);
+    QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
+
+    // Redis restarts empty: the servers put the mute back, and it holds on both.
+    const quint16 port = cluster.redis.port;
+    cluster.redis.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!a->chat->clusterState().up && !b->chat->clusterState().up, 10000);
+    QVERIFY(cluster.redis.start(port));
+    QTRY_VERIFY_WITH_TIMEOUT(a->chat->clusterState().up && b->chat->clusterState().up, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.redis.command("SMEMBERS duplex:muted").contains("bob"), 10000);
+    QVERIFY(a->chat->isMuted(QStringLiteral("bob")) && b->chat->isMuted(QStringLiteral("bob")));
+
+    // An unmute both missed (as if made on a third server while their links were down):
+    // when their links come back they read it back.
+    QVERIFY(cluster.redis.command("SREM duplex:muted bob").startsWith(":1"));
+    QVERIFY(cluster.redis.command("CLIENT KILL TYPE pubsub").startsWith(":"));
+    QTRY_VERIFY_WITH_TIMEOUT(!a->chat->isMuted(QStringLiteral("bob")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!b->chat->isMuted(QStringLiteral("bob")), 20000);
 }
 
 QTEST_MAIN(TestRedisRelay)

@@ -258,6 +258,8 @@ private:
     static void readClients(Remote &r, const QJsonValue &list);
     void onRelay(const QByteArray &payload);
     void loadShared();
+    /// The bans, mutes and join code in Redis; exact: also what is not there any more.
+    void readShared(bool exact);
     void applyBan(const QString &uid, const QJsonObject &ban, const QString &from);
     void flushTyping();
     QString processName(const QByteArray &origin) const;

@@ -23,6 +23,9 @@ namespace {
 constexpr char BansKey[] = "duplex:bans";         // hash: origin:id -> ban JSON
 constexpr char MutedKey[] = "duplex:muted";       // set of nick keys
 constexpr char JoinCodeKey[] = "duplex:joincode"; // string ("" = no code)
+// Set when a process first reads the above and never deleted: gone, Redis is new or lost
+// its data.
+constexpr char MarkerKey[] = "duplex:cc";
 
 // Stores one ban and keeps the hash alive until its last ban ends.
 // KEYS: 1 the hash; ARGV: 1 field, 2 JSON, 3 ms until that ban ends
@@ -31,6 +34,22 @@ redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
 local ttl = redis.call('pttl', KEYS[1])
 if ttl >= 0 and ttl < tonumber(ARGV[3]) or ttl == -1 then
   redis.call('pexpire', KEYS[1], ARGV[3])
+end
+return 1
+)lua";
+
+// A process (re)connected: if the marker is missing, sets it and puts back the mutes and bans
+// it knows (one step, so another process reading now reads all of it); 1: seeded, 0: the
+// marker was there (what Redis has is the cluster's).
+// KEYS: 1 marker, 2 mutes, 3 bans; ARGV: 1 n, 2..n+1 muted keys, then (field, JSON, ms left)*
+constexpr char SeedScript[] = R"lua(
+if not redis.call('set', KEYS[1], '1', 'NX') then return 0 end
+local n = tonumber(ARGV[1])
+for i = 2, n + 1 do redis.call('sadd', KEYS[2], ARGV[i]) end
+for i = n + 2, #ARGV - 2, 3 do
+  redis.call('hset', KEYS[3], ARGV[i], ARGV[i + 1])
+  local ttl = redis.call('pttl', KEYS[3])
+  if ttl == -1 or ttl < tonumber(ARGV[i + 2]) then redis.call('pexpire', KEYS[3], ARGV[i + 2]) end
 end
 return 1
 )lua";
@@ -45,11 +64,24 @@ QString timeText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm"));
 }
 
+/// A ban as the hash keeps it.
+QJsonObject banObject(const BanInfo &b)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("n"), b.nick);
+    o.insert(QLatin1String("k"), proto::nickKey(b.nick));
+    o.insert(QLatin1String("a"), b.address);
+    o.insert(QLatin1String("u"), b.untilMs);
+    o.insert(QLatin1String("r"), b.reason);
+    return o;
+}
+
 } // namespace
 
 void RedisRoomBroker::addControlScripts()
 {
     m_link->addScript("ban", BanScript);
+    m_link->addScript("seed", SeedScript);
 }
 
 // --- kicks, bans, mutes, the join code ------------------------------------------------------
@@ -126,12 +158,7 @@ void RedisRoomBroker::shareBan(quint64 banId)
                 = QString::fromLatin1(m_origin) + QLatin1Char(':') + QString::number(b.id);
             m_banUid.insert(b.id, uid);
             m_banByUid.insert(uid, b.id);
-            QJsonObject o;
-            o.insert(QLatin1String("n"), b.nick);
-            o.insert(QLatin1String("k"), proto::nickKey(b.nick));
-            o.insert(QLatin1String("a"), b.address);
-            o.insert(QLatin1String("u"), b.untilMs);
-            o.insert(QLatin1String("r"), b.reason);
+            QJsonObject o = banObject(b);
             const QByteArray json = compact(o);
             m_link->eval("ban", {BansKey},
                          {uid.toUtf8(), json, QByteArray::number(b.untilMs - now)}, {});
@@ -213,30 +240,75 @@ void RedisRoomBroker::loadShared()
 {
     if (!m_engine)
         return;
-    m_link->command({"HGETALL", BansKey}, [this](const RedisValue &v) {
+    // What this process changed while Redis was away went first (RedisLink::whenUp). Then:
+    // a Redis without the marker gets what this process knows (it is new, or it lost its
+    // data); one with it has the cluster's state, so what is not there any more was lifted
+    // or unmuted elsewhere meanwhile and goes here too.
+    const qint64 now = Engine::nowMs();
+    const QSet<QString> muted = m_engine->control.muted();
+    QList<QByteArray> args {QByteArray::number(muted.size())};
+    for (const QString &key : muted)
+        args.append(key.toUtf8());
+    for (const BanInfo &b : m_engine->control.bans(now)) {
+        const QString uid = m_banUid.value(b.id);
+        if (!uid.isEmpty())
+            args << uid.toUtf8() << compact(banObject(b)) << QByteArray::number(b.untilMs - now);
+    }
+    m_link->eval("seed", {MarkerKey, MutedKey, BansKey}, args, [this](const RedisValue &v) {
+        readShared(v.type == RedisValue::Type::Integer && v.integer == 0);
+    });
+}
+
+void RedisRoomBroker::readShared(bool exact)
+{
+    m_link->command({"HGETALL", BansKey}, [this, exact](const RedisValue &v) {
         const qint64 now = Engine::nowMs();
         const int before = int(m_engine->control.bans(now).size());
+        QSet<QString> listed;
         for (qsizetype i = 0; i + 1 < v.elements.size(); i += 2) {
             const QString uid = QString::fromUtf8(v.elements.at(i).str);
             const QJsonObject o = QJsonDocument::fromJson(v.elements.at(i + 1).str).object();
+            listed.insert(uid);
             if (qint64(o.value(QLatin1String("u")).toDouble()) <= now)
                 m_link->command({"HDEL", BansKey, uid.toUtf8()}, {}); // ended
             else
                 applyBan(uid, o, processName(uid.section(QLatin1Char(':'), 0, 0).toLatin1()));
         }
-        if (m_engine->control.bans(now).size() != before)
+        bool lifted = false;
+        for (auto it = m_banByUid.begin(); exact && it != m_banByUid.end();) {
+            if (listed.contains(it.key())) {
+                ++it;
+                continue;
+            }
+            lifted = m_engine->control.liftBan(it.value()) || lifted;
+            m_banUid.remove(it.value());
+            it = m_banByUid.erase(it);
+        }
+        if (lifted)
+            m_engine->recorder.event(
+                QStringLiteral("redis"), EventKind::Control,
+                tr("Bans lifted on another server while this one could not reach Redis are "
+                   "lifted here too."));
+        if (lifted || m_engine->control.bans(now).size() != before)
             Q_EMIT m_engine->events->classControlChanged();
     });
-    m_link->command({"SMEMBERS", MutedKey}, [this](const RedisValue &v) {
-        bool changed = false;
-        for (const RedisValue &k : v.elements) {
-            const QString key = QString::fromUtf8(k.str);
-            if (!m_engine->control.isMuted(key)) {
-                m_engine->control.setMuted(key, true);
-                changed = true;
-            }
+    m_link->command({"SMEMBERS", MutedKey}, [this, exact](const RedisValue &v) {
+        QSet<QString> listed;
+        for (const RedisValue &k : v.elements)
+            listed.insert(QString::fromUtf8(k.str));
+        const QSet<QString> muted = m_engine->control.muted();
+        for (const QString &key : listed - muted)
+            m_engine->control.setMuted(key, true);
+        const QSet<QString> unmuted = exact ? muted - listed : QSet<QString> {};
+        for (const QString &key : unmuted) {
+            m_engine->control.setMuted(key, false);
+            m_engine->recorder.event(
+                QStringLiteral("redis"), EventKind::Control,
+                tr("“%1” was unmuted on another server while this one could not "
+                   "reach Redis: unmuted here too.")
+                    .arg(key));
         }
-        if (changed)
+        if (!(listed - muted).isEmpty() || !unmuted.isEmpty())
             Q_EMIT m_engine->events->classControlChanged();
     });
     m_link->command({"GET", JoinCodeKey}, [this](const RedisValue &v) {

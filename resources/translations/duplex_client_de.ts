@@ -395,7 +395,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Verbindet neu</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+175"/>
         <location line="+1"/>
         <source>bye</source>
         <translation>tschüss</translation>
@@ -417,12 +417,12 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+42"/>
-        <location line="+439"/>
+        <location line="+417"/>
         <source>You were removed from this server for a while.</source>
         <translation>Du wurdest für eine Weile von diesem Server entfernt.</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-416"/>
         <source>The teacher has locked the server: nobody new can join right now.</source>
         <translation>Die Lehrkraft hat den Server gesperrt: Gerade kann niemand Neues beitreten.</translation>
     </message>
@@ -438,17 +438,17 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
     </message>
     <message>
         <location line="+1"/>
-        <location line="+626"/>
+        <location line="+604"/>
         <source>This session was taken over by another connection.</source>
         <translation>Eine andere Verbindung hat diese Sitzung übernommen.</translation>
     </message>
     <message>
-        <location line="-607"/>
+        <location line="-585"/>
         <source>The server at %1 is full right now (it refused the connection with code 1013). Try again in a minute, or ask the teacher to raise its client limit.</source>
         <translation>Der Server unter %1 ist gerade voll (er hat die Verbindung mit Code 1013 abgelehnt). Versuch es in einer Minute noch einmal oder bitte die Lehrkraft, die Höchstzahl an Clients zu erhöhen.</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+326"/>
         <source>The nickname “%1” is taken on this server. Pick another one. (%2)</source>
         <translation>Der Spitzname „%1“ ist auf diesem Server vergeben. Wähl einen anderen. (%2)</translation>
     </message>
@@ -458,7 +458,7 @@ Befehle: /join RAUM, /leave, /nick NAME, /msg SPITZNAME Text, /help</translation
         <translation>Der Server hat den Spitznamen „%1“ abgelehnt: %2</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+53"/>
         <source>This server needs a join code, and the one you gave is missing or wrong. Ask your teacher for it and enter it under “Join code”.</source>
         <translation>Dieser Server braucht einen Beitrittscode, und deiner fehlt oder ist falsch. Frag deine Lehrkraft danach und gib ihn unter „Beitrittscode“ ein.</translation>
     </message>
@@ -1519,7 +1519,7 @@ MIT-Lizenz. Erstellt mit Qt %2.</translation>
 <context>
     <name>duplex::client::PollLink</name>
     <message>
-        <location filename="../../app-client/core/polllink.cpp" line="+269"/>
+        <location filename="../../app-client/core/polllink.cpp" line="+273"/>
         <source>the server no longer knows this session (409)</source>
         <translation>der Server kennt diese Sitzung nicht mehr (409)</translation>
     </message>

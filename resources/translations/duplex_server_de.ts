@@ -356,7 +356,7 @@
         <translation>unbekannter Code</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/headless.cpp" line="+71"/>
+        <location filename="../../app-server/core/headless.cpp" line="+76"/>
         <source>duplex-server: cannot listen on %1 port %2: %3</source>
         <translation>duplex-server: kann auf %1 Port %2 keine Verbindungen annehmen: %3</translation>
     </message>
@@ -374,7 +374,7 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>join code &quot;%1&quot; needed for new sessions.</source>
         <translation>Beitrittscode „%1“ für neue Sitzungen nötig.</translation>
     </message>
@@ -407,12 +407,12 @@
         <translation type="vanished">, %1 haben nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-61"/>
         <source>signal %1: closing every client with 1001 (going away).</source>
         <translation>Signal %1: schließe alle Clients mit 1001 (geht weg).</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
         <source>database %1; name &quot;%2&quot;; rate %3/s, burst %4; at most %5 clients.</source>
         <translation>Datenbank %1; Name „%2“; Rate %3/s, Burst %4; höchstens %5 Clients.</translation>
     </message>
@@ -721,7 +721,7 @@
         <translation type="vanished">%1 abgelehnt: der Server ist voll (%2 Clients); mit 1013 geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver_p.h" line="+88"/>
+        <location filename="../../app-server/core/chatserver_p.h" line="+89"/>
         <source>%1 loaded the browser page.</source>
         <translation>%1 hat die Browserseite geladen.</translation>
     </message>
@@ -785,17 +785,17 @@
         <translation>%1 s lang keine Abfrage</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>Cannot record to %1: %2</source>
         <translation>Aufzeichnung nach %1 nicht möglich: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/wsconnection.cpp" line="+558"/>
+        <location filename="../../app-server/core/wsconnection.cpp" line="+579"/>
         <source>connection lost without a close frame</source>
         <translation>Verbindung ohne Close-Frame verloren</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/chatserver.cpp" line="-160"/>
+        <location filename="../../app-server/core/chatserver.cpp" line="-167"/>
         <source>%1 disconnected: closed cleanly with code %2%3.</source>
         <translation>%1 getrennt: sauber geschlossen mit Code %2%3.</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+178"/>
         <source>%1 is now known as &quot;%2&quot;.</source>
         <translation>%1 heißt jetzt „%2“.</translation>
     </message>
@@ -878,7 +878,7 @@
     </message>
     <message>
         <location line="-214"/>
-        <location line="+301"/>
+        <location line="+308"/>
         <location filename="../../app-server/core/chatserver_poll.cpp" line="+40"/>
         <source>server shutting down</source>
         <translation>Server fährt herunter</translation>
@@ -2774,17 +2774,27 @@ Erstellt mit Qt %1.</translation>
         <translation>Eine Nachricht von %1 ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+201"/>
+        <location filename="../../app-server/core/redisroombroker_control.cpp" line="+128"/>
         <source>Server %1 is asked to kick “%2”.</source>
         <translation>Server %1 wird gebeten, „%2“ hinauszuwerfen.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>Server %1 banned %2 until %3: refused here too.</source>
         <translation>Server %1 hat %2 bis %3 gesperrt: auch hier abgewiesen.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+102"/>
+        <source>Bans lifted on another server while this one could not reach Redis are lifted here too.</source>
+        <translation>Sperren, die ein anderer Server aufgehoben hat, während dieser Redis nicht erreichen konnte, sind auch hier aufgehoben.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“%1” was unmuted on another server while this one could not reach Redis: unmuted here too.</source>
+        <translation>„%1“ wurde auf einem anderen Server wieder freigegeben, während dieser Redis nicht erreichen konnte: auch hier wieder freigegeben.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The cluster needs no join code: neither does this server.</source>
         <translation>Der Verbund braucht keinen Beitrittscode, also auch dieser Server nicht.</translation>
     </message>
@@ -2794,7 +2804,7 @@ Erstellt mit Qt %1.</translation>
         <translation>Der Beitrittscode des Verbunds „%1“ gilt auch hier.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location filename="../../app-server/core/redisroombroker_relay.cpp" line="+260"/>
         <source>Server %1 lifted the ban of %2.</source>
         <translation>Server %1 hat die Sperre von %2 aufgehoben.</translation>
     </message>
