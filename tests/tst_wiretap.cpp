@@ -110,11 +110,24 @@ bool connectHttp(QTcpSocket &http, Server &s)
     return http.waitForConnected(5000);
 }
 
+/// A masked hello frame (the known key) for that nick.
+QByteArray helloFrame(const char *nick)
+{
+    return clientFrame(0x1, R"({"type":"hello","nick":")" + QByteArray(nick) + R"("})");
+}
+
 /// The client is there and has that nick (any nick when `nick` is empty).
 bool hasNick(Server &s, quint64 id, const char *nick = nullptr)
 {
     const auto c = s.chat->client(id);
     return c && (nick ? c->nick == QLatin1String(nick) : !c->nick.isEmpty());
+}
+
+/// `raw` says hello as nick: true once the server has that nick for the client (5 s).
+bool helloAccepted(Server &s, RawWsClient &raw, quint64 id, const char *nick)
+{
+    raw.tcp.write(helloFrame(nick));
+    return QTest::qWaitFor([&] { return hasNick(s, id, nick); }, 5000);
 }
 
 bool hasRecord(Server &s, quint64 id, bool out, quint8 opcode, const QByteArray &payloadStart)
@@ -203,7 +216,7 @@ void TstWireTap::exportDropsTokensAndCanIncludeTheWire()
     RawWsClient raw;
     const quint64 id = listenAndConnect(s, raw);
     QVERIFY(id > 0);
-    const QByteArray hello = clientFrame(0x1, R"({"type":"hello","nick":"fay"})");
+    const QByteArray hello = helloFrame("fay");
     raw.tcp.write(hello);
     QTRY_VERIFY(hasNick(s, id));
     QTRY_VERIFY(!s.records(id, true).isEmpty());
@@ -280,7 +293,7 @@ void TstWireTap::tapIsOffByDefaultAndCostsNoObject()
     QVERIFY(!s.chat->wireTapAll());
     RawWsClient raw;
     QVERIFY(connectRaw(raw, s));
-    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"ann"})"));
+    raw.tcp.write(helloFrame("ann"));
     QTRY_VERIFY(raw.tcp.bytesAvailable() > 0 || !raw.inbox.isEmpty());
     // No tap object anywhere, nothing seen, nothing recorded.
     QCOMPARE(s.chat->wireTapStats().taps, 0);
@@ -487,7 +500,7 @@ void TstWireTap::frameArrivingByteByByte()
     RawWsClient raw;
     const quint64 id = listenAndConnect(s, raw);
     QVERIFY(id > 0);
-    const QByteArray first = clientFrame(0x1, R"({"type":"hello","nick":"cy"})");
+    const QByteArray first = helloFrame("cy");
     const QByteArray second = clientFrame(0x9, "p");
     const QByteArray all = first + second;
     // Each byte arrives on its own: the next is written once the tap has seen the last.
@@ -510,8 +523,7 @@ void TstWireTap::switchedOnForOneClientMidStream()
     RawWsClient raw;
     const quint64 id = listenAndConnect(s, raw);
     QVERIFY(id > 0);
-    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"dee"})"));
-    QTRY_VERIFY(hasNick(s, id, "dee"));
+    QVERIFY(helloAccepted(s, raw, id, "dee"));
     QCOMPARE(s.log.size(), 0);
     s.chat->setWireTap(id, true);
     QVERIFY(s.chat->isWireTapped(id));
@@ -537,8 +549,7 @@ void TstWireTap::switchedOnInTheMiddleOfAFrame()
     RawWsClient raw;
     const quint64 id = listenAndConnect(s, raw);
     QVERIFY(id > 0);
-    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"ida"})"));
-    QTRY_VERIFY(hasNick(s, id, "ida"));
+    QVERIFY(helloAccepted(s, raw, id, "ida"));
     // A binary frame of 200 bytes, of which the first half arrives first.
     QByteArray payload(200, Qt::Uninitialized);
     for (int i = 0; i < payload.size(); ++i)
@@ -577,7 +588,7 @@ void TstWireTap::bytesTheReaderDidNotTakeAreNotShown()
     // A close frame and, in the same write, a frame after it: the reader stops at the close
     // (RFC 6455 5.5.1), so the X-ray shows the close and nothing after it.
     const QByteArray close = clientFrame(0x8, closePayload(1000, "bye"));
-    raw.tcp.write(close + clientFrame(0x1, R"({"type":"hello","nick":"late"})"));
+    raw.tcp.write(close + helloFrame("late"));
     QTRY_VERIFY(hasRecord(s, id, true, 0x8, closePayload(1000, {})));
     QTRY_COMPARE(s.chat->clientCount(), 0);
     QTRY_COMPARE(raw.tcp.state(), QAbstractSocket::UnconnectedState);
@@ -787,7 +798,7 @@ void TstWireTap::recordFileMatchesTheContract()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("wire.jsonl"));
     quint64 id = 0;
-    QByteArray helloFrame;
+    QByteArray hello;
     {
         ServerConfig config;
         config.recordPath = path;
@@ -795,8 +806,8 @@ void TstWireTap::recordFileMatchesTheContract()
         RawWsClient raw;
         id = listenAndConnect(s, raw);
         QVERIFY(id > 0);
-        helloFrame = clientFrame(0x1, R"({"type":"hello","nick":"eve"})");
-        raw.tcp.write(helloFrame);
+        hello = helloFrame("eve");
+        raw.tcp.write(hello);
         QTRY_VERIFY(hasNick(s, id));
         // Written within a second, before the server ends.
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -843,7 +854,7 @@ void TstWireTap::recordFileMatchesTheContract()
         QCOMPARE(o.value("length").toInteger(), qint64(h->payloadLength));
         QCOMPARE(o.contains("maskKey"), h->masked);
         QCOMPARE(o.value("dir").toString() == QLatin1String("in"), h->masked);
-        if (wire == helloFrame) {
+        if (wire == hello) {
             sawHello = true;
             QCOMPARE(o.value("maskKey").toString(), QStringLiteral("37fa213d"));
         }
