@@ -217,10 +217,9 @@ void TestRedis::nickIsUniqueAcrossServers()
 void TestRedis::countsPresenceAndNoticesAcrossServers()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    TestServer *one = cluster.at(0), *two = cluster.at(1);
-    auto ada = one->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(2, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(bob);
     QCOMPARE(ada->take("presence").value("nick").toString(), QStringLiteral("bob"));
@@ -277,9 +276,7 @@ void TestRedis::countsPresenceAndNoticesAcrossServers()
 void TestRedis::laterServerBackfillsFromTheStream()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    TestServer *one = cluster.at(0);
-    auto ada = one->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
     for (int i = 1; i <= 5; ++i) {
         ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("early %1").arg(i)));

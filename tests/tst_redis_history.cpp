@@ -134,8 +134,7 @@ private:
 void TestRedisHistory::laterServerAnswersWithEverything()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
     ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "quiet"}}));
     QVERIFY(!ada->take("history").isEmpty());
@@ -405,8 +404,7 @@ void TestRedisHistory::historyAndLiveFitUnderConcurrentSenders()
 void TestRedisHistory::pipelinedRequestsKeepTheirOrder()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(2, QStringLiteral("ada"));
     QVERIFY(ada);
     QVERIFY(saysHi(*ada, 3));
 
@@ -498,8 +496,7 @@ void TestRedisHistory::redisDownAnswersFromTheLocalCopy()
 void TestRedisHistory::pollingClientGetsTheStreamHistory()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
     QVERIFY(saysHi(*ada, 3));
     // Over HTTP polling, on a server started afterwards: welcome, joined, then the history
@@ -521,10 +518,9 @@ void TestRedisHistory::pollingClientGetsTheStreamHistory()
 void TestRedisHistory::kickedWhileWaitingGetsWhatWasHeld()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    TestServer *s = cluster.at(0);
-    auto ada = s->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *s = cluster.at(0);
     // Redis stops answering (SIGSTOP: the connection stays up), so Ada's `history` waits,
     // and the pong of her next request waits behind it.
     const auto redisPid = pid_t(cluster.redis.process.processId());

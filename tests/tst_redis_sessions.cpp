@@ -104,7 +104,7 @@ QStringList resumeAda(ChatTestClient &c, quint16 port, const QString &token)
 /// when a step failed).
 QString adaInLabOnTheFirstOfTwo(Cluster &cluster, std::unique_ptr<ChatTestClient> &ada)
 {
-    if (!cluster.start(2) || !(ada = cluster.at(0)->client(QStringLiteral("ada")))
+    if (!(ada = cluster.startWith(2, QStringLiteral("ada")))
         || joinRoom(*ada, QStringLiteral("lab")) != QLatin1String("lab"))
         return {};
     return ada->welcome.value("session").toString();
@@ -141,10 +141,9 @@ void TestRedisSessions::simultaneousClaimsOfOneNick()
 void TestRedisSessions::nickIsFreeEverywhereRightAfterClose()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    TestServer *one = cluster.at(0), *two = cluster.at(1);
-    auto ada = one->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(2, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     QVERIFY(!welcomedAs(two->port(), QStringLiteral("ADA"))); // any case, on any server
     ada->socket.close(QWebSocketProtocol::CloseCodeNormal);
     // Once server one has processed the close, the nick is free on server two: the next
@@ -359,10 +358,9 @@ void TestRedisSessions::pipelinedHelloOverPollingOnARedisNode()
 void TestRedisSessions::redisDownDuringHello()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    TestServer *node = cluster.at(0);
-    auto ada = node->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *node = cluster.at(0);
     const QString token = ada->welcome.value("session").toString();
     ada->socket.abort(); // a drop: her session waits here for its resume
     QTRY_COMPARE_WITH_TIMEOUT(node->chat->clientCount(), 0, 10000);
