@@ -49,6 +49,12 @@ struct Cluster {
         return nodes.back().get();
     }
     TestServer *at(int i) const { return nodes.at(size_t(i)).get(); }
+    /// start(servers), then a client welcomed as `nick` on the first node; null when either
+    /// failed.
+    std::unique_ptr<ChatTestClient> startWith(int servers, const QString &nick)
+    {
+        return start(servers) ? at(0)->client(nick) : nullptr;
+    }
 
     RedisServer redis;
     std::vector<std::unique_ptr<TestServer>> nodes;

@@ -240,9 +240,26 @@ bool serverPolls(const QUrl &wsUrl)
     return status != 0 && status != 404 && status != 405;
 }
 
+/// Opens `first` at firstUrl and `second` at secondUrl, then waits (15 s each) until both
+/// are synchronized.
+bool openBoth(Peer &first, const QUrl &firstUrl, const QString &firstNick, Peer &second,
+              const QUrl &secondUrl, const QString &secondNick)
+{
+    first.session->open(firstUrl, firstNick);
+    second.session->open(secondUrl, secondNick);
+    return QTest::qWaitFor([&] { return first.session->isSynchronized(); }, 15000)
+        && QTest::qWaitFor([&] { return second.session->isSynchronized(); }, 15000);
+}
+
 #define REQUIRE_POLLING_SERVER(server)                                                             \
     if (!serverPolls((server).url()))                                                              \
     QSKIP("this server does not answer POST /v1/poll")
+
+/// Declares `server` (unlimited), starts it and skips the test when it does not poll.
+#define START_POLLING_SERVER(server)                                                               \
+    TestServer server(TestServer::unlimited());                                                    \
+    QVERIFY(server.start());                                                                       \
+    REQUIRE_POLLING_SERVER(server)
 
 } // namespace
 
@@ -351,15 +368,11 @@ void TestClientPolling::sessionGone()
 
 void TestClientPolling::pollAndPushInOneRoomBothWays()
 {
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Peer poller, pusher;
     poller.session->setTransport(ClientSession::Transport::Poll, 100);
-    poller.session->open(server.url(), QStringLiteral("poller"));
-    pusher.session->open(server.url(), QStringLiteral("pusher"));
-    QTRY_VERIFY_WITH_TIMEOUT(poller.session->isSynchronized(), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(pusher.session->isSynchronized(), 15000);
+    QVERIFY(openBoth(poller, server.url(), QStringLiteral("poller"), pusher, server.url(),
+                     QStringLiteral("pusher")));
     QTRY_COMPARE_WITH_TIMEOUT(poller.state->roster(QStringLiteral("general"))->nicks().size(), 2,
                               15000);
     const QString general = ChatState::roomKey(QStringLiteral("general"));
@@ -386,14 +399,10 @@ void TestClientPolling::pollAndPushInOneRoomBothWays()
 
 void TestClientPolling::switchingWithTrafficExactlyOnce()
 {
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Peer switcher, talker;
-    switcher.session->open(server.url(), QStringLiteral("switcher"));
-    talker.session->open(server.url(), QStringLiteral("talker"));
-    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(talker.session->isSynchronized(), 15000);
+    QVERIFY(openBoth(switcher, server.url(), QStringLiteral("switcher"), talker, server.url(),
+                     QStringLiteral("talker")));
     const QString token = switcher.session->sessionToken();
     const QString general = ChatState::roomKey(QStringLiteral("general"));
 
@@ -448,16 +457,11 @@ void TestClientPolling::messageOnItsWayDuringASwitchIsReportedLive()
     // takeover still on its way when the poll's answer (welcome, joined and the room's
     // join history, which has that message too) comes in. Deterministic: the relay holds
     // the WebSocket's bytes back until the poll has answered.
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Relay relay(server.port());
     Peer switcher, talker;
-    switcher.session->open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(relay.port())),
-                           QStringLiteral("switcher"));
-    talker.session->open(server.url(), QStringLiteral("talker"));
-    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(talker.session->isSynchronized(), 15000);
+    QVERIFY(openBoth(switcher, QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(relay.port())),
+                     QStringLiteral("switcher"), talker, server.url(), QStringLiteral("talker")));
     const QString general = ChatState::roomKey(QStringLiteral("general"));
     talker.state->sendText(general, QStringLiteral("before"));
     QTRY_COMPARE_WITH_TIMEOUT(switcher.liveSeqs, QList<qint64> {1}, 15000);
@@ -490,14 +494,10 @@ void TestClientPolling::whisperWaitingWhenLeavingPollingComesOnce()
     // the last poll brings it unacknowledged, and the server moves every unacknowledged
     // message to the WebSocket that resumes the session. Reported from both, it came twice
     // (a whisper has no seq to merge by). The browser page had the same race.
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Peer switcher, talker;
-    switcher.session->open(server.url(), QStringLiteral("switcher"));
-    talker.session->open(server.url(), QStringLiteral("talker"));
-    QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(talker.session->isSynchronized(), 15000);
+    QVERIFY(openBoth(switcher, server.url(), QStringLiteral("switcher"), talker, server.url(),
+                     QStringLiteral("talker")));
     switcher.session->setTransport(ClientSession::Transport::Poll, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(switcher.session->isSynchronized(), 15000);
     QStringList whispers;
@@ -517,14 +517,10 @@ void TestClientPolling::whisperWaitingWhenLeavingPollingComesOnce()
 
 void TestClientPolling::serverTransportMessageSwitches()
 {
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Peer a, b;
-    a.session->open(server.url(), QStringLiteral("anna"));
-    b.session->open(server.url(), QStringLiteral("ben"));
-    QTRY_VERIFY_WITH_TIMEOUT(a.session->isSynchronized(), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(b.session->isSynchronized(), 15000);
+    QVERIFY(
+        openBoth(a, server.url(), QStringLiteral("anna"), b, server.url(), QStringLiteral("ben")));
     QSignalSpy asked(a.session.get(), &ClientSession::transportRequestedByServer);
     server::ClassTransport poll;
     poll.mode = server::Transport::Poll;
@@ -560,9 +556,7 @@ void TestClientPolling::sessionGoneResumesWithHello()
     // hello again (with resume) at once. Ended in place, not by a restart: a restart's gap
     // between stop and start could meet the poll instead (connection refused, a plain
     // reconnect, no 409), which made this case depend on timing (docs/testing.md).
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Peer p, other;
     p.session->setTransport(ClientSession::Transport::Poll, 100);
     p.session->open(server.url(), QStringLiteral("paula"));
@@ -597,9 +591,7 @@ void TestClientPolling::sessionGoneResumesWithHello()
 
 void TestClientPolling::inspectorShowsEmptyPolls()
 {
-    TestServer server(TestServer::unlimited());
-    QVERIFY(server.start());
-    REQUIRE_POLLING_SERVER(server);
+    START_POLLING_SERVER(server);
     Peer p;
     p.session->setTransport(ClientSession::Transport::Poll, 100);
     p.session->open(server.url(), QStringLiteral("ida"));

@@ -15,11 +15,7 @@
 #include <vector>
 
 using namespace duplex::server;
-using duplex::test::ChatTestClient;
-using duplex::test::Cluster;
-using duplex::test::Headless;
-using duplex::test::obj;
-using duplex::test::TestServer;
+using namespace duplex::test;
 
 class TestRedis : public QObject
 {
@@ -40,7 +36,7 @@ namespace {
 
 QJsonObject say(const QString &id, const QString &text, const QString &room = "general")
 {
-    return duplex::test::sayRequest(id, text, room);
+    return sayRequest(id, text, room);
 }
 
 } // namespace
@@ -221,10 +217,9 @@ void TestRedis::nickIsUniqueAcrossServers()
 void TestRedis::countsPresenceAndNoticesAcrossServers()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    TestServer *one = cluster.at(0), *two = cluster.at(1);
-    auto ada = one->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(2, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     auto bob = two->client(QStringLiteral("bob"));
     QVERIFY(bob);
     QCOMPARE(ada->take("presence").value("nick").toString(), QStringLiteral("bob"));
@@ -281,9 +276,7 @@ void TestRedis::countsPresenceAndNoticesAcrossServers()
 void TestRedis::laterServerBackfillsFromTheStream()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    TestServer *one = cluster.at(0);
-    auto ada = one->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
     for (int i = 1; i <= 5; ++i) {
         ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("early %1").arg(i)));
@@ -315,13 +308,13 @@ void TestRedis::laterServerBackfillsFromTheStream()
 
 void TestRedis::killedServersClientsResumeElsewhere()
 {
-    duplex::test::RedisServer redis;
+    RedisServer redis;
     QVERIFY(redis.start());
     Headless a(redis.url(), QStringLiteral("A"));
     Headless b(redis.url(), QStringLiteral("B"));
     QVERIFY2(a.port && b.port, qPrintable(a.log + b.log));
-    auto ada = duplex::test::connectClient(a.port, QStringLiteral("ada"));
-    auto bob = duplex::test::connectClient(b.port, QStringLiteral("bob"));
+    auto ada = connectClient(a.port, QStringLiteral("ada"));
+    auto bob = connectClient(b.port, QStringLiteral("bob"));
     QVERIFY(ada && bob);
     const QString token = ada->welcome.value("session").toString();
     QVERIFY(!token.isEmpty());

@@ -21,16 +21,13 @@
 #include <vector>
 
 using namespace duplex::server;
-using duplex::test::ChatTestClient;
-using duplex::test::Cluster;
-using duplex::test::obj;
-using duplex::test::TestServer;
+using namespace duplex::test;
 
 namespace {
 
 QJsonObject say(const QString &id, const QString &text, const QString &room = "general")
 {
-    return duplex::test::sayRequest(id, text, room);
+    return sayRequest(id, text, room);
 }
 
 /// The seqs of a history reply or of a list of message frames.
@@ -64,6 +61,14 @@ bool hasMessage(const ChatTestClient &c, qint64 seq)
             return true;
     }
     return false;
+}
+
+/// `c` says "hi 1" to "hi n" (ids a1 to an) in general: true once it has all n back (10 s).
+bool saysHi(ChatTestClient &c, int n)
+{
+    for (int i = 1; i <= n; ++i)
+        c.send(say(QStringLiteral("a%1").arg(i), QStringLiteral("hi %1").arg(i)));
+    return QTest::qWaitFor([&] { return c.count("message") == n; }, 10000);
 }
 
 /// A welcomed client (welcome only consumed; its joined + history stay in `frames`).
@@ -129,8 +134,7 @@ private:
 void TestRedisHistory::laterServerAnswersWithEverything()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
     ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "quiet"}}));
     QVERIFY(!ada->take("history").isEmpty());
@@ -400,12 +404,9 @@ void TestRedisHistory::historyAndLiveFitUnderConcurrentSenders()
 void TestRedisHistory::pipelinedRequestsKeepTheirOrder()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(2, QStringLiteral("ada"));
     QVERIFY(ada);
-    for (int i = 1; i <= 3; ++i)
-        ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("hi %1").arg(i)));
-    QTRY_COMPARE_WITH_TIMEOUT(ada->count("message"), 3, 10000);
+    QVERIFY(saysHi(*ada, 3));
 
     // Everything in one go on the other server: the replies come in the order asked.
     ChatTestClient bob;
@@ -495,17 +496,14 @@ void TestRedisHistory::redisDownAnswersFromTheLocalCopy()
 void TestRedisHistory::pollingClientGetsTheStreamHistory()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    auto ada = cluster.at(0)->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
-    for (int i = 1; i <= 3; ++i)
-        ada->send(say(QStringLiteral("a%1").arg(i), QStringLiteral("hi %1").arg(i)));
-    QTRY_COMPARE_WITH_TIMEOUT(ada->count("message"), 3, 10000);
+    QVERIFY(saysHi(*ada, 3));
     // Over HTTP polling, on a server started afterwards: welcome, joined, then the history
     // with all three (it comes in a later poll), then the next message.
     TestServer *later = cluster.add();
     QVERIFY(later);
-    duplex::test::PollTestClient bob(later->port());
+    PollTestClient bob(later->port());
     QVERIFY(bob.hello(QStringLiteral("bob")));
     const QJsonObject history = bob.take("history", 10000);
     QCOMPARE(seqsOf(history.value("messages").toArray()), QList<qint64>({1, 2, 3}));
@@ -520,10 +518,9 @@ void TestRedisHistory::pollingClientGetsTheStreamHistory()
 void TestRedisHistory::kickedWhileWaitingGetsWhatWasHeld()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    TestServer *s = cluster.at(0);
-    auto ada = s->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *s = cluster.at(0);
     // Redis stops answering (SIGSTOP: the connection stays up), so Ada's `history` waits,
     // and the pong of her next request waits behind it.
     const auto redisPid = pid_t(cluster.redis.process.processId());

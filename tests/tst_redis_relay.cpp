@@ -25,10 +25,7 @@
 #include <memory>
 
 using namespace duplex::server;
-using duplex::test::ChatTestClient;
-using duplex::test::Cluster;
-using duplex::test::obj;
-using duplex::test::TestServer;
+using namespace duplex::test;
 
 class TestRedisRelay : public QObject
 {
@@ -83,6 +80,18 @@ QJsonObject helloAnswer(ChatTestClient &c, quint16 port, const QString &nick,
 QJsonObject whisper(const QString &id, const QString &to, const QString &text)
 {
     return obj({{"type", "whisper"}, {"id", id}, {"to", to}, {"text", text}});
+}
+
+/// Redis, server A (unlimited) and server B (`configB`), then Ada on A and Bob on B.
+bool startAdaAndBob(Cluster &cluster, std::unique_ptr<ChatTestClient> &ada,
+                    std::unique_ptr<ChatTestClient> &bob,
+                    const ServerConfig &configB = TestServer::unlimited())
+{
+    if (!cluster.redis.start() || !cluster.add() || !cluster.add(configB))
+        return false;
+    ada = cluster.at(0)->client(QStringLiteral("ada"));
+    bob = cluster.at(1)->client(QStringLiteral("bob"));
+    return ada && bob;
 }
 
 } // namespace
@@ -142,16 +151,14 @@ void TestRedisRelay::kickOnOneServerOfAClientOnAnother()
 void TestRedisRelay::muteAndJoinCodeHoldOnEveryServer()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
+    std::unique_ptr<ChatTestClient> ada, bob;
+    QVERIFY(startAdaAndBob(cluster, ada, bob));
     TestServer *a = cluster.at(0), *b = cluster.at(1);
-    auto bob = b->client(QStringLiteral("bob"));
-    auto ada = a->client(QStringLiteral("ada"));
-    QVERIFY(bob && ada);
     QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(b, QStringLiteral("ada")) != 0, 10000); // B knows her
     // Muted on A: B refuses his messages and whispers.
     a->chat->setMuted(QStringLiteral("Bob"), true);
     QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
-    bob->send(duplex::test::sayRequest(QStringLiteral("m1"), QStringLiteral("hello?")));
+    bob->send(sayRequest(QStringLiteral("m1"), QStringLiteral("hello?")));
     QCOMPARE(bob->takeError(QStringLiteral("muted")).value("re").toString(), QStringLiteral("m1"));
     bob->send(whisper(QStringLiteral("w1"), QStringLiteral("ada"), QStringLiteral("psst")));
     QCOMPARE(bob->takeError(QStringLiteral("muted"), 10000).value("re").toString(),
@@ -173,7 +180,7 @@ void TestRedisRelay::muteAndJoinCodeHoldOnEveryServer()
     a->chat->setMuted(QStringLiteral("bob"), false);
     QTRY_VERIFY_WITH_TIMEOUT(!b->chat->isMuted(QStringLiteral("bob")), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!c->chat->isMuted(QStringLiteral("bob")), 10000);
-    bob->send(duplex::test::sayRequest(QStringLiteral("m2"), QStringLiteral("thanks")));
+    bob->send(sayRequest(QStringLiteral("m2"), QStringLiteral("thanks")));
     QCOMPARE(ada->take("message", 10000).value("text").toString(), QStringLiteral("thanks"));
 
     // The join code set in A's window holds on B (and on a server started later).
@@ -203,11 +210,9 @@ void TestRedisRelay::muteAndJoinCodeHoldOnEveryServer()
 void TestRedisRelay::whisperAcrossServers()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
+    std::unique_ptr<ChatTestClient> ada, bob;
+    QVERIFY(startAdaAndBob(cluster, ada, bob));
     TestServer *a = cluster.at(0), *b = cluster.at(1);
-    auto ada = a->client(QStringLiteral("ada"));
-    auto bob = b->client(QStringLiteral("bob"));
-    QVERIFY(ada && bob);
     QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(a, QStringLiteral("bob")) != 0, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(b, QStringLiteral("ada")) != 0, 10000);
 
@@ -259,17 +264,12 @@ void TestRedisRelay::recipientsWhisperLimitHoldsAcrossServers()
     // Bob's server limits what one user receives (its rate and burst); whispers from Ada on
     // the other server count against it like local ones.
     Cluster cluster;
-    QVERIFY(cluster.redis.start());
-    TestServer *a = cluster.add();
     ServerConfig limited = named(QStringLiteral("B"));
     limited.ratePerSec = 1;
     limited.burst = 2;
-    TestServer *b = cluster.add(limited);
-    QVERIFY(a && b);
-    auto ada = a->client(QStringLiteral("ada"));
-    auto bob = b->client(QStringLiteral("bob"));
-    QVERIFY(ada && bob);
-    QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(a, QStringLiteral("bob")) != 0, 10000);
+    std::unique_ptr<ChatTestClient> ada, bob;
+    QVERIFY(startAdaAndBob(cluster, ada, bob, limited));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteIdOf(cluster.at(0), QStringLiteral("bob")) != 0, 10000);
     for (int i = 0; i < 10; ++i)
         ada->send(
             whisper(QStringLiteral("r%1").arg(i), QStringLiteral("bob"), QStringLiteral("x")));
@@ -286,11 +286,8 @@ void TestRedisRelay::recipientsWhisperLimitHoldsAcrossServers()
 void TestRedisRelay::typingAcrossServers()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    TestServer *a = cluster.at(0), *b = cluster.at(1);
-    auto ada = a->client(QStringLiteral("ada"));
-    auto bob = b->client(QStringLiteral("bob"));
-    QVERIFY(ada && bob);
+    std::unique_ptr<ChatTestClient> ada, bob;
+    QVERIFY(startAdaAndBob(cluster, ada, bob));
     QCOMPARE(ada->take("presence", 10000).value("nick").toString(), QStringLiteral("bob"));
     // A burst of 50 "typing on" (a client sends one per key press at worst): Bob on the
     // other server sees one "on", not 50 frames (Redis carries one batch).
@@ -335,7 +332,9 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
     ServerHost host(config, QString(), nullptr);
     QVERIFY(host.ok());
     QVERIFY(host.listen(QHostAddress::LocalHost, 0));
-    auto ada = duplex::test::connectClient(host.port(), QStringLiteral("ada"));
+    // Its link to Redis up first (as Cluster::add waits for): a hello before it is refused.
+    QTRY_VERIFY_WITH_TIMEOUT((host.refreshNow(), host.clusterState().up), 20000);
+    auto ada = connectClient(host.port(), QStringLiteral("ada"));
     auto bob = b->client(QStringLiteral("bob"));
     QVERIFY(ada && bob);
     bob->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
@@ -414,7 +413,7 @@ void TestRedisRelay::windowListsAndKicksAnotherServersClient()
     // Mute from this window: Bob's server refuses his messages.
     panel.muteAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
-    bob->send(duplex::test::sayRequest(QStringLiteral("m"), QStringLiteral("hey")));
+    bob->send(sayRequest(QStringLiteral("m"), QStringLiteral("hey")));
     QVERIFY(!bob->takeError(QStringLiteral("muted"), 10000).isEmpty());
 
     // Kick with a ban from this window: Bob's server closes him 4001 and bans him; the

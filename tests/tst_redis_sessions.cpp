@@ -28,11 +28,7 @@
 #include <memory>
 
 using namespace duplex::server;
-using duplex::test::ChatTestClient;
-using duplex::test::Cluster;
-using duplex::test::Headless;
-using duplex::test::obj;
-using duplex::test::TestServer;
+using namespace duplex::test;
 
 class TestRedisSessions : public QObject
 {
@@ -86,6 +82,36 @@ bool welcomedAs(quint16 port, const QString &nick)
     return welcomed;
 }
 
+/// Joins `room`: the room its `joined` names.
+QString joinRoom(ChatTestClient &c, const QString &room)
+{
+    c.send(obj({{"type", "join"}, {"id", "j"}, {"room", room}}));
+    return c.take("joined").value("room").toString();
+}
+
+/// Opens `c` on port and resumes Ada's session (`token`) there: the rooms of the `joined`
+/// frames that follow the welcome; empty when the open or the resume failed.
+QStringList resumeAda(ChatTestClient &c, quint16 port, const QString &token)
+{
+    if (!c.open(port) || !c.hello(QStringLiteral("ada"), token)
+        || c.welcome.value("session").toString() != token)
+        return {};
+    const QString first = c.take("joined").value("room").toString();
+    return {first, c.take("joined").value("room").toString()};
+}
+
+/// Two servers, and Ada on the first one in general and lab: her session token (empty
+/// when a step failed).
+QString adaInLabOnTheFirstOfTwo(Cluster &cluster, std::unique_ptr<ChatTestClient> &ada)
+{
+    if (!(ada = cluster.startWith(2, QStringLiteral("ada")))
+        || joinRoom(*ada, QStringLiteral("lab")) != QLatin1String("lab"))
+        return {};
+    return ada->welcome.value("session").toString();
+}
+
+const QStringList GeneralAndLab {QStringLiteral("general"), QStringLiteral("lab")};
+
 } // namespace
 
 void TestRedisSessions::simultaneousClaimsOfOneNick()
@@ -115,10 +141,9 @@ void TestRedisSessions::simultaneousClaimsOfOneNick()
 void TestRedisSessions::nickIsFreeEverywhereRightAfterClose()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
-    TestServer *one = cluster.at(0), *two = cluster.at(1);
-    auto ada = one->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(2, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *one = cluster.at(0), *two = cluster.at(1);
     QVERIFY(!welcomedAs(two->port(), QStringLiteral("ADA"))); // any case, on any server
     ada->socket.close(QWebSocketProtocol::CloseCodeNormal);
     // Once server one has processed the close, the nick is free on server two: the next
@@ -137,7 +162,7 @@ void TestRedisSessions::killedProcessesNickComesFree()
     TestServer *node = cluster.at(0);
     Headless a(cluster.redis.url(), QStringLiteral("A"));
     QVERIFY2(a.port, qPrintable(a.log));
-    auto carol = duplex::test::connectClient(a.port, QStringLiteral("carol"));
+    auto carol = connectClient(a.port, QStringLiteral("carol"));
     QVERIFY(carol);
     QVERIFY(!welcomedAs(node->port(), QStringLiteral("carol")));
     a.process.kill(); // kill -9: nothing is released, the process just stops beating
@@ -157,17 +182,15 @@ void TestRedisSessions::laterServerResumesKilledServersClient()
     QVERIFY(bob);
     auto a = std::make_unique<Headless>(cluster.redis.url(), QStringLiteral("A"));
     QVERIFY2(a->port, qPrintable(a->log));
-    auto ada = duplex::test::connectClient(a->port, QStringLiteral("ada"));
+    auto ada = connectClient(a->port, QStringLiteral("ada"));
     QVERIFY(ada);
     const QString token = ada->welcome.value("session").toString();
-    ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
-    QCOMPARE(ada->take("joined").value("room").toString(), QStringLiteral("lab"));
+    QCOMPARE(joinRoom(*ada, QStringLiteral("lab")), QStringLiteral("lab"));
 
     // 40 messages; server A dies (kill -9) once she has 10 acks, with more in flight.
     constexpr int Total = 40;
     for (int i = 0; i < Total; ++i)
-        ada->send(duplex::test::sayRequest(QStringLiteral("m%1").arg(i),
-                                           QStringLiteral("ada %1").arg(i)));
+        ada->send(sayRequest(QStringLiteral("m%1").arg(i), QStringLiteral("ada %1").arg(i)));
     QSet<QString> acked;
     while (acked.size() < 10) {
         const QJsonObject m = ada->take("message", 10000);
@@ -186,18 +209,14 @@ void TestRedisSessions::laterServerResumesKilledServersClient()
     Headless b(cluster.redis.url(), QStringLiteral("B"));
     QVERIFY2(b.port, qPrintable(b.log));
     ChatTestClient again;
-    QVERIFY(again.open(b.port));
-    QVERIFY(again.hello(QStringLiteral("ada"), token));
-    QCOMPARE(again.welcome.value("session").toString(), token);
+    QCOMPARE(resumeAda(again, b.port, token), GeneralAndLab);
     QCOMPARE(again.welcome.value("nick").toString(), QStringLiteral("ada"));
-    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("general"));
-    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("lab"));
     // She resends what was not acknowledged, with the same ids: what Redis had already
     // ordered comes back as her first copy (dup), the rest is new.
     for (int i = 0; i < Total; ++i) {
         const QString id = QStringLiteral("m%1").arg(i);
         if (!acked.contains(id))
-            again.send(duplex::test::sayRequest(id, QStringLiteral("ada %1").arg(i)));
+            again.send(sayRequest(id, QStringLiteral("ada %1").arg(i)));
     }
     for (int i = 0; i < Total; ++i) {
         const QString id = QStringLiteral("m%1").arg(i);
@@ -230,23 +249,16 @@ void TestRedisSessions::laterServerResumesKilledServersClient()
 void TestRedisSessions::resumeOnAnotherServerTakesTheSessionOver()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
+    std::unique_ptr<ChatTestClient> ada;
+    const QString token = adaInLabOnTheFirstOfTwo(cluster, ada);
+    QVERIFY(!token.isEmpty());
     TestServer *one = cluster.at(0), *two = cluster.at(1);
-    auto ada = one->client(QStringLiteral("ada"));
-    QVERIFY(ada);
-    const QString token = ada->welcome.value("session").toString();
-    ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
-    QCOMPARE(ada->take("joined").value("room").toString(), QStringLiteral("lab"));
     QVERIFY(ada->barrier()); // the join's write to Redis went out before the ping's reply
 
     // Her old connection is still open on server one (half-open, as far as it knows);
     // she resumes on server two: two has the session now, one closes its copy with 4000.
     ChatTestClient moved;
-    QVERIFY(moved.open(two->port()));
-    QVERIFY(moved.hello(QStringLiteral("ada"), token));
-    QCOMPARE(moved.welcome.value("session").toString(), token);
-    QCOMPARE(moved.take("joined").value("room").toString(), QStringLiteral("general"));
-    QCOMPARE(moved.take("joined").value("room").toString(), QStringLiteral("lab"));
+    QCOMPARE(resumeAda(moved, two->port(), token), GeneralAndLab);
     QVERIFY(ada->waitDisconnected(10000));
     QCOMPARE(ada->closeCode, 4000);
     QTRY_COMPARE_WITH_TIMEOUT(one->chat->clientCount(), 0, 10000);
@@ -254,31 +266,24 @@ void TestRedisSessions::resumeOnAnotherServerTakesTheSessionOver()
     // holds it (a resume there is a resume from Redis, taken back).
     QVERIFY(!welcomedAs(one->port(), QStringLiteral("ada")));
     QVERIFY(!welcomedAs(two->port(), QStringLiteral("ada")));
-    moved.send(duplex::test::sayRequest("s1", "still me", "lab"));
+    moved.send(sayRequest("s1", "still me", "lab"));
     QCOMPARE(moved.take("message").value("re").toString(), QStringLiteral("s1"));
 }
 
 void TestRedisSessions::stoppedServersClientsResumeElsewhere()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(2));
+    std::unique_ptr<ChatTestClient> ada;
+    const QString token = adaInLabOnTheFirstOfTwo(cluster, ada);
+    QVERIFY(!token.isEmpty());
     TestServer *one = cluster.at(0), *two = cluster.at(1);
-    auto ada = one->client(QStringLiteral("ada"));
-    QVERIFY(ada);
-    const QString token = ada->welcome.value("session").toString();
-    ada->send(obj({{"type", "join"}, {"id", "j"}, {"room", "lab"}}));
-    QCOMPARE(ada->take("joined").value("room").toString(), QStringLiteral("lab"));
     // Server one stops on purpose (1001 to everyone): its sessions stay resumable on the
     // others, with their rooms, as after a drop.
     one->chat->stop();
     QVERIFY(ada->waitDisconnected(10000));
     QCOMPARE(ada->closeCode, 1001);
     ChatTestClient again;
-    QVERIFY(again.open(two->port()));
-    QVERIFY(again.hello(QStringLiteral("ada"), token));
-    QCOMPARE(again.welcome.value("session").toString(), token);
-    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("general"));
-    QCOMPARE(again.take("joined").value("room").toString(), QStringLiteral("lab"));
+    QCOMPARE(resumeAda(again, two->port(), token), GeneralAndLab);
     // Her nick went with her session: nobody else gets it.
     QVERIFY(!welcomedAs(two->port(), QStringLiteral("ada")));
 }
@@ -332,10 +337,10 @@ void TestRedisSessions::pipelinedHelloOverPollingOnARedisNode()
     QVERIFY(bob);
     // hello, join and say in one poll's `send`: the same waiting, over HTTP; the welcome and
     // the replies come with the following polls, in order.
-    duplex::test::PollTestClient pat(cluster.at(0)->port());
+    PollTestClient pat(cluster.at(0)->port());
     pat.poll(QJsonArray {obj({{"type", "hello"}, {"id", "h"}, {"nick", "pat"}, {"agent", "tst"}}),
                          obj({{"type", "join"}, {"id", "j"}, {"room", "general"}}),
-                         duplex::test::sayRequest("s1", "polled words")});
+                         sayRequest("s1", "polled words")});
     QCOMPARE(pat.take("welcome", 10000).value("nick").toString(), QStringLiteral("pat"));
     const QJsonObject ack = pat.take(
         [](const QJsonObject &o) {
@@ -353,10 +358,9 @@ void TestRedisSessions::pipelinedHelloOverPollingOnARedisNode()
 void TestRedisSessions::redisDownDuringHello()
 {
     Cluster cluster;
-    QVERIFY(cluster.start(1));
-    TestServer *node = cluster.at(0);
-    auto ada = node->client(QStringLiteral("ada"));
+    auto ada = cluster.startWith(1, QStringLiteral("ada"));
     QVERIFY(ada);
+    TestServer *node = cluster.at(0);
     const QString token = ada->welcome.value("session").toString();
     ada->socket.abort(); // a drop: her session waits here for its resume
     QTRY_COMPARE_WITH_TIMEOUT(node->chat->clientCount(), 0, 10000);

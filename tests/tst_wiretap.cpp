@@ -90,6 +90,76 @@ bool connectRaw(RawWsClient &raw, Server &s)
         && QTest::qWaitFor([&] { return s.chat->clientCount() == 1; }, 5000);
 }
 
+/// A config with the tap on for every client.
+ServerConfig tapAllConfig()
+{
+    ServerConfig config;
+    config.tapAll = true;
+    return config;
+}
+
+/// Listens and connects `raw`: the one client's id, or 0 when either failed.
+quint64 listenAndConnect(Server &s, RawWsClient &raw)
+{
+    return s.listen() && connectRaw(raw, s) ? s.onlyClient() : 0;
+}
+
+bool connectHttp(QTcpSocket &http, Server &s)
+{
+    http.connectToHost(QHostAddress::LocalHost, s.port());
+    return http.waitForConnected(5000);
+}
+
+/// A masked hello frame (the known key) for that nick.
+QByteArray helloFrame(const char *nick)
+{
+    return clientFrame(0x1, R"({"type":"hello","nick":")" + QByteArray(nick) + R"("})");
+}
+
+/// The client is there and has that nick (any nick when `nick` is empty).
+bool hasNick(Server &s, quint64 id, const char *nick = nullptr)
+{
+    const auto c = s.chat->client(id);
+    return c && (nick ? c->nick == QLatin1String(nick) : !c->nick.isEmpty());
+}
+
+/// `raw` says hello as nick: true once the server has that nick for the client (5 s).
+bool helloAccepted(Server &s, RawWsClient &raw, quint64 id, const char *nick)
+{
+    raw.tcp.write(helloFrame(nick));
+    return QTest::qWaitFor([&] { return hasNick(s, id, nick); }, 5000);
+}
+
+bool hasRecord(Server &s, quint64 id, bool out, quint8 opcode, const QByteArray &payloadStart)
+{
+    for (const WireRecord &r : s.records(id, out)) {
+        if (r.header.opcode == opcode && r.payload().startsWith(payloadStart))
+            return true;
+    }
+    return false;
+}
+
+/// The last record of that client, direction and opcode (an empty one when there is none).
+WireRecord lastRecord(Server &s, quint64 id, bool out, quint8 opcode)
+{
+    WireRecord found;
+    for (const WireRecord &r : s.records(id, out)) {
+        if (r.header.opcode == opcode)
+            found = r;
+    }
+    return found;
+}
+
+/// Feeds `bytes` to the stream `chunk` bytes at a time: the frames it gave.
+QList<ws::WireFrame> feedInChunks(ws::FrameStream &stream, const QByteArray &bytes, qsizetype chunk)
+{
+    QList<ws::WireFrame> frames;
+    for (qsizetype i = 0; i < bytes.size(); i += chunk)
+        stream.feed(QByteArrayView(bytes).sliced(i, qMin<qsizetype>(chunk, bytes.size() - i)),
+                    [&](ws::WireFrame &&f) { frames.append(std::move(f)); });
+    return frames;
+}
+
 } // namespace
 
 class TstWireTap : public QObject
@@ -142,16 +212,13 @@ void TstWireTap::recordOptionIsParsed()
 void TstWireTap::exportDropsTokensAndCanIncludeTheWire()
 {
     TrafficLog traffic;
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config, {}, &traffic);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig(), {}, &traffic);
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
-    const QByteArray hello = clientFrame(0x1, R"({"type":"hello","nick":"fay"})");
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
+    const QByteArray hello = helloFrame("fay");
     raw.tcp.write(hello);
-    QTRY_VERIFY(s.chat->client(id) && !s.chat->client(id)->nick.isEmpty());
+    QTRY_VERIFY(hasNick(s, id));
     QTRY_VERIFY(!s.records(id, true).isEmpty());
     TrafficModel model(&traffic, 100);
     model.setPollInterval(0);
@@ -196,10 +263,7 @@ void TstWireTap::streamSplitsAndJoinsFrames()
     // One chunk with three frames, then the same bytes one at a time: the same frames.
     for (int chunk : {int(all.size()), 1, 7}) {
         ws::FrameStream stream;
-        QList<ws::WireFrame> frames;
-        for (qsizetype i = 0; i < all.size(); i += chunk)
-            stream.feed(QByteArrayView(all).sliced(i, qMin<qsizetype>(chunk, all.size() - i)),
-                        [&](ws::WireFrame &&f) { frames.append(std::move(f)); });
+        const QList<ws::WireFrame> frames = feedInChunks(stream, all, chunk);
         QCOMPARE(frames.size(), 3);
         QCOMPARE(frames.at(0).wire, a);
         QCOMPARE(frames.at(1).wire, b);
@@ -213,10 +277,7 @@ void TstWireTap::streamKeepsOnlyTheFirstBytes()
 {
     const QByteArray big = clientFrame(0x2, QByteArray(100000, 'y'));
     ws::FrameStream stream(4096);
-    QList<ws::WireFrame> frames;
-    for (qsizetype i = 0; i < big.size(); i += 1000)
-        stream.feed(QByteArrayView(big).sliced(i, qMin<qsizetype>(1000, big.size() - i)),
-                    [&](ws::WireFrame &&f) { frames.append(std::move(f)); });
+    const QList<ws::WireFrame> frames = feedInChunks(stream, big, 1000);
     QCOMPARE(frames.size(), 1);
     QCOMPARE(frames.at(0).wire.size(), 4096);
     QCOMPARE(frames.at(0).wire, big.first(4096));
@@ -232,7 +293,7 @@ void TstWireTap::tapIsOffByDefaultAndCostsNoObject()
     QVERIFY(!s.chat->wireTapAll());
     RawWsClient raw;
     QVERIFY(connectRaw(raw, s));
-    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"ann"})"));
+    raw.tcp.write(helloFrame("ann"));
     QTRY_VERIFY(raw.tcp.bytesAvailable() > 0 || !raw.inbox.isEmpty());
     // No tap object anywhere, nothing seen, nothing recorded.
     QCOMPARE(s.chat->wireTapStats().taps, 0);
@@ -244,13 +305,9 @@ void TstWireTap::tapIsOffByDefaultAndCostsNoObject()
 
 void TstWireTap::httpHeadsAndFramesShareTheConnectionId()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
     QVERIFY(id > 0);
     // The request exactly as sent, the 101 exactly as the client read it.
     QTRY_COMPARE(s.records(id, false, WireRecord::Kind::Http).size(), 1);
@@ -264,8 +321,7 @@ void TstWireTap::httpHeadsAndFramesShareTheConnectionId()
     QVERIFY(response.wire.contains("Sec-WebSocket-Accept: " + ws::acceptKey(raw.key)));
     // A plain HTTP request on the same port is a connection of its own, with its own id.
     QTcpSocket http;
-    http.connectToHost(QHostAddress::LocalHost, s.port());
-    QVERIFY(http.waitForConnected(5000));
+    QVERIFY(connectHttp(http, s));
     http.write("GET /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     QTRY_VERIFY(http.bytesAvailable() > 0);
     const QByteArray answer = http.readAll();
@@ -282,13 +338,10 @@ void TstWireTap::httpHeadsAndFramesShareTheConnectionId()
 
 void TstWireTap::maskedFrameWithKnownKey()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     const QByteArray hello = R"({"type":"hello","nick":"ann"})";
     const QByteArray frame = clientFrame(0x1, hello);
     raw.tcp.write(frame);
@@ -330,14 +383,12 @@ void TstWireTap::lengthForms()
 {
     QFETCH(int, size);
     QFETCH(int, form);
-    ServerConfig config;
-    config.tapAll = true;
+    ServerConfig config = tapAllConfig();
     config.maxBytes = 70000;
     Server s(config);
-    QVERIFY(s.listen());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     // A binary frame (not the protocol, but read and answered): the tap sees it all.
     QByteArray payload(size, Qt::Uninitialized);
     for (int i = 0; i < size; ++i)
@@ -356,24 +407,16 @@ void TstWireTap::lengthForms()
 
 void TstWireTap::overTheLimitIsRecordedThenRefused()
 {
-    ServerConfig config;
-    config.tapAll = true;
+    ServerConfig config = tapAllConfig();
     config.maxBytes = 65536;
     Server s(config);
-    QVERIFY(s.listen());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     raw.tcp.write(clientFrame(0x1, QByteArray(65537, 'z')));
     // Qt refuses it with 1009: the close frame goes out, and the tap saw the header.
     QTRY_VERIFY(!s.records(id, true).isEmpty());
-    QTRY_VERIFY([&] {
-        for (const WireRecord &r : s.records(id, true)) {
-            if (r.header.opcode == 0x8 && r.payload().left(2) == QByteArray("\x03\xf1", 2))
-                return true;
-        }
-        return false;
-    }());
+    QTRY_VERIFY(hasRecord(s, id, true, 0x8, QByteArray("\x03\xf1", 2)));
     QTRY_VERIFY(!s.records(id, false).isEmpty());
     const WireRecord in = s.records(id, false).first();
     QCOMPARE(in.length, qint64(65537));
@@ -383,13 +426,10 @@ void TstWireTap::overTheLimitIsRecordedThenRefused()
 
 void TstWireTap::fragmentedMessage()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     // {"type":"hello","nick":"bo"} in three frames: text FIN=0, continuation, continuation FIN=1
     raw.tcp.write(clientFrame(0x1, R"({"type":"he)", false, 0x01020304));
     raw.tcp.write(clientFrame(0x0, R"(llo","nic)", false, 0xA0B0C0D0));
@@ -415,19 +455,9 @@ void TstWireTap::fragmentedMessage()
     }());
 }
 
-bool hasRecord(Server &s, quint64 id, bool out, quint8 opcode, const QByteArray &payloadStart)
-{
-    for (const WireRecord &r : s.records(id, out)) {
-        if (r.header.opcode == opcode && r.payload().startsWith(payloadStart))
-            return true;
-    }
-    return false;
-}
-
 void TstWireTap::pingPongCloseBothWays()
 {
-    ServerConfig config;
-    config.tapAll = true;
+    ServerConfig config = tapAllConfig();
     Server s(config);
     s.chat.reset();
     config.ratePerSec = 0;
@@ -435,21 +465,16 @@ void TstWireTap::pingPongCloseBothWays()
     config.peerTimeoutMs = 60000;
     s.chat = std::make_unique<ChatServer>(config, nullptr, nullptr);
     s.chat->setWireLog(&s.log);
-    QVERIFY(s.listen());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     // Client ping -> Qt's automatic pong (written by Qt, seen by the tap).
     raw.tcp.write(clientFrame(0x9, "are you there"));
     QTRY_VERIFY(hasRecord(s, id, false, 0x9, "are you there"));
     QTRY_VERIFY(hasRecord(s, id, true, 0xA, "are you there"));
     // Server ping (the keep-alive) -> the client answers with a pong carrying its payload.
     QTRY_VERIFY(hasRecord(s, id, true, 0x9, {}));
-    QByteArray pingPayload;
-    for (const WireRecord &r : s.records(id, true)) {
-        if (r.header.opcode == 0x9)
-            pingPayload = r.payload();
-    }
+    const QByteArray pingPayload = lastRecord(s, id, true, 0x9).payload();
     raw.tcp.write(clientFrame(0xA, pingPayload));
     QTRY_VERIFY(hasRecord(s, id, false, 0xA, pingPayload));
     // Close from the client with a code and reason; Qt answers with a close.
@@ -465,24 +490,17 @@ void TstWireTap::pingPongCloseBothWays()
     QVERIFY(s.chat->kick(id2, QStringLiteral("be kind")));
     QTRY_VERIFY(hasRecord(s, id2, true, 0x8, closePayload(4001, "be kind")));
     // What the client received is that frame, byte for byte.
-    QByteArray closeWire;
-    for (const WireRecord &r : s.records(id2, true)) {
-        if (r.header.opcode == 0x8)
-            closeWire = r.wire;
-    }
+    const QByteArray closeWire = lastRecord(s, id2, true, 0x8).wire;
     QTRY_VERIFY((other.inbox += other.tcp.readAll()).contains(closeWire));
 }
 
 void TstWireTap::frameArrivingByteByByte()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
-    const QByteArray first = clientFrame(0x1, R"({"type":"hello","nick":"cy"})");
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
+    const QByteArray first = helloFrame("cy");
     const QByteArray second = clientFrame(0x9, "p");
     const QByteArray all = first + second;
     // Each byte arrives on its own: the next is written once the tap has seen the last.
@@ -502,12 +520,10 @@ void TstWireTap::frameArrivingByteByByte()
 void TstWireTap::switchedOnForOneClientMidStream()
 {
     Server s;
-    QVERIFY(s.listen());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
-    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"dee"})"));
-    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("dee"));
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
+    QVERIFY(helloAccepted(s, raw, id, "dee"));
     QCOMPARE(s.log.size(), 0);
     s.chat->setWireTap(id, true);
     QVERIFY(s.chat->isWireTapped(id));
@@ -530,12 +546,10 @@ void TstWireTap::switchedOnForOneClientMidStream()
 void TstWireTap::switchedOnInTheMiddleOfAFrame()
 {
     Server s;
-    QVERIFY(s.listen());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
-    raw.tcp.write(clientFrame(0x1, R"({"type":"hello","nick":"ida"})"));
-    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("ida"));
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
+    QVERIFY(helloAccepted(s, raw, id, "ida"));
     // A binary frame of 200 bytes, of which the first half arrives first.
     QByteArray payload(200, Qt::Uninitialized);
     for (int i = 0; i < payload.size(); ++i)
@@ -567,17 +581,14 @@ void TstWireTap::switchedOnInTheMiddleOfAFrame()
 
 void TstWireTap::bytesTheReaderDidNotTakeAreNotShown()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     // A close frame and, in the same write, a frame after it: the reader stops at the close
     // (RFC 6455 5.5.1), so the X-ray shows the close and nothing after it.
     const QByteArray close = clientFrame(0x8, closePayload(1000, "bye"));
-    raw.tcp.write(close + clientFrame(0x1, R"({"type":"hello","nick":"late"})"));
+    raw.tcp.write(close + helloFrame("late"));
     QTRY_VERIFY(hasRecord(s, id, true, 0x8, closePayload(1000, {})));
     QTRY_COMPARE(s.chat->clientCount(), 0);
     QTRY_COMPARE(raw.tcp.state(), QAbstractSocket::UnconnectedState);
@@ -622,13 +633,10 @@ QList<QByteArray> readAnswers(QTcpSocket &http, QByteArray &stream, const QList<
 
 void TstWireTap::keptAliveConnectionShowsEveryHead()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
+    Server s(tapAllConfig());
     QVERIFY(s.listen());
     QTcpSocket http;
-    http.connectToHost(QHostAddress::LocalHost, s.port());
-    QVERIFY(http.waitForConnected(5000));
+    QVERIFY(connectHttp(http, s));
     // Four requests on one connection, one after the other: a 404, a HEAD (its answer has a
     // Content-Length and no body), a POST whose body looks like a request head, and a last
     // GET. Each is answered before the next is sent, as a polling client does.
@@ -668,15 +676,12 @@ void TstWireTap::keptAliveConnectionShowsEveryHead()
 
 void TstWireTap::keptAliveHeadsAreBounded()
 {
-    ServerConfig config;
-    config.tapAll = true;
     WireLog::Limits limits;
     limits.bytesPerClient = 8 * 1024;
-    Server s(config, limits);
+    Server s(tapAllConfig(), limits);
     QVERIFY(s.listen());
     QTcpSocket http;
-    http.connectToHost(QHostAddress::LocalHost, s.port());
-    QVERIFY(http.waitForConnected(5000));
+    QVERIFY(connectHttp(http, s));
     // 200 requests on one connection, pipelined in 10 writes: ~90 KB of heads, both ways.
     constexpr int Count = 200;
     QByteArray stream;
@@ -705,20 +710,17 @@ void TstWireTap::keptAliveHeadsAreBounded()
 
 void TstWireTap::pingBetweenFragmentsInTheOrderRead()
 {
-    ServerConfig config;
-    config.tapAll = true;
-    Server s(config);
-    QVERIFY(s.listen());
+    Server s(tapAllConfig());
     RawWsClient raw;
-    QVERIFY(connectRaw(raw, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, raw);
+    QVERIFY(id > 0);
     // A hello in two fragments with a ping between them, all in one write: the reader
     // answers the ping before the message is complete.
     const QByteArray first = clientFrame(0x1, R"({"type":"hello",)", false);
     const QByteArray ping = clientFrame(0x9, "mid");
     const QByteArray last = clientFrame(0x0, R"("nick":"gil"})", true, 0x0A0B0C0D);
     raw.tcp.write(first + ping + last);
-    QTRY_VERIFY(s.chat->client(id) && s.chat->client(id)->nick == QLatin1String("gil"));
+    QTRY_VERIFY(hasNick(s, id, "gil"));
     QTRY_VERIFY(hasRecord(s, id, true, 0xA, "mid"));
     QTRY_VERIFY(hasRecord(s, id, true, 0x1, R"({"type":"welcome")"));
     // In the log, in the order the server read and reacted: each frame in before what it
@@ -741,18 +743,16 @@ void TstWireTap::pingBetweenFragmentsInTheOrderRead()
 
 void TstWireTap::memoryBoundUnderFlood()
 {
-    ServerConfig config;
-    config.tapAll = true;
+    ServerConfig config = tapAllConfig();
     config.maxBytes = 70000;
     WireLog::Limits limits;
     limits.bytesPerClient = 64 * 1024;
     limits.bytesTotal = 160 * 1024;
     limits.recordsTotal = 1000;
     Server s(config, limits);
-    QVERIFY(s.listen());
     RawWsClient flooder;
-    QVERIFY(connectRaw(flooder, s));
-    const quint64 id = s.onlyClient();
+    const quint64 id = listenAndConnect(s, flooder);
+    QVERIFY(id > 0);
     RawWsClient quiet;
     QVERIFY(quiet.connectTo(s.port()) && quiet.waitUpgraded());
     QTRY_COMPARE(s.chat->clientCount(), 2);
@@ -798,18 +798,17 @@ void TstWireTap::recordFileMatchesTheContract()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("wire.jsonl"));
     quint64 id = 0;
-    QByteArray helloFrame;
+    QByteArray hello;
     {
         ServerConfig config;
         config.recordPath = path;
         Server s(config);
-        QVERIFY(s.listen());
         RawWsClient raw;
-        QVERIFY(connectRaw(raw, s));
-        id = s.onlyClient();
-        helloFrame = clientFrame(0x1, R"({"type":"hello","nick":"eve"})");
-        raw.tcp.write(helloFrame);
-        QTRY_VERIFY(s.chat->client(id) && !s.chat->client(id)->nick.isEmpty());
+        id = listenAndConnect(s, raw);
+        QVERIFY(id > 0);
+        hello = helloFrame("eve");
+        raw.tcp.write(hello);
+        QTRY_VERIFY(hasNick(s, id));
         // Written within a second, before the server ends.
         QTRY_VERIFY_WITH_TIMEOUT(
             QFile(path).size() > 0 &&
@@ -855,7 +854,7 @@ void TstWireTap::recordFileMatchesTheContract()
         QCOMPARE(o.value("length").toInteger(), qint64(h->payloadLength));
         QCOMPARE(o.contains("maskKey"), h->masked);
         QCOMPARE(o.value("dir").toString() == QLatin1String("in"), h->masked);
-        if (wire == helloFrame) {
+        if (wire == hello) {
             sawHello = true;
             QCOMPARE(o.value("maskKey").toString(), QStringLiteral("37fa213d"));
         }

@@ -6,9 +6,8 @@
 // second by itself, says so, and chats there. The servers share nothing (no Redis): the
 // second welcomes the page as new and it joins its rooms again.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
-import { killLeftovers, launchBrowser, send, startPeer, startServer, waitOnline } from './helpers.mjs';
+import { freePort, killLeftovers, launchBrowser, send, startPeer, startServer, waitOnline } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -16,15 +15,6 @@ after(async () => {
   await browser?.close();
   killLeftovers();
 });
-
-/** A loopback port free right now. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 test('the page fails over to the peer server and chats there', async () => {
   const firstPort = await freePort();

@@ -160,6 +160,16 @@ export async function send(page, text) {
   await box.press('Enter');
 }
 
+/** A loopback port free right now. */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /** Sends raw bytes to 127.0.0.1:port and resolves with everything the server sent back
  *  until it closed ({status, headers, body, text}). */
 export async function rawRequest(port, bytes) {

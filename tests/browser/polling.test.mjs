@@ -29,16 +29,30 @@ async function serverPolls(server) {
   return r.status !== 404 && r.status !== 405;
 }
 
+/** A started server (kept in `servers`), or null when it does not poll: then `t` is skipped. */
+async function pollingServer(t) {
+  const server = await startServer();
+  servers.push(server);
+  if (await serverPolls(server)) return server;
+  t.skip('this server does not answer POST /v1/poll');
+  return null;
+}
+
+/** A new page and the list of the errors it throws. */
+async function watchedPage() {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return { page, problems };
+}
+
 /** The seqs of the messages in the page's conversation, in order. */
 const pageSeqs = (page) => page.locator('#log .message').evaluateAll((nodes) => nodes.map((n) => Number(n.dataset.seq)));
 
 test('a page switched to polling keeps chatting with a WebSocket client', async (t) => {
-  const server = await startServer();
-  servers.push(server);
-  if (!await serverPolls(server)) { t.skip('this server does not answer POST /v1/poll'); return; }
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
+  const server = await pollingServer(t);
+  if (!server) return;
+  const { page, problems } = await watchedPage();
   const polls = [];
   page.on('request', (r) => { if (r.url().endsWith('/v1/poll')) polls.push(r.postData()); });
   await joinAs(page, server.origin, 'pia');
@@ -96,9 +110,7 @@ test('a page switched to polling keeps chatting with a WebSocket client', async 
 });
 
 test('the page obeys the server\'s transport message', async (t) => {
-  const probe = await startServer();
-  servers.push(probe);
-  if (!await serverPolls(probe)) { t.skip('this server does not answer POST /v1/poll'); return; }
+  if (!await pollingServer(t)) return; // a probe: does this server poll at all?
   const server = await startServer({ extra: ['--class-transport', 'poll', '--poll-interval', '300'] });
   servers.push(server);
   const page = await browser.newPage();
@@ -151,12 +163,9 @@ async function pollClient(origin, nick) {
 }
 
 test('a whisper that arrives as the page leaves polling shows once', async (t) => {
-  const server = await startServer();
-  servers.push(server);
-  if (!await serverPolls(server)) { t.skip('this server does not answer POST /v1/poll'); return; }
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
+  const server = await pollingServer(t);
+  if (!server) return;
+  const { page, problems } = await watchedPage();
   // Polling every 10 s from the start: a whisper waits in the page's mailbox until a poll.
   await page.goto(server.origin);
   await page.evaluate(() => localStorage.setItem('duplex.transport', JSON.stringify({ mode: 'poll', interval: 10000 })));

@@ -5,9 +5,8 @@
 // why and tries again with its backoff, and is in by itself once Redis is there.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
-import { killLeftovers, launchBrowser, startServer, tempDir } from './helpers.mjs';
+import { freePort, killLeftovers, launchBrowser, startServer, tempDir } from './helpers.mjs';
 
 let browser;
 let redis;
@@ -17,15 +16,6 @@ after(async () => {
   redis?.kill('SIGKILL');
   killLeftovers();
 });
-
-/** A loopback port free right now. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 test('the page retries while the server cannot reach Redis, and gets in when it can', async () => {
   const redisPort = await freePort();
