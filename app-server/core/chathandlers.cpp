@@ -85,16 +85,21 @@ bool ChatHandlers::resume(Peer *p, const client::Hello &m)
                 .arg(old->who()));
         e.closePeer(old, close::TakenOver, QStringLiteral("session taken over"));
     } else {
-        // Back from a drop: the others saw a `leave` then, so they see a `join` now.
-        s->peer = p;
-        p->session = s;
-        for (const QString &room : std::as_const(s->rooms)) {
-            if (e.rooms->join(room, p, s->nick))
-                e.recordEvent(RoomEvent::Kind::Join, room, s->nick);
-        }
+        reattach(p, s);
         e.sessions.changed(s);
     }
     return true;
+}
+
+void ChatHandlers::reattach(Peer *p, Session *s)
+{
+    // Back from a drop: the others saw a `leave` then, so they see a `join` now.
+    s->peer = p;
+    p->session = s;
+    for (const QString &room : std::as_const(s->rooms)) {
+        if (e.rooms->join(room, p, s->nick))
+            e.recordEvent(RoomEvent::Kind::Join, room, s->nick);
+    }
 }
 
 void ChatHandlers::operator()(Peer *p, const client::Hello &m)

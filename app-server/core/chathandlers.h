@@ -69,6 +69,8 @@ private:
     /// A hello that is not a resume of a session of this process: checks, then a new
     /// session (with --redis once Redis gave it the nick).
     void helloNew(Peer *p, const proto::client::Hello &m);
+    /// A detached session gets the peer: its rooms joined again (the others see `join`).
+    void reattach(Peer *p, Session *s);
     /// The peer has its session: welcome, joined + history of its rooms.
     void welcome(Peer *p, const proto::client::Hello &m, bool resumed);
     /// Renames the session (the new nick is free and, with --redis, leased).

@@ -118,12 +118,7 @@ void ChatHandlers::helloFromCluster(Peer *p, const client::Hello &m)
                 s->detachedAtMs = Engine::nowMs(); // gone meanwhile: resumable here
                 e.sessions.changed(s);
             } else {
-                s->peer = p;
-                p->session = s;
-                for (const QString &room : std::as_const(s->rooms)) {
-                    if (e.rooms->join(room, p, s->nick))
-                        e.recordEvent(RoomEvent::Kind::Join, room, s->nick);
-                }
+                reattach(p, s); // as one back from a drop
                 welcome(p, m, true);
             }
         } else if (t.result != Claim::Failed) {
