@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,24 @@ struct Cluster {
         return nodes.back().get();
     }
     TestServer *at(int i) const { return nodes.at(size_t(i)).get(); }
+    /// Stops redis-server the hard way (its data is gone) and waits until every node's link
+    /// is down (10 s).
+    bool stopRedis()
+    {
+        redis.stop();
+        return QTest::qWaitFor([this] { return linksUp(false); }, 10000);
+    }
+    /// Starts it again on the same port, empty, and waits until every node's link is up (20 s).
+    bool restartRedis()
+    {
+        return redis.start(redis.port) && QTest::qWaitFor([this] { return linksUp(true); }, 20000);
+    }
+    /// Every node's link is `up`.
+    bool linksUp(bool up) const
+    {
+        return std::all_of(nodes.begin(), nodes.end(),
+                           [up](const auto &n) { return n->chat->clusterState().up == up; });
+    }
     /// start(servers), then a client welcomed as `nick` on the first node; null when either
     /// failed.
     std::unique_ptr<ChatTestClient> startWith(int servers, const QString &nick)

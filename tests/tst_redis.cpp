@@ -154,9 +154,7 @@ void TestRedis::redisDownThenBackEmpty()
         QCOMPARE(bob->take("message").value("seq").toInteger(), i);
     }
 
-    const quint16 port = cluster.redis.port;
-    cluster.redis.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!one->chat->clusterState().up && !two->chat->clusterState().up, 10000);
+    QVERIFY(cluster.stopRedis());
     // Down: a send gets `internal`, nobody is disconnected.
     ada->send(say("down", "lost?"));
     QVERIFY(!ada->takeError("internal").isEmpty());
@@ -165,8 +163,7 @@ void TestRedis::redisDownThenBackEmpty()
     QCOMPARE(bob->count("message"), 0);
 
     // Back, empty: each room starts a new epoch after the highest seq the sender knows.
-    QVERIFY(cluster.redis.start(port));
-    QTRY_VERIFY_WITH_TIMEOUT(one->chat->clusterState().up && two->chat->clusterState().up, 20000);
+    QVERIFY(cluster.restartRedis());
     bob->send(say("b1", "after"));
     for (ChatTestClient *c : {ada.get(), bob.get()}) {
         const QJsonObject m = c->take("message", 10000);

@@ -451,9 +451,7 @@ void TestRedisRelay::classControlWhileRedisIsAwayIsSharedWhenItIsBack()
     QVERIFY(carlId);
 
     // Redis goes away; the teacher at A mutes Bob, kicks Carl with a ban and sets a code.
-    const quint16 port = cluster.redis.port;
-    cluster.redis.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!a->chat->clusterState().up && !b->chat->clusterState().up, 10000);
+    QVERIFY(cluster.stopRedis());
     a->chat->setMuted(QStringLiteral("bob"), true);
     QVERIFY(a->chat->kick(carlId, QStringLiteral("out"), 60000));
     QVERIFY(carl->waitDisconnected());
@@ -461,8 +459,7 @@ void TestRedisRelay::classControlWhileRedisIsAwayIsSharedWhenItIsBack()
     QVERIFY(!b->chat->isMuted(QStringLiteral("bob"))); // B cannot know yet
 
     // Back (empty): what A did meanwhile reaches B.
-    QVERIFY(cluster.redis.start(port));
-    QTRY_VERIFY_WITH_TIMEOUT(a->chat->clusterState().up && b->chat->clusterState().up, 20000);
+    QVERIFY(cluster.restartRedis());
     QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(b->chat->joinCode(), QStringLiteral("Red Owl"), 10000);
     bob->send(duplex::test::sayRequest(QStringLiteral("m1"), QStringLiteral("hello?")));
@@ -483,11 +480,8 @@ void TestRedisRelay::redisThatLostItsDataGetsTheMutesBackAndRemovalsAreReadBack(
     QTRY_VERIFY_WITH_TIMEOUT(b->chat->isMuted(QStringLiteral("bob")), 10000);
 
     // Redis restarts empty: the servers put the mute back, and it holds on both.
-    const quint16 port = cluster.redis.port;
-    cluster.redis.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!a->chat->clusterState().up && !b->chat->clusterState().up, 10000);
-    QVERIFY(cluster.redis.start(port));
-    QTRY_VERIFY_WITH_TIMEOUT(a->chat->clusterState().up && b->chat->clusterState().up, 20000);
+    QVERIFY(cluster.stopRedis());
+    QVERIFY(cluster.restartRedis());
     QTRY_VERIFY_WITH_TIMEOUT(cluster.redis.command("SMEMBERS duplex:muted").contains("bob"), 10000);
     QVERIFY(a->chat->isMuted(QStringLiteral("bob")) && b->chat->isMuted(QStringLiteral("bob")));
 

@@ -364,8 +364,7 @@ void TestRedisSessions::redisDownDuringHello()
     const QString token = ada->welcome.value("session").toString();
     ada->socket.abort(); // a drop: her session waits here for its resume
     QTRY_COMPARE_WITH_TIMEOUT(node->chat->clientCount(), 0, 10000);
-    cluster.redis.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!node->chat->clusterState().up, 10000);
+    QVERIFY(cluster.stopRedis());
 
     // A new session needs the nick's lease: without Redis nobody knows it is free.
     ChatTestClient zed;
@@ -389,8 +388,7 @@ void TestRedisSessions::redisDownDuringHello()
 
     // Redis back (empty): the same connection's hello now succeeds, and the session here
     // holds its nick again in the new Redis (reasserted on connect).
-    QVERIFY(cluster.redis.start(cluster.redis.port));
-    QTRY_VERIFY_WITH_TIMEOUT(node->chat->clusterState().up, 20000);
+    QVERIFY(cluster.restartRedis());
     zed.send(hello(QStringLiteral("zed")));
     QCOMPARE(answer(zed).value("type").toString(), QStringLiteral("welcome"));
     TestServer *other = cluster.add();
@@ -403,9 +401,7 @@ void TestRedisSessions::clientRetriesWhileRedisIsDown()
     Cluster cluster;
     QVERIFY(cluster.start(1));
     TestServer *node = cluster.at(0);
-    const quint16 redisPort = cluster.redis.port;
-    cluster.redis.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(!node->chat->clusterState().up, 10000);
+    QVERIFY(cluster.stopRedis());
 
     // The Qt client's first hello gets `internal`: not a refusal. It does not give up (no
     // failure dialog), it tries again with its backoff and its status bar says why.
@@ -449,7 +445,7 @@ void TestRedisSessions::clientRetriesWhileRedisIsDown()
     QVERIFY(session.state() != duplex::client::ClientSession::State::Disconnected);
 
     // Redis back: the next try is welcomed.
-    QVERIFY(cluster.redis.start(redisPort));
+    QVERIFY(cluster.restartRedis());
     QTRY_VERIFY_WITH_TIMEOUT(session.isSynchronized(), 20000);
     QCOMPARE(session.nick(), QStringLiteral("ada"));
     QVERIFY(session.retryReason().isEmpty());
