@@ -243,6 +243,9 @@ private:
     };
     void startCluster();
     void onControl(const QByteArray &payload);
+    /// A control message's parts; false when it is not one.
+    static bool splitControl(const QByteArray &payload, QByteArray *origin, QByteArray *kind,
+                             QByteArray *body);
     void sendControl(const QByteArray &kind, const QByteArray &json);
     /// Our state goes out on the next turn of the event loop (and once a second anyway).
     void stateSoon();
@@ -265,6 +268,8 @@ private:
     QString processName(const QByteArray &origin) const;
     /// The process and nick of a remoteClients() id (false: not listed any more).
     bool findRemote(quint64 id, QByteArray *origin, QString *nick) const;
+    /// findRemote() with the link up, and `o` addressed to that process and client.
+    bool addressTo(quint64 id, QByteArray *origin, QString *nick, QJsonObject *o);
 
     // Sessions (redisroombroker_sessions.cpp).
     void addSessionScripts();

@@ -97,17 +97,26 @@ void RedisRoomBroker::sendState()
     sendControl("state", QJsonDocument(state).toJson(QJsonDocument::Compact));
 }
 
-void RedisRoomBroker::onControl(const QByteArray &payload)
+bool RedisRoomBroker::splitControl(const QByteArray &payload, QByteArray *origin, QByteArray *kind,
+                                   QByteArray *body)
 {
+    // `origin \n kind \n json` (sendControl)
     const qsizetype a = payload.indexOf('\n');
     const qsizetype b = a < 0 ? -1 : payload.indexOf('\n', a + 1);
-    if (b < 0 || !m_engine)
+    if (b < 0)
+        return false;
+    *origin = payload.left(a);
+    *kind = payload.mid(a + 1, b - a - 1);
+    *body = payload.mid(b + 1);
+    return true;
+}
+
+void RedisRoomBroker::onControl(const QByteArray &payload)
+{
+    QByteArray origin, kind, body;
+    if (!m_engine || !splitControl(payload, &origin, &kind, &body) || origin == m_origin)
         return;
-    const QByteArray origin = payload.left(a);
-    if (origin == m_origin)
-        return;
-    const QByteArray kind = payload.mid(a + 1, b - a - 1);
-    const QJsonObject o = QJsonDocument::fromJson(payload.mid(b + 1)).object();
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
     Remote &r = m_remotes[origin];
     r.seenMs = Engine::nowMs();
     if (kind == "state") {

@@ -111,15 +111,23 @@ QString RedisRoomBroker::remoteNick(const QString &nickKey) const
     return {};
 }
 
+bool RedisRoomBroker::addressTo(quint64 id, QByteArray *origin, QString *nick, QJsonObject *o)
+{
+    // A message for the process holding that client: `to` it, `k` the client's nick key.
+    if (!m_link->isUp() || !m_engine || !findRemote(id, origin, nick))
+        return false;
+    o->insert(QLatin1String("to"), QString::fromLatin1(*origin));
+    o->insert(QLatin1String("k"), proto::nickKey(*nick));
+    return true;
+}
+
 bool RedisRoomBroker::kickRemote(quint64 id, const QString &reason, qint64 banMs)
 {
     QByteArray origin;
     QString nick;
-    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
-        return false;
     QJsonObject o;
-    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
-    o.insert(QLatin1String("k"), proto::nickKey(nick));
+    if (!addressTo(id, &origin, &nick, &o))
+        return false;
     o.insert(QLatin1String("reason"), reason);
     o.insert(QLatin1String("ban"), banMs);
     sendControl("kick", compact(o));
@@ -133,11 +141,9 @@ bool RedisRoomBroker::noticeRemote(quint64 id, const sv::Notice &notice)
 {
     QByteArray origin;
     QString nick;
-    if (!m_link->isUp() || !m_engine || !findRemote(id, &origin, &nick))
-        return false;
     QJsonObject o;
-    o.insert(QLatin1String("to"), QString::fromLatin1(origin));
-    o.insert(QLatin1String("k"), proto::nickKey(nick));
+    if (!addressTo(id, &origin, &nick, &o))
+        return false;
     o.insert(QLatin1String("text"), notice.text);
     o.insert(QLatin1String("ts"), notice.ts);
     sendControl("pnotice", compact(o));

@@ -221,15 +221,12 @@ void RedisRoomBroker::flushTyping()
 
 void RedisRoomBroker::onRelay(const QByteArray &payload)
 {
-    const qsizetype a = payload.indexOf('\n');
-    const qsizetype b = a < 0 ? -1 : payload.indexOf('\n', a + 1);
-    if (b < 0 || !m_engine)
+    QByteArray origin, kind, body;
+    if (!m_engine || !splitControl(payload, &origin, &kind, &body))
         return;
-    const QByteArray origin = payload.left(a);
-    const QByteArray kind = payload.mid(a + 1, b - a - 1);
     if (origin == m_origin || kind == "state" || kind == "presence" || kind == "notice")
         return; // ours, or the cluster view's (redisroombroker_cluster.cpp)
-    const QJsonObject o = QJsonDocument::fromJson(payload.mid(b + 1)).object();
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
     const bool forUs = o.value(QLatin1String("to")).toString().toLatin1() == m_origin;
     Engine &e = *m_engine;
     const QString from = processName(origin);
